@@ -1,0 +1,80 @@
+package weaklink.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import weaklink.experiment.Version;
+import weaklink.scenario.BadInputException;
+
+/**
+ * The {@code weaklink} command. Exit codes (DESIGN §4): 0 success, 2 bad input (the message names
+ * the file, line/column or key, and what is wrong), 1 anything else. No stack traces unless
+ * {@code WEAKLINK_DEBUG=1}.
+ */
+@Command(name = "weaklink", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Simulates cyber attacks that enter through suppliers and spread along a supply network, "
+                + "and compares who-pays-for-security policies by their network-wide losses.",
+        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (e.g. run, validate); see --help");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests, without exiting the JVM). */
+    public static int execute(String... args) {
+        return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : FAILED);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = ex;
+            if (cause instanceof BadInputException bad) {
+                commandLine.getErr().println("error: " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            commandLine.getErr().println("error: " + describe(cause));
+            if ("1".equals(System.getenv("WEAKLINK_DEBUG"))) cause.printStackTrace(commandLine.getErr());
+            return FAILED;
+        });
+        return cl;
+    }
+
+    static String describe(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory; give Java more heap, e.g. java -Xmx8g -jar target/weaklink.jar ...";
+        }
+        if (t instanceof java.nio.file.NoSuchFileException e) return e.getFile() + ": file not found";
+        if (t instanceof java.nio.file.AccessDeniedException e) return e.getFile() + ": permission denied";
+        if (t instanceof java.nio.file.FileSystemException e) return e.getFile() + ": " + e.getReason();
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            return new String[] {"weaklink " + Version.VALUE, "Java " + System.getProperty("java.version")};
+        }
+    }
+}

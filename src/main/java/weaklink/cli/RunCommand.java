@@ -1,0 +1,116 @@
+package weaklink.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import weaklink.experiment.Manifest;
+import weaklink.experiment.RunPlan;
+import weaklink.experiment.Runner;
+import weaklink.experiment.Shard;
+import weaklink.report.ResultsFinalizer;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+import weaklink.scenario.Suggest;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a scenario: replicates x policies with common random numbers, and writes",
+                "manifest.json, replicates.csv and summary.csv into the results folder.",
+                "An interrupted run continues with --resume DIR; nothing completed is recomputed."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenarioFile;
+
+    @Option(names = "--replicates", paramLabel = "N", description = "Replicates (simulated years) per policy. Default: the scenario's.")
+    Integer replicates;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed. Default: the scenario's.")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: all cores (${DEFAULT-VALUE}). Results do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--policies", paramLabel = "a,b,...", split = ",", description = "Policies to compare, by name. Default: all of the scenario's.")
+    List<String> policies;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder. Default: results/<scenario>-<timestamp>.")
+    Path out;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Compute only shard I of N (1-based) of the replicates; combine shards with 'merge'.")
+    String shard;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the interrupted run in DIR; options default to that run's.")
+    Path resume;
+
+    @Option(names = "--overwrite", description = "Replace the results already in --out.")
+    boolean overwrite;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
+        if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
+        if (resume != null && out != null && !resume.equals(out)) throw BadInputException.option("--out", "give either --resume DIR or --out DIR, not both");
+        Scenario scenario = ScenarioArgs.load(scenarioFile);
+        JsonNode previous = resume != null ? Manifest.readFor(resume) : null;
+        long runSeed = seed != null ? seed : previous != null ? previous.path("seed").asLong() : scenario.seed();
+        int runReplicates = replicates != null ? replicates : previous != null ? previous.path("replicates").asInt() : scenario.replicates();
+        Shard runShard = shard != null ? Shard.parse(shard)
+                : previous != null ? new Shard(previous.path("shard").path("index").asInt(1), previous.path("shard").path("count").asInt(1)) : Shard.WHOLE;
+        List<String> names = policies;
+        if (names == null && previous != null) {
+            names = new ArrayList<>();
+            for (JsonNode p : previous.path("policies")) names.add(p.asText());
+        }
+        List<PolicySpec> selected = selectPolicies(scenario, names);
+        Path dir = resume != null ? resume : out != null ? out : defaultOut(scenario, runShard);
+        RunPlan plan = new RunPlan(scenario, scenarioFile, Manifest.sha256(scenarioFile), runSeed, runReplicates, selected, runShard, threads, dir);
+
+        PrintWriter err = spec.commandLine().getErr();
+        Runner runner = new Runner(plan, quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
+        if (resume != null) runner.resume();
+        else runner.start(overwrite);
+        ResultsFinalizer.finish(dir);
+        if (!quiet) Summary.print(spec.commandLine().getOut(), dir);
+        return Main.OK;
+    }
+
+    static List<PolicySpec> selectPolicies(Scenario scenario, List<String> names) throws BadInputException {
+        if (names == null || names.isEmpty()) return scenario.policies();
+        List<PolicySpec> out = new ArrayList<>();
+        List<String> known = scenario.policies().stream().map(PolicySpec::name).toList();
+        for (String n : names) {
+            String name = n.trim();
+            if (!known.contains(name)) {
+                String s = Suggest.closest(name, known);
+                throw BadInputException.option("--policies", "no policy named '" + name + "' in the scenario"
+                        + (s != null ? " (did you mean '" + s + "'?)" : "") + "; it has: " + String.join(", ", known));
+            }
+            PolicySpec p = scenario.policy(name);
+            if (out.contains(p)) throw BadInputException.option("--policies", "policy '" + name + "' is listed twice");
+            out.add(p);
+        }
+        return out;
+    }
+
+    static Path defaultOut(Scenario scenario, Shard shard) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String suffix = shard.count() > 1 ? "-shard" + shard.index() + "of" + shard.count() : "";
+        return Path.of("results", scenario.name() + "-" + stamp + suffix);
+    }
+}

@@ -1,0 +1,118 @@
+package weaklink.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mergeable sums over replicates that {@code replicates.csv} does not hold: daily counts of
+ * compromised and down firms, and losses and security spending by group. All sums are exact
+ * integers (counts, and money rounded to whole currency units per replicate), so adding shards in
+ * any order gives the same bytes as one unsharded run.
+ */
+public final class Accumulators {
+    /** Sums for one policy. */
+    public static final class PolicySums {
+        public long replicates;
+        public final long[] compromisedSum, compromisedSumSq, downSum, downSumSq;
+        public final long[] groupFirms, groupLoss, groupSecuritySpend, groupPaidBySelf, groupPaidByBuyers,
+                groupPaidByGovernment, groupPaidByPool, groupPaidForSuppliers, groupPremiums;
+
+        PolicySums(int days, int groups) {
+            compromisedSum = new long[days];
+            compromisedSumSq = new long[days];
+            downSum = new long[days];
+            downSumSq = new long[days];
+            groupFirms = new long[groups];
+            groupLoss = new long[groups];
+            groupSecuritySpend = new long[groups];
+            groupPaidBySelf = new long[groups];
+            groupPaidByBuyers = new long[groups];
+            groupPaidByGovernment = new long[groups];
+            groupPaidByPool = new long[groups];
+            groupPaidForSuppliers = new long[groups];
+            groupPremiums = new long[groups];
+        }
+
+        long[][] arrays() {
+            return new long[][] {compromisedSum, compromisedSumSq, downSum, downSumSq, groupFirms, groupLoss, groupSecuritySpend,
+                    groupPaidBySelf, groupPaidByBuyers, groupPaidByGovernment, groupPaidByPool, groupPaidForSuppliers, groupPremiums};
+        }
+    }
+
+    static final List<String> ARRAY_NAMES = List.of("daily_compromised_sum", "daily_compromised_sumsq", "daily_down_sum",
+            "daily_down_sumsq", "group_firms", "group_loss", "group_security_spend", "group_paid_by_self", "group_paid_by_buyers",
+            "group_paid_by_government", "group_paid_by_pool", "group_paid_for_suppliers", "group_premiums");
+
+    private final int days;
+    private final List<String> groups;
+    private final Map<String, PolicySums> policies = new LinkedHashMap<>();
+
+    public Accumulators(int days, List<String> groups, List<String> policyNames) {
+        this.days = days;
+        this.groups = List.copyOf(groups);
+        for (String p : policyNames) policies.put(p, new PolicySums(days, groups.size()));
+    }
+
+    public int days() { return days; }
+    public List<String> groups() { return groups; }
+    public Map<String, PolicySums> policies() { return policies; }
+    public PolicySums policy(String name) { return policies.get(name); }
+
+    /** Adds another shard's sums; both must describe the same scenario. */
+    public void add(Accumulators other) {
+        if (other.days != days || !other.groups.equals(groups) || !other.policies.keySet().equals(policies.keySet())) {
+            throw new IllegalArgumentException("accumulators of different layouts");
+        }
+        for (Map.Entry<String, PolicySums> e : policies.entrySet()) {
+            PolicySums a = e.getValue(), b = other.policies.get(e.getKey());
+            a.replicates += b.replicates;
+            long[][] xa = a.arrays(), xb = b.arrays();
+            for (int i = 0; i < xa.length; i++) for (int j = 0; j < xa[i].length; j++) xa[i][j] += xb[i][j];
+        }
+    }
+
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("days", days);
+        ArrayNode g = root.putArray("groups");
+        groups.forEach(g::add);
+        ObjectNode ps = root.putObject("policies");
+        for (Map.Entry<String, PolicySums> e : policies.entrySet()) {
+            ObjectNode p = ps.putObject(e.getKey());
+            p.put("replicates", e.getValue().replicates);
+            long[][] xs = e.getValue().arrays();
+            for (int i = 0; i < xs.length; i++) {
+                ArrayNode a = p.putArray(ARRAY_NAMES.get(i));
+                for (long x : xs[i]) a.add(x);
+            }
+        }
+        return root;
+    }
+
+    public static Accumulators fromJson(JsonNode root) {
+        int days = root.get("days").asInt();
+        List<String> groups = new java.util.ArrayList<>();
+        root.get("groups").forEach(n -> groups.add(n.asText()));
+        List<String> names = new java.util.ArrayList<>();
+        root.get("policies").fieldNames().forEachRemaining(names::add);
+        Accumulators acc = new Accumulators(days, groups, names);
+        for (String name : names) {
+            JsonNode p = root.get("policies").get(name);
+            PolicySums s = acc.policies.get(name);
+            s.replicates = p.get("replicates").asLong();
+            long[][] xs = s.arrays();
+            for (int i = 0; i < xs.length; i++) {
+                JsonNode a = p.get(ARRAY_NAMES.get(i));
+                if (a == null || a.size() != xs[i].length) throw new IllegalArgumentException("accumulator array " + ARRAY_NAMES.get(i) + " has the wrong length");
+                for (int j = 0; j < xs[i].length; j++) xs[i][j] = a.get(j).asLong();
+            }
+        }
+        return acc;
+    }
+}

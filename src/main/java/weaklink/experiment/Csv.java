@@ -1,0 +1,76 @@
+package weaklink.experiment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CSV conventions of every file WeakLink writes: comma-separated, one header row, snake_case
+ * column names, '\n' line ends, numbers in a locale-independent format so the same results give
+ * the same bytes on every machine. Text cells are quoted when needed, and a text cell that starts
+ * with {@code = + - @} (or a tab or carriage return) is prefixed with an apostrophe so that a
+ * spreadsheet shows it as text instead of running it as a formula (OWASP "CSV injection").
+ */
+public final class Csv {
+    private Csv() {}
+
+    /** A money amount or other measure: fixed-point with 2 decimals, no exponent; NaN as empty. */
+    public static String money(double x) {
+        if (Double.isNaN(x)) return "";
+        if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
+        return BigDecimal.valueOf(Math.round(x * 100.0), 2).toPlainString();
+    }
+
+    /** A probability, share or ratio: up to 9 significant decimals, no exponent. */
+    public static String number(double x) {
+        if (Double.isNaN(x)) return "";
+        if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
+        BigDecimal d = new BigDecimal(x).round(new java.math.MathContext(9));
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    /** A text cell, quoted and defused as described above. */
+    public static String text(String s) {
+        if (s == null) return "";
+        String v = s;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            v = '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+
+    /** Splits one CSV line (RFC 4180 quoting, no embedded line breaks). */
+    public static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    public static String join(List<String> cells) { return String.join(",", cells); }
+}

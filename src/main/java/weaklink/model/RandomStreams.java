@@ -1,0 +1,61 @@
+package weaklink.model;
+
+/**
+ * The replicate's randomness: independent streams per process, each seeded from
+ * (master seed, replicate, stream), and keyed draws for per-entity decisions.
+ *
+ * <p>Keyed draws ({@link #uniform(Stream, long, long)}) are a counter-based generator: the
+ * uniform for (stream, key1, key2) is a hash of those and the stream's seed (SplitMix64 finaliser,
+ * Steele, Lea &amp; Flood 2014), so the draw that decides whether campaign c's movement over trust
+ * link e succeeds is the same under every policy, whatever else happened before it. This is what
+ * makes policy comparisons paired (common random numbers, DESIGN §2) and results independent of
+ * thread count and shard layout.
+ */
+public final class RandomStreams {
+    /** The processes that draw random numbers; each has its own stream. Append only: ordinals are part of the seed. */
+    public enum Stream {
+        NETWORK, ARRIVALS, ATTEMPTS, SUCCESS, DWELL, LATERAL, RECOVERY, INCIDENT_COST, RANSOM, TARGETING, INSURANCE, POLICY
+    }
+
+    private final long master;
+    private final long replicate;
+    private final long[] streamSeeds = new long[Stream.values().length];
+
+    public RandomStreams(long masterSeed, long replicate) {
+        this.master = masterSeed;
+        this.replicate = replicate;
+        for (Stream s : Stream.values()) streamSeeds[s.ordinal()] = derive(masterSeed, replicate, s);
+    }
+
+    public long masterSeed() { return master; }
+    public long replicate() { return replicate; }
+
+    /** The seed of a stream, for a sequential generator ({@code new MersenneTwisterFast(seed(s))}). */
+    public long seed(Stream s) { return streamSeeds[s.ordinal()]; }
+
+    /** A seed for (master, replicate, stream); replicate -1 is used for run-wide draws such as the network. */
+    public static long derive(long masterSeed, long replicate, Stream stream) {
+        long h = mix(masterSeed ^ 0x5DEECE66DL);
+        h = mix(h ^ replicate * 0x9E3779B97F4A7C15L);
+        return mix(h ^ (stream.ordinal() + 1) * 0xBF58476D1CE4E5B9L);
+    }
+
+    /** A uniform in [0, 1) determined by (stream, key1, key2). */
+    public double uniform(Stream s, long key1, long key2) {
+        long h = mix(streamSeeds[s.ordinal()] ^ mix(key1 * 0x9E3779B97F4A7C15L + key2));
+        return (h >>> 11) * 0x1.0p-53;
+    }
+
+    /** A uniform in [0, 1) determined by (stream, key1, key2, key3). */
+    public double uniform(Stream s, long key1, long key2, long key3) {
+        long h = mix(streamSeeds[s.ordinal()] ^ mix(mix(key1 * 0x9E3779B97F4A7C15L + key2) + key3));
+        return (h >>> 11) * 0x1.0p-53;
+    }
+
+    /** SplitMix64's finaliser: a bijective 64-bit mix with full avalanche. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

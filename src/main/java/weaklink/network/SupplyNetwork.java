@@ -1,0 +1,163 @@
+package weaklink.network;
+
+import java.util.List;
+import weaklink.scenario.Role;
+import weaklink.scenario.SizeClass;
+import weaklink.scenario.TrustType;
+
+/**
+ * The firm-level supply network as compact arrays (struct of arrays, CSR adjacency): a firm is
+ * an index {@code 0..firmCount()-1}; a link is an index into its edge arrays. Immutable once
+ * built by {@link NetworkBuilder}.
+ *
+ * <p>Supply links run supplier -> buyer and carry the buyer's input share (normalised per buyer)
+ * and substitutability. Trust links are their own directed edges (source holds IT access into
+ * target) with a {@link TrustType}. Both have out- and in-iteration:
+ * <pre>
+ * for (int e = net.supplyOutStart(s); e &lt; net.supplyOutEnd(s); e++) { int buyer = net.supplyBuyer(e); ... }
+ * for (int k = net.supplyInStart(b); k &lt; net.supplyInEnd(b); k++) { int e = net.supplyInEdge(k); int supplier = net.supplySupplier(e); ... }
+ * </pre>
+ */
+public final class SupplyNetwork {
+    private static final SizeClass[] SIZES = SizeClass.values();
+    private static final Role[] ROLES = Role.values();
+    private static final TrustType[] TRUST_TYPES = TrustType.values();
+
+    final int firmCount;
+    final long[] firmId;
+    final String[] name;
+    final int[] tier;
+    final byte[] sizeClass;
+    final byte[] role;
+    final long[] technologyMask;
+    final List<String> technologies;
+    final double[][] attributes;
+
+    final int[] supplyOutStart;
+    final int[] supplySupplier;
+    final int[] supplyBuyer;
+    final float[] supplyShare;
+    final float[] substitutionDays;
+    final float[] substitutionShare;
+    final int[] supplyInStart;
+    final int[] supplyInEdge;
+
+    final int[] trustOutStart;
+    final int[] trustSource;
+    final int[] trustTarget;
+    final byte[] trustType;
+    final int[] trustInStart;
+    final int[] trustInEdge;
+
+    SupplyNetwork(int firmCount, long[] firmId, String[] name, int[] tier, byte[] sizeClass, byte[] role,
+                  long[] technologyMask, List<String> technologies, double[][] attributes,
+                  int[] supplyOutStart, int[] supplySupplier, int[] supplyBuyer, float[] supplyShare,
+                  float[] substitutionDays, float[] substitutionShare, int[] supplyInStart, int[] supplyInEdge,
+                  int[] trustOutStart, int[] trustSource, int[] trustTarget, byte[] trustType, int[] trustInStart, int[] trustInEdge) {
+        this.firmCount = firmCount;
+        this.firmId = firmId;
+        this.name = name;
+        this.tier = tier;
+        this.sizeClass = sizeClass;
+        this.role = role;
+        this.technologyMask = technologyMask;
+        this.technologies = List.copyOf(technologies);
+        this.attributes = attributes;
+        this.supplyOutStart = supplyOutStart;
+        this.supplySupplier = supplySupplier;
+        this.supplyBuyer = supplyBuyer;
+        this.supplyShare = supplyShare;
+        this.substitutionDays = substitutionDays;
+        this.substitutionShare = substitutionShare;
+        this.supplyInStart = supplyInStart;
+        this.supplyInEdge = supplyInEdge;
+        this.trustOutStart = trustOutStart;
+        this.trustSource = trustSource;
+        this.trustTarget = trustTarget;
+        this.trustType = trustType;
+        this.trustInStart = trustInStart;
+        this.trustInEdge = trustInEdge;
+    }
+
+    // ---- firms ----
+    public int firmCount() { return firmCount; }
+    /** The firm's id as in firms.csv (generated networks: its index). */
+    public long firmId(int firm) { return firmId[firm]; }
+    /** The firm's name, or {@code firm-<id>} when none was given. */
+    public String name(int firm) { return name == null || name[firm] == null ? "firm-" + firmId[firm] : name[firm]; }
+    public boolean hasName(int firm) { return name != null && name[firm] != null; }
+    public int tier(int firm) { return tier[firm]; }
+    public SizeClass sizeClass(int firm) { return SIZES[sizeClass[firm]]; }
+    public Role role(int firm) { return ROLES[role[firm]]; }
+    public int maxTier() { int m = 0; for (int t : tier) m = Math.max(m, t); return m; }
+
+    /** The value of a numeric attribute of a firm. */
+    public double attribute(FirmAttribute a, int firm) { return attributes[a.ordinal()][firm]; }
+
+    /** The whole column of a numeric attribute, for hot loops. Do not modify. */
+    public double[] column(FirmAttribute a) { return attributes[a.ordinal()]; }
+
+    public double revenueYen(int firm) { return attributes[FirmAttribute.REVENUE_YEN.ordinal()][firm]; }
+    public double vulnerability(int firm) { return attributes[FirmAttribute.VULNERABILITY.ordinal()][firm]; }
+
+    /** Daily value added: revenue × value-added share / 365. */
+    public double dailyValueAddedYen(int firm) {
+        return revenueYen(firm) * attributes[FirmAttribute.VALUE_ADDED_SHARE.ordinal()][firm] / 365.0;
+    }
+
+    /** Technology tags known to the network, in bit order. */
+    public List<String> technologies() { return technologies; }
+    public boolean runs(int firm, int technology) { return (technologyMask[firm] >>> technology & 1L) != 0; }
+    public long technologyMask(int firm) { return technologyMask[firm]; }
+
+    // ---- supply links (supplier -> buyer) ----
+    public int supplyLinkCount() { return supplyBuyer.length; }
+    public int supplyOutStart(int supplier) { return supplyOutStart[supplier]; }
+    public int supplyOutEnd(int supplier) { return supplyOutStart[supplier + 1]; }
+    public int supplyInStart(int buyer) { return supplyInStart[buyer]; }
+    public int supplyInEnd(int buyer) { return supplyInStart[buyer + 1]; }
+    /** The supply link at position {@code k} of the in-list ({@code supplyInStart(b) <= k < supplyInEnd(b)}). */
+    public int supplyInEdge(int k) { return supplyInEdge[k]; }
+    public int supplySupplier(int link) { return supplySupplier[link]; }
+    public int supplyBuyer(int link) { return supplyBuyer[link]; }
+    /** Fraction of the buyer's inputs that come over this link; a buyer's shares sum to 1. */
+    public double supplyShare(int link) { return supplyShare[link]; }
+    /** Days after the supplier stops until a substitute covers {@link #substitutionShare(int)} of the input. */
+    public double substitutionDays(int link) { return substitutionDays[link]; }
+    public double substitutionShare(int link) { return substitutionShare[link]; }
+    public int customerCount(int supplier) { return supplyOutStart[supplier + 1] - supplyOutStart[supplier]; }
+    public int supplierCount(int buyer) { return supplyInStart[buyer + 1] - supplyInStart[buyer]; }
+
+    // ---- trust links (source holds access into target) ----
+    public int trustLinkCount() { return trustTarget.length; }
+    public int trustOutStart(int source) { return trustOutStart[source]; }
+    public int trustOutEnd(int source) { return trustOutStart[source + 1]; }
+    public int trustInStart(int target) { return trustInStart[target]; }
+    public int trustInEnd(int target) { return trustInStart[target + 1]; }
+    public int trustInEdge(int k) { return trustInEdge[k]; }
+    public int trustSource(int link) { return trustSource[link]; }
+    public int trustTarget(int link) { return trustTarget[link]; }
+    public TrustType trustType(int link) { return TRUST_TYPES[trustType[link]]; }
+    public int trustTypeOrdinal(int link) { return trustType[link]; }
+    public int trustOutDegree(int source) { return trustOutStart[source + 1] - trustOutStart[source]; }
+
+    /** Index of the firm with this id, or -1. Ids of generated networks equal indices. */
+    public int indexOf(long id) {
+        if (id >= 0 && id < firmCount && firmId[(int) id] == id) return (int) id;
+        for (int i = 0; i < firmCount; i++) if (firmId[i] == id) return i;
+        return -1;
+    }
+
+    /** Rough heap footprint of the arrays, in bytes. */
+    public long estimatedBytes() {
+        return estimateBytes(firmCount, supplyLinkCount(), trustLinkCount(), name != null);
+    }
+
+    /** Rough heap footprint of a network of this size, for refusing networks that will not fit before allocating them. */
+    public static long estimateBytes(long firms, long supplyLinks, long trustLinks, boolean names) {
+        long perFirm = 8 + 4 + 1 + 1 + 8 + 8L * FirmAttribute.values().length + 4 * 4 + (names ? 64 : 0);
+        long perSupply = 4 * 4 + 4 * 3;
+        long perTrust = 4 * 4 + 1;
+        return firms * perFirm + supplyLinks * perSupply + trustLinks * perTrust;
+    }
+}

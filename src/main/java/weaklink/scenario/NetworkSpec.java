@@ -1,0 +1,137 @@
+package weaklink.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the supply network comes from: generated from parameters, or read from
+ * {@code firms.csv}/{@code links.csv} in the format that the {@code network} command writes.
+ *
+ * @param firmsFile  firms file (resolved against the scenario's folder), or null to generate
+ * @param linksFile  links file, or null to generate
+ * @param generator  the tiered generator's parameters (used when no files are given)
+ * @param technologies technology tags (e.g. a VPN appliance) and the share of generated firms that run each; at most 64
+ */
+public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, Map<String, Double> technologies) {
+
+    public boolean fromFiles() { return firmsFile != null; }
+
+    /**
+     * A tier of the generated network.
+     *
+     * @param firms             number of firms in the tier
+     * @param sizeMix           probability of each size class (normalised)
+     * @param role              role of the tier's firms
+     * @param suppliersPerBuyer mean number of suppliers each firm of the tier above takes from this tier (tier 0: unused)
+     */
+    public record TierSpec(int firms, Map<SizeClass, Double> sizeMix, Role role, double suppliersPerBuyer) {}
+
+    /**
+     * Parameters of the tiered "keiretsu" generator.
+     *
+     * @param tiers                  tier 0 (large buyers) first
+     * @param attachment             strength of preferential attachment when a buyer picks suppliers: 0 = uniform, 1 = proportional to current customers + 1
+     * @param sharedSupplierShare    share of a buyer's suppliers picked from the whole tier rather than its own group
+     * @param trustProbability       per supply relationship, probability that the supplier also holds IT access of each type into the buyer
+     * @param reverseTrustProbability per supply relationship, probability that the buyer holds access of each type into the supplier
+     * @param mspFirms               number of IT service providers (MSPs)
+     * @param mspClientsMean         mean number of clients per MSP (managed-service trust into each)
+     * @param logisticsFirms         number of logistics providers
+     * @param logisticsClientsMean   mean number of clients per logistics provider (supply share and EDI)
+     */
+    public record TieredSpec(List<TierSpec> tiers, double attachment, double sharedSupplierShare,
+                             Map<TrustType, Double> trustProbability, Map<TrustType, Double> reverseTrustProbability,
+                             int mspFirms, double mspClientsMean, int logisticsFirms, double logisticsClientsMean) {
+        public int totalFirms() {
+            long n = mspFirms + (long) logisticsFirms;
+            for (TierSpec t : tiers) n += t.firms();
+            return (int) Math.min(Integer.MAX_VALUE, n);
+        }
+    }
+
+    /** Largest network the tool accepts (firms); larger ones are refused by validation. */
+    public static final int MAX_FIRMS = 50_000_000;
+
+    static NetworkSpec read(YamlMap m, Path scenarioDir) throws BadInputException {
+        YamlValue files = m.get("files");
+        if (files != null) {
+            YamlMap f = files.asMap();
+            Path firms = scenarioDir.resolve(f.requireString("firms"));
+            Path links = scenarioDir.resolve(f.requireString("links"));
+            f.done();
+            Map<String, Double> tech = readTechnologies(m);
+            m.done();
+            return new NetworkSpec(firms, links, null, tech);
+        }
+        YamlMap g = m.map("generator");
+        Map<String, Double> tech = readTechnologies(m);
+        m.done();
+        List<TierSpec> tiers = new ArrayList<>();
+        List<YamlValue> tierValues = g.list("tiers");
+        if (tierValues.isEmpty()) throw g.error("'tiers' must list at least one tier (tier 0: the large buyers)");
+        long total = 0;
+        for (int i = 0; i < tierValues.size(); i++) {
+            YamlMap t = tierValues.get(i).asMap();
+            int firms = (int) t.integer("firms", 0, 1, MAX_FIRMS);
+            if (!t.has("firms")) t.require("firms");
+            total += firms;
+            Map<SizeClass, Double> mix = readShares(t.mapOrEmpty("size_mix"), i == 0 ? SizeClass.LARGE : SizeClass.SMALL);
+            Role role = Labelled.read(t, "role", Role.class, Role.MANUFACTURER);
+            double fanIn = t.number("suppliers_per_buyer", 3.0, 0, 10_000);
+            t.done();
+            tiers.add(new TierSpec(firms, mix, role, fanIn));
+        }
+        double attachment = g.number("attachment", 1.0, 0, 10);
+        double shared = g.probability("shared_supplier_share", 0.2);
+        Map<TrustType, Double> trust = readTypeProbabilities(g.mapOrEmpty("trust_probability"));
+        Map<TrustType, Double> reverse = readTypeProbabilities(g.mapOrEmpty("reverse_trust_probability"));
+        int msp = (int) g.integer("msp_firms", 0, 0, MAX_FIRMS);
+        double mspClients = g.number("msp_clients_mean", 20, 0, 1e6);
+        int logistics = (int) g.integer("logistics_firms", 0, 0, MAX_FIRMS);
+        double logisticsClients = g.number("logistics_clients_mean", 20, 0, 1e6);
+        total += msp + logistics;
+        if (total > MAX_FIRMS) throw g.error("the generated network would have " + total + " firms; at most " + MAX_FIRMS + " are supported");
+        g.done();
+        return new NetworkSpec(null, null, new TieredSpec(List.copyOf(tiers), attachment, shared, trust, reverse,
+                msp, mspClients, logistics, logisticsClients), tech);
+    }
+
+    private static Map<String, Double> readTechnologies(YamlMap m) throws BadInputException {
+        Map<String, Double> tech = new java.util.LinkedHashMap<>();
+        YamlMap t = m.mapOrEmpty("technologies");
+        for (String key : t.keys()) {
+            if (tech.size() == 64) throw t.require(key).error("at most 64 technologies are supported");
+            tech.put(key, t.probability(key, 0));
+        }
+        t.done();
+        return java.util.Collections.unmodifiableMap(tech);
+    }
+
+    private static Map<SizeClass, Double> readShares(YamlMap m, SizeClass fallback) throws BadInputException {
+        Map<SizeClass, Double> mix = new EnumMap<>(SizeClass.class);
+        double sum = 0;
+        for (SizeClass s : SizeClass.values()) {
+            double share = m.probability(s.label(), 0);
+            if (share > 0) mix.put(s, share);
+            sum += share;
+        }
+        m.done();
+        if (mix.isEmpty()) {
+            mix.put(fallback, 1.0);
+            return mix;
+        }
+        double total = sum;
+        mix.replaceAll((k, v) -> v / total);
+        return mix;
+    }
+
+    private static Map<TrustType, Double> readTypeProbabilities(YamlMap m) throws BadInputException {
+        Map<TrustType, Double> p = new EnumMap<>(TrustType.class);
+        for (TrustType t : TrustType.values()) p.put(t, m.probability(t.label(), 0));
+        m.done();
+        return p;
+    }
+}

@@ -1,0 +1,49 @@
+package weaklink.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A resolved scenario: everything one run needs besides the master seed, replicate count and
+ * the policies selected on the command line. Immutable; built by {@link ScenarioLoader}.
+ *
+ * @param name                 short name, used in result folder names
+ * @param description          free text
+ * @param currency             currency of every money value (default JPY)
+ * @param days                 simulated days per replicate (one replicate = one year by default)
+ * @param seed                 default master seed
+ * @param replicates           default number of replicates
+ * @param network              where the network comes from
+ * @param sizeClasses          firm attribute defaults per size class
+ * @param trustDailyProbability base daily lateral-movement probability per trust type
+ * @param actors               threat actor kinds
+ * @param initialCompromises   firms compromised with no actor (stress test)
+ * @param standards            named security standards: maximum allowed vulnerability
+ * @param economics            loss and investment settings
+ * @param policies             policies compared, the baseline first
+ * @param baselinePolicy       name of the policy differences are taken against
+ */
+public record Scenario(
+        String name,
+        String description,
+        String currency,
+        int days,
+        long seed,
+        int replicates,
+        NetworkSpec network,
+        Map<SizeClass, FirmDefaults> sizeClasses,
+        Map<TrustType, Double> trustDailyProbability,
+        List<ActorSpec> actors,
+        List<InitialCompromise> initialCompromises,
+        Map<String, Double> standards,
+        EconomicsSpec economics,
+        List<PolicySpec> policies,
+        String baselinePolicy) {
+
+    public FirmDefaults defaults(SizeClass s) { return sizeClasses.get(s); }
+
+    public PolicySpec policy(String name) {
+        for (PolicySpec p : policies) if (p.name().equals(name)) return p;
+        throw new IllegalArgumentException("no policy named " + name);
+    }
+}

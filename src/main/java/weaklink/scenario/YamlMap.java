@@ -1,0 +1,162 @@
+package weaklink.scenario;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * A YAML mapping read strictly: every key the reader asks for (present or not) becomes known,
+ * and {@link #done()} refuses any other key with a "did you mean" suggestion. Typed getters
+ * check type and range and report file:line:column and the key path on failure.
+ *
+ * <p>Usage: read every key with the getters, then call {@code done()}.
+ */
+public final class YamlMap {
+    private final YamlValue self;
+    private final Map<String, YamlValue> entries = new LinkedHashMap<>();
+    private final Map<String, YamlValue> keyNodes = new LinkedHashMap<>();
+    private final Set<String> known = new LinkedHashSet<>();
+
+    YamlMap(YamlValue self, MappingNode node) throws BadInputException {
+        this.self = self;
+        String prefix = self.path.isEmpty() ? "" : self.path + ".";
+        for (NodeTuple t : node.getValue()) {
+            YamlValue keyValue = new YamlValue(self.file, self.path, t.getKeyNode());
+            if (!(t.getKeyNode() instanceof ScalarNode k)) throw keyValue.error("a key must be plain text");
+            String key = k.getValue();
+            if (entries.containsKey(key)) throw keyValue.error("duplicate key '" + key + "'");
+            entries.put(key, new YamlValue(self.file, prefix + key, t.getValueNode()));
+            keyNodes.put(key, new YamlValue(self.file, prefix + key, t.getKeyNode()));
+        }
+    }
+
+    /** The value of this mapping itself, for errors about the whole mapping. */
+    public YamlValue value() { return self; }
+
+    public BadInputException error(String problem) { return self.error(problem); }
+
+    public boolean has(String key) {
+        known.add(key);
+        YamlValue v = entries.get(key);
+        return v != null && !v.isNull();
+    }
+
+    /** The value at {@code key}, or null when it is absent or null. */
+    public YamlValue get(String key) {
+        known.add(key);
+        YamlValue v = entries.get(key);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    public YamlValue require(String key) throws BadInputException {
+        YamlValue v = get(key);
+        if (v == null) throw new BadInputException(self.file, self.line(), self.column(), childPath(key), "required key '" + key + "' is missing");
+        return v;
+    }
+
+    /** The keys present in the file, in file order (for open-ended maps such as named presets). */
+    public Collection<String> keys() {
+        known.addAll(entries.keySet());
+        return new ArrayList<>(entries.keySet());
+    }
+
+    public YamlMap map(String key) throws BadInputException { return require(key).asMap(); }
+
+    /** The mapping at {@code key}, or an empty mapping located at this one when absent. */
+    public YamlMap mapOrEmpty(String key) throws BadInputException {
+        YamlValue v = get(key);
+        return v == null ? YamlDocument.emptyMap(self.file, childPath(key)) : v.asMap();
+    }
+
+    public List<YamlValue> list(String key) throws BadInputException {
+        YamlValue v = get(key);
+        return v == null ? List.of() : v.asList();
+    }
+
+    public String string(String key, String defaultValue) throws BadInputException {
+        YamlValue v = get(key);
+        return v == null ? defaultValue : v.asString();
+    }
+
+    public String requireString(String key) throws BadInputException { return require(key).asString(); }
+
+    /** A number in {@code [min, max]}. */
+    public double number(String key, double defaultValue, double min, double max) throws BadInputException {
+        YamlValue v = get(key);
+        if (v == null) return defaultValue;
+        return checkRange(v, v.asDouble(), min, max);
+    }
+
+    public double requireNumber(String key, double min, double max) throws BadInputException {
+        YamlValue v = require(key);
+        return checkRange(v, v.asDouble(), min, max);
+    }
+
+    /** A probability or share: a number in [0, 1]. */
+    public double probability(String key, double defaultValue) throws BadInputException {
+        return number(key, defaultValue, 0, 1);
+    }
+
+    public double nonNegative(String key, double defaultValue) throws BadInputException {
+        return number(key, defaultValue, 0, Double.MAX_VALUE);
+    }
+
+    public long integer(String key, long defaultValue, long min, long max) throws BadInputException {
+        YamlValue v = get(key);
+        if (v == null) return defaultValue;
+        long x = v.asLong();
+        checkRange(v, x, min, max);
+        return x;
+    }
+
+    public boolean bool(String key, boolean defaultValue) throws BadInputException {
+        YamlValue v = get(key);
+        return v == null ? defaultValue : v.asBoolean();
+    }
+
+    /** One of a closed set of labels; the error lists them and suggests the closest. */
+    public String choice(String key, String defaultValue, Collection<String> allowed) throws BadInputException {
+        YamlValue v = get(key);
+        if (v == null) {
+            if (defaultValue == null) require(key);
+            return defaultValue;
+        }
+        return YamlDocument.checkChoice(v, v.asString(), allowed);
+    }
+
+    /** Refuses keys nobody asked for, suggesting the closest known key. */
+    public void done() throws BadInputException {
+        for (Map.Entry<String, YamlValue> e : keyNodes.entrySet()) {
+            if (known.contains(e.getKey())) continue;
+            String suggestion = Suggest.closest(e.getKey(), known);
+            throw e.getValue().error("unknown key '" + e.getKey() + "'"
+                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
+                    + (known.isEmpty() ? "" : "; known keys here: " + String.join(", ", known)));
+        }
+    }
+
+    private String childPath(String key) {
+        return self.path.isEmpty() ? key : self.path + "." + key;
+    }
+
+    private static double checkRange(YamlValue v, double x, double min, double max) throws BadInputException {
+        if (x < min || x > max) {
+            String range = max == Double.MAX_VALUE || max >= Long.MAX_VALUE / 2
+                    ? "at least " + fmt(min)
+                    : "between " + fmt(min) + " and " + fmt(max);
+            throw v.error("must be " + range + ", found " + fmt(x));
+        }
+        return x;
+    }
+
+    private static String fmt(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+}

@@ -1,0 +1,65 @@
+package weaklink.stats;
+
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Summary statistics of one sample of annual losses (one value per replicate). Quantiles use
+ * the empirical definition {@code VaR_α = inf{x : F_n(x) ≥ α} = x_(⌈αn⌉)} and
+ * {@code TVaR_α = mean of x_(⌈αn⌉) … x_(n)} (the mean of the worst {@code 1 − α} of years), so that
+ * VaR 99.5 % is the Solvency II 1-in-200 figure.
+ */
+public final class Sample {
+    private final double[] sorted;
+    private final double mean;
+    private final double sd;
+
+    public Sample(double[] values) {
+        this.sorted = values.clone();
+        Arrays.sort(sorted);
+        double m = 0;
+        for (double v : values) m += v;
+        m = values.length == 0 ? Double.NaN : m / values.length;
+        double ss = 0;
+        for (double v : values) ss += (v - m) * (v - m);
+        this.mean = m;
+        this.sd = values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : Double.NaN;
+    }
+
+    public int size() { return sorted.length; }
+    public double mean() { return mean; }
+    /** Sample standard deviation (n − 1 denominator). */
+    public double sd() { return sd; }
+    /** Standard error of the mean. */
+    public double standardError() { return sd / Math.sqrt(sorted.length); }
+
+    /** Half-width of the two-sided Student-t confidence interval of the mean at {@code level} (e.g. 0.95). */
+    public double ciHalfWidth(double level) {
+        int n = sorted.length;
+        if (n < 2) return Double.NaN;
+        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
+        return t * standardError();
+    }
+
+    /** Empirical quantile {@code x_(⌈pn⌉)}; p = 0 gives the minimum. */
+    public double quantile(double p) {
+        if (sorted.length == 0) return Double.NaN;
+        int k = (int) Math.ceil(p * sorted.length - 1e-9);
+        return sorted[Math.min(sorted.length - 1, Math.max(0, k - 1))];
+    }
+
+    /** Value at risk at level {@code alpha}: the {@code alpha} quantile. */
+    public double valueAtRisk(double alpha) { return quantile(alpha); }
+
+    /** Tail value at risk: mean of the order statistics from {@code x_(⌈αn⌉)} up. */
+    public double tailValueAtRisk(double alpha) {
+        if (sorted.length == 0) return Double.NaN;
+        int k = Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(alpha * sorted.length - 1e-9) - 1));
+        double s = 0;
+        for (int i = k; i < sorted.length; i++) s += sorted[i];
+        return s / (sorted.length - k);
+    }
+
+    /** The sorted values (a copy). */
+    public double[] sorted() { return sorted.clone(); }
+}
