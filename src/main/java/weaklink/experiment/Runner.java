@@ -72,9 +72,21 @@ public final class Runner {
             }
             ResultsFolder.clear(dir);
         }
+        Prepared prepared = prepare(); // bad input is refused here, before anything is written
         Files.createDirectories(dir);
         Json.write(dir.resolve(MANIFEST), Manifest.create(plan, Instant.now()));
-        execute(0, 0, null);
+        execute(prepared, 0, 0, null);
+    }
+
+    /** What every replicate shares: the network, each policy's funding and the loss model. */
+    private record Prepared(SupplyNetwork net, SecurityFunding[] funding, LossModel lossModel) {}
+
+    private Prepared prepare() throws BadInputException {
+        SupplyNetwork net = Networks.build(plan.scenario(), RandomStreams.derive(plan.seed(), -1, RandomStreams.Stream.NETWORK));
+        List<PolicySpec> policies = plan.policies();
+        SecurityFunding[] funding = new SecurityFunding[policies.size()];
+        for (int p = 0; p < funding.length; p++) funding[p] = CostSharingPolicy.of(policies.get(p)).fund(plan.scenario(), net);
+        return new Prepared(net, funding, new LossModel(plan.scenario(), net));
     }
 
     /** Continues the run in {@code plan.outDir()}; its manifest must describe the same run. */
@@ -96,16 +108,14 @@ public final class Runner {
             bytes = state.path("partial_bytes").asLong();
             acc = Accumulators.fromJson(state.get("sums"));
         }
-        execute(done, bytes, acc);
+        execute(prepare(), done, bytes, acc);
     }
 
-    private void execute(int alreadyDone, long partialBytes, Accumulators resumed) throws IOException, BadInputException {
+    private void execute(Prepared prepared, int alreadyDone, long partialBytes, Accumulators resumed) throws IOException {
         Path dir = plan.outDir();
-        SupplyNetwork net = Networks.build(plan.scenario(), RandomStreams.derive(plan.seed(), -1, RandomStreams.Stream.NETWORK));
-        List<PolicySpec> policies = plan.policies();
-        SecurityFunding[] funding = new SecurityFunding[policies.size()];
-        for (int p = 0; p < funding.length; p++) funding[p] = CostSharingPolicy.of(policies.get(p)).fund(plan.scenario(), net);
-        LossModel lossModel = new LossModel(plan.scenario(), net);
+        SupplyNetwork net = prepared.net();
+        SecurityFunding[] funding = prepared.funding();
+        LossModel lossModel = prepared.lossModel();
         List<String> groups = new ArrayList<>();
         for (int g = 0; g < lossModel.groupCount(); g++) groups.add("tier" + LossModel.groupTier(g) + "-" + LossModel.groupSize(g).label());
         Accumulators acc = resumed != null ? resumed : new Accumulators(plan.scenario().days(), groups, plan.policyNames());

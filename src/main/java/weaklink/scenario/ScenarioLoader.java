@@ -80,7 +80,15 @@ public final class ScenarioLoader {
         }
 
         List<InitialCompromise> initial = new ArrayList<>();
-        for (YamlValue v : root.list("initial_compromises")) initial.add(InitialCompromise.read(v.asMap(), days));
+        for (YamlValue v : root.list("initial_compromises")) {
+            InitialCompromise ic = InitialCompromise.read(v.asMap(), days);
+            // generated networks number their firms 0..n-1, so a reference can be checked here, with its location
+            if (!network.fromFiles() && ic.firmId() >= network.generator().totalFirms()) {
+                throw v.asMap().require("firm").error("no firm with id " + ic.firmId() + ": the generated network has firms 0 to "
+                        + (network.generator().totalFirms() - 1));
+            }
+            initial.add(ic);
+        }
 
         Map<String, Double> standards = new LinkedHashMap<>(STANDARD_PRESETS);
         YamlMap standardMap = root.mapOrEmpty("standards");
