@@ -1,0 +1,39 @@
+package weaklink.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+    @Test
+    void textCellsThatLookLikeFormulasAreDefused() {
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", Csv.text("=HYPERLINK(\"x\")"));
+        assertEquals("'+1", Csv.text("+1"));
+        assertEquals("'-2", Csv.text("-2"));
+        assertEquals("'@SUM(A1)", Csv.text("@SUM(A1)"));
+        assertEquals("plain", Csv.text("plain"));
+    }
+
+    @Test
+    void textWithSeparatorsIsQuotedAndSplitsBack() {
+        String cell = Csv.text("Kojima, \"Tier 1\"");
+        assertEquals("\"Kojima, \"\"Tier 1\"\"\"", cell);
+        assertEquals(List.of("a", "Kojima, \"Tier 1\"", "b"), Csv.split("a," + cell + ",b"));
+    }
+
+    @Test
+    void moneyIsFixedPointWithTwoDecimalsWhateverTheMagnitude() {
+        assertEquals("1234567890123.46", Csv.money(1234567890123.456));
+        assertEquals("0.00", Csv.money(0));
+        assertEquals("-3.50", Csv.money(-3.5));
+        assertEquals("", Csv.money(Double.NaN));
+    }
+
+    @Test
+    void numbersHaveNoExponentAndNineSignificantDigits() {
+        assertEquals("0.000012345", Csv.number(1.2345e-5));
+        assertEquals("42", Csv.number(42));
+        assertEquals("0.333333333", Csv.number(1.0 / 3));
+    }
+}
