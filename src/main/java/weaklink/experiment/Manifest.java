@@ -20,7 +20,8 @@ import weaklink.scenario.Scenario;
 public final class Manifest {
     private Manifest() {}
 
-    static ObjectNode create(RunPlan plan, Instant started) {
+    /** The manifest of a run that starts now ({@code status: running}). */
+    public static ObjectNode create(RunPlan plan, Instant started) {
         ObjectNode m = Json.object();
         m.put("tool", "weaklink");
         m.put("version", Version.VALUE);

@@ -13,23 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import weaklink.economics.CostSharingPolicy;
-import weaklink.economics.LossModel;
-import weaklink.economics.ReplicateLosses;
-import weaklink.economics.SecurityFunding;
-import weaklink.model.RandomStreams;
-import weaklink.model.ReplicateModel;
-import weaklink.model.ReplicateRecord;
-import weaklink.network.Networks;
-import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
-import weaklink.scenario.PolicySpec;
 
 /**
  * Runs a {@link RunPlan}: builds the network once, computes each policy's funding once, then
@@ -72,21 +61,10 @@ public final class Runner {
             }
             ResultsFolder.clear(dir);
         }
-        Prepared prepared = prepare(); // bad input is refused here, before anything is written
+        ReplicateEngine engine = ReplicateEngine.of(plan); // bad input is refused here, before anything is written
         Files.createDirectories(dir);
         Json.write(dir.resolve(MANIFEST), Manifest.create(plan, Instant.now()));
-        execute(prepared, 0, 0, null);
-    }
-
-    /** What every replicate shares: the network, each policy's funding and the loss model. */
-    private record Prepared(SupplyNetwork net, SecurityFunding[] funding, LossModel lossModel) {}
-
-    private Prepared prepare() throws BadInputException {
-        SupplyNetwork net = Networks.build(plan.scenario(), RandomStreams.derive(plan.seed(), -1, RandomStreams.Stream.NETWORK));
-        List<PolicySpec> policies = plan.policies();
-        SecurityFunding[] funding = new SecurityFunding[policies.size()];
-        for (int p = 0; p < funding.length; p++) funding[p] = CostSharingPolicy.of(policies.get(p)).fund(plan.scenario(), net);
-        return new Prepared(net, funding, new LossModel(plan.scenario(), net));
+        execute(engine, 0, 0, null);
     }
 
     /** Continues the run in {@code plan.outDir()}; its manifest must describe the same run. */
@@ -108,18 +86,12 @@ public final class Runner {
             bytes = state.path("partial_bytes").asLong();
             acc = Accumulators.fromJson(state.get("sums"));
         }
-        execute(prepare(), done, bytes, acc);
+        execute(ReplicateEngine.of(plan), done, bytes, acc);
     }
 
-    private void execute(Prepared prepared, int alreadyDone, long partialBytes, Accumulators resumed) throws IOException {
+    private void execute(ReplicateEngine engine, int alreadyDone, long partialBytes, Accumulators resumed) throws IOException {
         Path dir = plan.outDir();
-        SupplyNetwork net = prepared.net();
-        SecurityFunding[] funding = prepared.funding();
-        LossModel lossModel = prepared.lossModel();
-        List<String> groups = new ArrayList<>();
-        for (int g = 0; g < lossModel.groupCount(); g++) groups.add("tier" + LossModel.groupTier(g) + "-" + LossModel.groupSize(g).label());
-        Accumulators acc = resumed != null ? resumed : new Accumulators(plan.scenario().days(), groups, plan.policyNames());
-        long[][][] groupSecurity = groupSecurity(net, lossModel, funding);
+        Accumulators acc = resumed != null ? resumed : engine.newAccumulators();
 
         int first = plan.shard().start(plan.replicates()), end = plan.shard().end(plan.replicates());
         int total = end - first;
@@ -139,7 +111,7 @@ public final class Runner {
             return t;
         });
         try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.APPEND)) {
-            ArrayDeque<Future<ReplicateResult>> window = new ArrayDeque<>();
+            ArrayDeque<Future<ReplicateEngine.ReplicateResult>> window = new ArrayDeque<>();
             int next = first + alreadyDone;
             int windowSize = Math.max(4, plan.threads() * 4);
             int done = alreadyDone;
@@ -149,13 +121,13 @@ public final class Runner {
             while (next < end || !window.isEmpty()) {
                 while (next < end && window.size() < windowSize) {
                     final int r = next++;
-                    window.add(pool.submit(() -> runReplicate(r, net, funding, lossModel)));
+                    window.add(pool.submit(() -> engine.run(r)));
                 }
-                ReplicateResult result = await(window.poll());
-                byte[] rows = result.csv.getBytes(StandardCharsets.UTF_8);
+                ReplicateEngine.ReplicateResult result = await(window.poll());
+                byte[] rows = result.csv().getBytes(StandardCharsets.UTF_8);
                 out.write(rows);
                 bytes += rows.length;
-                result.addTo(acc, plan.policyNames(), groupSecurity);
+                result.addTo(acc);
                 done++;
                 long now = System.currentTimeMillis();
                 if (now - lastCheckpoint >= CHECKPOINT_MILLIS || done == total) {
@@ -168,51 +140,22 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
         }
-        AtomicFile.moveIntoPlace(partial, dir.resolve(REPLICATES));
-        writeCheckpoint(dir, total, Files.size(dir.resolve(REPLICATES)), acc);
-        ObjectNode manifest = (ObjectNode) Json.read(dir.resolve(MANIFEST));
-        Manifest.complete(manifest, Instant.now());
-        Json.write(dir.resolve(MANIFEST), manifest);
+        complete(dir, total, acc);
         progress.finished(total);
     }
 
-    private ReplicateResult runReplicate(int replicate, SupplyNetwork net, SecurityFunding[] funding, LossModel lossModel) {
-        RandomStreams streams = new RandomStreams(plan.seed(), replicate);
-        List<PolicySpec> policies = plan.policies();
-        ReplicateResult result = new ReplicateResult(policies.size());
-        StringBuilder csv = new StringBuilder(256 * policies.size());
-        for (int p = 0; p < policies.size(); p++) {
-            ReplicateRecord record = new ReplicateModel(plan.scenario(), net, funding[p].posture(), streams).run();
-            ReplicateLosses losses = lossModel.losses(record, streams);
-            ReplicateRow row = new ReplicateRow(policies.get(p).name(), replicate, losses.totalYen(), losses.directYen(),
-                    losses.biYen(), losses.cbiYen(), losses.insuredYen(), funding[p].totalSpend(), funding[p].policyCost(),
-                    record.distinctFirmsCompromised(), record.distinctFirmsDown(), losses.incidentYen(), losses.ransomYen(),
-                    losses.breachYen(), losses.largestEventYen(), record.campaigns());
-            csv.append(row.toCsv()).append('\n');
-            result.daily[p][0] = record.dailyCompromised();
-            result.daily[p][1] = record.dailyDown();
-            result.groupLoss[p] = losses.groupLossYen();
-        }
-        result.csv = csv.toString();
-        return result;
-    }
-
-    /** Security spending by group and payer, per policy, rounded to whole currency units: [policy][payer][group]. */
-    private static long[][][] groupSecurity(SupplyNetwork net, LossModel lossModel, SecurityFunding[] funding) {
-        long[][][] out = new long[funding.length][][];
-        for (int p = 0; p < funding.length; p++) {
-            SecurityFunding f = funding[p];
-            double[][] payer = {f.investmentYen(), f.paidBySelf(), f.paidByBuyers(), f.paidByGovernment(), f.paidByPool(), f.paidForSuppliers(), f.premiumYen()};
-            double[][] sums = new double[payer.length + 1][lossModel.groupCount()];
-            for (int i = 0; i < net.firmCount(); i++) {
-                int g = lossModel.group(i);
-                sums[0][g] += 1;
-                for (int k = 0; k < payer.length; k++) sums[k + 1][g] += payer[k][i];
-            }
-            out[p] = new long[sums.length][lossModel.groupCount()];
-            for (int k = 0; k < sums.length; k++) for (int g = 0; g < sums[k].length; g++) out[p][k][g] = Math.round(sums[k][g]);
-        }
-        return out;
+    /**
+     * Ends a run whose rows are all in {@code replicates.csv.partial}: renames it to
+     * {@code replicates.csv}, writes the final sums and marks the manifest complete. Every way of
+     * making a results folder (a local run, a merge of shards, a distributed run) ends here, so
+     * their files agree byte for byte.
+     */
+    public static void complete(Path dir, int replicates, Accumulators acc) throws IOException {
+        AtomicFile.moveIntoPlace(dir.resolve(PARTIAL), dir.resolve(REPLICATES));
+        writeCheckpoint(dir, replicates, Files.size(dir.resolve(REPLICATES)), acc);
+        ObjectNode manifest = (ObjectNode) Json.read(dir.resolve(MANIFEST));
+        Manifest.complete(manifest, Instant.now());
+        Json.write(dir.resolve(MANIFEST), manifest);
     }
 
     private static void writeCheckpoint(Path dir, int done, long bytes, Accumulators acc) throws IOException {
@@ -223,7 +166,7 @@ public final class Runner {
         Json.write(dir.resolve(ACCUMULATORS), state);
     }
 
-    private static ReplicateResult await(Future<ReplicateResult> f) throws IOException {
+    private static <T> T await(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -241,44 +184,6 @@ public final class Runner {
     private static boolean isEmpty(Path dir) throws IOException {
         try (var s = Files.list(dir)) {
             return s.findAny().isEmpty();
-        }
-    }
-
-    /** One replicate's results for every policy, before they are written. */
-    private static final class ReplicateResult {
-        String csv;
-        final int[][][] daily;
-        final double[][] groupLoss;
-
-        ReplicateResult(int policies) {
-            daily = new int[policies][2][];
-            groupLoss = new double[policies][];
-        }
-
-        void addTo(Accumulators acc, List<String> policyNames, long[][][] groupSecurity) {
-            for (int p = 0; p < policyNames.size(); p++) {
-                Accumulators.PolicySums s = acc.policy(policyNames.get(p));
-                s.replicates++;
-                int[] c = daily[p][0], d = daily[p][1];
-                for (int t = 0; t < c.length; t++) {
-                    s.compromisedSum[t] += c[t];
-                    s.compromisedSumSq[t] += (long) c[t] * c[t];
-                    s.downSum[t] += d[t];
-                    s.downSumSq[t] += (long) d[t] * d[t];
-                }
-                long[][] sec = groupSecurity[p];
-                for (int g = 0; g < groupLoss[p].length; g++) {
-                    s.groupLoss[g] += Math.round(groupLoss[p][g]);
-                    s.groupFirms[g] += sec[0][g];
-                    s.groupSecuritySpend[g] += sec[1][g];
-                    s.groupPaidBySelf[g] += sec[2][g];
-                    s.groupPaidByBuyers[g] += sec[3][g];
-                    s.groupPaidByGovernment[g] += sec[4][g];
-                    s.groupPaidByPool[g] += sec[5][g];
-                    s.groupPaidForSuppliers[g] += sec[6][g];
-                    s.groupPremiums[g] += sec[7][g];
-                }
-            }
         }
     }
 

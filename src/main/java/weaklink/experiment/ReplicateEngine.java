@@ -1,0 +1,144 @@
+package weaklink.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import weaklink.economics.CostSharingPolicy;
+import weaklink.economics.LossModel;
+import weaklink.economics.ReplicateLosses;
+import weaklink.economics.SecurityFunding;
+import weaklink.model.RandomStreams;
+import weaklink.model.ReplicateModel;
+import weaklink.model.ReplicateRecord;
+import weaklink.network.Networks;
+import weaklink.network.SupplyNetwork;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+
+/**
+ * What every replicate of a run shares — the network, each policy's security funding, the loss
+ * model — and the computation of one replicate under every policy on the same random streams
+ * (common random numbers). The one code path for replicates, whether the {@link Runner} calls it
+ * on local threads or a distributed engine calls it on remote workers: a replicate's rows and
+ * sums depend only on (scenario, seed, policies, replicate index).
+ */
+public final class ReplicateEngine {
+    private final Scenario scenario;
+    private final long seed;
+    private final List<PolicySpec> policies;
+    private final List<String> policyNames;
+    private final SupplyNetwork net;
+    private final SecurityFunding[] funding;
+    private final LossModel lossModel;
+    private final List<String> groups;
+    /** Security spending by group and payer, rounded to whole currency units: [policy][payer][group]. */
+    private final long[][][] groupSecurity;
+
+    /** Builds the network once and computes each policy's funding once. Thread-safe to {@link #run} afterwards. */
+    public ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies) throws BadInputException {
+        this.scenario = scenario;
+        this.seed = seed;
+        this.policies = List.copyOf(policies);
+        this.policyNames = this.policies.stream().map(PolicySpec::name).toList();
+        this.net = Networks.build(scenario, RandomStreams.derive(seed, -1, RandomStreams.Stream.NETWORK));
+        this.funding = new SecurityFunding[policies.size()];
+        for (int p = 0; p < funding.length; p++) funding[p] = CostSharingPolicy.of(policies.get(p)).fund(scenario, net);
+        this.lossModel = new LossModel(scenario, net);
+        List<String> g = new ArrayList<>();
+        for (int k = 0; k < lossModel.groupCount(); k++) g.add("tier" + LossModel.groupTier(k) + "-" + LossModel.groupSize(k).label());
+        this.groups = List.copyOf(g);
+        this.groupSecurity = groupSecurity(net, lossModel, funding);
+    }
+
+    /** The engine of a run plan. */
+    public static ReplicateEngine of(RunPlan plan) throws BadInputException {
+        return new ReplicateEngine(plan.scenario(), plan.seed(), plan.policies());
+    }
+
+    public List<String> policyNames() { return policyNames; }
+
+    /** Empty sums with this run's layout (days, groups, policies). */
+    public Accumulators newAccumulators() {
+        return new Accumulators(scenario.days(), groups, policyNames);
+    }
+
+    /** Replicate {@code replicate} under every policy, on the same random streams. */
+    public ReplicateResult run(int replicate) {
+        RandomStreams streams = new RandomStreams(seed, replicate);
+        ReplicateResult result = new ReplicateResult(policies.size());
+        StringBuilder csv = new StringBuilder(256 * policies.size());
+        for (int p = 0; p < policies.size(); p++) {
+            ReplicateRecord record = new ReplicateModel(scenario, net, funding[p].posture(), streams).run();
+            ReplicateLosses losses = lossModel.losses(record, streams);
+            ReplicateRow row = new ReplicateRow(policyNames.get(p), replicate, losses.totalYen(), losses.directYen(),
+                    losses.biYen(), losses.cbiYen(), losses.insuredYen(), funding[p].totalSpend(), funding[p].policyCost(),
+                    record.distinctFirmsCompromised(), record.distinctFirmsDown(), losses.incidentYen(), losses.ransomYen(),
+                    losses.breachYen(), losses.largestEventYen(), record.campaigns());
+            csv.append(row.toCsv()).append('\n');
+            result.daily[p][0] = record.dailyCompromised();
+            result.daily[p][1] = record.dailyDown();
+            result.groupLoss[p] = losses.groupLossYen();
+        }
+        result.csv = csv.toString();
+        return result;
+    }
+
+    private static long[][][] groupSecurity(SupplyNetwork net, LossModel lossModel, SecurityFunding[] funding) {
+        long[][][] out = new long[funding.length][][];
+        for (int p = 0; p < funding.length; p++) {
+            SecurityFunding f = funding[p];
+            double[][] payer = {f.investmentYen(), f.paidBySelf(), f.paidByBuyers(), f.paidByGovernment(), f.paidByPool(), f.paidForSuppliers(), f.premiumYen()};
+            double[][] sums = new double[payer.length + 1][lossModel.groupCount()];
+            for (int i = 0; i < net.firmCount(); i++) {
+                int g = lossModel.group(i);
+                sums[0][g] += 1;
+                for (int k = 0; k < payer.length; k++) sums[k + 1][g] += payer[k][i];
+            }
+            out[p] = new long[sums.length][lossModel.groupCount()];
+            for (int k = 0; k < sums.length; k++) for (int g = 0; g < sums[k].length; g++) out[p][k][g] = Math.round(sums[k][g]);
+        }
+        return out;
+    }
+
+    /** One replicate's results for every policy: its {@code replicates.csv} rows and its contribution to the sums. */
+    public final class ReplicateResult {
+        private String csv;
+        private final int[][][] daily;
+        private final double[][] groupLoss;
+
+        private ReplicateResult(int policies) {
+            daily = new int[policies][2][];
+            groupLoss = new double[policies][];
+        }
+
+        /** The rows of {@code replicates.csv}, one per policy, each ending in '\n'. */
+        public String csv() { return csv; }
+
+        /** Adds this replicate to {@code acc} (exact integer sums, so the order of adding does not matter). */
+        public void addTo(Accumulators acc) {
+            for (int p = 0; p < policyNames.size(); p++) {
+                Accumulators.PolicySums s = acc.policy(policyNames.get(p));
+                s.replicates++;
+                int[] c = daily[p][0], d = daily[p][1];
+                for (int t = 0; t < c.length; t++) {
+                    s.compromisedSum[t] += c[t];
+                    s.compromisedSumSq[t] += (long) c[t] * c[t];
+                    s.downSum[t] += d[t];
+                    s.downSumSq[t] += (long) d[t] * d[t];
+                }
+                long[][] sec = groupSecurity[p];
+                for (int g = 0; g < groupLoss[p].length; g++) {
+                    s.groupLoss[g] += Math.round(groupLoss[p][g]);
+                    s.groupFirms[g] += sec[0][g];
+                    s.groupSecuritySpend[g] += sec[1][g];
+                    s.groupPaidBySelf[g] += sec[2][g];
+                    s.groupPaidByBuyers[g] += sec[3][g];
+                    s.groupPaidByGovernment[g] += sec[4][g];
+                    s.groupPaidByPool[g] += sec[5][g];
+                    s.groupPaidForSuppliers[g] += sec[6][g];
+                    s.groupPremiums[g] += sec[7][g];
+                }
+            }
+        }
+    }
+}
