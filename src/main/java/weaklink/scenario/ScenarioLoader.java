@@ -22,7 +22,16 @@ public final class ScenarioLoader {
      * scheme (★3 basic, ★4 standard, ★5 advanced; METI 2025 interim report) sets controls, not
      * probabilities; we map them to the share of attempts that succeed.
      */
-    public static final Map<String, Double> STANDARD_PRESETS = Map.of("star3", 0.30, "star4", 0.15, "star5", 0.05);
+    public static final Map<String, Double> STANDARD_PRESETS = presets();
+
+    /** In a fixed order (Map.of's order changes from one JVM to the next, and the manifest lists them). */
+    private static Map<String, Double> presets() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("star3", 0.30);
+        m.put("star4", 0.15);
+        m.put("star5", 0.05);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     public static Scenario load(Path file) throws BadInputException {
         YamlMap root = YamlDocument.load(file);

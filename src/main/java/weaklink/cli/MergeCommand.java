@@ -1,0 +1,39 @@
+package weaklink.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import weaklink.experiment.Merger;
+import weaklink.report.ResultsFinalizer;
+
+@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Combines the results folders of the shards of one run (run --shard I/N) into one folder,",
+                "identical byte for byte (manifest timestamps aside) to the results of the unsharded run.",
+                "Refuses shards of different scenarios, seeds, replicates, policies or versions, and names",
+                "missing or duplicated shards."})
+final class MergeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "The shards' results folders, in any order.")
+    List<Path> shards;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The merged results folder (absent or empty).")
+    Path out;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Merger.merge(shards, out);
+        ResultsFinalizer.finish(out);
+        if (!quiet) Summary.print(spec.commandLine().getOut(), out);
+        return Main.OK;
+    }
+}
