@@ -58,6 +58,22 @@ public final class Accumulators {
         for (String p : policyNames) policies.put(p, new PolicySums(days, groups.size()));
     }
 
+    /** The label of a loss group (tier × size class), e.g. {@code tier1-small}, as written in {@code groups}. */
+    public static String groupLabel(int tier, String sizeClass) { return "tier" + tier + "-" + sizeClass; }
+
+    /** The tier of a group label made by {@link #groupLabel}. */
+    public static int groupTier(String label) {
+        int dash = label.indexOf('-');
+        if (!label.startsWith("tier") || dash < 0) throw new IllegalArgumentException("not a group label: " + label);
+        return Integer.parseInt(label.substring(4, dash));
+    }
+
+    /** The size class of a group label made by {@link #groupLabel}. */
+    public static String groupSizeClass(String label) {
+        groupTier(label);
+        return label.substring(label.indexOf('-') + 1);
+    }
+
     public int days() { return days; }
     public List<String> groups() { return groups; }
     public Map<String, PolicySums> policies() { return policies; }

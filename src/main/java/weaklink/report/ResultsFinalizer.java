@@ -10,23 +10,42 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import weaklink.experiment.Accumulators;
+import weaklink.experiment.AtomicFile;
 import weaklink.experiment.Csv;
 import weaklink.experiment.Json;
 import weaklink.experiment.ReplicateRow;
 import weaklink.experiment.Runner;
+import weaklink.model.RandomStreams;
+import weaklink.stats.ExceedanceCurve;
+import weaklink.stats.PairedComparison;
 import weaklink.stats.Sample;
 
 /**
- * Makes the summary files of a results folder from its {@code replicates.csv} and
- * {@code accumulators.json}: {@code summary.csv}. Both {@code run} and {@code merge} end here, so
- * a merged run and an unsharded run give the same bytes.
+ * Makes the summary files of a results folder from its {@code replicates.csv},
+ * {@code accumulators.json} and {@code manifest.json} only: {@code summary.csv},
+ * {@code exceedance.csv}, {@code timeseries.csv}, {@code by_group.csv} and the Oasis ORD export in
+ * {@code ord/}. Both {@code run} and {@code merge} end here, so a merged run and an unsharded run
+ * give the same bytes. Rows are read one at a time; per (policy, replicate) only the annual loss and
+ * the largest event are kept (for quantiles, exceedance curves and paired differences), never any
+ * firm's data. Columns are documented in docs/OUTPUTS.md.
  */
 public final class ResultsFinalizer {
     public static final String SUMMARY = "summary.csv";
+    public static final String EXCEEDANCE = "exceedance.csv";
+    public static final String TIMESERIES = "timeseries.csv";
+    public static final String BY_GROUP = "by_group.csv";
     public static final List<String> SUMMARY_COLUMNS = List.of("policy", "replicates", "mean_loss", "se_loss", "ci95_low",
             "ci95_high", "p50", "p90", "p99", "var_99_5", "tvar_99_5", "mean_direct_loss", "mean_bi_loss", "mean_cbi_loss",
             "mean_insured_loss", "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "mean_firms_compromised",
-            "mean_firms_down", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high");
+            "mean_firms_down", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high",
+            "diff_se", "diff_boot_ci95_low", "diff_boot_ci95_high", "oep_var_99_5", "oep_tvar_99_5");
+    public static final List<String> EXCEEDANCE_COLUMNS = List.of("policy", "metric", "return_period_years",
+            "exceedance_probability", "loss", "tail_mean_loss");
+    /** Bootstrap resamples of the paired difference. */
+    static final int BOOTSTRAP_RESAMPLES = 1000;
+    /** The Solvency II level: VaR 99.5 % is the 1-in-200-year loss. */
+    static final double SOLVENCY_LEVEL = 0.995;
 
     private ResultsFinalizer() {}
 
@@ -35,77 +54,122 @@ public final class ResultsFinalizer {
         List<String> policies = new ArrayList<>();
         manifest.path("policies").forEach(p -> policies.add(p.asText()));
         String baseline = manifest.path("baseline").asText(policies.get(0));
-        Map<String, Columns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), policies);
-        writeSummary(dir.resolve(SUMMARY), policies, baseline, byPolicy);
+        long seed = manifest.path("seed").asLong();
+        Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), policies);
+        long bootstrapSeed = RandomStreams.derive(seed, -2, RandomStreams.Stream.POLICY);
+        writeSummary(dir.resolve(SUMMARY), policies, baseline, byPolicy, bootstrapSeed);
+        writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
+        Path accFile = dir.resolve(Runner.ACCUMULATORS);
+        if (Files.exists(accFile)) {
+            Accumulators acc = Accumulators.fromJson(Json.read(accFile).get("sums"));
+            GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
+            GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
+        }
+        OrdExport.write(dir.resolve(OrdExport.FOLDER), policies, byPolicy);
     }
 
-    /** The replicate rows of each policy, as columns, in replicate order. */
-    static Map<String, Columns> readReplicates(Path file, List<String> policies) throws IOException {
-        Map<String, Columns> out = new LinkedHashMap<>();
-        for (String p : policies) out.put(p, new Columns());
+    /** The replicate rows of each policy, kept as the few columns the summaries need, in replicate order. */
+    static Map<String, PolicyColumns> readReplicates(Path file, List<String> policies) throws IOException {
+        Map<String, PolicyColumns> out = new LinkedHashMap<>();
+        for (String p : policies) out.put(p, new PolicyColumns());
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (header == null || !header.equals(ReplicateRow.header())) throw new IOException(file + ": unexpected header");
+            int lineNo = 1;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
+                lineNo++;
                 if (line.isEmpty()) continue;
-                ReplicateRow row = ReplicateRow.parse(line);
-                Columns c = out.get(row.policy());
-                if (c == null) throw new IOException(file + ": row for unknown policy " + row.policy());
+                ReplicateRow row;
+                try {
+                    row = ReplicateRow.parse(line);
+                } catch (RuntimeException e) {
+                    throw new IOException(file + ":" + lineNo + ": " + e.getMessage(), e);
+                }
+                PolicyColumns c = out.get(row.policy());
+                if (c == null) throw new IOException(file + ":" + lineNo + ": row for unknown policy " + row.policy());
                 c.add(row);
             }
         }
         return out;
     }
 
-    private static void writeSummary(Path file, List<String> policies, String baseline, Map<String, Columns> data) throws IOException {
-        Columns base = data.get(baseline);
+    private static void writeSummary(Path file, List<String> policies, String baseline, Map<String, PolicyColumns> data,
+                                     long bootstrapSeed) throws IOException {
+        PolicyColumns base = data.get(baseline);
         StringBuilder sb = new StringBuilder(String.join(",", SUMMARY_COLUMNS)).append('\n');
         for (String p : policies) {
-            Columns c = data.get(p);
+            PolicyColumns c = data.get(p);
             Sample total = new Sample(c.total.toArray());
+            Sample largest = new Sample(c.largestEvent.toArray());
             double half = total.ciHalfWidth(0.95);
-            double[] diff = c.total.minus(base.total);
-            Sample d = new Sample(diff);
-            double dHalf = d.ciHalfWidth(0.95);
-            double security = mean(c.security.toArray());
+            boolean isBase = p.equals(baseline);
+            PairedComparison diff = new PairedComparison(c.total.toArray(), base.total.toArray());
+            PairedComparison.Interval t = isBase ? new PairedComparison.Interval(0, 0) : diff.tInterval(0.95);
+            PairedComparison.Interval boot = isBase ? new PairedComparison.Interval(0, 0)
+                    : diff.bootstrapInterval(0.95, BOOTSTRAP_RESAMPLES, bootstrapSeed);
+            double security = c.mean(PolicyColumns.SECURITY);
             List<String> cells = List.of(Csv.text(p), Integer.toString(total.size()), Csv.money(total.mean()),
                     Csv.money(total.standardError()), Csv.money(total.mean() - half), Csv.money(total.mean() + half),
                     Csv.money(total.quantile(0.5)), Csv.money(total.quantile(0.9)), Csv.money(total.quantile(0.99)),
-                    Csv.money(total.valueAtRisk(0.995)), Csv.money(total.tailValueAtRisk(0.995)),
-                    Csv.money(mean(c.direct.toArray())), Csv.money(mean(c.bi.toArray())), Csv.money(mean(c.cbi.toArray())),
-                    Csv.money(mean(c.insured.toArray())), Csv.money(security), Csv.money(mean(c.policyCost.toArray())),
-                    Csv.money(total.mean() + security), Csv.number(mean(c.compromised.toArray())), Csv.number(mean(c.down.toArray())),
-                    Csv.money(d.mean()), Csv.money(p.equals(baseline) ? 0 : d.mean() - dHalf), Csv.money(p.equals(baseline) ? 0 : d.mean() + dHalf));
+                    Csv.money(total.valueAtRisk(SOLVENCY_LEVEL)), Csv.money(total.tailValueAtRisk(SOLVENCY_LEVEL)),
+                    Csv.money(c.mean(PolicyColumns.DIRECT)), Csv.money(c.mean(PolicyColumns.BI)), Csv.money(c.mean(PolicyColumns.CBI)),
+                    Csv.money(c.mean(PolicyColumns.INSURED)), Csv.money(security), Csv.money(c.mean(PolicyColumns.POLICY_COST)),
+                    Csv.money(total.mean() + security), Csv.number(c.mean(PolicyColumns.COMPROMISED)), Csv.number(c.mean(PolicyColumns.DOWN)),
+                    Csv.money(diff.meanDifference()), Csv.money(t.low()), Csv.money(t.high()),
+                    Csv.money(isBase ? 0 : diff.standardError()), Csv.money(boot.low()), Csv.money(boot.high()),
+                    Csv.money(largest.valueAtRisk(SOLVENCY_LEVEL)), Csv.money(largest.tailValueAtRisk(SOLVENCY_LEVEL)));
             sb.append(String.join(",", cells)).append('\n');
         }
-        weaklink.experiment.AtomicFile.writeString(file, sb.toString());
+        AtomicFile.writeString(file, sb.toString());
     }
 
-    static double mean(double[] xs) {
-        double s = 0;
-        for (double x : xs) s += x;
-        return xs.length == 0 ? Double.NaN : s / xs.length;
+    private static void writeExceedance(Path file, List<String> policies, Map<String, PolicyColumns> data) throws IOException {
+        StringBuilder sb = new StringBuilder(String.join(",", EXCEEDANCE_COLUMNS)).append('\n');
+        for (String p : policies) {
+            PolicyColumns c = data.get(p);
+            for (Metric m : Metric.values()) {
+                for (ExceedanceCurve.Point pt : ExceedanceCurve.of(new Sample(m.of(c)), ExceedanceCurve.STANDARD_RETURN_PERIODS)) {
+                    sb.append(Csv.text(p)).append(',').append(m.label).append(',').append(pt.returnPeriodYears()).append(',')
+                            .append(Csv.number(pt.exceedanceProbability())).append(',').append(Csv.money(pt.loss())).append(',')
+                            .append(Csv.money(pt.tailMeanLoss())).append('\n');
+                }
+            }
+        }
+        AtomicFile.writeString(file, sb.toString());
     }
 
-    /** Growable columns of one policy's replicate rows. */
-    static final class Columns {
-        final DoubleList replicate = new DoubleList(), total = new DoubleList(), direct = new DoubleList(), bi = new DoubleList(),
-                cbi = new DoubleList(), insured = new DoubleList(), security = new DoubleList(), policyCost = new DoubleList(),
-                compromised = new DoubleList(), down = new DoubleList(), largestEvent = new DoubleList();
+    /** The two bases of an exceedance curve. */
+    enum Metric {
+        /** Annual aggregate: each year's total loss. */
+        AEP("aep"),
+        /** Occurrence: each year's largest single event. */
+        OEP("oep");
+
+        final String label;
+
+        Metric(String label) { this.label = label; }
+
+        double[] of(PolicyColumns c) { return this == AEP ? c.total.toArray() : c.largestEvent.toArray(); }
+    }
+
+    /** The columns of one policy's replicate rows that summaries need: two per replicate, the rest as running sums. */
+    static final class PolicyColumns {
+        static final int DIRECT = 0, BI = 1, CBI = 2, INSURED = 3, SECURITY = 4, POLICY_COST = 5, COMPROMISED = 6, DOWN = 7;
+        final DoubleList total = new DoubleList(), largestEvent = new DoubleList();
+        private final double[] sums = new double[8];
 
         void add(ReplicateRow r) {
-            replicate.add(r.replicate());
             total.add(r.totalLoss());
-            direct.add(r.directLoss());
-            bi.add(r.biLoss());
-            cbi.add(r.cbiLoss());
-            insured.add(r.insuredLoss());
-            security.add(r.securitySpend());
-            policyCost.add(r.policyCost());
-            compromised.add(r.firmsCompromised());
-            down.add(r.firmsDown());
             largestEvent.add(r.largestEventLoss());
+            double[] xs = {r.directLoss(), r.biLoss(), r.cbiLoss(), r.insuredLoss(), r.securitySpend(), r.policyCost(),
+                    r.firmsCompromised(), r.firmsDown()};
+            for (int k = 0; k < xs.length; k++) sums[k] += xs[k];
         }
+
+        int size() { return total.size(); }
+
+        /** Mean of a summed column, in replicate order. */
+        double mean(int column) { return size() == 0 ? Double.NaN : sums[column] / size(); }
     }
 
     /** A growable primitive double array. */
@@ -118,13 +182,8 @@ public final class ResultsFinalizer {
             xs[n++] = x;
         }
 
-        double[] toArray() { return java.util.Arrays.copyOf(xs, n); }
+        int size() { return n; }
 
-        /** Element-wise difference; both lists hold the same replicates in the same order. */
-        double[] minus(DoubleList other) {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) d[i] = xs[i] - other.xs[i];
-            return d;
-        }
+        double[] toArray() { return java.util.Arrays.copyOf(xs, n); }
     }
 }

@@ -5,9 +5,10 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Summary statistics of one sample of annual losses (one value per replicate). Quantiles use
- * the empirical definition {@code VaR_α = inf{x : F_n(x) ≥ α} = x_(⌈αn⌉)} and
- * {@code TVaR_α = mean of x_(⌈αn⌉) … x_(n)} (the mean of the worst {@code 1 − α} of years), so that
- * VaR 99.5 % is the Solvency II 1-in-200 figure.
+ * the empirical definition {@code VaR_α = inf{x : F_n(x) ≥ α} = x_(⌈αn⌉)} (Hyndman &amp; Fan 1996,
+ * type 1) and TVaR is the mean of the worst {@code 1 − α} share of years (see
+ * {@link #tailValueAtRisk}), so that VaR 99.5 % is the Solvency II 1-in-200 figure and the loss at
+ * return period {@code T} years is {@code VaR_{1 − 1/T}}.
  */
 public final class Sample {
     private final double[] sorted;
@@ -51,13 +52,24 @@ public final class Sample {
     /** Value at risk at level {@code alpha}: the {@code alpha} quantile. */
     public double valueAtRisk(double alpha) { return quantile(alpha); }
 
-    /** Tail value at risk: mean of the order statistics from {@code x_(⌈αn⌉)} up. */
+    /**
+     * Tail value at risk (expected shortfall) at level {@code alpha}: the mean of the worst
+     * {@code (1 − α)} share of years, by the empirical estimator of Acerbi &amp; Tasche (2002, "On the
+     * coherence of expected shortfall", eq. 3.3):
+     * {@code TVaR_α = ( Σ_{i=k+1..n} x_(i) + (k − αn) x_(k) ) / ((1 − α) n)} with {@code k = ⌈αn⌉}.
+     * When {@code αn} is a whole number this is the plain mean of the {@code (1 − α)n} largest values
+     * (for 1,000 years at 99.5 %: the mean of the 5 worst). {@code alpha = 1} gives the maximum.
+     */
     public double tailValueAtRisk(double alpha) {
-        if (sorted.length == 0) return Double.NaN;
-        int k = Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(alpha * sorted.length - 1e-9) - 1));
+        int n = sorted.length;
+        if (n == 0) return Double.NaN;
+        double tailYears = (1 - alpha) * n;
+        if (tailYears <= 1e-9) return sorted[n - 1];
+        int k = Math.min(n, Math.max(1, (int) Math.ceil(alpha * n - 1e-9)));
         double s = 0;
-        for (int i = k; i < sorted.length; i++) s += sorted[i];
-        return s / (sorted.length - k);
+        for (int i = k; i < n; i++) s += sorted[i];
+        double partial = Math.max(0, k - alpha * n);
+        return (s + partial * sorted[k - 1]) / tailYears;
     }
 
     /** The sorted values (a copy). */
