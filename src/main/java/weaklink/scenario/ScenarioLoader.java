@@ -43,7 +43,7 @@ public final class ScenarioLoader {
         return read(YamlDocument.parse(name, text), baseDir);
     }
 
-    private static Scenario read(YamlMap root, Path dir) throws BadInputException {
+    static Scenario read(YamlMap root, Path dir) throws BadInputException {
         String name = root.requireString("name");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw root.require("name").error("must be 1-64 letters, digits, '.', '_' or '-' (it names result folders), found '" + YamlValue.abbreviate(name) + "'");

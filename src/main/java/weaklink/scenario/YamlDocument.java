@@ -41,6 +41,12 @@ public final class YamlDocument {
     /** Loads {@code file}; the top level must be a mapping. */
     public static YamlMap load(Path file) throws BadInputException {
         String name = file.toString();
+        return parse(name, readText(file));
+    }
+
+    /** The text of a scenario file, checked for size and UTF-8. */
+    static String readText(Path file) throws BadInputException {
+        String name = file.toString();
         String text;
         try {
             if (Files.isDirectory(file)) throw new BadInputException(name, 0, 0, null, "is a folder, not a YAML file");
@@ -55,11 +61,21 @@ public final class YamlDocument {
         } catch (IOException e) {
             throw new BadInputException(name, 0, 0, null, "cannot be read: " + e.getMessage());
         }
-        return parse(name, text);
+        return text;
     }
 
     /** Parses YAML text; {@code name} is used in messages. */
     public static YamlMap parse(String name, String text) throws BadInputException {
+        return wrap(name, parseNode(name, text));
+    }
+
+    /** Wraps a checked node tree as the top-level mapping. */
+    static YamlMap wrap(String name, Node root) throws BadInputException {
+        return new YamlValue(name, "", root).asMap();
+    }
+
+    /** Parses YAML text into a checked node tree (safe, bounded; see the class comment). */
+    static Node parseNode(String name, String text) throws BadInputException {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(name)
@@ -84,7 +100,7 @@ public final class YamlDocument {
             throw new BadInputException(name, 0, 0, null, "cannot be read: " + e.getMessage());
         }
         checkTree(name, root, 0);
-        return new YamlValue(name, "", root).asMap();
+        return root;
     }
 
     static YamlMap emptyMap(String file, String path) {
