@@ -1,0 +1,98 @@
+package weaklink.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import weaklink.experiment.Sweep;
+import weaklink.experiment.SweepDesign;
+import weaklink.report.ResultsFinalizer;
+import weaklink.report.SensitivityReport;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.Scenario;
+import weaklink.stats.SobolIndices;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the scenario once per point of a design over some of its parameters, with common random numbers",
+                "across points, and writes sweep.csv (every point's headline figures per policy) and the points' results.",
+                "With --design saltelli it also writes sensitivity.csv: Sobol' first-order and total indices.",
+                "Example: sweep s.yaml --param actors[0].campaigns_per_year=1:8 --param policies[1].phi=0.25,0.5,1 --design grid"})
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenarioFile;
+
+    @Option(names = "--param", paramLabel = "KEY.PATH=v1,v2|low:high", required = true,
+            description = "A parameter to vary, by key path: a list of values, or a range low:high (repeatable).")
+    List<String> params;
+
+    @Option(names = "--design", paramLabel = "grid|lhs|sobol|saltelli", description = "How points are chosen. Default: ${DEFAULT-VALUE}.")
+    String design = "grid";
+
+    @Option(names = "--samples", paramLabel = "N", description = "grid: steps per range; lhs, sobol: points; saltelli: base sample N (N*(k+2) points). Default: ${DEFAULT-VALUE}.")
+    int samples = 5;
+
+    @Option(names = "--replicates", paramLabel = "N", description = "Replicates per point. Default: the scenario's.")
+    Integer replicates;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed shared by every point. Default: the scenario's.")
+    Long seed;
+
+    @Option(names = "--policies", paramLabel = "a,b,...", split = ",", description = "Policies to compare. Default: all of the scenario's.")
+    List<String> policies;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: all cores.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder. Default: results/<scenario>-sweep-<timestamp>.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the sweep in --out; finished points are kept.")
+    boolean resume;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (samples < 2) throw BadInputException.option("--samples", "must be at least 2, found " + samples);
+        if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
+        if (replicates != null && replicates < 2) throw BadInputException.option("--replicates", "must be at least 2, found " + replicates);
+        if (resume && out == null) throw BadInputException.option("--resume", "name the sweep folder with --out DIR");
+        SweepDesign.Kind kind;
+        try {
+            kind = SweepDesign.Kind.valueOf(design.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.option("--design", "expected grid, lhs, sobol or saltelli, found '" + design + "'");
+        }
+        List<SweepDesign.Parameter> parameters = new ArrayList<>();
+        for (String p : params) parameters.add(SweepDesign.Parameter.parse(p));
+        Scenario base = ScenarioArgs.load(scenarioFile);
+        long runSeed = seed != null ? seed : base.seed();
+        List<List<String>> points = kind == SweepDesign.Kind.SALTELLI
+                ? SweepDesign.scaled(parameters, new SobolIndices(samples, parameters.size()).design())
+                : SweepDesign.points(parameters, kind, samples, runSeed);
+        Path dir = out != null ? out : Path.of("results", base.name() + "-sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Sweep.Plan plan = new Sweep.Plan(scenarioFile, parameters, kind.name().toLowerCase(Locale.ROOT), samples, points, runSeed,
+                replicates != null ? replicates : base.replicates(), policies, threads, dir);
+        var err = spec.commandLine().getErr();
+        if (!quiet) err.printf("sweep: %d points x %d replicates%n", points.size(), plan.replicates());
+        Sweep.run(plan, resume, ResultsFinalizer::finish,
+                quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
+        boolean sensitivity = SensitivityReport.write(dir);
+        if (!quiet) {
+            spec.commandLine().getOut().println("sweep: " + dir.resolve(Sweep.TABLE) + (sensitivity ? ", " + dir.resolve(SensitivityReport.FILE) : ""));
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,189 @@
+package weaklink.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioOverrides;
+
+/**
+ * A sweep: one full run per design point, each the base scenario with the point's parameter
+ * values, all on the same master seed so that points are compared with common random numbers.
+ * Each point's results go to {@code points/pNNNN/} (an ordinary results folder), the design to
+ * {@code sweep.json}, and the headline figures of every point and policy to {@code sweep.csv}.
+ * Resumable: finished points are kept, an interrupted point resumes from its checkpoint.
+ */
+public final class Sweep {
+    public static final String DESIGN = "sweep.json";
+    public static final String TABLE = "sweep.csv";
+    /** Columns of each point's summary.csv copied into sweep.csv. */
+    public static final List<String> FIGURES = List.of("mean_loss", "ci95_low", "ci95_high", "var_99_5", "tvar_99_5",
+            "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high");
+
+    /** Makes the summaries (and charts) of a finished point's results folder. */
+    @FunctionalInterface
+    public interface PointFinisher {
+        void finish(Path pointDir) throws IOException;
+    }
+
+    /**
+     * @param scenarioFile the base scenario
+     * @param parameters   swept parameters, in column order
+     * @param design       the design's name (for the record)
+     * @param samples      the design's size parameter
+     * @param points       each point's values, one per parameter
+     * @param seed         master seed shared by all points
+     * @param replicates   replicates per point
+     * @param policyNames  policies (null: the scenario's)
+     * @param threads      worker threads
+     * @param outDir       the sweep's folder
+     */
+    public record Plan(Path scenarioFile, List<SweepDesign.Parameter> parameters, String design, int samples,
+                       List<List<String>> points, long seed, int replicates, List<String> policyNames, int threads, Path outDir) {}
+
+    private Sweep() {}
+
+    /** Runs (or, with {@code resume}, continues) the sweep. Every point's scenario is validated before anything is written. */
+    public static void run(Plan plan, boolean resume, PointFinisher finisher, ProgressListener progress) throws IOException, BadInputException {
+        List<RunPlan> runs = new ArrayList<>();
+        String baseSha = Manifest.sha256(plan.scenarioFile());
+        for (int i = 0; i < plan.points().size(); i++) {
+            Map<String, String> overrides = overrides(plan, i);
+            Scenario s;
+            try {
+                s = ScenarioOverrides.load(plan.scenarioFile(), overrides);
+            } catch (BadInputException e) {
+                throw new BadInputException(e.file(), e.line(), e.column(), e.key(), "at sweep point " + (i + 1) + " " + overrides + ": " + e.problem());
+            }
+            List<PolicySpec> policies = select(s, plan.policyNames());
+            String sha = sha256(baseSha + "\n" + overrides);
+            runs.add(new RunPlan(s, plan.scenarioFile(), sha, plan.seed(), plan.replicates(), policies, Shard.WHOLE, plan.threads(), pointDir(plan.outDir(), i)));
+        }
+        Path dir = plan.outDir();
+        ObjectNode design = designJson(plan, baseSha);
+        if (resume) {
+            Path file = dir.resolve(DESIGN);
+            if (!Files.isRegularFile(file)) throw BadInputException.option(dir.toString(), "is not a sweep folder (no " + DESIGN + ")");
+            JsonNode old = Json.read(file);
+            if (!old.equals(design)) throw new BadInputException(file.toString(), 0, 0, null, "the folder holds a different sweep (scenario, parameters, design, seed, replicates or policies differ); start a new one with another --out");
+        } else {
+            if (Files.isDirectory(dir)) {
+                try (var list = Files.list(dir)) {
+                    if (list.findAny().isPresent()) throw BadInputException.option("--out", "sweep folder " + dir + " is not empty; use --resume to continue the sweep in it, or another --out");
+                }
+            }
+            Files.createDirectories(dir);
+            Json.write(dir.resolve(DESIGN), design);
+        }
+        Files.createDirectories(dir.resolve("points"));
+        for (int i = 0; i < runs.size(); i++) {
+            RunPlan run = runs.get(i);
+            Path pd = run.outDir();
+            boolean complete = Files.isRegularFile(pd.resolve(Runner.MANIFEST))
+                    && "complete".equals(Json.read(pd.resolve(Runner.MANIFEST)).path("status").asText())
+                    && Files.isRegularFile(pd.resolve(Runner.REPLICATES));
+            if (!complete) {
+                Runner runner = new Runner(run, ProgressListener.SILENT);
+                if (Files.isRegularFile(pd.resolve(Runner.MANIFEST))) runner.resume();
+                else runner.start(false);
+            }
+            finisher.finish(pd);
+            progress.progress(i + 1, runs.size());
+        }
+        writeTable(plan, runs);
+        progress.finished(runs.size());
+    }
+
+    static Path pointDir(Path dir, int i) { return dir.resolve("points").resolve(String.format("p%04d", i + 1)); }
+
+    private static Map<String, String> overrides(Plan plan, int i) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int j = 0; j < plan.parameters().size(); j++) o.put(plan.parameters().get(j).path(), plan.points().get(i).get(j));
+        return o;
+    }
+
+    private static List<PolicySpec> select(Scenario s, List<String> names) throws BadInputException {
+        if (names == null || names.isEmpty()) return s.policies();
+        List<PolicySpec> out = new ArrayList<>();
+        for (String n : names) {
+            PolicySpec p = s.policies().stream().filter(x -> x.name().equals(n)).findFirst()
+                    .orElseThrow(() -> BadInputException.option("--policies", "no policy named '" + n + "' in the scenario"));
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static ObjectNode designJson(Plan plan, String baseSha) {
+        ObjectNode d = Json.object();
+        d.put("tool_version", Version.VALUE);
+        d.put("scenario_sha256", baseSha);
+        d.put("design", plan.design());
+        d.put("samples", plan.samples());
+        d.put("seed", plan.seed());
+        d.put("replicates", plan.replicates());
+        ArrayNode pol = d.putArray("policies");
+        if (plan.policyNames() != null) plan.policyNames().forEach(pol::add);
+        ArrayNode params = d.putArray("parameters");
+        for (SweepDesign.Parameter p : plan.parameters()) {
+            ObjectNode n = params.addObject();
+            n.put("path", p.path());
+            if (p.isRange()) {
+                n.put("low", p.low());
+                n.put("high", p.high());
+            } else {
+                ArrayNode v = n.putArray("values");
+                p.values().forEach(v::add);
+            }
+        }
+        ArrayNode points = d.putArray("points");
+        for (List<String> pt : plan.points()) {
+            ArrayNode a = points.addArray();
+            pt.forEach(a::add);
+        }
+        return d;
+    }
+
+    /** sweep.csv: point, the parameters' values, policy, then {@link #FIGURES} from the point's summary.csv. */
+    private static void writeTable(Plan plan, List<RunPlan> runs) throws IOException {
+        StringBuilder sb = new StringBuilder("point");
+        for (SweepDesign.Parameter p : plan.parameters()) sb.append(',').append(Csv.text(p.path()));
+        sb.append(",policy");
+        for (String f : FIGURES) sb.append(',').append(f);
+        sb.append('\n');
+        for (int i = 0; i < runs.size(); i++) {
+            List<String> lines = Files.readAllLines(runs.get(i).outDir().resolve("summary.csv"), StandardCharsets.UTF_8);
+            List<String> header = Csv.split(lines.get(0));
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> cells = Csv.split(line);
+                sb.append(i + 1);
+                for (String v : plan.points().get(i)) sb.append(',').append(Csv.text(v));
+                sb.append(',').append(Csv.text(cells.get(header.indexOf("policy"))));
+                for (String f : FIGURES) {
+                    int col = header.indexOf(f);
+                    sb.append(',').append(col < 0 ? "" : cells.get(col));
+                }
+                sb.append('\n');
+            }
+        }
+        AtomicFile.writeString(plan.outDir().resolve(TABLE), sb.toString());
+    }
+
+    private static String sha256(String text) {
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
