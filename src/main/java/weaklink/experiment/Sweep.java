@@ -75,7 +75,7 @@ public final class Sweep {
             Path file = dir.resolve(DESIGN);
             if (!Files.isRegularFile(file)) throw BadInputException.option(dir.toString(), "is not a sweep folder (no " + DESIGN + ")");
             JsonNode old = Json.read(file);
-            if (!old.equals(design)) throw new BadInputException(file.toString(), 0, 0, null, "the folder holds a different sweep (scenario, parameters, design, seed, replicates or policies differ); start a new one with another --out");
+            if (!old.equals(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(design)))) throw new BadInputException(file.toString(), 0, 0, null, "the folder holds a different sweep (scenario, parameters, design, seed, replicates or policies differ); start a new one with another --out");
         } else {
             if (Files.isDirectory(dir)) {
                 try (var list = Files.list(dir)) {

@@ -42,6 +42,12 @@ public record Scenario(
 
     public FirmDefaults defaults(SizeClass s) { return sizeClasses.get(s); }
 
+    /** The same scenario with other attacks: e.g. no actors and one firm hit at day 0 (single points of failure). */
+    public Scenario withAttacks(List<ActorSpec> newActors, List<InitialCompromise> newInitial) {
+        return new Scenario(name, description, currency, days, seed, replicates, network, sizeClasses, trustDailyProbability,
+                List.copyOf(newActors), List.copyOf(newInitial), standards, economics, policies, baselinePolicy);
+    }
+
     public PolicySpec policy(String name) {
         for (PolicySpec p : policies) if (p.name().equals(name)) return p;
         throw new IllegalArgumentException("no policy named " + name);

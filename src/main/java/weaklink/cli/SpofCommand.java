@@ -1,0 +1,90 @@
+package weaklink.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import weaklink.economics.CostSharingPolicy;
+import weaklink.experiment.SinglePointsOfFailure;
+import weaklink.model.RandomStreams;
+import weaklink.network.Networks;
+import weaklink.network.SupplyNetwork;
+import weaklink.report.SpofReport;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+
+@Command(name = "spof", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Single points of failure: for each of the K most exposed firms, the expected network-wide loss",
+                "when that firm alone is hit by ransomware at day 0. Writes spof.csv (the ranking) and spof.json."})
+final class SpofCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenarioFile;
+
+    @Option(names = "--top", paramLabel = "K", description = "Evaluate the K firms with the highest exposure score. Default: ${DEFAULT-VALUE}.")
+    int top = 100;
+
+    @Option(names = "--replicates", paramLabel = "N", description = "Draws of outage length and costs per firm. Default: ${DEFAULT-VALUE}.")
+    int replicates = 50;
+
+    @Option(names = "--policy", paramLabel = "NAME", description = "Policy whose security posture applies. Default: the baseline.")
+    String policy;
+
+    @Option(names = "--threshold", paramLabel = "SHARE", description = "Report the share of firms whose failure costs more than this share of the network's annual production. Default: ${DEFAULT-VALUE}.")
+    double threshold = 0.1;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed. Default: the scenario's.")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: all cores.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: results/<scenario>-spof-<timestamp>.")
+    Path out;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (top < 1) throw BadInputException.option("--top", "must be at least 1, found " + top);
+        if (replicates < 2) throw BadInputException.option("--replicates", "must be at least 2, found " + replicates);
+        if (!(threshold >= 0 && threshold <= 1)) throw BadInputException.option("--threshold", "must be between 0 and 1, found " + threshold);
+        if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
+        Scenario s = ScenarioArgs.load(scenarioFile);
+        long runSeed = seed != null ? seed : s.seed();
+        PolicySpec p = RunCommand.selectPolicies(s, List.of(policy != null ? policy : s.baselinePolicy())).get(0);
+        Path dir = out != null ? out : Path.of("results", s.name() + "-spof-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(dir.resolve(SpofReport.TABLE))) throw BadInputException.option("--out", dir + " already holds a " + SpofReport.TABLE + "; choose another --out");
+        SupplyNetwork net = Networks.build(s, RandomStreams.derive(runSeed, -1, RandomStreams.Stream.NETWORK));
+        var funding = CostSharingPolicy.of(p).fund(s, net);
+        int[] firms = SinglePointsOfFailure.candidates(SinglePointsOfFailure.exposure(s, net), top);
+        PrintWriter err = spec.commandLine().getErr();
+        var results = SinglePointsOfFailure.evaluate(s, net, funding, firms, replicates, runSeed, threads,
+                quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
+        Files.createDirectories(dir);
+        SpofReport.write(dir, net, results, threshold, replicates, p.name());
+        if (!quiet) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("%-5s %-10s %-24s %-5s %-7s %20s %12s%n", "rank", "firm", "name", "tier", "size", "mean network loss", "production");
+            for (int i = 0; i < Math.min(10, results.size()); i++) {
+                var r = results.get(i);
+                o.printf("%-5d %-10d %-24s %-5d %-7s %,20.0f %11.3f%%%n", i + 1, net.firmId(r.firm()), net.name(r.firm()), net.tier(r.firm()),
+                        net.sizeClass(r.firm()).label(), r.meanLoss(), 100 * r.productionShare());
+            }
+            o.println("ranking: " + dir.resolve(SpofReport.TABLE));
+        }
+        return Main.OK;
+    }
+}

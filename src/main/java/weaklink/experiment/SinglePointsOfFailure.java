@@ -1,0 +1,125 @@
+package weaklink.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import weaklink.economics.LossModel;
+import weaklink.economics.ReplicateLosses;
+import weaklink.economics.SecurityFunding;
+import weaklink.model.RandomStreams;
+import weaklink.model.ReplicateModel;
+import weaklink.network.FirmAttribute;
+import weaklink.network.SupplyNetwork;
+import weaklink.scenario.ActorSpec;
+import weaklink.scenario.DistributionSpec;
+import weaklink.scenario.InitialCompromise;
+import weaklink.scenario.Scenario;
+
+/**
+ * Single points of failure: for each candidate firm, the expected network-wide loss when that
+ * firm alone is hit by ransomware at day 0 (no actors; its outage, then the contingent business
+ * interruption downstream), estimated over {@code replicates} draws of outage length and costs
+ * with common random numbers across firms. Also the share of the network's annual production
+ * (value added) lost, the figure Inoue &amp; Todo (2019) rank firms by.
+ *
+ * <p>Candidates are the {@code top} firms by a first-order exposure score, cheap to compute for
+ * every firm: the firm's own expected lost value added over its mean recovery, plus, for each
+ * direct buyer, the buyer's daily value added × the input share × the days the mean outage
+ * outlasts the buyer's inventory.
+ */
+public final class SinglePointsOfFailure {
+    /** One firm's result. */
+    public record Result(int firm, double exposure, double meanLoss, double ci95HalfWidth, double meanProductionLoss, double productionShare) {}
+
+    private SinglePointsOfFailure() {}
+
+    /** First-order exposure score of every firm (see the class comment). */
+    public static double[] exposure(Scenario scenario, SupplyNetwork net) {
+        double[] score = new double[net.firmCount()];
+        for (int f = 0; f < net.firmCount(); f++) {
+            double recovery = scenario.defaults(net.sizeClass(f)).recoveryDays().mean() * net.attribute(FirmAttribute.RECOVERY_SCALE, f);
+            double s = net.dailyValueAddedYen(f) * recovery * (1 - net.attribute(FirmAttribute.WORKAROUND_SHARE, f));
+            for (int e = net.supplyOutStart(f); e < net.supplyOutEnd(f); e++) {
+                int b = net.supplyBuyer(e);
+                double gap = Math.max(0, recovery - net.attribute(FirmAttribute.INVENTORY_DAYS, b));
+                s += net.dailyValueAddedYen(b) * net.supplyShare(e) * gap;
+            }
+            score[f] = s;
+        }
+        return score;
+    }
+
+    /** Firms ordered by exposure, highest first (ties: lower index first), at most {@code top}. */
+    public static int[] candidates(double[] exposure, int top) {
+        Integer[] order = new Integer[exposure.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> exposure[a] != exposure[b] ? Double.compare(exposure[b], exposure[a]) : Integer.compare(a, b));
+        int k = Math.min(top, order.length);
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) out[i] = order[i];
+        return out;
+    }
+
+    /**
+     * Evaluates the candidates under one policy's posture; results in descending order of mean loss.
+     */
+    public static List<Result> evaluate(Scenario scenario, SupplyNetwork net, SecurityFunding funding, int[] firms,
+                                        int replicates, long seed, int threads, ProgressListener progress) {
+        LossModel lossModel = new LossModel(scenario, net);
+        double[] exposure = exposure(scenario, net);
+        double production = 0;
+        for (int f = 0; f < net.firmCount(); f++) production += net.dailyValueAddedYen(f) * 365.0;
+        final double totalProduction = production;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "weaklink-spof");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Result>> futures = new ArrayList<>();
+            for (int firm : firms) {
+                futures.add(pool.submit(() -> {
+                    Scenario stress = scenario.withAttacks(List.of(),
+                            List.of(new InitialCompromise(net.firmId(firm), 0, ActorSpec.Effect.RANSOMWARE, DistributionSpec.fixed(0))));
+                    double[] loss = new double[replicates];
+                    double production0 = 0;
+                    for (int r = 0; r < replicates; r++) {
+                        RandomStreams streams = new RandomStreams(seed, r);
+                        var record = new ReplicateModel(stress, net, funding.posture(), streams).run();
+                        ReplicateLosses l = lossModel.losses(record, streams);
+                        loss[r] = l.totalYen();
+                        production0 += l.biYen() + l.cbiYen();
+                    }
+                    double mean = Arrays.stream(loss).average().orElse(0);
+                    double var = 0;
+                    for (double x : loss) var += (x - mean) * (x - mean);
+                    double sd = replicates > 1 ? Math.sqrt(var / (replicates - 1)) : 0;
+                    double meanProduction = production0 / replicates;
+                    return new Result(firm, exposure[firm], mean, 1.96 * sd / Math.sqrt(replicates), meanProduction,
+                            totalProduction > 0 ? meanProduction / totalProduction : 0);
+                }));
+            }
+            List<Result> results = new ArrayList<>();
+            int done = 0;
+            for (Future<Result> f : futures) {
+                results.add(f.get());
+                progress.progress(++done, firms.length);
+            }
+            results.sort((a, b) -> a.meanLoss() != b.meanLoss() ? Double.compare(b.meanLoss(), a.meanLoss()) : Integer.compare(a.firm(), b.firm()));
+            progress.finished(firms.length);
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
