@@ -9,12 +9,14 @@ import weaklink.scenario.SizeClass;
 import weaklink.scenario.TrustType;
 
 /**
- * Collects firms and links (edge lists that grow by doubling) and compresses them into a
+ * Collects firms and links (edge lists that grow by half) and compresses them into a
  * {@link SupplyNetwork}'s CSR arrays with counting sorts: O(firms + links) time, no object per
- * firm or link. Supply shares are normalised per buyer at {@link #build()}.
+ * firm or link. Supply shares are normalised per buyer by {@link #build()} (generated networks)
+ * or kept as given by {@link #build(boolean)} (imported ones). A builder builds one network.
  */
 public final class NetworkBuilder {
-    private final java.util.Map<SizeClass, FirmDefaults> defaults;
+    /** Size-class default of every attribute: {@code classDefaults[sizeClass][attribute]}. */
+    private final double[][] classDefaults;
     private final List<String> technologies;
     private int firms;
     private long[] firmId;
@@ -26,20 +28,40 @@ public final class NetworkBuilder {
     private double[][] attributes;
 
     private int supplyCount;
-    private int[] supplySource = new int[16];
-    private int[] supplyTarget = new int[16];
-    private float[] supplyWeight = new float[16];
-    private float[] subDays = new float[16];
-    private float[] subShare = new float[16];
+    private int[] supplySource;
+    private int[] supplyTarget;
+    private float[] supplyWeight;
+    private float[] subDays;
+    private float[] subShare;
 
     private int trustCount;
-    private int[] trustSource = new int[16];
-    private int[] trustTarget = new int[16];
-    private byte[] trustType = new byte[16];
+    private int[] trustSource;
+    private int[] trustTarget;
+    private byte[] trustType;
 
     public NetworkBuilder(java.util.Map<SizeClass, FirmDefaults> defaults, List<String> technologies, int expectedFirms) {
-        this.defaults = defaults;
+        this(defaults, technologies, expectedFirms, 16, 16);
+    }
+
+    /** A builder whose arrays start at the expected sizes, so that a large network is not copied while it grows. */
+    public NetworkBuilder(java.util.Map<SizeClass, FirmDefaults> defaults, List<String> technologies, int expectedFirms,
+                          int expectedSupplyLinks, int expectedTrustLinks) {
+        this.classDefaults = new double[SizeClass.values().length][];
+        for (SizeClass c : SizeClass.values()) {
+            FirmDefaults d = defaults.get(c);
+            classDefaults[c.ordinal()] = new double[FirmAttribute.values().length];
+            for (FirmAttribute a : FirmAttribute.values()) classDefaults[c.ordinal()][a.ordinal()] = a.defaultFrom(d);
+        }
         this.technologies = new ArrayList<>(technologies);
+        int sCap = Math.max(16, expectedSupplyLinks), tCap = Math.max(16, expectedTrustLinks);
+        supplySource = new int[sCap];
+        supplyTarget = new int[sCap];
+        supplyWeight = new float[sCap];
+        subDays = new float[sCap];
+        subShare = new float[sCap];
+        trustSource = new int[tCap];
+        trustTarget = new int[tCap];
+        trustType = new byte[tCap];
         int cap = Math.max(16, expectedFirms);
         firmId = new long[cap];
         tier = new int[cap];
@@ -50,6 +72,20 @@ public final class NetworkBuilder {
     }
 
     public int firmCount() { return firms; }
+    public int supplyLinkCount() { return supplyCount; }
+    public int trustLinkCount() { return trustCount; }
+
+    /** The bit of a technology tag, adding the tag if it is new; -1 when 64 tags are already known. */
+    public int technologyBit(String tag) {
+        int bit = technologies.indexOf(tag);
+        if (bit >= 0) return bit;
+        if (technologies.size() == 64) return -1;
+        technologies.add(tag);
+        return technologies.size() - 1;
+    }
+
+    /** The size-class default of an attribute. */
+    public double defaultAttribute(SizeClass size, FirmAttribute a) { return classDefaults[size.ordinal()][a.ordinal()]; }
 
     /** Adds a firm with its size class's defaults for every attribute; returns its index. */
     public int addFirm(long id, int firmTier, SizeClass size, Role firmRole) {
@@ -59,8 +95,8 @@ public final class NetworkBuilder {
         tier[i] = firmTier;
         sizeClass[i] = (byte) size.ordinal();
         role[i] = (byte) firmRole.ordinal();
-        FirmDefaults d = defaults.get(size);
-        for (FirmAttribute a : FirmAttribute.values()) attributes[a.ordinal()][i] = a.defaultFrom(d);
+        double[] d = classDefaults[size.ordinal()];
+        for (int a = 0; a < d.length; a++) attributes[a][i] = d[a];
         return i;
     }
 
@@ -78,6 +114,14 @@ public final class NetworkBuilder {
     public SizeClass sizeClass(int firm) { return SizeClass.values()[sizeClass[firm]]; }
 
     public int tier(int firm) { return tier[firm]; }
+
+    /** The ids added so far, at indices {@code 0..firmCount()-1} (the array may be longer). Do not modify. */
+    long[] firmIds() { return firmId; }
+
+    int supplySource(int link) { return supplySource[link]; }
+    int supplyBuyer(int link) { return supplyTarget[link]; }
+    double supplyWeight(int link) { return supplyWeight[link]; }
+    void setSupplyWeight(int link, double weight) { supplyWeight[link] = (float) weight; }
 
     /**
      * Adds a supply link; {@code weight} is the relative size of this input for the buyer
@@ -113,8 +157,16 @@ public final class NetworkBuilder {
         trustCount++;
     }
 
-    /** Compresses to CSR. Links keep their insertion order within a source firm. */
-    public SupplyNetwork build() {
+    /** Compresses to CSR with supply shares normalised per buyer. Links keep their insertion order within a source firm. */
+    public SupplyNetwork build() { return build(true); }
+
+    /**
+     * Compresses to CSR. Links keep their insertion order within a source firm. With
+     * {@code normaliseShares}, each buyer's supply weights are divided by their sum so they add up
+     * to 1; without, they are kept as given (an imported network may buy part of its inputs outside it).
+     */
+    public SupplyNetwork build(boolean normaliseShares) {
+        if (attributes == null) throw new IllegalStateException("a NetworkBuilder builds one network");
         int n = firms;
         // supply: sort by supplier (stable counting sort)
         int[] outStart = new int[n + 1];
@@ -131,9 +183,13 @@ public final class NetworkBuilder {
             sDays[k] = subDays[e];
             sSub[k] = subShare[e];
         }
-        double[] weightSum = new double[n];
-        for (int e = 0; e < supplyCount; e++) weightSum[sBuy[e]] += sShare[e];
-        for (int e = 0; e < supplyCount; e++) sShare[e] = weightSum[sBuy[e]] > 0 ? (float) (sShare[e] / weightSum[sBuy[e]]) : 0f;
+        supplySource = supplyTarget = null;
+        supplyWeight = subDays = subShare = null;
+        if (normaliseShares) {
+            double[] weightSum = new double[n];
+            for (int e = 0; e < supplyCount; e++) weightSum[sBuy[e]] += sShare[e];
+            for (int e = 0; e < supplyCount; e++) sShare[e] = weightSum[sBuy[e]] > 0 ? (float) (sShare[e] / weightSum[sBuy[e]]) : 0f;
+        }
         int[] inStart = new int[n + 1];
         for (int e = 0; e < supplyCount; e++) inStart[sBuy[e] + 1]++;
         for (int i = 0; i < n; i++) inStart[i + 1] += inStart[i];
@@ -153,6 +209,8 @@ public final class NetworkBuilder {
             tTgt[k] = trustTarget[e];
             tType[k] = trustType[e];
         }
+        trustSource = trustTarget = null;
+        trustType = null;
         int[] tInStart = new int[n + 1];
         for (int e = 0; e < trustCount; e++) tInStart[tTgt[e] + 1]++;
         for (int i = 0; i < n; i++) tInStart[i + 1] += tInStart[i];
@@ -161,12 +219,60 @@ public final class NetworkBuilder {
         for (int e = 0; e < trustCount; e++) tInEdge[pos[tTgt[e]]++] = e;
 
         double[][] attrs = new double[attributes.length][];
-        for (int a = 0; a < attrs.length; a++) attrs[a] = Arrays.copyOf(attributes[a], n);
-        return new SupplyNetwork(n, Arrays.copyOf(firmId, n), name == null ? null : Arrays.copyOf(name, n),
-                Arrays.copyOf(tier, n), Arrays.copyOf(sizeClass, n), Arrays.copyOf(role, n), Arrays.copyOf(techMask, n),
+        for (int a = 0; a < attrs.length; a++) attrs[a] = trim(attributes[a], n);
+        attributes = null;
+        return new SupplyNetwork(n, trim(firmId, n), name == null ? null : Arrays.copyOf(name, n),
+                trim(tier, n), trim(sizeClass, n), trim(role, n), trim(techMask, n),
                 technologies, attrs, outStart, sSup, sBuy, sShare, sDays, sSub, inStart, inEdge,
                 tOutStart, tSrc, tTgt, tType, tInStart, tInEdge);
     }
+
+    /**
+     * The input positions {@code (first, second)} of two supply links with the same supplier and
+     * buyer, packed as {@code first << 32 | second}, or -1 when there are none. Call before {@link #build}.
+     */
+    public long firstDuplicateSupply() { return firstDuplicate(supplySource, supplyTarget, null, supplyCount); }
+
+    /** Likewise for trust links with the same source, target and type. */
+    public long firstDuplicateTrust() { return firstDuplicate(trustSource, trustTarget, trustType, trustCount); }
+
+    /**
+     * Groups the links by source (counting sort) and marks each source's targets: O(firms + links).
+     * Of all duplicates it reports the one whose second occurrence comes first.
+     */
+    private long firstDuplicate(int[] src, int[] tgt, byte[] type, int count) {
+        int n = firms;
+        int[] start = new int[n + 1];
+        for (int e = 0; e < count; e++) start[src[e] + 1]++;
+        for (int i = 0; i < n; i++) start[i + 1] += start[i];
+        int[] pos = Arrays.copyOf(start, n);
+        int[] order = new int[count];
+        for (int e = 0; e < count; e++) order[pos[src[e]]++] = e;
+        pos = null;
+        int types = type == null ? 1 : TrustType.values().length;
+        int[] seenAt = new int[n * types];
+        Arrays.fill(seenAt, -1);
+        long best = -1;
+        for (int s = 0; s < n; s++) {
+            for (int k = start[s]; k < start[s + 1]; k++) {
+                int e = order[k];
+                int slot = tgt[e] * types + (type == null ? 0 : type[e]);
+                int prev = seenAt[slot];
+                if (prev >= start[s] && prev < k) {
+                    int first = order[prev];
+                    if (best < 0 || e < (int) best) best = (long) first << 32 | e;
+                } else {
+                    seenAt[slot] = k;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static long[] trim(long[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
+    private static int[] trim(int[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
+    private static byte[] trim(byte[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
+    private static double[] trim(double[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
 
     private void growFirms() {
         int n = grow(firmId.length);

@@ -1,7 +1,9 @@
 package weaklink.network;
 
+import java.io.IOException;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.InitialCompromise;
+import weaklink.scenario.NetworkSpec;
 import weaklink.scenario.Scenario;
 
 /** Builds the scenario's network: generated from its parameters, or read from its CSV files. */
@@ -10,13 +12,26 @@ public final class Networks {
 
     /**
      * The scenario's network. Generated networks are a pure function of the scenario and
-     * {@code seed}; the same network serves every replicate and policy of a run.
+     * {@code seed}; the same network serves every replicate and policy of a run. Files are read
+     * from {@code network.files} (paths relative to the scenario file). A network that would not
+     * fit in this JVM's heap is refused before it is allocated.
      */
     public static SupplyNetwork build(Scenario scenario, long seed) throws BadInputException {
-        if (scenario.network().fromFiles()) {
-            throw BadInputException.option("network.files", "reading networks from files is not available in this version");
+        NetworkSpec spec = scenario.network();
+        SupplyNetwork net;
+        if (spec.fromFiles()) {
+            try {
+                net = NetworkCsv.read(spec.firmsFile(), spec.linksFile(), scenario);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw BadInputException.option("network.files", e.getFile() + ": file not found");
+            } catch (IOException e) {
+                throw BadInputException.option("network.files", "cannot read the network files: " + e.getMessage());
+            }
+        } else {
+            long[] links = TieredGenerator.expectedLinks(spec.generator());
+            requireHeap("network.generator", spec.generator().totalFirms(), links[0], links[1], false);
+            net = TieredGenerator.generate(scenario, seed);
         }
-        SupplyNetwork net = TieredGenerator.generate(scenario, seed);
         checkReferences(scenario, net);
         return net;
     }
@@ -29,5 +44,32 @@ public final class Networks {
                 throw BadInputException.option("initial_compromises[" + k + "].firm", "no firm with id " + ic.firmId() + " in the network (" + net.firmCount() + " firms)");
             }
         }
+    }
+
+    /**
+     * Heap needed to build a network: the network itself ({@link SupplyNetwork#estimateBytes})
+     * plus the builder's edge lists and per-firm scratch arrays, which live until it is built.
+     */
+    public static long bytesToBuild(long firms, long supplyLinks, long trustLinks, boolean names) {
+        return SupplyNetwork.estimateBytes(firms, supplyLinks, trustLinks, names) + 24 * supplyLinks + 13 * trustLinks + 32 * firms;
+    }
+
+    /**
+     * Refuses, naming {@code key} and a sufficient {@code -Xmx}, a network whose construction
+     * needs more heap than this JVM can still give ({@link Runtime#maxMemory()} minus what is in use).
+     */
+    static void requireHeap(String key, long firms, long supplyLinks, long trustLinks, boolean names) throws BadInputException {
+        long needed = bytesToBuild(firms, supplyLinks, trustLinks, names);
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (needed <= available) return;
+        System.gc();
+        available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (needed <= available) return;
+        long suggestGb = Math.max(1, (long) Math.ceil((needed * 1.5 + (256L << 20)) / (double) (1L << 30)));
+        throw BadInputException.option(key, String.format(java.util.Locale.ROOT,
+                "a network of %,d firms and about %,d links needs about %,d MB of heap to build, but this Java has only %,d MB free "
+                        + "(maximum heap %,d MB); run it with more, e.g. java -Xmx%dg -jar target/weaklink.jar ...",
+                firms, supplyLinks + trustLinks, needed >> 20, available >> 20, rt.maxMemory() >> 20, suggestGb));
     }
 }

@@ -48,6 +48,7 @@ public final class SupplyNetwork {
     final byte[] trustType;
     final int[] trustInStart;
     final int[] trustInEdge;
+    private final FirmIndex index;
 
     SupplyNetwork(int firmCount, long[] firmId, String[] name, int[] tier, byte[] sizeClass, byte[] role,
                   long[] technologyMask, List<String> technologies, double[][] attributes,
@@ -77,6 +78,7 @@ public final class SupplyNetwork {
         this.trustType = trustType;
         this.trustInStart = trustInStart;
         this.trustInEdge = trustInEdge;
+        this.index = FirmIndex.of(firmId, firmCount);
     }
 
     // ---- firms ----
@@ -141,16 +143,15 @@ public final class SupplyNetwork {
     public int trustTypeOrdinal(int link) { return trustType[link]; }
     public int trustOutDegree(int source) { return trustOutStart[source + 1] - trustOutStart[source]; }
 
-    /** Index of the firm with this id, or -1. Ids of generated networks equal indices. */
-    public int indexOf(long id) {
-        if (id >= 0 && id < firmCount && firmId[(int) id] == id) return (int) id;
-        for (int i = 0; i < firmCount; i++) if (firmId[i] == id) return i;
-        return -1;
-    }
+    /**
+     * Index of the firm with this id, or -1: O(1) when ids equal indices (generated networks and
+     * their exports), O(log n) otherwise.
+     */
+    public int indexOf(long id) { return index.indexOf(id); }
 
     /** Rough heap footprint of the arrays, in bytes. */
     public long estimatedBytes() {
-        return estimateBytes(firmCount, supplyLinkCount(), trustLinkCount(), name != null);
+        return estimateBytes(firmCount, supplyLinkCount(), trustLinkCount(), name != null) + index.estimatedBytes();
     }
 
     /** Rough heap footprint of a network of this size, for refusing networks that will not fit before allocating them. */

@@ -1,6 +1,7 @@
 package weaklink.network;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import weaklink.scenario.DistributionSpec;
@@ -14,28 +15,43 @@ import weaklink.scenario.TrustType;
 
 /**
  * Generates a tiered "keiretsu" supply network, deterministically from a seed: large buyers at
- * tier 0 and supplier tiers below, each buyer taking a Poisson number of suppliers from the next
- * tier, mostly from its own group (a contiguous block of that tier) and partly from the whole
- * tier by preferential attachment, so that some suppliers serve many buyers (hubs); logistics
- * providers and IT service providers (MSPs) serve many clients. Trust links are drawn per supply
- * relationship with a probability per type.
+ * tier 0 and supplier tiers below, each buyer taking a Poisson number of distinct suppliers from
+ * the next tier, mostly from its own group (a window of that tier at the buyer's relative
+ * position, so neighbouring buyers share suppliers) and partly from the whole tier by
+ * preferential attachment, so that some suppliers serve many buyers (hubs). Every supplier sells
+ * to at least one buyer. Logistics providers serve firms of the top two tiers (a small supply
+ * share and an EDI link each); IT service providers (MSPs) hold managed-service access into
+ * clients drawn from all other firms. Size class is drawn per tier from its size mix and revenue
+ * from the tier's or the size class's distribution; trust links are drawn per supply relationship
+ * with a probability per type.
  *
- * <p>Preferential attachment uses the urn method: with probability {@code a/(1+a)} a supplier is
- * drawn from the list of earlier picks (so in proportion to its customers), otherwise uniformly,
- * which gives a power-law tail of customer counts (Barabási &amp; Albert 1999). Runs in
- * O(firms + links).
+ * <p>Preferential attachment uses the urn method: with probability {@code a/(1+a)} a shared
+ * supplier is drawn from the list of earlier picks (so in proportion to its customers), otherwise
+ * uniformly, which gives a power-law tail of customer counts (Barabási &amp; Albert 1999; the
+ * Japanese production network is scale-free, Fujiwara &amp; Aoyama 2010). Runs in O(firms + links)
+ * with one Mersenne Twister seeded from the network seed, so the same seed gives the same network.
  */
 public final class TieredGenerator {
     private TieredGenerator() {}
+
+    /** Supply weight of a logistics provider for each client, before normalisation (assumption: a small input). */
+    static final double LOGISTICS_WEIGHT = 0.1;
+
+    private static final TrustType[] TRUST_TYPES = TrustType.values();
 
     public static SupplyNetwork generate(Scenario scenario, long seed) {
         TieredSpec spec = scenario.network().generator();
         MersenneTwisterFast rng = new MersenneTwisterFast(seed);
         List<String> tech = List.copyOf(scenario.network().technologies().keySet());
         double[] techShare = scenario.network().technologies().values().stream().mapToDouble(Double::doubleValue).toArray();
-        NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, spec.totalFirms());
+        long[] expected = expectedLinks(spec);
+        NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, spec.totalFirms(),
+                (int) Math.min(Integer.MAX_VALUE - 16, expected[0] + expected[0] / 50 + 16),
+                (int) Math.min(Integer.MAX_VALUE - 16, expected[1] + expected[1] / 20 + 16));
         double subDays = scenario.economics().substitutionDays();
         double subShare = scenario.economics().substitutionShare();
+        double[] forward = probabilities(spec.trustProbability());
+        double[] reverse = probabilities(spec.reverseTrustProbability());
 
         int tiers = spec.tiers().size();
         int[] tierStart = new int[tiers + 1];
@@ -43,30 +59,38 @@ public final class TieredGenerator {
         for (int t = 0; t < tiers; t++) {
             TierSpec ts = spec.tiers().get(t);
             tierStart[t] = b.firmCount();
+            SizeClass[] sizes = ts.sizeMix().keySet().toArray(new SizeClass[0]);
+            double[] cumulative = cumulative(ts.sizeMix());
             for (int k = 0; k < ts.firms(); k++) {
-                SizeClass size = drawSize(ts.sizeMix(), rng);
+                SizeClass size = draw(sizes, cumulative, rng);
                 int f = b.addFirm(nextId++, t, size, ts.role());
-                drawAttributes(b, f, scenario.defaults(size), techShare, rng);
+                FirmDefaults d = scenario.defaults(size);
+                drawAttributes(b, f, ts.revenueYen() != null ? ts.revenueYen() : d.revenueYen(), d.insuredShare(), techShare, rng);
             }
         }
         tierStart[tiers] = b.firmCount();
 
+        int[] mark = new int[b.firmCount()];
+        Arrays.fill(mark, -1);
         int[] urn = new int[16];
+        int[] chosen = new int[16];
         double pPref = spec.attachment() / (1 + spec.attachment());
         for (int t = 1; t < tiers; t++) {
             int buyers0 = tierStart[t - 1], buyers1 = tierStart[t];
             int sup0 = tierStart[t], sup1 = tierStart[t + 1];
             int supN = sup1 - sup0, buyerN = buyers1 - buyers0;
+            if (supN == 0 || buyerN == 0) continue;
             boolean[] hasCustomer = new boolean[supN];
             int urnSize = 0;
             double fanIn = spec.tiers().get(t).suppliersPerBuyer();
+            int window = (int) Math.min(supN, (long) Math.ceil(supN * 2.0 / buyerN));
             for (int buyer = buyers0; buyer < buyers1; buyer++) {
                 int k = Math.max(1, Math.min(supN, poisson(fanIn, rng)));
-                // the buyer's group: the block of the supplier tier at the same relative position
+                // the buyer's group: a window of the supplier tier at the buyer's relative position
                 double rel = (buyer - buyers0 + 0.5) / buyerN;
-                int groupSize = Math.max(k, Math.min(supN, (int) Math.ceil(supN * 2.0 / Math.max(1, buyerN)) + k));
+                int groupSize = Math.min(supN, window + k);
                 int groupStart = Math.max(0, Math.min(supN - groupSize, (int) (rel * supN) - groupSize / 2));
-                int[] chosen = new int[k];
+                if (chosen.length < k) chosen = new int[Math.max(k, chosen.length * 2)];
                 int c = 0;
                 int guard = 0;
                 while (c < k && guard++ < 20 * k) {
@@ -76,85 +100,139 @@ public final class TieredGenerator {
                     } else {
                         s = sup0 + groupStart + rng.nextInt(groupSize);
                     }
-                    boolean dup = false;
-                    for (int j = 0; j < c; j++) if (chosen[j] == s) { dup = true; break; }
-                    if (dup) continue;
+                    if (mark[s] == buyer) continue;
+                    mark[s] = buyer;
                     chosen[c++] = s;
                 }
                 for (int j = 0; j < c; j++) {
                     int s = chosen[j];
-                    link(b, s, buyer, spec, subDays, subShare, rng);
+                    link(b, s, buyer, forward, reverse, subDays, subShare, rng);
                     hasCustomer[s - sup0] = true;
-                    if (urnSize == urn.length) urn = java.util.Arrays.copyOf(urn, urn.length * 2);
+                    if (urnSize == urn.length) urn = Arrays.copyOf(urn, urn.length * 2);
                     urn[urnSize++] = s;
                 }
             }
             // every supplier sells to someone
             for (int s = sup0; s < sup1; s++) {
-                if (!hasCustomer[s - sup0]) link(b, s, buyers0 + rng.nextInt(buyerN), spec, subDays, subShare, rng);
+                if (!hasCustomer[s - sup0]) link(b, s, buyers0 + rng.nextInt(buyerN), forward, reverse, subDays, subShare, rng);
             }
         }
 
         int nonService = b.firmCount();
         int upperTiers = tiers > 1 ? tierStart[Math.min(2, tiers)] : tierStart[1];
+        mark = Arrays.copyOf(mark, nonService + spec.logisticsFirms() + spec.mspFirms());
+        Arrays.fill(mark, -1);
         for (int k = 0; k < spec.logisticsFirms(); k++) {
             int f = b.addFirm(nextId++, 1, SizeClass.MEDIUM, Role.LOGISTICS);
-            drawAttributes(b, f, scenario.defaults(SizeClass.MEDIUM), techShare, rng);
+            FirmDefaults d = scenario.defaults(SizeClass.MEDIUM);
+            drawAttributes(b, f, d.revenueYen(), d.insuredShare(), techShare, rng);
+            if (upperTiers == 0) continue;
             int clients = Math.max(1, Math.min(upperTiers, poisson(spec.logisticsClientsMean(), rng)));
-            for (int c = 0; c < clients; c++) {
+            for (int c = 0, guard = 0; c < clients && guard < 20 * clients; guard++) {
                 int client = rng.nextInt(upperTiers);
+                if (mark[client] == f) continue;
+                mark[client] = f;
+                c++;
                 // logistics is a small but hard-to-replace input, linked by EDI
-                b.addSupply(f, client, 0.1, subDays, subShare);
+                b.addSupply(f, client, LOGISTICS_WEIGHT, subDays, subShare);
                 b.addTrust(f, client, TrustType.EDI);
             }
         }
         for (int k = 0; k < spec.mspFirms(); k++) {
+            // assumption: MSPs serving SMEs are themselves small or medium firms, half each
             SizeClass size = rng.nextDouble() < 0.5 ? SizeClass.SMALL : SizeClass.MEDIUM;
             int f = b.addFirm(nextId++, Math.max(1, tiers - 1), size, Role.IT_SERVICE);
-            drawAttributes(b, f, scenario.defaults(size), techShare, rng);
+            FirmDefaults d = scenario.defaults(size);
+            drawAttributes(b, f, d.revenueYen(), d.insuredShare(), techShare, rng);
+            if (nonService == 0) continue;
             int clients = Math.max(1, Math.min(nonService, poisson(spec.mspClientsMean(), rng)));
-            for (int c = 0; c < clients; c++) b.addTrust(f, rng.nextInt(nonService), TrustType.MANAGED_SERVICE);
+            for (int c = 0, guard = 0; c < clients && guard < 20 * clients; guard++) {
+                int client = rng.nextInt(nonService);
+                if (mark[client] == f) continue;
+                mark[client] = f;
+                c++;
+                b.addTrust(f, client, TrustType.MANAGED_SERVICE);
+            }
         }
         return b.build();
     }
 
-    private static void link(NetworkBuilder b, int supplier, int buyer, TieredSpec spec, double subDays, double subShare, MersenneTwisterFast rng) {
-        // input weight: exponential, so a buyer has a few large and many small inputs
-        double weight = -Math.log1p(-rng.nextDouble()) + 1e-3;
-        b.addSupply(supplier, buyer, weight, subDays, subShare);
-        TrustType forward = drawTrust(spec.trustProbability(), rng);
-        if (forward != null) b.addTrust(supplier, buyer, forward);
-        TrustType reverse = drawTrust(spec.reverseTrustProbability(), rng);
-        if (reverse != null) b.addTrust(buyer, supplier, reverse);
+    /**
+     * Expected numbers of supply and trust links, for sizing arrays and checking the heap before
+     * generating: per tier, the buyers' Poisson fan-in plus a link for each supplier left without
+     * a buyer; trust at its per-relationship probabilities; logistics and MSP clients at their means.
+     */
+    public static long[] expectedLinks(TieredSpec spec) {
+        double supply = 0, tierSupply = 0;
+        List<TierSpec> tiers = spec.tiers();
+        for (int t = 1; t < tiers.size(); t++) {
+            long buyers = tiers.get(t - 1).firms(), suppliers = tiers.get(t).firms();
+            if (buyers == 0 || suppliers == 0) continue;
+            double picks = buyers * Math.min(Math.max(1, tiers.get(t).suppliersPerBuyer()), suppliers);
+            // plus one link for each supplier nobody picked: a share exp(-picks/suppliers) under uniform choice
+            tierSupply += picks + suppliers * Math.exp(-picks / suppliers);
+        }
+        long upper = 0;
+        for (int t = 0; t < Math.min(2, tiers.size()); t++) upper += tiers.get(t).firms();
+        double logistics = spec.logisticsFirms() * Math.min(Math.max(1, spec.logisticsClientsMean()), upper);
+        supply = tierSupply + logistics;
+        double pTrust = 0;
+        for (TrustType t : TRUST_TYPES) {
+            pTrust += spec.trustProbability().getOrDefault(t, 0.0) + spec.reverseTrustProbability().getOrDefault(t, 0.0);
+        }
+        double trust = tierSupply * Math.min(2, pTrust) + logistics
+                + spec.mspFirms() * Math.min(Math.max(1, spec.mspClientsMean()), (double) spec.totalFirms());
+        return new long[] {(long) Math.ceil(supply), (long) Math.ceil(trust)};
     }
 
-    /** The most privileged type whose draw fires, or null; at most one trust edge per direction and relationship. */
-    private static TrustType drawTrust(Map<TrustType, Double> p, MersenneTwisterFast rng) {
-        TrustType result = null;
-        for (TrustType t : TrustType.values()) {
-            if (rng.nextDouble() < p.getOrDefault(t, 0.0)) result = t;
-        }
+    private static void link(NetworkBuilder b, int supplier, int buyer, double[] forward, double[] reverse,
+                             double subDays, double subShare, MersenneTwisterFast rng) {
+        // input weight: exponential, so a buyer has a few large and many small inputs (assumption)
+        double weight = -Math.log1p(-rng.nextDouble()) + 1e-3;
+        b.addSupply(supplier, buyer, weight, subDays, subShare);
+        int f = drawTrust(forward, rng);
+        if (f >= 0) b.addTrust(supplier, buyer, TRUST_TYPES[f]);
+        int r = drawTrust(reverse, rng);
+        if (r >= 0) b.addTrust(buyer, supplier, TRUST_TYPES[r]);
+    }
+
+    /**
+     * One independent draw per type; the most privileged type that fires (or -1): at most one
+     * trust edge per direction and relationship.
+     */
+    private static int drawTrust(double[] p, MersenneTwisterFast rng) {
+        int result = -1;
+        for (int t = 0; t < p.length; t++) if (rng.nextDouble() < p[t]) result = t;
         return result;
     }
 
-    private static void drawAttributes(NetworkBuilder b, int f, FirmDefaults d, double[] techShare, MersenneTwisterFast rng) {
-        DistributionSpec revenue = d.revenueYen();
-        b.setAttribute(f, FirmAttribute.REVENUE_YEN, Math.max(1.0, revenue.sample(rng)));
-        b.setAttribute(f, FirmAttribute.INSURED, rng.nextDouble() < d.insuredShare() ? 1 : 0);
+    private static double[] probabilities(Map<TrustType, Double> p) {
+        double[] out = new double[TRUST_TYPES.length];
+        for (TrustType t : TRUST_TYPES) out[t.ordinal()] = p.getOrDefault(t, 0.0);
+        return out;
+    }
+
+    /** Revenue rounds to whole currency units, so that exported files stay short and exact. */
+    private static void drawAttributes(NetworkBuilder b, int f, DistributionSpec revenue, double insuredShare, double[] techShare, MersenneTwisterFast rng) {
+        b.setAttribute(f, FirmAttribute.REVENUE_YEN, Math.max(1.0, Math.rint(revenue.sample(rng))));
+        b.setAttribute(f, FirmAttribute.INSURED, rng.nextDouble() < insuredShare ? 1 : 0);
         long mask = 0;
         for (int t = 0; t < techShare.length; t++) if (rng.nextDouble() < techShare[t]) mask |= 1L << t;
         b.setTechnologyMask(f, mask);
     }
 
-    private static SizeClass drawSize(Map<SizeClass, Double> mix, MersenneTwisterFast rng) {
-        double u = rng.nextDouble();
-        SizeClass last = SizeClass.LARGE;
-        for (Map.Entry<SizeClass, Double> e : mix.entrySet()) {
-            last = e.getKey();
-            u -= e.getValue();
-            if (u < 0) return last;
-        }
-        return last;
+    private static double[] cumulative(Map<SizeClass, Double> mix) {
+        double[] c = new double[mix.size()];
+        double sum = 0;
+        int i = 0;
+        for (double p : mix.values()) c[i++] = sum += p;
+        return c;
+    }
+
+    private static SizeClass draw(SizeClass[] sizes, double[] cumulative, MersenneTwisterFast rng) {
+        double u = rng.nextDouble() * cumulative[cumulative.length - 1];
+        for (int i = 0; i < cumulative.length - 1; i++) if (u < cumulative[i]) return sizes[i];
+        return sizes[sizes.length - 1];
     }
 
     /** Poisson draw by inversion for small means, normal approximation above 50. */

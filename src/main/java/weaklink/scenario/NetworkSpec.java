@@ -26,8 +26,13 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
      * @param sizeMix           probability of each size class (normalised)
      * @param role              role of the tier's firms
      * @param suppliersPerBuyer mean number of suppliers each firm of the tier above takes from this tier (tier 0: unused)
+     * @param revenueYen        the tier's revenue distribution, or null to draw from the firm's size class
      */
-    public record TierSpec(int firms, Map<SizeClass, Double> sizeMix, Role role, double suppliersPerBuyer) {}
+    public record TierSpec(int firms, Map<SizeClass, Double> sizeMix, Role role, double suppliersPerBuyer, DistributionSpec revenueYen) {
+        public TierSpec(int firms, Map<SizeClass, Double> sizeMix, Role role, double suppliersPerBuyer) {
+            this(firms, sizeMix, role, suppliersPerBuyer, null);
+        }
+    }
 
     /**
      * Parameters of the tiered "keiretsu" generator.
@@ -81,8 +86,9 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
             Map<SizeClass, Double> mix = readShares(t.mapOrEmpty("size_mix"), i == 0 ? SizeClass.LARGE : SizeClass.SMALL);
             Role role = Labelled.read(t, "role", Role.class, Role.MANUFACTURER);
             double fanIn = t.number("suppliers_per_buyer", 3.0, 0, 10_000);
+            DistributionSpec revenue = DistributionSpec.read(t, "revenue_yen", null);
             t.done();
-            tiers.add(new TierSpec(firms, mix, role, fanIn));
+            tiers.add(new TierSpec(firms, mix, role, fanIn, revenue));
         }
         double attachment = g.number("attachment", 1.0, 0, 10);
         double shared = g.probability("shared_supplier_share", 0.2);

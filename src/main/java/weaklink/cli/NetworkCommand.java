@@ -1,0 +1,76 @@
+package weaklink.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import weaklink.experiment.AtomicFile;
+import weaklink.experiment.Json;
+import weaklink.model.RandomStreams;
+import weaklink.network.NetworkCsv;
+import weaklink.network.NetworkStats;
+import weaklink.network.Networks;
+import weaklink.network.SupplyNetwork;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.Scenario;
+
+@Command(name = "network", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Builds a scenario's supply network (generated, or read from its network.files) and writes",
+                "firms.csv, links.csv and network_stats.json into --out. The CSV files are the format that",
+                "network.files reads, so the network can be edited and re-imported."})
+final class NetworkCommand implements Callable<Integer> {
+    static final List<String> FILES = List.of("firms.csv", "links.csv", "network_stats.json");
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenarioFile;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for firms.csv, links.csv and network_stats.json.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (the network's seed derives from it, as in 'run'). Default: the scenario's.")
+    Long seed;
+
+    @Option(names = "--all-attributes", description = "Write every firm attribute and substitution value, not only those that differ from the scenario's defaults.")
+    boolean allAttributes;
+
+    @Option(names = "--overwrite", description = "Replace network files already in --out.")
+    boolean overwrite;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = ScenarioArgs.load(scenarioFile);
+        if (!overwrite) {
+            for (String f : FILES) {
+                if (Files.exists(out.resolve(f))) throw BadInputException.option("--out", out.resolve(f) + " already exists; pass --overwrite to replace it");
+            }
+        }
+        long t0 = System.nanoTime();
+        SupplyNetwork net = Networks.build(s, RandomStreams.derive(seed != null ? seed : s.seed(), -1, RandomStreams.Stream.NETWORK));
+        long t1 = System.nanoTime();
+        Files.createDirectories(out);
+        AtomicFile.write(out.resolve("firms.csv"), w -> NetworkCsv.writeFirms(net, s.sizeClasses(), allAttributes, w));
+        AtomicFile.write(out.resolve("links.csv"), w -> NetworkCsv.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), allAttributes, w));
+        Json.write(out.resolve("network_stats.json"), NetworkStats.of(net));
+        long t2 = System.nanoTime();
+        if (!quiet) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "%s: %,d firms, %,d supply links, %,d trust links (%s in %.1f s, about %,d MB); files written to %s in %.1f s.%n",
+                    s.name(), net.firmCount(), net.supplyLinkCount(), net.trustLinkCount(),
+                    s.network().fromFiles() ? "read" : "generated", (t1 - t0) / 1e9, net.estimatedBytes() >> 20, out, (t2 - t1) / 1e9);
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,372 @@
+package weaklink.network;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import weaklink.experiment.Csv;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.FirmDefaults;
+import weaklink.scenario.Labelled;
+import weaklink.scenario.Role;
+import weaklink.scenario.Scenario;
+import weaklink.scenario.SizeClass;
+import weaklink.scenario.Suggest;
+import weaklink.scenario.TrustType;
+
+/**
+ * The network's file format, written by the {@code network} command and read by scenarios with
+ * {@code network.files}; an exported network re-imports to the same network, and its re-export
+ * has the same bytes.
+ *
+ * <p>{@code firms.csv}: {@code id} (a non-negative integer, required), then optionally
+ * {@code name}, {@code tier}, {@code size_class}, {@code role}, one column per
+ * {@link FirmAttribute} and {@code technologies} (tags separated by ';'). An empty cell takes
+ * the default: the size class's value for attributes, {@code small}, {@code manufacturer}, and for
+ * the tier the number of supply hops to the nearest firm without buyers.
+ *
+ * <p>{@code links.csv}: {@code kind} ({@code supply} or {@code trust}), {@code source},
+ * {@code target} (firm ids; supply runs supplier -> buyer, trust from the firm holding access into
+ * the other), {@code type} (trust type; empty for supply), {@code share} (fraction of the buyer's
+ * inputs, 0..1; a buyer's shares may add up to at most 1, the rest is bought outside the network;
+ * an empty share splits what the given shares leave equally), {@code substitution_days} and
+ * {@code substitution_share} (empty: the scenario's economics defaults).
+ *
+ * <p>Numbers are written in the shortest plain decimal that reads back to the same double (or,
+ * for link values stored as float, the same float); the exporter leaves a cell empty where the
+ * value equals the default it would be read back as.
+ */
+public final class NetworkCsv {
+    private NetworkCsv() {}
+
+    public static final List<String> LINK_COLUMNS = List.of("kind", "source", "target", "type", "share", "substitution_days", "substitution_share");
+    public static final List<String> FIRM_COLUMNS;
+    static {
+        List<String> c = new ArrayList<>(List.of("id", "name", "tier", "size_class", "role"));
+        for (FirmAttribute a : FirmAttribute.values()) c.add(a.label());
+        c.add("technologies");
+        FIRM_COLUMNS = List.copyOf(c);
+    }
+
+    /** Largest tier number accepted in a file. */
+    static final int MAX_TIER = 10_000;
+    /** Tolerance on a buyer's shares adding up to more than 1 (shares are stored as float). */
+    static final double SHARE_SUM_TOLERANCE = 1e-4;
+
+    private static final SizeClass DEFAULT_SIZE = SizeClass.SMALL;
+    private static final Role DEFAULT_ROLE = Role.MANUFACTURER;
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * Writes {@code firms.csv}. With {@code allAttributes} every attribute is written; otherwise
+     * only those that differ from the firm's size-class default in {@code defaults}.
+     */
+    public static void writeFirms(SupplyNetwork net, Map<SizeClass, FirmDefaults> defaults, boolean allAttributes, Writer out) throws IOException {
+        out.write(String.join(",", FIRM_COLUMNS));
+        out.write('\n');
+        FirmAttribute[] attrs = FirmAttribute.values();
+        double[][] def = new double[SizeClass.values().length][attrs.length];
+        for (SizeClass c : SizeClass.values()) for (FirmAttribute a : attrs) def[c.ordinal()][a.ordinal()] = a.defaultFrom(defaults.get(c));
+        StringBuilder row = new StringBuilder(256);
+        for (int f = 0; f < net.firmCount(); f++) {
+            row.setLength(0);
+            row.append(net.firmId(f)).append(',');
+            if (net.hasName(f)) row.append(Csv.text(net.name(f)));
+            SizeClass size = net.sizeClass(f);
+            row.append(',').append(net.tier(f)).append(',').append(size.label()).append(',').append(net.role(f).label());
+            for (FirmAttribute a : attrs) {
+                row.append(',');
+                double v = net.attribute(a, f);
+                if (allAttributes || Double.doubleToLongBits(v) != Double.doubleToLongBits(def[size.ordinal()][a.ordinal()])) row.append(exact(v));
+            }
+            row.append(',');
+            long mask = net.technologyMask(f);
+            if (mask != 0) {
+                StringBuilder tags = new StringBuilder();
+                for (int t = 0; t < net.technologies().size(); t++) {
+                    if ((mask >>> t & 1L) != 0) {
+                        if (tags.length() > 0) tags.append(';');
+                        tags.append(net.technologies().get(t));
+                    }
+                }
+                row.append(Csv.text(tags.toString()));
+            }
+            row.append('\n');
+            out.append(row);
+        }
+    }
+
+    /**
+     * Writes {@code links.csv}: supply links by supplier, then trust links by source, each in the
+     * network's order. Substitution cells equal to the defaults are left empty unless {@code allValues}.
+     */
+    public static void writeLinks(SupplyNetwork net, double defaultSubstitutionDays, double defaultSubstitutionShare,
+                                  boolean allValues, Writer out) throws IOException {
+        out.write(String.join(",", LINK_COLUMNS));
+        out.write('\n');
+        float defDays = (float) defaultSubstitutionDays, defShare = (float) defaultSubstitutionShare;
+        StringBuilder row = new StringBuilder(64);
+        for (int e = 0; e < net.supplyLinkCount(); e++) {
+            row.setLength(0);
+            row.append("supply,").append(net.firmId(net.supplySupplier(e))).append(',').append(net.firmId(net.supplyBuyer(e)))
+                    .append(",,").append(exact(net.supplyShare[e])).append(',');
+            float days = net.substitutionDays[e], share = net.substitutionShare[e];
+            if (allValues || Float.floatToIntBits(days) != Float.floatToIntBits(defDays)) row.append(exact(days));
+            row.append(',');
+            if (allValues || Float.floatToIntBits(share) != Float.floatToIntBits(defShare)) row.append(exact(share));
+            row.append('\n');
+            out.append(row);
+        }
+        for (int e = 0; e < net.trustLinkCount(); e++) {
+            row.setLength(0);
+            row.append("trust,").append(net.firmId(net.trustSource(e))).append(',').append(net.firmId(net.trustTarget(e)))
+                    .append(',').append(net.trustType(e).label()).append(",,,\n");
+            out.append(row);
+        }
+    }
+
+    /** The shortest plain decimal (no exponent) that {@link Double#parseDouble} reads back to exactly {@code x}. */
+    public static String exact(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
+        String s = Double.toString(x);
+        return s.indexOf('E') < 0 ? s : new BigDecimal(s).stripTrailingZeros().toPlainString();
+    }
+
+    /** The shortest plain decimal that {@link Float#parseFloat} reads back to exactly {@code x}. */
+    public static String exact(float x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e7f) return Long.toString((long) x);
+        String s = Float.toString(x);
+        return s.indexOf('E') < 0 ? s : new BigDecimal(s).stripTrailingZeros().toPlainString();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * Reads a network from {@code firms.csv} and {@code links.csv}, refusing the first bad row
+     * with its file, line, column and what is wrong. Size-class defaults, technology tags and
+     * substitution defaults come from the scenario. Refuses, before allocating it, a network
+     * that would not fit in the heap.
+     */
+    public static SupplyNetwork read(Path firmsFile, Path linksFile, Scenario scenario) throws IOException, BadInputException {
+        long firmRows = Math.max(0, CsvLines.countLines(firmsFile) - 1);
+        long linkRows = Math.max(0, CsvLines.countLines(linksFile) - 1);
+        if (firmRows > weaklink.scenario.NetworkSpec.MAX_FIRMS) {
+            throw new BadInputException(firmsFile.toString(), 0, 0, null, "has " + firmRows + " rows; at most " + weaklink.scenario.NetworkSpec.MAX_FIRMS + " firms are supported");
+        }
+        if (linkRows > Integer.MAX_VALUE - 16) throw new BadInputException(linksFile.toString(), 0, 0, null, "has more than 2^31 rows; not supported");
+        Networks.requireHeap("network.files", firmRows, linkRows, 0, true);
+
+        List<String> tech = List.copyOf(scenario.network().technologies().keySet());
+        NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, (int) firmRows, (int) linkRows, 16);
+        int[] firmLine = readFirms(firmsFile, b, (int) firmRows);
+        int n = b.firmCount();
+        boolean inferTiers = false;
+        for (int f = 0; f < n && !inferTiers; f++) inferTiers = b.tier(f) < 0;
+        FirmIndex index = FirmIndex.of(b.firmIds(), n);
+        long dup = index.duplicate();
+        if (dup >= 0) {
+            int first = (int) (dup >>> 32), second = (int) dup;
+            throw new BadInputException(firmsFile.toString(), firmLine[second], FIRM_COLUMNS.indexOf("id") + 1, "id",
+                    "duplicate firm id " + b.firmIds()[second] + " (first on line " + firmLine[first] + ")");
+        }
+        firmLine = null;
+
+        LinkLines lines = readLinks(linksFile, b, index, scenario);
+        long d = b.firstDuplicateSupply();
+        if (d >= 0) {
+            throw new BadInputException(linksFile.toString(), lines.supply[(int) d], 0, null, "duplicate supply link from firm "
+                    + b.firmIds()[b.supplySource((int) d)] + " to firm " + b.firmIds()[b.supplyBuyer((int) d)] + " (first on line " + lines.supply[(int) (d >>> 32)] + ")");
+        }
+        d = b.firstDuplicateTrust();
+        if (d >= 0) {
+            throw new BadInputException(linksFile.toString(), lines.trust[(int) d], 0, null, "duplicate trust link of the same type and direction (first on line "
+                    + lines.trust[(int) (d >>> 32)] + ")");
+        }
+        SupplyNetwork net = b.build(false);
+        if (inferTiers) inferTiers(net);
+        return net;
+    }
+
+    /** Reads the firms into the builder (an empty tier as -1); returns each firm's line number. */
+    private static int[] readFirms(Path file, NetworkBuilder b, int expectedFirms) throws IOException, BadInputException {
+        int[] firmLine = new int[Math.max(16, expectedFirms)];
+        try (CsvLines r = new CsvLines(file, FIRM_COLUMNS, List.of("id"))) {
+            int cId = r.column("id"), cName = r.column("name"), cTier = r.column("tier"), cSize = r.column("size_class"),
+                    cRole = r.column("role"), cTech = r.column("technologies");
+            FirmAttribute[] attrs = FirmAttribute.values();
+            int[] cAttr = new int[attrs.length];
+            for (FirmAttribute a : attrs) cAttr[a.ordinal()] = r.column(a.label());
+            while (r.next()) {
+                long id = r.nonNegativeLong(cId, null);
+                int tier = -1;
+                if (!r.isEmpty(cTier)) {
+                    long t = r.nonNegativeLong(cTier, null);
+                    if (t > MAX_TIER) throw r.error(cTier, null, "tier " + t + " is above the largest supported, " + MAX_TIER);
+                    tier = (int) t;
+                }
+                SizeClass size = r.isEmpty(cSize) ? DEFAULT_SIZE : label(r, cSize, SizeClass.class, "size class");
+                Role role = r.isEmpty(cRole) ? DEFAULT_ROLE : label(r, cRole, Role.class, "role");
+                int f = b.addFirm(id, tier, size, role);
+                if (f == firmLine.length) firmLine = Arrays.copyOf(firmLine, f + (f >> 1) + 16);
+                firmLine[f] = r.line();
+                if (!r.isEmpty(cName)) b.setName(f, unguard(r.cell(cName)));
+                for (FirmAttribute a : attrs) {
+                    int c = cAttr[a.ordinal()];
+                    if (r.isEmpty(c)) continue;
+                    double v = r.number(c, null);
+                    String problem = checkAttribute(a, v);
+                    if (problem != null) throw r.error(c, null, problem);
+                    b.setAttribute(f, a, v);
+                }
+                if (!r.isEmpty(cTech)) {
+                    long mask = 0;
+                    for (String tag : unguard(r.cell(cTech)).split(";", -1)) {
+                        String t = tag.trim();
+                        if (t.isEmpty()) throw r.error(cTech, null, "an empty technology tag (tags are separated by ';')");
+                        int bit = b.technologyBit(t);
+                        if (bit < 0) throw r.error(cTech, null, "technology '" + t + "' would be the 65th; at most 64 are supported");
+                        mask |= 1L << bit;
+                    }
+                    b.setTechnologyMask(f, mask);
+                }
+            }
+        }
+        return firmLine;
+    }
+
+    /** Line numbers of the links, in the order they were added to the builder. */
+    private record LinkLines(int[] supply, int[] trust) {}
+
+    private static LinkLines readLinks(Path file, NetworkBuilder b, FirmIndex index, Scenario scenario) throws IOException, BadInputException {
+        int n = b.firmCount();
+        double[] shareSum = new double[n];
+        int[] emptyShares = new int[n];
+        int[] supplyLine = new int[16], trustLine = new int[16];
+        float defDays = (float) scenario.economics().substitutionDays(), defSub = (float) scenario.economics().substitutionShare();
+        try (CsvLines r = new CsvLines(file, LINK_COLUMNS, List.of("kind", "source", "target"))) {
+            int cKind = r.column("kind"), cSource = r.column("source"), cTarget = r.column("target"), cType = r.column("type"),
+                    cShare = r.column("share"), cDays = r.column("substitution_days"), cSub = r.column("substitution_share");
+            while (r.next()) {
+                boolean supply;
+                if (r.is(cKind, "supply")) supply = true;
+                else if (r.is(cKind, "trust")) supply = false;
+                else throw r.error(cKind, null, "unknown link kind '" + r.cell(cKind) + "'; expected supply or trust");
+                int source = firm(r, cSource, index);
+                int target = firm(r, cTarget, index);
+                if (source == target) throw r.error(cTarget, null, "a link from firm " + b.firmIds()[source] + " to itself");
+                if (supply) {
+                    if (!r.isEmpty(cType)) throw r.error(cType, null, "only trust links have a type; leave it empty for supply links");
+                    float share = Float.NaN;
+                    if (!r.isEmpty(cShare)) {
+                        share = r.floatNumber(cShare, null);
+                        if (!(share >= 0 && share <= 1)) throw r.error(cShare, null, "share " + r.cell(cShare).trim() + " is not between 0 and 1 (the fraction of the buyer's inputs)");
+                        shareSum[target] += share;
+                        if (shareSum[target] > 1 + SHARE_SUM_TOLERANCE) {
+                            throw r.error(cShare, null, "the shares of firm " + b.firmIds()[target] + "'s suppliers add up to " + (float) shareSum[target]
+                                    + " by this row; they may add up to at most 1");
+                        }
+                    } else {
+                        emptyShares[target]++;
+                    }
+                    float days = defDays, sub = defSub;
+                    if (!r.isEmpty(cDays)) {
+                        days = r.floatNumber(cDays, null);
+                        if (!(days >= 0)) throw r.error(cDays, null, "must be at least 0 days, found " + r.cell(cDays).trim());
+                    }
+                    if (!r.isEmpty(cSub)) {
+                        sub = r.floatNumber(cSub, null);
+                        if (!(sub >= 0 && sub <= 1)) throw r.error(cSub, null, "must be a share between 0 and 1, found " + r.cell(cSub).trim());
+                    }
+                    int e = b.supplyLinkCount();
+                    b.addSupply(source, target, share, days, sub);
+                    if (e == supplyLine.length) supplyLine = Arrays.copyOf(supplyLine, e + (e >> 1) + 16);
+                    supplyLine[e] = r.line();
+                } else {
+                    if (r.isEmpty(cType)) throw r.error(cType < 0 ? cKind : cType, "type", "a trust link needs a type: " + String.join(", ", Labelled.labels(TrustType.class)));
+                    TrustType type = label(r, cType, TrustType.class, "trust type");
+                    for (int c : new int[] {cShare, cDays, cSub}) {
+                        if (!r.isEmpty(c)) throw r.error(c, null, "only supply links have a share and substitution; leave it empty for trust links");
+                    }
+                    int e = b.trustLinkCount();
+                    b.addTrust(source, target, type);
+                    if (e == trustLine.length) trustLine = Arrays.copyOf(trustLine, e + (e >> 1) + 16);
+                    trustLine[e] = r.line();
+                }
+            }
+        }
+        // empty shares split what the buyer's given shares leave
+        for (int e = 0; e < b.supplyLinkCount(); e++) {
+            if (Double.isNaN(b.supplyWeight(e))) {
+                int buyer = b.supplyBuyer(e);
+                b.setSupplyWeight(e, Math.max(0.0, 1.0 - shareSum[buyer]) / emptyShares[buyer]);
+            }
+        }
+        return new LinkLines(supplyLine, trustLine);
+    }
+
+    private static int firm(CsvLines r, int c, FirmIndex index) throws BadInputException {
+        long id = r.nonNegativeLong(c, null);
+        int f = index.indexOf(id);
+        if (f < 0) throw r.error(c, null, "unknown firm id " + id + " (not in the firms file)");
+        return f;
+    }
+
+    private static <E extends Enum<E> & Labelled> E label(CsvLines r, int c, Class<E> type, String what) throws BadInputException {
+        for (E e : type.getEnumConstants()) if (r.is(c, e.label())) return e;
+        String v = r.cell(c).trim();
+        for (E e : type.getEnumConstants()) if (e.label().equals(v)) return e;
+        List<String> labels = Labelled.labels(type);
+        String s = Suggest.closest(v, labels);
+        throw r.error(c, null, "unknown " + what + " '" + v + "'" + (s == null ? "" : " (did you mean '" + s + "'?)") + "; expected one of " + String.join(", ", labels));
+    }
+
+    /** Why the value is not allowed for the attribute, or null. */
+    static String checkAttribute(FirmAttribute a, double v) {
+        return switch (a) {
+            case INSURED, CBI_COVERED -> v == 0 || v == 1 ? null : "must be 0 or 1, found " + exact(v);
+            case GL_ALPHA, GL_BETA -> v > 0 ? null : "must be greater than 0, found " + exact(v);
+            default -> a.isShare() ? (v >= 0 && v <= 1 ? null : "must be a share between 0 and 1, found " + exact(v))
+                    : (v >= 0 ? null : "must be at least 0, found " + exact(v));
+        };
+    }
+
+    /** Undoes the apostrophe that {@link Csv#text} puts before a cell starting with = + - @, a tab or a carriage return. */
+    static String unguard(String s) {
+        return s.length() >= 2 && s.charAt(0) == '\'' && "=+-@\t\r".indexOf(s.charAt(1)) >= 0 ? s.substring(1) : s;
+    }
+
+    /**
+     * Sets each tier left empty to the length of the shortest supply path from the firm to a firm
+     * that has no buyers (0 for those; 0 too where no such path exists). Breadth-first search
+     * against the supply direction, O(firms + links).
+     */
+    private static void inferTiers(SupplyNetwork net) {
+        int n = net.firmCount();
+        int[] dist = new int[n];
+        Arrays.fill(dist, -1);
+        int[] queue = new int[n];
+        int head = 0, tail = 0;
+        for (int f = 0; f < n; f++) {
+            if (net.customerCount(f) == 0) {
+                dist[f] = 0;
+                queue[tail++] = f;
+            }
+        }
+        while (head < tail) {
+            int f = queue[head++];
+            for (int k = net.supplyInStart(f); k < net.supplyInEnd(f); k++) {
+                int s = net.supplySupplier(net.supplyInEdge(k));
+                if (dist[s] < 0) {
+                    dist[s] = dist[f] + 1;
+                    queue[tail++] = s;
+                }
+            }
+        }
+        for (int f = 0; f < n; f++) if (net.tier[f] < 0) net.tier[f] = Math.max(0, dist[f]);
+    }
+}
