@@ -55,8 +55,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the results already in --out.")
     boolean overwrite;
 
+    @Option(names = "--target-ci", paramLabel = "X%", description = {"Stop early once the 95% confidence half-width of every policy's mean loss is at most X% of it,",
+            "checked every " + Runner.CI_CHECK_EVERY + " replicates (in replicate order, so the result does not depend on threads).",
+            "--replicates is then the maximum. Not with --shard."})
+    String targetCi;
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
+
+    /** How often the checkpoint is written; for tests that interrupt a run. */
+    @Option(names = "--checkpoint-millis", hidden = true)
+    long checkpointMillis = 2000;
 
     @Spec
     CommandSpec spec;
@@ -78,16 +87,40 @@ final class RunCommand implements Callable<Integer> {
             for (JsonNode p : previous.path("policies")) names.add(p.asText());
         }
         List<PolicySpec> selected = selectPolicies(scenario, names);
+        double runTargetCi = targetCi != null ? parseTargetCi(targetCi)
+                : previous != null && previous.path("target_ci_percent").isNumber() ? previous.path("target_ci_percent").asDouble() / 100 : 0;
+        if (runTargetCi > 0 && runShard.count() > 1) {
+            throw BadInputException.option("--target-ci", "cannot be combined with --shard: where a run stops depends on all replicates before it;"
+                    + " run the shards with a fixed --replicates instead");
+        }
         Path dir = resume != null ? resume : out != null ? out : defaultOut(scenario, runShard);
-        RunPlan plan = new RunPlan(scenario, scenarioFile, Manifest.sha256(scenarioFile), runSeed, runReplicates, selected, runShard, threads, dir);
+        RunPlan plan = new RunPlan(scenario, scenarioFile, Manifest.sha256(scenarioFile), runSeed, runReplicates, selected, runShard, threads, dir,
+                runTargetCi);
 
         PrintWriter err = spec.commandLine().getErr();
-        Runner runner = new Runner(plan, quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
+        Runner runner = new Runner(plan, quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null),
+                checkpointMillis);
         if (resume != null) runner.resume();
         else runner.start(overwrite);
         ResultsFinalizer.finish(dir);
         if (!quiet) Summary.print(spec.commandLine().getOut(), dir);
         return Main.OK;
+    }
+
+    /** {@code 2%}, {@code 2} or {@code 0.5%}: a share strictly between 0 and 100 percent, returned as a fraction. */
+    static double parseTargetCi(String text) throws BadInputException {
+        String t = text.trim();
+        if (t.endsWith("%")) t = t.substring(0, t.length() - 1).trim();
+        double percent;
+        try {
+            percent = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            percent = Double.NaN;
+        }
+        if (!(percent > 0 && percent < 100)) {
+            throw BadInputException.option("--target-ci", "expected a percentage between 0 and 100 (e.g. 2%), found '" + text + "'");
+        }
+        return percent / 100;
     }
 
     static List<PolicySpec> selectPolicies(Scenario scenario, List<String> names) throws BadInputException {

@@ -31,6 +31,8 @@ public final class Manifest {
         m.put("scenario_sha256", plan.scenarioSha256());
         m.put("seed", plan.seed());
         m.put("replicates", plan.replicates());
+        if (plan.stopsEarly()) m.put("target_ci_percent", plan.targetCi() * 100);
+        else m.putNull("target_ci_percent");
         m.set("policies", Runner.names(plan.policyNames()));
         m.put("baseline", plan.baseline());
         m.put("currency", plan.scenario().currency());
@@ -49,9 +51,15 @@ public final class Manifest {
         return m;
     }
 
-    static void complete(ObjectNode manifest, Instant finished) {
+    /**
+     * Marks a run complete: {@code replicates_run} replicates of this folder's share were computed,
+     * and {@code stop_reason} says why it ended ({@code all_replicates} or {@code target_ci_reached}).
+     */
+    static void complete(ObjectNode manifest, Instant finished, int replicatesRun, String stopReason) {
         manifest.put("status", "complete");
         manifest.put("finished", finished.toString());
+        manifest.put("replicates_run", replicatesRun);
+        manifest.put("stop_reason", stopReason);
     }
 
     /** The resolved scenario as JSON (every default filled in). */
@@ -92,6 +100,8 @@ public final class Manifest {
         check(where, "policies", String.join(",", policies), String.join(",", plan.policyNames()));
         check(where, "shard", m.path("shard").path("index").asText() + "/" + m.path("shard").path("count").asText(), plan.shard().toString());
         check(where, "version", m.path("version").asText(), Version.VALUE);
+        check(where, "target_ci_percent", m.path("target_ci_percent").isNumber() ? Csv.number(m.path("target_ci_percent").asDouble()) : "none",
+                plan.stopsEarly() ? Csv.number(plan.targetCi() * 100) : "none");
     }
 
     private static void check(String file, String key, String found, String expected) throws BadInputException {

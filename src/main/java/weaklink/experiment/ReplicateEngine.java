@@ -75,6 +75,7 @@ public final class ReplicateEngine {
                     record.distinctFirmsCompromised(), record.distinctFirmsDown(), losses.incidentYen(), losses.ransomYen(),
                     losses.breachYen(), losses.largestEventYen(), record.campaigns());
             csv.append(row.toCsv()).append('\n');
+            result.totalLoss[p] = row.totalLoss();
             result.daily[p][0] = record.dailyCompromised();
             result.daily[p][1] = record.dailyDown();
             result.groupLoss[p] = losses.groupLossYen();
@@ -105,11 +106,16 @@ public final class ReplicateEngine {
         private String csv;
         private final int[][][] daily;
         private final double[][] groupLoss;
+        private final double[] totalLoss;
 
         private ReplicateResult(int policies) {
             daily = new int[policies][2][];
             groupLoss = new double[policies][];
+            totalLoss = new double[policies];
         }
+
+        /** The replicate's total loss under the {@code p}-th policy (for early stopping on the confidence interval). */
+        public double totalLoss(int p) { return totalLoss[p]; }
 
         /** The rows of {@code replicates.csv}, one per policy, each ending in '\n'. */
         public String csv() { return csv; }

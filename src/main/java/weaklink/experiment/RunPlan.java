@@ -18,9 +18,19 @@ import weaklink.scenario.Scenario;
  * @param shard          which share of the replicates this process computes
  * @param threads        worker threads
  * @param outDir         results folder
+ * @param targetCi       stop early once every policy's 95 % half-width of mean loss is at most this
+ *                       share of the mean (e.g. 0.02 for {@code --target-ci 2%}); 0 runs every replicate
  */
 public record RunPlan(Scenario scenario, Path scenarioFile, String scenarioSha256, long seed, int replicates,
-                      List<PolicySpec> policies, Shard shard, int threads, Path outDir) {
+                      List<PolicySpec> policies, Shard shard, int threads, Path outDir, double targetCi) {
+
+    /** A plan that runs every replicate (no early stop). */
+    public RunPlan(Scenario scenario, Path scenarioFile, String scenarioSha256, long seed, int replicates,
+                   List<PolicySpec> policies, Shard shard, int threads, Path outDir) {
+        this(scenario, scenarioFile, scenarioSha256, seed, replicates, policies, shard, threads, outDir, 0);
+    }
+
+    public boolean stopsEarly() { return targetCi > 0; }
 
     public List<String> policyNames() { return policies.stream().map(PolicySpec::name).toList(); }
 

@@ -1,0 +1,95 @@
+package weaklink.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weaklink.cli.Main;
+
+/**
+ * A run killed mid-way (the JVM, not a thread: {@code destroyForcibly} is SIGKILL) and resumed
+ * ends with the same files as a run that was never interrupted, and the resumed run starts from
+ * the last checkpoint instead of recomputing what was done.
+ */
+class ResumeAfterKillTest {
+    static final String SCENARIO = "scenarios/quickstart.yaml";
+    static final int REPLICATES = 3000;
+
+    @TempDir Path tmp;
+
+    static int run(StringWriter err, String... args) {
+        return Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void killedRunResumesToTheSameBytesAsAnUninterruptedRun() throws Exception {
+        Path killed = tmp.resolve("killed"), whole = tmp.resolve("whole");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", SCENARIO,
+                "--replicates", Integer.toString(REPLICATES), "--threads", "1", "--out", killed.toString(), "--quiet",
+                "--checkpoint-millis", "50")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        int doneAtKill;
+        try {
+            doneAtKill = waitForCheckpointMidRun(killed.resolve(Runner.ACCUMULATORS), child);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        assertTrue(doneAtKill > 0 && doneAtKill < REPLICATES, "killed at " + doneAtKill);
+        assertEquals("running", Json.read(killed.resolve(Runner.MANIFEST)).get("status").asText());
+        JsonNode checkpoint = Json.read(killed.resolve(Runner.ACCUMULATORS));
+        int kept = checkpoint.get("replicates_done").asInt();
+        assertTrue(kept < REPLICATES, "the child finished before it was killed; use more replicates");
+
+        StringWriter resumeLog = new StringWriter();
+        assertEquals(0, run(resumeLog, "run", SCENARIO, "--resume", killed.toString(), "--threads", "2"), resumeLog.toString());
+        Matcher first = Pattern.compile("progress: (\\d+)/" + REPLICATES).matcher(resumeLog.toString());
+        assertTrue(first.find(), resumeLog.toString());
+        assertEquals(kept, Integer.parseInt(first.group(1)), "the resumed run starts after the replicates already done");
+
+        assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", Integer.toString(REPLICATES), "--threads", "1",
+                "--out", whole.toString(), "--quiet"));
+        List<String> files = filesOf(whole);
+        assertEquals(files, filesOf(killed));
+        assertTrue(files.containsAll(List.of("replicates.csv", "summary.csv", "accumulators.json", "exceedance.csv", "timeseries.csv",
+                "by_group.csv", "ord/ept.csv")), files.toString());
+        for (String f : files) {
+            if (f.equals(Runner.MANIFEST)) continue;
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);
+        }
+        assertEquals("complete", Json.read(killed.resolve(Runner.MANIFEST)).get("status").asText());
+    }
+
+    /** Waits until the child's checkpoint shows some but not all replicates done. */
+    private static int waitForCheckpointMidRun(Path accumulators, Process child) throws Exception {
+        for (int i = 0; i < 6000 && child.isAlive(); i++) {
+            if (Files.exists(accumulators)) {
+                try {
+                    int done = Json.read(accumulators).path("replicates_done").asInt();
+                    if (done > 0) return done;
+                } catch (java.io.IOException e) {
+                    // being replaced right now; read it again
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the child run never reached a checkpoint mid-run (alive: " + child.isAlive() + ")");
+    }
+
+    static List<String> filesOf(Path dir) throws Exception {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace(File.separatorChar, '/')).sorted().toList();
+        }
+    }
+}
