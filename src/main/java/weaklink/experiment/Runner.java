@@ -111,6 +111,7 @@ public final class Runner {
             progress.finished(state.done());
             return;
         }
+        if (!Files.exists(partial) || state.sums() == null) state = new Checkpoint(0, 0, null, null, null);
         execute(ReplicateEngine.of(plan), state);
     }
 
