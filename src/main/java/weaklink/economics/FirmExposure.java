@@ -46,7 +46,7 @@ public final class FirmExposure {
         double incident = net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, firm) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, firm) * revenue;
         double ransom = net.attribute(FirmAttribute.RANSOM_PROPENSITY, firm) * net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, firm) * revenue;
         double recoveryDays = scenario.defaults(net.sizeClass(firm)).recoveryDays().mean() * net.attribute(FirmAttribute.RECOVERY_SCALE, firm);
-        double bi = recoveryDays * net.dailyValueAddedYen(firm) * (1 - net.attribute(FirmAttribute.WORKAROUND_SHARE, firm));
+        double bi = ProductionCascade.outageShortfall(net, firm, 0, recoveryDays).integral() * net.dailyValueAddedYen(firm);
         return incident + ransom + bi;
     }
 }

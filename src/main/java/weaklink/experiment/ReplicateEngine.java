@@ -73,7 +73,7 @@ public final class ReplicateEngine {
             ReplicateRow row = new ReplicateRow(policyNames.get(p), replicate, losses.totalYen(), losses.directYen(),
                     losses.biYen(), losses.cbiYen(), losses.insuredYen(), funding[p].totalSpend(), funding[p].policyCost(),
                     record.distinctFirmsCompromised(), record.distinctFirmsDown(), losses.incidentYen(), losses.ransomYen(),
-                    losses.breachYen(), losses.largestEventYen(), record.campaigns());
+                    losses.breachYen(), losses.largestEventYen(), record.campaigns(), losses.uninsuredYen());
             csv.append(row.toCsv()).append('\n');
             result.totalLoss[p] = row.totalLoss();
             result.daily[p][0] = record.dailyCompromised();

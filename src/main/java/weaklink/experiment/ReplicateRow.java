@@ -5,16 +5,16 @@ import java.util.List;
 /**
  * One row of {@code replicates.csv}: the headline figures of one replicate under one policy.
  * Money in the scenario's currency. {@code total = direct + bi + cbi} and
- * {@code direct = incident + ransom + breach}.
+ * {@code direct = incident + ransom + breach}; {@code uninsured = total − insured} (the protection gap).
  */
 public record ReplicateRow(String policy, int replicate, double totalLoss, double directLoss, double biLoss,
                            double cbiLoss, double insuredLoss, double securitySpend, double policyCost,
                            int firmsCompromised, int firmsDown, double incidentLoss, double ransomLoss,
-                           double breachLoss, double largestEventLoss, int campaigns) {
+                           double breachLoss, double largestEventLoss, int campaigns, double uninsuredLoss) {
 
     public static final List<String> COLUMNS = List.of("policy", "replicate", "total_loss", "direct_loss", "bi_loss",
             "cbi_loss", "insured_loss", "security_spend", "policy_cost", "firms_compromised", "firms_down",
-            "incident_loss", "ransom_loss", "breach_loss", "largest_event_loss", "campaigns");
+            "incident_loss", "ransom_loss", "breach_loss", "largest_event_loss", "campaigns", "uninsured_loss");
 
     public static String header() { return String.join(",", COLUMNS); }
 
@@ -24,7 +24,7 @@ public record ReplicateRow(String policy, int replicate, double totalLoss, doubl
                 + Csv.money(biLoss) + ',' + Csv.money(cbiLoss) + ',' + Csv.money(insuredLoss) + ','
                 + Csv.money(securitySpend) + ',' + Csv.money(policyCost) + ',' + firmsCompromised + ',' + firmsDown + ','
                 + Csv.money(incidentLoss) + ',' + Csv.money(ransomLoss) + ',' + Csv.money(breachLoss) + ','
-                + Csv.money(largestEventLoss) + ',' + campaigns;
+                + Csv.money(largestEventLoss) + ',' + campaigns + ',' + Csv.money(uninsuredLoss);
     }
 
     /** Parses a line written by {@link #toCsv()}. */
@@ -33,7 +33,7 @@ public record ReplicateRow(String policy, int replicate, double totalLoss, doubl
         if (c.size() != COLUMNS.size()) throw new IllegalArgumentException("expected " + COLUMNS.size() + " columns, found " + c.size());
         return new ReplicateRow(c.get(0), Integer.parseInt(c.get(1)), d(c.get(2)), d(c.get(3)), d(c.get(4)), d(c.get(5)),
                 d(c.get(6)), d(c.get(7)), d(c.get(8)), Integer.parseInt(c.get(9)), Integer.parseInt(c.get(10)),
-                d(c.get(11)), d(c.get(12)), d(c.get(13)), d(c.get(14)), Integer.parseInt(c.get(15)));
+                d(c.get(11)), d(c.get(12)), d(c.get(13)), d(c.get(14)), Integer.parseInt(c.get(15)), d(c.get(16)));
     }
 
     private static double d(String s) { return s.isEmpty() ? Double.NaN : Double.parseDouble(s); }

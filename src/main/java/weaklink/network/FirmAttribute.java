@@ -28,7 +28,11 @@ public enum FirmAttribute implements Labelled {
     DEDUCTIBLE_YEN("deductible_yen"),
     LIMIT_YEN("limit_yen"),
     /** 1 when the policy covers contingent business interruption, else 0. */
-    CBI_COVERED("cbi_covered");
+    CBI_COVERED("cbi_covered"),
+    /** Days from the start of an outage until the firm runs in manual-operation mode. */
+    MANUAL_OPERATION_DAYS("manual_operation_days"),
+    /** Share of normal production kept in manual-operation mode (0 = no such mode). */
+    MANUAL_OPERATION_SHARE("manual_operation_share");
 
     private final String label;
     FirmAttribute(String label) { this.label = label; }
@@ -37,7 +41,8 @@ public enum FirmAttribute implements Labelled {
     /** Whether the value must lie in [0, 1]. */
     public boolean isShare() {
         return switch (this) {
-            case VALUE_ADDED_SHARE, BUDGET_SHARE, VULNERABILITY, WORKAROUND_SHARE, RANSOM_PROPENSITY, INSURED, CBI_COVERED -> true;
+            case VALUE_ADDED_SHARE, BUDGET_SHARE, VULNERABILITY, WORKAROUND_SHARE, RANSOM_PROPENSITY, INSURED, CBI_COVERED,
+                    MANUAL_OPERATION_SHARE -> true;
             default -> false;
         };
     }
@@ -66,6 +71,8 @@ public enum FirmAttribute implements Labelled {
             case DEDUCTIBLE_YEN -> d.deductibleYen();
             case LIMIT_YEN -> d.limitYen();
             case CBI_COVERED -> d.cbiCovered() ? 1 : 0;
+            case MANUAL_OPERATION_DAYS -> d.manualOperationDays();
+            case MANUAL_OPERATION_SHARE -> d.manualOperationShare();
         };
     }
 }

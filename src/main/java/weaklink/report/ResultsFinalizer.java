@@ -39,7 +39,8 @@ public final class ResultsFinalizer {
             "ci95_high", "p50", "p90", "p99", "var_99_5", "tvar_99_5", "mean_direct_loss", "mean_bi_loss", "mean_cbi_loss",
             "mean_insured_loss", "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "mean_firms_compromised",
             "mean_firms_down", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high",
-            "diff_se", "diff_boot_ci95_low", "diff_boot_ci95_high", "oep_var_99_5", "oep_tvar_99_5");
+            "diff_se", "diff_boot_ci95_low", "diff_boot_ci95_high", "oep_var_99_5", "oep_tvar_99_5",
+            "mean_uninsured_loss", "cbi_to_direct_ratio");
     public static final List<String> EXCEEDANCE_COLUMNS = List.of("policy", "metric", "return_period_years",
             "exceedance_probability", "loss", "tail_mean_loss");
     /** Bootstrap resamples of the paired difference. */
@@ -117,7 +118,8 @@ public final class ResultsFinalizer {
                     Csv.money(total.mean() + security), Csv.number(c.mean(PolicyColumns.COMPROMISED)), Csv.number(c.mean(PolicyColumns.DOWN)),
                     Csv.money(diff.meanDifference()), Csv.money(t.low()), Csv.money(t.high()),
                     Csv.money(isBase ? 0 : diff.standardError()), Csv.money(boot.low()), Csv.money(boot.high()),
-                    Csv.money(largest.valueAtRisk(SOLVENCY_LEVEL)), Csv.money(largest.tailValueAtRisk(SOLVENCY_LEVEL)));
+                    Csv.money(largest.valueAtRisk(SOLVENCY_LEVEL)), Csv.money(largest.tailValueAtRisk(SOLVENCY_LEVEL)),
+                    Csv.money(c.mean(PolicyColumns.UNINSURED)), Csv.number(c.cbiToDirectRatio()));
             sb.append(String.join(",", cells)).append('\n');
         }
         AtomicFile.writeString(file, sb.toString());
@@ -154,19 +156,28 @@ public final class ResultsFinalizer {
 
     /** The columns of one policy's replicate rows that summaries need: two per replicate, the rest as running sums. */
     static final class PolicyColumns {
-        static final int DIRECT = 0, BI = 1, CBI = 2, INSURED = 3, SECURITY = 4, POLICY_COST = 5, COMPROMISED = 6, DOWN = 7;
+        static final int DIRECT = 0, BI = 1, CBI = 2, INSURED = 3, SECURITY = 4, POLICY_COST = 5, COMPROMISED = 6, DOWN = 7, UNINSURED = 8;
         final DoubleList total = new DoubleList(), largestEvent = new DoubleList();
-        private final double[] sums = new double[8];
+        private final double[] sums = new double[9];
 
         void add(ReplicateRow r) {
             total.add(r.totalLoss());
             largestEvent.add(r.largestEventLoss());
             double[] xs = {r.directLoss(), r.biLoss(), r.cbiLoss(), r.insuredLoss(), r.securitySpend(), r.policyCost(),
-                    r.firmsCompromised(), r.firmsDown()};
+                    r.firmsCompromised(), r.firmsDown(), r.uninsuredLoss()};
             for (int k = 0; k < xs.length; k++) sums[k] += xs[k];
         }
 
         int size() { return total.size(); }
+
+        /**
+         * Indirect to direct losses as Inoue &amp; Todo (2019) compare them: CBI over the compromised firms'
+         * own losses (direct + BI), as a ratio of means; NaN when those are 0.
+         */
+        double cbiToDirectRatio() {
+            double own = sums[DIRECT] + sums[BI];
+            return own > 0 ? sums[CBI] / own : Double.NaN;
+        }
 
         /** Mean of a summed column, in replicate order. */
         double mean(int column) { return size() == 0 ? Double.NaN : sums[column] / size(); }

@@ -23,6 +23,8 @@ package weaklink.scenario;
  * @param deductibleYen       insurance deductible
  * @param limitYen            insurance limit
  * @param cbiCovered          whether the insurance covers contingent business interruption
+ * @param manualOperationDays days from the start of an outage until manual operation begins
+ * @param manualOperationShare share of normal production kept in manual operation (0 = none)
  */
 public record FirmDefaults(
         DistributionSpec revenueYen,
@@ -43,23 +45,33 @@ public record FirmDefaults(
         double insuredShare,
         double deductibleYen,
         double limitYen,
-        boolean cbiCovered) {
+        boolean cbiCovered,
+        double manualOperationDays,
+        double manualOperationShare) {
 
     /**
      * Built-in defaults by size class. Sources are given in docs/SCENARIOS.md; figures not
      * taken from a source there are assumptions and are marked so.
      */
     public static FirmDefaults builtIn(SizeClass size) {
+        // Manual operation (last two numbers: days until it starts, share of production kept): assumption.
+        // The mode follows Asahi Group's 2025 ransomware outage, when orders were taken and shipped by hand
+        // at reduced volume while systems were restored; large and medium firms are assumed to have the
+        // staff and paper processes for it, small and micro firms not.
         return switch (size) {
             // Revenue medians: assumption, of the order of METI's Basic Survey of Japanese Business Structure size bands.
             case LARGE -> new FirmDefaults(DistributionSpec.lognormal(1.0e11, 1.0), 0.25, 0.01, 0.30, 1.0e-8, 1.0, 3.0,
-                    DistributionSpec.lognormal(10, 0.6), 0.10, 0.05, 0.002, 5.0e7, 0.0005, 0.5, 1.0e6, 0.5, 1.0e8, 5.0e9, true);
+                    DistributionSpec.lognormal(10, 0.6), 0.10, 0.05, 0.002, 5.0e7, 0.0005, 0.5, 1.0e6, 0.5, 1.0e8, 5.0e9, true,
+                    7.0, 0.3);
             case MEDIUM -> new FirmDefaults(DistributionSpec.lognormal(5.0e9, 0.8), 0.25, 0.01, 0.50, 1.0e-7, 1.0, 5.0,
-                    DistributionSpec.lognormal(14, 0.6), 0.05, 0.10, 0.005, 1.0e7, 0.001, 0.5, 1.0e5, 0.2, 1.0e7, 5.0e8, false);
+                    DistributionSpec.lognormal(14, 0.6), 0.05, 0.10, 0.005, 1.0e7, 0.001, 0.5, 1.0e5, 0.2, 1.0e7, 5.0e8, false,
+                    14.0, 0.2);
             case SMALL -> new FirmDefaults(DistributionSpec.lognormal(5.0e8, 0.8), 0.25, 0.005, 0.60, 1.0e-6, 1.0, 7.0,
-                    DistributionSpec.lognormal(21, 0.6), 0.0, 0.15, 0.01, 3.0e6, 0.001, 0.5, 1.0e4, 0.1, 1.0e6, 1.0e8, false);
+                    DistributionSpec.lognormal(21, 0.6), 0.0, 0.15, 0.01, 3.0e6, 0.001, 0.5, 1.0e4, 0.1, 1.0e6, 1.0e8, false,
+                    0.0, 0.0);
             case MICRO -> new FirmDefaults(DistributionSpec.lognormal(5.0e7, 0.8), 0.25, 0.005, 0.70, 1.0e-5, 1.0, 10.0,
-                    DistributionSpec.lognormal(21, 0.6), 0.0, 0.15, 0.02, 1.0e6, 0.001, 0.5, 1.0e3, 0.05, 1.0e5, 2.0e7, false);
+                    DistributionSpec.lognormal(21, 0.6), 0.0, 0.15, 0.02, 1.0e6, 0.001, 0.5, 1.0e3, 0.05, 1.0e5, 2.0e7, false,
+                    0.0, 0.0);
         };
     }
 
@@ -84,7 +96,9 @@ public record FirmDefaults(
                 m.probability("insured_share", base.insuredShare),
                 m.nonNegative("deductible_yen", base.deductibleYen),
                 m.nonNegative("limit_yen", base.limitYen),
-                m.bool("cbi_covered", base.cbiCovered));
+                m.bool("cbi_covered", base.cbiCovered),
+                m.number("manual_operation_days", base.manualOperationDays, 0, 3650),
+                m.probability("manual_operation_share", base.manualOperationShare));
         m.done();
         return d;
     }
