@@ -1,0 +1,131 @@
+package weaklink.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weaklink.cli.Main;
+import weaklink.report.ResultsFinalizer;
+
+/** The derived tables of one finished run agree with each other and with the replicate rows. */
+class ResultsFilesTest {
+    static final int REPLICATES = 400;
+    @TempDir static Path tmp;
+    static Path out;
+
+    @BeforeAll
+    static void runOnce() {
+        out = tmp.resolve("r");
+        int code = Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))
+                .execute("run", "scenarios/quickstart.yaml", "--replicates", Integer.toString(REPLICATES), "--out", out.toString(), "--quiet");
+        assertEquals(0, code);
+    }
+
+    /** The rows of a CSV file as maps from column name to cell. */
+    static List<Map<String, String>> table(String file) throws Exception {
+        List<String> lines = Files.readAllLines(out.resolve(file));
+        List<String> header = Csv.split(lines.get(0));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = Csv.split(line);
+            assertEquals(header.size(), cells.size(), file + ": " + line);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) row.put(header.get(i), cells.get(i));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static double num(Map<String, String> row, String column) { return Double.parseDouble(row.get(column)); }
+
+    @Test
+    void theTwoHundredYearAggregateLossIsTheSummarysVar995() throws Exception {
+        Map<String, String> summary = table("summary.csv").get(0);
+        Map<String, String> aep200 = table("exceedance.csv").stream()
+                .filter(r -> r.get("metric").equals("aep") && r.get("return_period_years").equals("200")).findFirst().orElseThrow();
+        assertEquals(summary.get("var_99_5"), aep200.get("loss"));
+        assertEquals(summary.get("tvar_99_5"), aep200.get("tail_mean_loss"));
+        assertEquals("0.005", aep200.get("exceedance_probability"));
+    }
+
+    @Test
+    void exceedanceCurvesRiseWithReturnPeriodAndOccurrenceNeverExceedsAggregate() throws Exception {
+        List<Map<String, String>> rows = table("exceedance.csv");
+        List<Integer> periods = rows.stream().filter(r -> r.get("metric").equals("aep")).map(r -> Integer.parseInt(r.get("return_period_years"))).toList();
+        assertEquals(List.of(2, 5, 10, 20, 25, 50, 100, 200, 250), periods, "return periods up to the 400 simulated years");
+        double previous = -1;
+        for (Map<String, String> r : rows.stream().filter(r -> r.get("metric").equals("aep")).toList()) {
+            assertTrue(num(r, "loss") >= previous);
+            assertTrue(num(r, "tail_mean_loss") >= num(r, "loss"));
+            previous = num(r, "loss");
+            Map<String, String> oep = rows.stream().filter(o -> o.get("metric").equals("oep")
+                    && o.get("return_period_years").equals(r.get("return_period_years"))).findFirst().orElseThrow();
+            assertTrue(num(oep, "loss") <= num(r, "loss"), "largest event above the annual total at " + r);
+        }
+    }
+
+    @Test
+    void lossesBorneByGroupAddUpToTheMeanAnnualLoss() throws Exception {
+        double mean = num(table("summary.csv").get(0), "mean_loss");
+        List<Map<String, String>> groups = table("by_group.csv");
+        double borne = groups.stream().mapToDouble(r -> num(r, "mean_loss_borne")).sum();
+        // each group's loss is rounded to whole currency units per replicate
+        assertEquals(mean, borne, groups.size() * 0.5 + 1);
+        double firms = groups.stream().mapToDouble(r -> num(r, "firms")).sum();
+        weaklink.scenario.Scenario s = weaklink.scenario.ScenarioLoader.load(Path.of("scenarios/quickstart.yaml"));
+        int networkFirms = weaklink.network.Networks.build(s, weaklink.model.RandomStreams.derive(s.seed(), -1,
+                weaklink.model.RandomStreams.Stream.NETWORK)).firmCount();
+        assertEquals(networkFirms, firms, 1e-9, "every firm is in exactly one group");
+        double spend = groups.stream().mapToDouble(r -> num(r, "mean_security_spend")).sum();
+        assertEquals(num(table("summary.csv").get(0), "mean_security_spend"), spend, groups.size() * 0.5 + 1);
+    }
+
+    @Test
+    void timeseriesHasOneRowPerDayAndPolicy() throws Exception {
+        List<Map<String, String>> rows = table("timeseries.csv");
+        assertEquals(365, rows.size());
+        assertEquals("1", rows.get(0).get("day"));
+        assertEquals("365", rows.get(364).get("day"));
+        assertTrue(rows.stream().anyMatch(r -> num(r, "mean_compromised") > 0));
+        assertTrue(rows.stream().allMatch(r -> num(r, "sd_down") >= 0));
+    }
+
+    @Test
+    void ordTablesAgreeWithTheSummary() throws Exception {
+        Map<String, String> summary = table("summary.csv").get(0);
+        Map<String, String> alt = table("ord/alt.csv").get(0);
+        assertEquals(summary.get("mean_loss"), alt.get("MeanLoss"));
+        Map<String, String> aep200 = table("ord/ept.csv").stream()
+                .filter(r -> r.get("EPType").equals("3") && r.get("ReturnPeriod").equals("200")).findFirst().orElseThrow();
+        assertEquals(summary.get("var_99_5"), aep200.get("Loss"));
+        Map<String, String> oep200 = table("ord/ept.csv").stream()
+                .filter(r -> r.get("EPType").equals("1") && r.get("ReturnPeriod").equals("200")).findFirst().orElseThrow();
+        assertEquals(summary.get("oep_var_99_5"), oep200.get("Loss"));
+        // the period loss table holds every year with a loss; weighted, it gives the average annual loss
+        double aal = table("ord/plt.csv").stream().mapToDouble(r -> num(r, "Loss") * num(r, "PeriodWeight")).sum();
+        assertEquals(num(summary, "mean_loss"), aal, 1e-6 * num(summary, "mean_loss"));
+    }
+
+    @Test
+    void finishingAgainFromTheSameInputsGivesTheSameBytes() throws Exception {
+        List<String> derived = List.of("summary.csv", "exceedance.csv", "timeseries.csv", "by_group.csv", "ord/ept.csv", "ord/alt.csv", "ord/plt.csv");
+        Map<String, byte[]> before = new HashMap<>();
+        for (String f : derived) before.put(f, Files.readAllBytes(out.resolve(f)));
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy);
+        for (String f : List.of(Runner.MANIFEST, Runner.REPLICATES, Runner.ACCUMULATORS)) Files.copy(out.resolve(f), copy.resolve(f));
+        ResultsFinalizer.finish(copy);
+        for (String f : derived) assertArrayEquals(before.get(f), Files.readAllBytes(copy.resolve(f)), f);
+    }
+}
