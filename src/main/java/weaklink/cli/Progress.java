@@ -14,7 +14,11 @@ final class Progress implements ProgressListener {
     private Progress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
+        this.lastPrint = startNanos - interval();  // the first call prints
     }
+
+    /** Between two prints: a bar redraws five times a second, a log line every five seconds. */
+    private long interval() { return terminal ? 200_000_000L : 5_000_000_000L; }
 
     static ProgressListener forTerminal(PrintWriter err, boolean terminal) {
         return new Progress(err, terminal);
@@ -24,8 +28,7 @@ final class Progress implements ProgressListener {
     public synchronized void progress(long done, long total) {
         if (firstDone < 0) firstDone = done;
         long now = System.nanoTime();
-        long interval = terminal ? 200_000_000L : 5_000_000_000L;
-        if (now - lastPrint < interval && done < total) return;
+        if (now - lastPrint < interval() && done < total) return;
         lastPrint = now;
         double seconds = (now - startNanos) / 1e9;
         long fresh = done - firstDone;
