@@ -25,7 +25,8 @@ import weaklink.scenario.Suggest;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a scenario: replicates x policies with common random numbers, and writes",
-                "manifest.json, replicates.csv and summary.csv into the results folder.",
+                "manifest.json, replicates.csv, summary.csv, exceedance.csv, timeseries.csv, by_group.csv",
+                "and the Oasis ORD tables (ord/) into the results folder (columns: docs/OUTPUTS.md).",
                 "An interrupted run continues with --resume DIR; nothing completed is recomputed."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
