@@ -14,7 +14,7 @@ import weaklink.scenario.BadInputException;
 @Command(name = "weaklink", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Simulates cyber attacks that enter through suppliers and spread along a supply network, "
                 + "and compares who-pays-for-security policies by their network-wide losses.",
-        subcommands = {RunCommand.class, ValidateCommand.class, NetworkCommand.class, MergeCommand.class, SweepCommand.class, SpofCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, NetworkCommand.class, MergeCommand.class, SweepCommand.class, SpofCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -38,7 +38,11 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()), out, err);
+    }
+
+    /** Gives a command line (this one, or a separate entry point such as the Spark runner's) WeakLink's exit codes and error messages. */
+    public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

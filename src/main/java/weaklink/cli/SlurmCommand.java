@@ -1,0 +1,146 @@
+package weaklink.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import weaklink.cluster.SlurmScripts;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+
+@Command(name = "slurm", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Writes Slurm scripts for a sharded run: a job array (one shard per task) and a merge job that",
+                "starts when every shard has succeeded, into OUT/slurm/. Submit with: bash OUT/slurm/submit.sh",
+                "The merged results land in OUT/results/, identical to those of an unsharded 'run'."})
+final class SlurmCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (on a file system the compute nodes share).")
+    Path scenarioFile;
+
+    @Option(names = "--shards", required = true, paramLabel = "N", description = "Array tasks: the replicates are cut into N contiguous shards.")
+    int shards;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The run's folder (shared file system). Default: results/<scenario>-slurm-<timestamp>.")
+    Path out;
+
+    @Option(names = "--replicates", paramLabel = "N", description = "Replicates per policy. Default: the scenario's.")
+    Integer replicates;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed. Default: the scenario's.")
+    Long seed;
+
+    @Option(names = "--policies", paramLabel = "a,b,...", split = ",", description = "Policies to compare. Default: all of the scenario's.")
+    List<String> policies;
+
+    @Option(names = "--cpus-per-task", paramLabel = "C", description = "Cores (threads) per shard. Default: ${DEFAULT-VALUE}.")
+    int cpusPerTask = 1;
+
+    @Option(names = "--mem", paramLabel = "SIZE", description = "Memory per shard, as sbatch --mem (e.g. 4G); Java gets 80 % of it as heap.")
+    String memory;
+
+    @Option(names = "--time", paramLabel = "LIMIT", description = "Time limit per shard, as sbatch --time (e.g. 02:00:00).")
+    String time;
+
+    @Option(names = "--partition", paramLabel = "NAME", description = "Slurm partition.")
+    String partition;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "Slurm account to charge.")
+    String account;
+
+    @Option(names = "--parallel", paramLabel = "K", description = "Run at most K shards at once (the array's %%K).")
+    Integer parallel;
+
+    @Option(names = "--setup", paramLabel = "LINE", description = "A shell line run before Java in every job (repeatable), e.g. 'module load java/17'.")
+    List<String> setup = new ArrayList<>();
+
+    @Option(names = "--sbatch", paramLabel = "OPTION", description = "A further #SBATCH option, verbatim (repeatable), e.g. --qos=long.")
+    List<String> sbatchOptions = new ArrayList<>();
+
+    @Option(names = "--java", paramLabel = "CMD", description = "The java command on the compute nodes. Default: this Java (${DEFAULT-VALUE}).")
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "weaklink.jar on the shared file system. Default: the jar running this command.")
+    Path jar;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final Pattern MEMORY = Pattern.compile("(\\d+)([KMGT]?)B?", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = ScenarioArgs.load(scenarioFile);
+        List<PolicySpec> selected = RunCommand.selectPolicies(scenario, policies);
+        int runReplicates = replicates != null ? replicates : scenario.replicates();
+        if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
+        if (shards < 1 || shards > runReplicates) {
+            throw BadInputException.option("--shards", "must be between 1 and the replicates (" + runReplicates + "), found " + shards);
+        }
+        if (cpusPerTask < 1) throw BadInputException.option("--cpus-per-task", "must be at least 1, found " + cpusPerTask);
+        if (parallel != null && parallel < 1) throw BadInputException.option("--parallel", "must be at least 1, found " + parallel);
+        Path jarFile = (jar != null ? jar : runningJar()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jarFile)) throw BadInputException.option("--jar", jarFile + " is not a file; build it with 'mvn -q -B package -DskipTests' or give --jar");
+        Path dir = (out != null ? out : Path.of("results", scenario.name() + "-slurm-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
+        if (dir.toString().chars().anyMatch(Character::isWhitespace)) {
+            throw BadInputException.option("--out", "Slurm's #SBATCH --output cannot name a folder with spaces: " + dir);
+        }
+        if (Files.exists(dir.resolve(SlurmScripts.FOLDER)) || Files.exists(dir.resolve(SlurmScripts.RESULTS_FOLDER))) {
+            throw BadInputException.option("--out", dir + " already holds a Slurm run; choose another --out");
+        }
+
+        List<String> runOptions = new ArrayList<>();
+        if (replicates != null) runOptions.addAll(List.of("--replicates", Integer.toString(replicates)));
+        if (seed != null) runOptions.addAll(List.of("--seed", Long.toString(seed)));
+        if (policies != null) runOptions.addAll(List.of("--policies", String.join(",", selected.stream().map(PolicySpec::name).toList())));
+        SlurmScripts.Job job = new SlurmScripts.Job(java, jarFile, scenarioFile.toAbsolutePath().normalize(), dir, "weaklink-" + scenario.name(),
+                shards, runOptions, cpusPerTask, memory == null ? null : checkedMemory(memory), memory == null ? null : heapFor(memory),
+                time, partition, account, parallel, setup, sbatchOptions);
+        Path submit = SlurmScripts.write(job);
+        var o = spec.commandLine().getOut();
+        o.println("wrote " + job.folder().resolve(SlurmScripts.SHARDS_SCRIPT) + " (job array of " + shards + " shards)");
+        o.println("wrote " + job.folder().resolve(SlurmScripts.MERGE_SCRIPT) + " (merge into " + job.results() + ")");
+        o.println("submit with: bash " + submit);
+        return Main.OK;
+    }
+
+    private static Path runningJar() {
+        try {
+            Path p = Path.of(SlurmCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (p.toString().endsWith(".jar")) return p;
+        } catch (Exception e) {
+            // fall through to the jar the build makes
+        }
+        return Path.of("target", "weaklink.jar");
+    }
+
+    private static String checkedMemory(String mem) throws BadInputException {
+        if (!MEMORY.matcher(mem.trim()).matches()) throw BadInputException.option("--mem", "expected a size such as 4096, 4G or 512M, found '" + mem + "'");
+        return mem.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** 80 % of the job's memory, in megabytes (Slurm's unit when none is given), leaving room for the JVM's own. */
+    static String heapFor(String mem) throws BadInputException {
+        Matcher m = MEMORY.matcher(mem.trim());
+        if (!m.matches()) throw BadInputException.option("--mem", "expected a size such as 4096, 4G or 512M, found '" + mem + "'");
+        long kilobytes = Long.parseLong(m.group(1)) * switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 1L;
+            case "G" -> 1024L * 1024;
+            case "T" -> 1024L * 1024 * 1024;
+            default -> 1024L;
+        };
+        long megabytes = kilobytes / 1024;
+        return Math.max(64, megabytes * 8 / 10) + "m";
+    }
+}

@@ -1,0 +1,68 @@
+package weaklink.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SlurmScriptsTest {
+    @TempDir Path dir;
+
+    SlurmScripts.Job job(Path scenario, Integer parallel) {
+        return new SlurmScripts.Job("/opt/java 17/bin/java", dir.resolve("weaklink.jar"), scenario, dir.resolve("run"), "weaklink-q", 4,
+                List.of("--replicates", "40"), 2, "4G", "3276m", "01:00:00", "short", null, parallel, List.of("module load java/17"), List.of("--qos=low"));
+    }
+
+    @Test
+    void shardScriptIsAJobArrayWithOneTaskPerShard() {
+        String s = SlurmScripts.shardsScript(job(dir.resolve("q.yaml"), 2));
+        assertTrue(s.contains("#SBATCH --array=1-4%2\n"), s);
+        assertTrue(s.contains("#SBATCH --cpus-per-task=2\n"), s);
+        assertTrue(s.contains("#SBATCH --mem=4G\n#SBATCH --time=01:00:00\n#SBATCH --partition=short\n"), s);
+        assertTrue(s.contains("#SBATCH --qos=low\n"), s);
+        assertTrue(s.contains("--shard \"$shard/4\""), s);
+        assertTrue(s.contains("--resume \"$dir\""), "a requeued task resumes its shard: " + s);
+    }
+
+    @Test
+    void mergeWaitsForEveryShardToSucceed() {
+        String submit = SlurmScripts.submitScript(job(dir.resolve("q.yaml"), null));
+        assertTrue(submit.contains("--dependency=afterok:\"$array\""), submit);
+        String merge = SlurmScripts.mergeScript(job(dir.resolve("q.yaml"), null));
+        assertTrue(merge.contains("for i in $(seq 1 4)"), merge);
+        assertTrue(merge.contains(" merge \"${shards[@]}\" --out " + dir.resolve("run/results")), merge);
+    }
+
+    @Test
+    void writtenScriptsAreValidBash() throws Exception {
+        Path submit = SlurmScripts.write(job(dir.resolve("it's a scenario.yaml"), null));
+        for (String name : List.of(SlurmScripts.SHARDS_SCRIPT, SlurmScripts.MERGE_SCRIPT, SlurmScripts.SUBMIT_SCRIPT)) {
+            Path script = submit.resolveSibling(name);
+            assertTrue(Files.isExecutable(script), name);
+            assertEquals("", bash("-n", script.toString()), name);
+        }
+        assertTrue(Files.isDirectory(submit.resolveSibling(SlurmScripts.LOGS_FOLDER)), "sbatch needs the log folder to exist");
+    }
+
+    @Test
+    void quotedWordsReachTheShellUnchanged() throws Exception {
+        for (String word : List.of("plain/path.yaml", "with space", "it's", "$HOME `x` \"q\"", "a;b&c|d")) {
+            assertEquals(word, bash("-c", "printf %s " + SlurmScripts.quote(word)));
+        }
+    }
+
+    static String bash(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}

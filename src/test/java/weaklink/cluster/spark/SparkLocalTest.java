@@ -1,0 +1,51 @@
+package weaklink.cluster.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weaklink.cli.Main;
+import weaklink.cluster.SameResults;
+import weaklink.experiment.Json;
+
+/** The Spark runner in Spark's local mode, in this JVM: same results as a local run. */
+class SparkLocalTest {
+    static final String QUICKSTART = "scenarios/quickstart.yaml";
+
+    @TempDir Path dir;
+
+    /** Spark on 127.0.0.1 only, without its web UI. */
+    static int spark(StringWriter err, String... args) {
+        String[] loopback = {"--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.ui.enabled=false"};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(loopback)).toArray(String[]::new);
+        return SparkRun.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), all);
+    }
+
+    @Test
+    void sparkLocalRunEqualsALocalRunByteForByte() throws Exception {
+        Path local = dir.resolve("local"), onSpark = dir.resolve("spark");
+        assertEquals(0, Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))
+                .execute("run", QUICKSTART, "--replicates", "23", "--out", local.toString(), "--quiet"));
+        StringWriter err = new StringWriter();
+        assertEquals(0, spark(err, QUICKSTART, "--master", "local[2]", "--replicates", "23", "--tasks", "5", "--out", onSpark.toString()), err.toString());
+        SameResults.assertSameResults(local, onSpark);
+        assertTrue(Json.read(onSpark.resolve("manifest.json")).path("engine").asText().startsWith("spark 4."));
+    }
+
+    @Test
+    void badScenarioIsRefusedBeforeSparkStartsAndNothingIsWritten() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of(QUICKSTART)).replace("campaigns_per_year: 4", "campaigns_per_yer: 4"));
+        Path out = dir.resolve("never");
+        StringWriter err = new StringWriter();
+        assertEquals(2, spark(err, bad.toString(), "--master", "local[1]", "--out", out.toString()));
+        assertTrue(err.toString().contains("did you mean 'campaigns_per_year'"), err.toString());
+        assertFalse(Files.exists(out));
+    }
+}
