@@ -14,55 +14,123 @@ import weaklink.scenario.DistributionSpec;
 import weaklink.scenario.InitialCompromise;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.SizeClass;
+import weaklink.scenario.TrustType;
 
 /**
- * One replicate (one simulated year, daily time) as a MASON {@link SimState}: campaigns are
- * {@link Campaign} agents scheduled on their start day; compromises wait in a primitive
- * {@link EventQueue} and a {@link Propagation} step, scheduled on each day that has pending
- * compromises, carries them out. Lateral movement is event-driven: when firm {@code i} is
- * compromised with dwell {@code D}, each trust link {@code i -> j} gets the day of its first
- * success from a geometric draw with daily probability {@code p_type · S_j}, and is scheduled only
- * if that day falls within the dwell. Cost grows with events, not with firms × days.
+ * One replicate (one simulated year, daily time) as a MASON {@link SimState}. Its
+ * {@link sim.engine.Schedule} drives every event:
+ * <ul>
+ *   <li>campaign arrivals: each {@link Campaign} (a threat actor's agent) and each initial
+ *       compromise is scheduled on its start day;</li>
+ *   <li>compromises and lateral-movement successes: they wait in a primitive {@link EventQueue}; a
+ *       {@link Propagation} step, scheduled on each day that has pending compromises, carries them
+ *       out;</li>
+ *   <li>detection (ransomware: detonation), outage and recovery: each compromise schedules its
+ *       transitions into per-day buckets, which an end-of-day step ({@link DayEnd}, at
+ *       {@code t + 0.5}) applies to each firm's {@link FirmStatus} and the daily counts.</li>
+ * </ul>
+ * Lateral movement is event-driven: when firm {@code i} is compromised on day {@code d} with dwell
+ * {@code D}, each trust link {@code i -> j} tries once on each of the days {@code d … d+⌊D⌋−1}
+ * with probability {@code q = p_type · min(1, capability · S_j)}; the first success (a geometric
+ * draw) lands on the next day, so {@code j} is compromised on day {@code d + k},
+ * {@code 1 ≤ k ≤ ⌊D⌋}, with probability {@code (1−q)^(k−1) q}, and the link is scheduled only
+ * then. Cost grows with events, not with firms × days. With a fixed dwell {@code D} and a
+ * constant {@code q = p} this is bond percolation with transmissibility {@code T = 1 − (1 − p)^D}
+ * (Newman 2002, Phys. Rev. E 66, 016128).
+ *
+ * <p>Every draw is keyed or comes from a per-process stream ({@link RandomStreams}), so a policy
+ * that changes postures never shifts the draws of anything else. Consequences of a campaign that
+ * reach past the last day (compromises, outages) are still recorded — they belong to the year of
+ * the campaign — but the daily counts cover the year only.
  *
  * <p>The model knows nothing of files, policies or money: it takes the network, the scenario's
  * actors, each firm's {@link Posture} and the replicate's {@link RandomStreams}, and gives a
- * {@link ReplicateRecord}.
+ * {@link ReplicateRecord}. A display can step it day by day with {@link #stepDay()} and read each
+ * firm's {@link #firmStatus(int)}.
  */
 public final class ReplicateModel extends SimState {
     private static final long serialVersionUID = 1L;
     /** Schedule orderings within a day: campaigns enter before pending compromises are processed. */
     static final int ORDER_CAMPAIGN = 0;
     static final int ORDER_PROPAGATION = 1;
+    /** The end-of-day step runs at {@code t + DAY_END}, after every compromise of day {@code t}. */
+    static final double DAY_END = 0.5;
 
     final transient Scenario scenario;
     final transient SupplyNetwork network;
     final transient Posture posture;
     final transient RandomStreams streams;
+    private transient AttackSurface surface;
     private final transient double[] trustDailyProbability;
-    private final transient EventQueue pending = new EventQueue();
+    private final transient DistributionSpec[] recoveryBySize;
+    private transient EventQueue pending;
     private final transient List<CampaignState> campaigns = new ArrayList<>();
     private transient ReplicateRecord record;
+    private transient DailyStatus status;
+    private transient int[] reconStamp;
     private int scheduledDay = Integer.MAX_VALUE;
+    // memo of the last lateral-movement probability: most links of a network share a few values
+    private double memoQ = Double.NaN;
+    private double memoLogMiss;
+    private int memoMaxOffset = -1;
+    private double memoThreshold;
 
+    /** A model that computes the network's {@link AttackSurface} when a targeted or mass-exploit actor first needs it. */
     public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams) {
+        this(scenario, network, posture, streams, null);
+    }
+
+    /**
+     * A model sharing {@code surface} (computed once per network with {@link AttackSurface#of}),
+     * so that many replicates of a large network do not each recompute it.
+     */
+    public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams, AttackSurface surface) {
         super(streams.seed(Stream.ARRIVALS));
         this.scenario = scenario;
         this.network = network;
         this.posture = posture;
         this.streams = streams;
-        this.trustDailyProbability = new double[weaklink.scenario.TrustType.values().length];
+        this.surface = surface;
+        this.trustDailyProbability = new double[TrustType.values().length];
         for (var e : scenario.trustDailyProbability().entrySet()) trustDailyProbability[e.getKey().ordinal()] = e.getValue();
+        this.recoveryBySize = new DistributionSpec[SizeClass.values().length];
+        for (SizeClass s : SizeClass.values()) recoveryBySize[s.ordinal()] = scenario.defaults(s).recoveryDays();
     }
 
     /** Runs the whole replicate and returns what happened. */
     public ReplicateRecord run() {
         start();
         while (schedule.step(this)) {
-            // each step processes one day's campaigns or compromises
+            // each step processes one day's campaigns, compromises or end of day
         }
         finish();
         return record;
     }
+
+    /**
+     * Advances the schedule to the end of the next day (after {@link #start()}), so that
+     * {@link #firmStatus(int)} reads that day. After the last day it runs what is still pending
+     * (compromises past the year end) and returns false.
+     */
+    public boolean stepDay() {
+        int target = status.day() + 1;
+        if (target >= scenario.days()) {
+            while (schedule.step(this)) {
+                // consequences past the year end
+            }
+            return false;
+        }
+        while (status.day() < target && schedule.step(this)) {
+            // campaigns and compromises of the day, then its end
+        }
+        return true;
+    }
+
+    /** The last day whose end has been processed, or -1 before the first. */
+    public int statusDay() { return status.day(); }
+
+    /** The firm's status during day {@link #statusDay()}. */
+    public FirmStatus firmStatus(int firm) { return status.status(firm); }
 
     /** The record so far (complete after {@link #run()}). */
     public ReplicateRecord record() { return record; }
@@ -72,10 +140,13 @@ public final class ReplicateModel extends SimState {
     @Override
     public void start() {
         super.start();
-        record = new ReplicateRecord(scenario.days());
+        int days = scenario.days();
+        record = new ReplicateRecord(days);
+        status = new DailyStatus(network.firmCount(), days);
+        record.dailyCounts(status.dailyCompromised, status.dailyDown);
+        pending = new EventQueue();
         campaigns.clear();
         scheduledDay = Integer.MAX_VALUE;
-        int days = scenario.days();
         List<ActorSpec> actors = scenario.actors();
         // campaign arrivals: Poisson per actor, from the actor's own arrival stream
         for (int a = 0; a < actors.size(); a++) {
@@ -91,15 +162,18 @@ public final class ReplicateModel extends SimState {
         }
         for (InitialCompromise ic : scenario.initialCompromises()) {
             int firm = network.indexOf(ic.firmId());
-            if (firm < 0) continue; // validated before the run
+            if (firm < 0) continue; // refused by Networks.checkReferences before any run
             CampaignState c = new CampaignState(campaigns.size(), -1, ic.effect(), 1.0, ic.dwellDays());
             campaigns.add(c);
-            final int entry = firm;
-            schedule.scheduleOnce(ic.day(), ORDER_CAMPAIGN, (Steppable) state -> {
-                record.campaignStarted();
-                enqueue(ic.day(), entry, c.id, -1, -1);
-            });
+            schedule.scheduleOnce(ic.day(), ORDER_CAMPAIGN, new InitialEntry(this, c, firm));
         }
+        schedule.scheduleOnce(DAY_END, ORDER_CAMPAIGN, new DayEnd(this));
+    }
+
+    /** The network's attack surface, computed on first use when none was given. */
+    AttackSurface surface() {
+        if (surface == null) surface = AttackSurface.of(network);
+        return surface;
     }
 
     /** Schedules a compromise of {@code firm} on {@code day} by campaign {@code campaignId}. */
@@ -125,9 +199,20 @@ public final class ReplicateModel extends SimState {
         }
     }
 
+    /** Ends day {@code t}: applies its detections, outages and recoveries, and schedules the next day's end. */
+    void endDay(int t) {
+        status.endDay(t);
+        if (t + 1 < scenario.days()) schedule.scheduleOnce(t + 1 + DAY_END, ORDER_CAMPAIGN, new DayEnd(this));
+    }
+
     /** The probability that one attempt by this campaign on {@code firm} succeeds. */
     double successProbability(CampaignState c, int firm) {
         return Math.min(1.0, c.capability * posture.successProbability()[firm]);
+    }
+
+    /** A campaign's entry attempt on {@code firm} on {@code day}: succeeds with the keyed uniform below {@code S}. */
+    void attempt(CampaignState c, int day, int firm) {
+        if (streams.uniform(Stream.SUCCESS, c.id, firm) < successProbability(c, firm)) enqueue(day, firm, c.id, -1, -1);
     }
 
     private void compromise(int day, int firm, CampaignState c, int source, int link) {
@@ -136,16 +221,15 @@ public final class ReplicateModel extends SimState {
         double dwell = c.dwell.quantile(streams.uniform(Stream.DWELL, c.id, firm)) * posture.dwellScale()[firm];
         double detect = day + dwell;
         double outageEnd = Double.NaN;
+        status.compromise(firm, day, detect);
         if (c.effect == ActorSpec.Effect.RANSOMWARE) {
-            SizeClass size = network.sizeClass(firm);
-            DistributionSpec recovery = scenario.defaults(size).recoveryDays();
-            double days = recovery.quantile(streams.uniform(Stream.RECOVERY, c.id, firm))
+            double days = recoveryBySize[network.sizeClass(firm).ordinal()].quantile(streams.uniform(Stream.RECOVERY, c.id, firm))
                     * posture.recoveryScale()[firm] * network.attribute(FirmAttribute.RECOVERY_SCALE, firm);
             outageEnd = detect + days;
+            status.outage(firm, detect, outageEnd);
         }
         record.add(firm, c.id, c.actor, day, source, link,
                 c.effect == ActorSpec.Effect.RANSOMWARE ? ReplicateRecord.RANSOMWARE : ReplicateRecord.DATA_THEFT, detect, outageEnd);
-        // lateral movement on each day of the dwell: attempts on days day+1 .. day+floor(dwell)
         int maxOffset = (int) Math.min(Math.floor(dwell), Integer.MAX_VALUE / 2);
         if (maxOffset < 1) return;
         double[] success = posture.successProbability();
@@ -154,21 +238,58 @@ public final class ReplicateModel extends SimState {
             if (c.hit.get(target)) continue;
             double q = trustDailyProbability[network.trustTypeOrdinal(e)] * Math.min(1.0, c.capability * success[target]);
             if (q <= 0) continue;
-            int offset = firstSuccessDay(streams.uniform(Stream.LATERAL, c.id, e), q);
-            if (offset <= maxOffset) enqueue(day + offset, target, c.id, firm, e);
+            int offset = successOffset(streams.uniform(Stream.LATERAL, c.id, e), q, maxOffset);
+            if (offset > 0) enqueue(day + offset, target, c.id, firm, e);
         }
     }
 
     /**
+     * {@link #firstSuccessDay(double, double)} when it is at most {@code maxOffset}, else 0. The
+     * same value, computed faster: the logarithm of the miss probability and the chance of any
+     * success within {@code maxOffset} days, {@code 1 − (1−q)^maxOffset}, are kept for the last
+     * {@code q}, so a link that fails costs one comparison.
+     */
+    private int successOffset(double u, double q, int maxOffset) {
+        if (q >= 1) return 1;
+        if (q != memoQ) {
+            memoQ = q;
+            memoLogMiss = Math.log1p(-q);
+            memoMaxOffset = -1;
+        }
+        if (maxOffset != memoMaxOffset) {
+            memoMaxOffset = maxOffset;
+            memoThreshold = -Math.expm1(maxOffset * memoLogMiss);
+        }
+        if (u >= memoThreshold) return 0;
+        int offset = geometric(u, memoLogMiss);
+        return offset <= maxOffset ? offset : 0; // guards the rounding at the threshold
+    }
+
+    /**
      * The first day (1, 2, …) on which a daily Bernoulli trial with probability {@code q}
-     * succeeds: the geometric inverse CDF {@code 1 + floor(ln(1-u) / ln(1-q))}.
+     * succeeds, from the uniform {@code u}: the geometric inverse CDF
+     * {@code 1 + ⌊ln(1−u) / ln(1−q)⌋}, so {@code P(day ≤ k) = 1 − (1−q)^k}.
      */
     static int firstSuccessDay(double u, double q) {
         if (q >= 1) return 1;
-        double g = Math.floor(Math.log1p(-u) / Math.log1p(-q));
+        return geometric(u, Math.log1p(-q));
+    }
+
+    private static int geometric(double u, double logMiss) {
+        double g = Math.floor(Math.log1p(-u) / logMiss);
         return g >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE / 2 : 1 + (int) g;
     }
 
+    /**
+     * A per-model mark array for breadth-first searches of targeted reconnaissance: a firm is
+     * marked when its entry equals the search's stamp, so no clearing is needed between searches.
+     */
+    int[] reconMarks() {
+        if (reconStamp == null) reconStamp = new int[network.firmCount()];
+        return reconStamp;
+    }
+
+    /** Knuth's multiplication method for small means, a normal approximation above 500. */
     static int poisson(double mean, MersenneTwisterFast rng) {
         if (mean <= 0) return 0;
         if (mean > 500) return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
@@ -205,5 +326,30 @@ public final class ReplicateModel extends SimState {
         private final transient ReplicateModel model;
         Propagation(ReplicateModel model) { this.model = model; }
         @Override public void step(SimState state) { model.propagate((int) state.schedule.getTime()); }
+    }
+
+    /** The MASON step that ends a day: detections, outages and recoveries. */
+    static final class DayEnd implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final transient ReplicateModel model;
+        DayEnd(ReplicateModel model) { this.model = model; }
+        @Override public void step(SimState state) { model.endDay((int) Math.floor(state.schedule.getTime())); }
+    }
+
+    /** The MASON step of a stress-test seed: the firm is compromised on its day, with no attempt needed. */
+    static final class InitialEntry implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final transient ReplicateModel model;
+        private final transient CampaignState campaign;
+        private final int firm;
+        InitialEntry(ReplicateModel model, CampaignState campaign, int firm) {
+            this.model = model;
+            this.campaign = campaign;
+            this.firm = firm;
+        }
+        @Override public void step(SimState state) {
+            model.record().campaignStarted();
+            model.enqueue((int) state.schedule.getTime(), firm, campaign.id, -1, -1);
+        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * What happened in one replicate, as flat arrays: one entry per compromise with its day, route
  * (direct entry, or from which firm over which trust link), detection day and outage interval.
- * Daily counts of compromised and down firms are derived from these intervals.
+ * Daily counts of compromised and down firms are kept by the model's end-of-day steps.
  *
  * <p>Times are in days from the start of the year; a compromise is active on
  * {@code [day, detectDay)}; a ransomware outage covers {@code [detectDay, outageEnd)}; data theft
@@ -27,8 +27,14 @@ public final class ReplicateRecord {
     private byte[] effect = new byte[64];
     private double[] detectDay = new double[64];
     private double[] outageEnd = new double[64];
+    private int[] dailyCompromised;
+    private int[] dailyDown;
 
-    public ReplicateRecord(int days) { this.days = days; }
+    public ReplicateRecord(int days) {
+        this.days = days;
+        this.dailyCompromised = new int[days];
+        this.dailyDown = new int[days];
+    }
 
     void add(int f, int c, int a, int d, int src, int link, byte eff, double detect, double end) {
         if (count == firm.length) {
@@ -98,66 +104,18 @@ public final class ReplicateRecord {
         return n;
     }
 
-    /** Per day of the year, the number of distinct firms with an undetected compromise during that day. */
-    public int[] dailyCompromised() {
-        return dailyCount(false);
-    }
-
-    /** Per day of the year, the number of distinct firms down (in an outage) during that day. */
-    public int[] dailyDown() {
-        return dailyCount(true);
-    }
-
     /**
-     * Counts distinct firms per day: intervals are merged per firm first, so overlapping
-     * compromises of one firm count once. A day {@code t} counts an interval [a, b) when it overlaps [t, t+1).
+     * Per day of the year, the number of distinct firms with an undetected compromise during that
+     * day (an interval {@code [day, detectDay)} counts on the days it overlaps), as kept by the
+     * model's end-of-day steps; days not yet ended are 0.
      */
-    private int[] dailyCount(boolean outages) {
-        Integer[] order = new Integer[count];
-        int m = 0;
-        for (int k = 0; k < count; k++) if (!outages || causesOutage(k)) order[m++] = k;
-        Integer[] idx = Arrays.copyOf(order, m);
-        double[] start = new double[count], end = new double[count];
-        for (int k = 0; k < count; k++) {
-            start[k] = outages ? detectDay[k] : day[k];
-            end[k] = outages ? outageEnd[k] : detectDay[k];
-        }
-        Arrays.sort(idx, (a, b) -> firm[a] != firm[b] ? Integer.compare(firm[a], firm[b]) : Double.compare(start[a], start[b]));
-        int[] diff = new int[days + 1];
-        int i = 0;
-        while (i < idx.length) {
-            int f = firm[idx[i]];
-            double s = start[idx[i]], e = end[idx[i]];
-            i++;
-            while (i < idx.length && firm[idx[i]] == f) {
-                int k = idx[i];
-                if (start[k] <= e) {
-                    e = Math.max(e, end[k]);
-                } else {
-                    mark(diff, s, e);
-                    s = start[k];
-                    e = end[k];
-                }
-                i++;
-            }
-            mark(diff, s, e);
-        }
-        int[] out = new int[days];
-        int run = 0;
-        for (int t = 0; t < days; t++) {
-            run += diff[t];
-            out[t] = run;
-        }
-        return out;
-    }
+    public int[] dailyCompromised() { return dailyCompromised.clone(); }
 
-    private void mark(int[] diff, double s, double e) {
-        int first = (int) Math.floor(s);
-        int last = e > s ? (int) Math.ceil(e) - 1 : first; // a zero-length interval still marks its day
-        if (first >= days || last < 0) return;
-        first = Math.max(0, first);
-        last = Math.min(days - 1, last);
-        diff[first]++;
-        diff[last + 1]--;
+    /** Per day of the year, the number of distinct firms down (in an outage) during that day, likewise. */
+    public int[] dailyDown() { return dailyDown.clone(); }
+
+    void dailyCounts(int[] compromised, int[] down) {
+        this.dailyCompromised = compromised;
+        this.dailyDown = down;
     }
 }
