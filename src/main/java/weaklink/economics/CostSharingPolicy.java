@@ -1,68 +1,71 @@
 package weaklink.economics;
 
 import weaklink.model.Posture;
-import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
-import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
 
 /**
  * A cost-sharing policy's behaviour: who invests how much in whose security, and who pays
- * (DESIGN §1 "Cost-sharing policies"). The policy acts only through investment, so it is computed
- * once per run and policy, before any replicate; per-replicate settlement (pool payouts) happens
- * when losses are known.
+ * (DESIGN §1 "Cost-sharing policies"; docs/POLICIES.md). A policy acts through investment, so
+ * {@link #fund} runs once per run and policy, before any replicate; a mutual pool also settles
+ * each replicate's claims once its losses are known ({@link #settle}).
  */
-public sealed interface CostSharingPolicy permits CostSharingPolicy.SelfFunded {
+public sealed interface CostSharingPolicy
+        permits CostSharingPolicy.SelfFunded, BuyerSharePolicy, MandatePolicy, SubsidyPolicy, MutualPoolPolicy, TargetedPolicy {
 
     PolicySpec spec();
 
-    /** Each firm's investment and who pays it. */
-    SecurityFunding fund(Scenario scenario, SupplyNetwork network);
+    /** Each firm's investment and who pays it, given every firm's own exposure. */
+    SecurityFunding fund(Scenario scenario, FirmExposure exposure);
 
-    /** The behaviour of a policy as the scenario states it; refuses kinds this version cannot run. */
-    static CostSharingPolicy of(PolicySpec spec) throws BadInputException {
+    /** Each firm's investment and who pays it. */
+    default SecurityFunding fund(Scenario scenario, SupplyNetwork network) {
+        return fund(scenario, FirmExposure.of(scenario, network));
+    }
+
+    /** Settles one replicate's losses against the policy (pool claims); nothing for policies without a pool. */
+    default PoolSettlement settle(SecurityFunding funding, ReplicateLosses losses) {
+        return PoolSettlement.NONE;
+    }
+
+    /** The behaviour of a policy as the scenario states it. */
+    static CostSharingPolicy of(PolicySpec spec) {
         return switch (spec.kind()) {
-            case NONE -> new SelfFunded(spec);
-            default -> throw BadInputException.option("policies", "policy '" + spec.name() + "' of kind '" + spec.kind().label() + "' is not available in this version");
+            case NONE -> new SelfFunded((PolicySpec.None) spec);
+            case BUYER_SHARE -> new BuyerSharePolicy((PolicySpec.BuyerShare) spec);
+            case MANDATE -> new MandatePolicy((PolicySpec.Mandate) spec);
+            case SUBSIDY -> new SubsidyPolicy((PolicySpec.Subsidy) spec);
+            case MUTUAL_POOL -> new MutualPoolPolicy((PolicySpec.MutualPool) spec);
+            case TARGETED -> new TargetedPolicy((PolicySpec.Targeted) spec);
         };
     }
 
     /**
-     * Every firm invests its own Gordon–Loeb optimum against its own expected loss, within its
-     * budget cap ({@code budget share × revenue}), and pays for it itself.
+     * The baseline ({@code none}): every firm invests its own Gordon–Loeb optimum against its own
+     * expected loss, within its budget cap ({@code budget share × revenue}), and pays for it itself.
      */
-    record SelfFunded(PolicySpec spec) implements CostSharingPolicy {
+    record SelfFunded(PolicySpec.None spec) implements CostSharingPolicy {
         @Override
-        public SecurityFunding fund(Scenario scenario, SupplyNetwork network) {
-            int n = network.firmCount();
-            SecurityFunding f = SecurityFunding.empty(n);
-            double tier0Revenue = 0;
-            for (int i = 0; i < n; i++) if (network.tier(i) == 0) tier0Revenue += network.revenueYen(i);
-            double[] s = new double[n];
-            for (int i = 0; i < n; i++) {
-                double z = selfFundedInvestment(scenario, network, i, tier0Revenue);
-                f.investmentYen()[i] = z;
-                f.paidBySelf()[i] = z;
-                s[i] = vulnerabilityAfter(network, i, z);
-            }
-            return f.withPosture(postureFor(network, s));
+        public SecurityFunding fund(Scenario scenario, FirmExposure exposure) {
+            return new SecurityFunding.Builder(exposure).build();
         }
     }
 
-    /** The Gordon–Loeb optimum against the firm's own expected loss, clipped to its budget cap. */
-    static double selfFundedInvestment(Scenario scenario, SupplyNetwork net, int firm, double tier0Revenue) {
-        double attempts = FirmExposure.attemptsPerYear(scenario, net, firm, tier0Revenue);
-        double probabilityAttacked = 1 - Math.exp(-attempts);
-        double expectedLoss = probabilityAttacked * FirmExposure.lossIfBreached(scenario, net, firm) * scenario.economics().investmentHorizonYears();
-        double z = GordonLoeb.optimalInvestment(net.vulnerability(firm), net.attribute(FirmAttribute.GL_ALPHA, firm),
-                net.attribute(FirmAttribute.GL_BETA, firm), expectedLoss);
-        double cap = net.attribute(FirmAttribute.BUDGET_SHARE, firm) * net.revenueYen(firm);
-        return Math.min(z, cap);
+    /**
+     * The cost for a firm to reach a standard (a maximum vulnerability): the investment that
+     * brings its breach function down to it ({@link GordonLoeb.BreachFunction#investmentToReach});
+     * 0 when the firm is already there, infinite when no investment gets there.
+     */
+    static double costToReach(FirmExposure exposure, int firm, double maxVulnerability) {
+        return exposure.breach(firm).investmentToReach(maxVulnerability);
     }
 
-    static double vulnerabilityAfter(SupplyNetwork net, int firm, double z) {
-        return GordonLoeb.vulnerability(net.vulnerability(firm), net.attribute(FirmAttribute.GL_ALPHA, firm), net.attribute(FirmAttribute.GL_BETA, firm), z);
+    /** The maximum vulnerability of a named standard of the scenario (names are checked when the scenario is read). */
+    static double standard(Scenario scenario, String name) {
+        Double max = scenario.standards().get(name);
+        if (max == null) throw new IllegalArgumentException("no standard named " + name);
+        return max;
     }
 
     /**

@@ -1,17 +1,79 @@
 package weaklink.economics;
 
+import weaklink.economics.GordonLoeb.BreachClass;
+import weaklink.economics.GordonLoeb.BreachFunction;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ActorSpec;
 import weaklink.scenario.Scenario;
 
 /**
- * A firm's own view of its risk, as the Gordon–Loeb investor sees it (myopic: its partners'
+ * Each firm's own view of its risk, as the Gordon–Loeb investor sees it (myopic: its partners'
  * losses are not its concern; Kunreuther &amp; Heal 2003): the expected number of attack attempts
- * on it per year, and its own loss if one succeeds.
+ * on it per year, its own loss if one succeeds, the expected loss {@code L} it weighs, its
+ * Gordon–Loeb optimum and its budget cap. Computed once per run (before any replicate); arrays
+ * are indexed by firm, money in the scenario's currency per year.
  */
 public final class FirmExposure {
-    private FirmExposure() {}
+    private final SupplyNetwork net;
+    private final double[] attemptsPerYear;
+    private final double[] lossIfBreachedYen;
+    private final double[] expectedLossYen;
+    private final double[] optimumYen;
+    private final double[] capYen;
+
+    private FirmExposure(SupplyNetwork net, double[] attempts, double[] lossIfBreached, double[] expectedLoss, double[] optimum, double[] cap) {
+        this.net = net;
+        this.attemptsPerYear = attempts;
+        this.lossIfBreachedYen = lossIfBreached;
+        this.expectedLossYen = expectedLoss;
+        this.optimumYen = optimum;
+        this.capYen = cap;
+    }
+
+    /**
+     * Every firm's exposure: {@code L = (1 − e^(−attempts)) × loss if breached × horizon years}
+     * (the probability of at least one attempt in a year, Poisson arrivals), its unconstrained
+     * Gordon–Loeb optimum against {@code L}, and its cap {@code budget share × revenue}.
+     */
+    public static FirmExposure of(Scenario scenario, SupplyNetwork net) {
+        int n = net.firmCount();
+        double tier0Revenue = 0;
+        for (int i = 0; i < n; i++) if (net.tier(i) == 0) tier0Revenue += net.revenueYen(i);
+        double[] attempts = new double[n], lossIfBreached = new double[n], expected = new double[n], optimum = new double[n], cap = new double[n];
+        double horizon = scenario.economics().investmentHorizonYears();
+        for (int i = 0; i < n; i++) {
+            attempts[i] = attemptsPerYear(scenario, net, i, tier0Revenue);
+            lossIfBreached[i] = lossIfBreached(scenario, net, i);
+            expected[i] = (1 - Math.exp(-attempts[i])) * lossIfBreached[i] * horizon;
+            optimum[i] = breach(net, i).optimalInvestment(expected[i]);
+            cap[i] = net.attribute(FirmAttribute.BUDGET_SHARE, i) * net.revenueYen(i);
+        }
+        return new FirmExposure(net, attempts, lossIfBreached, expected, optimum, cap);
+    }
+
+    public SupplyNetwork network() { return net; }
+    public int firmCount() { return attemptsPerYear.length; }
+    /** Expected direct attack attempts per year. */
+    public double attemptsPerYear(int firm) { return attemptsPerYear[firm]; }
+    /** The firm's own loss if one attack succeeds. */
+    public double lossIfBreachedYen(int firm) { return lossIfBreachedYen[firm]; }
+    /** The Gordon–Loeb {@code L}: probability of being attacked × own loss if breached × horizon. */
+    public double expectedLossYen(int firm) { return expectedLossYen[firm]; }
+    /** The unconstrained Gordon–Loeb optimum against {@link #expectedLossYen}. */
+    public double optimumYen(int firm) { return optimumYen[firm]; }
+    /** The most the firm spends on security from its own budget: budget share × revenue. */
+    public double capYen(int firm) { return capYen[firm]; }
+    /** What the firm invests left to itself: {@code min(z*, cap)}. */
+    public double selfFundedYen(int firm) { return Math.min(optimumYen[firm], capYen[firm]); }
+    /** The firm's breach function. */
+    public BreachFunction breach(int firm) { return breach(net, firm); }
+
+    /** A firm's breach function, from its attributes (class, {@code v}, α, β). */
+    public static BreachFunction breach(SupplyNetwork net, int firm) {
+        return new BreachFunction(BreachClass.of(net.attribute(FirmAttribute.GL_CLASS, firm)), net.vulnerability(firm),
+                net.attribute(FirmAttribute.GL_ALPHA, firm), net.attribute(FirmAttribute.GL_BETA, firm));
+    }
 
     /**
      * Expected attempts per year on {@code firm} from opportunistic and mass-exploit actors

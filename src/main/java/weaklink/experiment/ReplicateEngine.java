@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import weaklink.economics.CostSharingPolicy;
 import weaklink.economics.LossModel;
+import weaklink.economics.PoolSettlement;
 import weaklink.economics.ReplicateLosses;
 import weaklink.economics.SecurityFunding;
 import weaklink.model.RandomStreams;
@@ -28,7 +29,10 @@ public final class ReplicateEngine {
     private final List<PolicySpec> policies;
     private final List<String> policyNames;
     private final SupplyNetwork net;
+    private final CostSharingPolicy[] behaviour;
     private final SecurityFunding[] funding;
+    /** Per policy: total security spend, policy cost, and who pays (the same in every replicate). */
+    private final double[][] fundingTotals;
     private final LossModel lossModel;
     private final List<String> groups;
     /** Security spending by group and payer, rounded to whole currency units: [policy][payer][group]. */
@@ -41,8 +45,18 @@ public final class ReplicateEngine {
         this.policies = List.copyOf(policies);
         this.policyNames = this.policies.stream().map(PolicySpec::name).toList();
         this.net = Networks.build(scenario, RandomStreams.derive(seed, -1, RandomStreams.Stream.NETWORK));
+        this.behaviour = new CostSharingPolicy[policies.size()];
         this.funding = new SecurityFunding[policies.size()];
-        for (int p = 0; p < funding.length; p++) funding[p] = CostSharingPolicy.of(policies.get(p)).fund(scenario, net);
+        for (int p = 0; p < funding.length; p++) {
+            behaviour[p] = CostSharingPolicy.of(policies.get(p));
+            funding[p] = behaviour[p].fund(scenario, net);
+        }
+        this.fundingTotals = new double[funding.length][];
+        for (int p = 0; p < funding.length; p++) {
+            SecurityFunding f = funding[p];
+            fundingTotals[p] = new double[] {f.totalSpend(), f.policyCost(), f.totalPaidBySelf(), f.totalPaidByBuyers(),
+                    f.totalPaidByGovernment(), f.totalPaidByPool(), f.totalPremiums()};
+        }
         this.lossModel = new LossModel(scenario, net);
         List<String> g = new ArrayList<>();
         for (int k = 0; k < lossModel.groupCount(); k++) g.add("tier" + LossModel.groupTier(k) + "-" + LossModel.groupSize(k).label());
@@ -70,10 +84,13 @@ public final class ReplicateEngine {
         for (int p = 0; p < policies.size(); p++) {
             ReplicateRecord record = new ReplicateModel(scenario, net, funding[p].posture(), streams).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
+            PoolSettlement pool = behaviour[p].settle(funding[p], losses);
+            double[] t = fundingTotals[p];
+            ReplicateRow.Books books = new ReplicateRow.Books(t[2], t[3], t[4], t[5], t[6], pool.payoutsYen(), pool.balanceYen(), pool.ruined());
             ReplicateRow row = new ReplicateRow(policyNames.get(p), replicate, losses.totalYen(), losses.directYen(),
-                    losses.biYen(), losses.cbiYen(), losses.insuredYen(), funding[p].totalSpend(), funding[p].policyCost(),
+                    losses.biYen(), losses.cbiYen(), losses.insuredYen(), t[0], t[1],
                     record.distinctFirmsCompromised(), record.distinctFirmsDown(), losses.incidentYen(), losses.ransomYen(),
-                    losses.breachYen(), losses.largestEventYen(), record.campaigns(), losses.uninsuredYen());
+                    losses.breachYen(), losses.largestEventYen(), record.campaigns(), losses.uninsuredYen(), books);
             csv.append(row.toCsv()).append('\n');
             result.totalLoss[p] = row.totalLoss();
             result.daily[p][0] = record.dailyCompromised();

@@ -32,7 +32,9 @@ public enum FirmAttribute implements Labelled {
     /** Days from the start of an outage until the firm runs in manual-operation mode. */
     MANUAL_OPERATION_DAYS("manual_operation_days"),
     /** Share of normal production kept in manual-operation mode (0 = no such mode). */
-    MANUAL_OPERATION_SHARE("manual_operation_share");
+    MANUAL_OPERATION_SHARE("manual_operation_share"),
+    /** Gordon–Loeb breach-function class, 1 or 2 (weaklink.economics.GordonLoeb.BreachClass). */
+    GL_CLASS("gl_class");
 
     private final String label;
     FirmAttribute(String label) { this.label = label; }
@@ -73,6 +75,7 @@ public enum FirmAttribute implements Labelled {
             case CBI_COVERED -> d.cbiCovered() ? 1 : 0;
             case MANUAL_OPERATION_DAYS -> d.manualOperationDays();
             case MANUAL_OPERATION_SHARE -> d.manualOperationShare();
+            case GL_CLASS -> d.glClass();
         };
     }
 }

@@ -25,6 +25,7 @@ package weaklink.scenario;
  * @param cbiCovered          whether the insurance covers contingent business interruption
  * @param manualOperationDays days from the start of an outage until manual operation begins
  * @param manualOperationShare share of normal production kept in manual operation (0 = none)
+ * @param glClass             Gordon–Loeb breach-function class: 1 ({@code v/(αz+1)^β}) or 2 ({@code v^(αz+1)})
  */
 public record FirmDefaults(
         DistributionSpec revenueYen,
@@ -47,7 +48,8 @@ public record FirmDefaults(
         double limitYen,
         boolean cbiCovered,
         double manualOperationDays,
-        double manualOperationShare) {
+        double manualOperationShare,
+        int glClass) {
 
     /**
      * Built-in defaults by size class. Sources are given in docs/SCENARIOS.md; figures not
@@ -62,16 +64,16 @@ public record FirmDefaults(
             // Revenue medians: assumption, of the order of METI's Basic Survey of Japanese Business Structure size bands.
             case LARGE -> new FirmDefaults(DistributionSpec.lognormal(1.0e11, 1.0), 0.25, 0.01, 0.30, 1.0e-8, 1.0, 3.0,
                     DistributionSpec.lognormal(10, 0.6), 0.10, 0.05, 0.002, 5.0e7, 0.0005, 0.5, 1.0e6, 0.5, 1.0e8, 5.0e9, true,
-                    7.0, 0.3);
+                    7.0, 0.3, 1);
             case MEDIUM -> new FirmDefaults(DistributionSpec.lognormal(5.0e9, 0.8), 0.25, 0.01, 0.50, 1.0e-7, 1.0, 5.0,
                     DistributionSpec.lognormal(14, 0.6), 0.05, 0.10, 0.005, 1.0e7, 0.001, 0.5, 1.0e5, 0.2, 1.0e7, 5.0e8, false,
-                    14.0, 0.2);
+                    14.0, 0.2, 1);
             case SMALL -> new FirmDefaults(DistributionSpec.lognormal(5.0e8, 0.8), 0.25, 0.005, 0.60, 1.0e-6, 1.0, 7.0,
                     DistributionSpec.lognormal(21, 0.6), 0.0, 0.15, 0.01, 3.0e6, 0.001, 0.5, 1.0e4, 0.1, 1.0e6, 1.0e8, false,
-                    0.0, 0.0);
+                    0.0, 0.0, 1);
             case MICRO -> new FirmDefaults(DistributionSpec.lognormal(5.0e7, 0.8), 0.25, 0.005, 0.70, 1.0e-5, 1.0, 10.0,
                     DistributionSpec.lognormal(21, 0.6), 0.0, 0.15, 0.02, 1.0e6, 0.001, 0.5, 1.0e3, 0.05, 1.0e5, 2.0e7, false,
-                    0.0, 0.0);
+                    0.0, 0.0, 1);
         };
     }
 
@@ -98,7 +100,8 @@ public record FirmDefaults(
                 m.nonNegative("limit_yen", base.limitYen),
                 m.bool("cbi_covered", base.cbiCovered),
                 m.number("manual_operation_days", base.manualOperationDays, 0, 3650),
-                m.probability("manual_operation_share", base.manualOperationShare));
+                m.probability("manual_operation_share", base.manualOperationShare),
+                (int) m.integer("gl_class", base.glClass, 1, 2));
         m.done();
         return d;
     }

@@ -18,9 +18,15 @@ public final class ScenarioLoader {
     private ScenarioLoader() {}
 
     /**
-     * METI's supply-chain security evaluation levels as maximum vulnerability. Assumption: the
-     * scheme (★3 basic, ★4 standard, ★5 advanced; METI 2025 interim report) sets controls, not
-     * probabilities; we map them to the share of attempts that succeed.
+     * METI's supply-chain security evaluation levels as maximum vulnerability. The levels are
+     * cited: METI, "Interim Report on Discussions to Establish a Cybersecurity Measures Evaluation
+     * System for Strengthening Supply Chains" (14 April 2025, https://www.meti.go.jp/english/press/2025/0414_003.html):
+     * ★3 "basic" (measures against common threats, self-assessed), ★4 "standard" (also limits
+     * spread inside and outwards and supports business continuity, third-party assessed), ★5
+     * (advanced, under discussion), above IPA's SECURITY ACTION ★1/★2. The numbers are an
+     * ASSUMPTION: the scheme sets controls, not probabilities; we map each level to the share of
+     * attack attempts that still succeed — ★3 0.30 (the built-in base vulnerability of a large
+     * firm), ★4 half that, ★5 a sixth of it.
      */
     public static final Map<String, Double> STANDARD_PRESETS = presets();
 
@@ -104,7 +110,7 @@ public final class ScenarioLoader {
         for (String key : standardMap.keys()) {
             YamlValue v = standardMap.get(key);
             double max = v.asDouble();
-            if (max < 0 || max > 1) throw v.error("a standard is a maximum vulnerability between 0 and 1, found " + max);
+            if (!(max > 0 && max <= 1)) throw v.error("a standard is a maximum vulnerability above 0 and at most 1, found " + max);
             standards.put(key, max);
         }
         standardMap.done();

@@ -1,0 +1,90 @@
+package weaklink.economics;
+
+import java.util.Map;
+import java.util.PriorityQueue;
+import weaklink.economics.SecurityFunding.Payer;
+import weaklink.network.SupplyNetwork;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+
+/**
+ * {@code targeted}: a fixed budget is spent, as security added to what firms spend themselves, on
+ * the firms where it lowers expected network-wide loss most per yen ({@link NetworkExposure}: a
+ * firm's own loss, the CBI it causes downstream and the partners an attacker reaches through its
+ * trust links). Greedy: the budget is cut into {@value #CHUNKS} equal chunks and each goes to the
+ * firm whose next chunk cuts {@code EL_i} most; a chunk that would cut nothing anywhere is not
+ * spent. Greedy allocation is optimal when each {@code EL_i} is convex in {@code z} (diminishing
+ * returns), as it is for class I and II breach functions away from saturation.
+ *
+ * <p>The payer is named in the scenario: the government, the pool (prevention paid out of
+ * nothing else in this policy), or buyers — then large buyers pay for each funded firm by their
+ * share of its sales ({@link BuyerSharePolicy#largeBuyerShares}, any distance downstream,
+ * normalised), and for firms that sell to no large buyer (e.g. an MSP) all large firms pay in
+ * proportion to revenue.
+ */
+public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPolicy {
+    static final int CHUNKS = 1000;
+
+    @Override
+    public SecurityFunding fund(Scenario scenario, FirmExposure exposure) {
+        SupplyNetwork net = exposure.network();
+        int n = net.firmCount();
+        double[] base = new double[n];
+        for (int i = 0; i < n; i++) base[i] = exposure.selfFundedYen(i);
+        double[] grant = allocate(NetworkExposure.of(scenario, exposure, base), base, spec.budgetYen());
+        SecurityFunding.Builder b = new SecurityFunding.Builder(exposure);
+        Payer payer = switch (spec.payer()) {
+            case "buyers" -> Payer.BUYERS;
+            case "pool" -> Payer.POOL;
+            default -> Payer.GOVERNMENT;
+        };
+        for (int i = 0; i < n; i++) {
+            if (grant[i] <= 0) continue;
+            b.fundAdditional(i, payer, grant[i]);
+            if (payer == Payer.BUYERS) chargeBuyers(b, net, i, grant[i]);
+        }
+        return b.build();
+    }
+
+    /**
+     * Greedy allocation of {@code budgetYen} in {@value #CHUNKS} chunks, each to the firm whose
+     * expected network loss falls most with it, starting from investments {@code baseYen}.
+     * Returns the grant per firm; ties go to the lower firm index.
+     */
+    static double[] allocate(NetworkExposure exposure, double[] baseYen, double budgetYen) {
+        int n = baseYen.length;
+        double[] grant = new double[n];
+        if (budgetYen <= 0 || n == 0) return grant;
+        double chunk = budgetYen / CHUNKS;
+        PriorityQueue<double[]> best = new PriorityQueue<>((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(x[1], y[1]));
+        for (int i = 0; i < n; i++) best.add(new double[] {gain(exposure, i, baseYen[i], chunk), i});
+        for (int k = 0; k < CHUNKS; k++) {
+            double[] top = best.poll();
+            if (top[0] <= 0) break;
+            int i = (int) top[1];
+            grant[i] += chunk;
+            best.add(new double[] {gain(exposure, i, baseYen[i] + grant[i], chunk), i});
+        }
+        return grant;
+    }
+
+    private static double gain(NetworkExposure exposure, int firm, double z, double chunk) {
+        return exposure.expectedLossYen(firm, z) - exposure.expectedLossYen(firm, z + chunk);
+    }
+
+    /** Large buyers pay {@code yen} for {@code firm} by their share of its sales, else all large firms by revenue. */
+    private static void chargeBuyers(SecurityFunding.Builder b, SupplyNetwork net, int firm, double yen) {
+        Map<Integer, Double> shares = BuyerSharePolicy.largeBuyerShares(net, firm, net.maxTier() + 2);
+        double total = 0;
+        for (double s : shares.values()) total += s;
+        if (total > 0) {
+            for (Map.Entry<Integer, Double> e : shares.entrySet()) b.payForSuppliers(e.getKey(), yen * e.getValue() / total);
+            return;
+        }
+        double revenue = 0;
+        for (int j = 0; j < net.firmCount(); j++) if (BuyerSharePolicy.isLargeBuyer(net, j)) revenue += net.revenueYen(j);
+        for (int j = 0; j < net.firmCount(); j++) {
+            if (BuyerSharePolicy.isLargeBuyer(net, j) && revenue > 0) b.payForSuppliers(j, yen * net.revenueYen(j) / revenue);
+        }
+    }
+}

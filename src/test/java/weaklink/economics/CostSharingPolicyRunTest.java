@@ -1,0 +1,83 @@
+package weaklink.economics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weaklink.cli.Main;
+import weaklink.experiment.ReplicateRow;
+
+/** All six policy kinds, several variants of one, through the real `run` command. */
+class CostSharingPolicyRunTest {
+    static final String SCENARIO = """
+            name: six
+            seed: 5
+            network:
+              generator:
+                tiers:
+                  - firms: 3
+                    size_mix: {large: 1.0}
+                  - firms: 12
+                    size_mix: {medium: 0.5, small: 0.5}
+                    suppliers_per_buyer: 4
+                  - firms: 30
+                    size_mix: {small: 0.5, micro: 0.5}
+                    suppliers_per_buyer: 3
+                trust_probability: {remote-access: 0.3}
+            actors:
+              - mode: opportunistic
+                campaigns_per_year: 4
+                attempt_probability: 0.1
+            policies:
+              - id: none
+              - {id: buyer-share, name: bs-25, phi: 0.25}
+              - {id: buyer-share, name: bs-100, phi: 1.0, tiers: 2}
+              - {id: mandate, standard: star4}
+              - {id: subsidy, sigma: 0.5, budget_yen: 5.0e6}
+              - {id: mutual-pool, premium_rate: 0.002, retention_yen: 1.0e6, prevention_share: 0.3, capital_yen: 1.0e7}
+              - {id: targeted, budget_yen: 5.0e7, payer: buyers}
+            """;
+
+    @TempDir Path dir;
+
+    @Test
+    void everyKindRunsAndEveryRowsBooksBalance() throws Exception {
+        Path yaml = dir.resolve("six.yaml");
+        Files.writeString(yaml, SCENARIO);
+        Path out = dir.resolve("out");
+        int code = Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))
+                .execute("run", yaml.toString(), "--replicates", "40", "--out", out.toString(), "--quiet");
+        assertEquals(0, code);
+        List<String> lines = Files.readAllLines(out.resolve("replicates.csv"));
+        assertEquals(ReplicateRow.header(), lines.get(0));
+        Set<String> seen = new HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            ReplicateRow r = ReplicateRow.parse(line);
+            seen.add(r.policy());
+            ReplicateRow.Books b = r.books();
+            double payers = b.paidBySelf() + b.paidByBuyers() + b.paidByGovernment() + b.paidByPool();
+            assertEquals(r.securitySpend(), payers, 0.05 + 1e-9 * payers, line);
+            assertEquals(r.totalLoss() + r.securitySpend(), r.societalCost(), 0.02, line);
+            if (r.policy().equals("mutual-pool")) {
+                assertEquals(1.0e7 + b.premiums(), b.paidByPool() + b.poolPayouts() + b.poolBalance(), 0.05, line);
+                assertTrue(b.premiums() > 0);
+            } else {
+                assertEquals(0, b.premiums());
+                assertEquals(0, b.poolPayouts());
+            }
+            if (r.policy().equals("none")) assertEquals(0, r.policyCost());
+            if (r.policy().startsWith("bs-")) assertTrue(b.paidByBuyers() > 0, line);
+            if (r.policy().equals("subsidy")) assertEquals(5.0e6, b.paidByGovernment(), 0.01, line);
+            if (r.policy().equals("targeted")) assertEquals(5.0e7, b.paidByBuyers(), 1, line);
+        }
+        assertEquals(Set.of("none", "bs-25", "bs-100", "mandate", "subsidy", "mutual-pool", "targeted"), seen);
+    }
+}
