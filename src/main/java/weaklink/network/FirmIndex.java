@@ -29,7 +29,7 @@ final class FirmIndex {
         }
         if (identity) return new FirmIndex(null, null, n, -1);
         if (ascending) return new FirmIndex(ids, null, n, -1);
-        int[] order = sortedOrder(ids, n);
+        int[] order = orderBy(ids, n);
         long[] sorted = new long[n];
         long duplicate = -1;
         for (int k = 0; k < n; k++) {
@@ -66,8 +66,8 @@ final class FirmIndex {
         return (sortedIndex == null ? 0 : 12L * count);
     }
 
-    /** Indices {@code 0..n-1} sorted by id, ties by index (an iterative merge sort: O(n log n), stable). */
-    private static int[] sortedOrder(long[] ids, int n) {
+    /** Indices {@code 0..n-1} sorted by key, ties by index (an iterative merge sort: O(n log n), stable). */
+    static int[] orderBy(long[] ids, int n) {
         int[] a = new int[n], b = new int[n];
         for (int i = 0; i < n; i++) a[i] = i;
         for (int width = 1; width < n; width *= 2) {

@@ -100,6 +100,13 @@ public final class NetworkBuilder {
         return i;
     }
 
+    /** Changes a firm's size class and resets every attribute to the new class's default. */
+    public void setSizeClass(int firm, SizeClass size) {
+        sizeClass[firm] = (byte) size.ordinal();
+        double[] d = classDefaults[size.ordinal()];
+        for (int a = 0; a < d.length; a++) attributes[a][firm] = d[a];
+    }
+
     public void setAttribute(int firm, FirmAttribute a, double value) { attributes[a.ordinal()][firm] = value; }
 
     public double attribute(int firm, FirmAttribute a) { return attributes[a.ordinal()][firm]; }

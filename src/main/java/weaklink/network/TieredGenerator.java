@@ -16,17 +16,20 @@ import weaklink.scenario.TrustType;
 /**
  * Generates a tiered "keiretsu" supply network, deterministically from a seed: large buyers at
  * tier 0 and supplier tiers below, each buyer taking a Poisson number of distinct suppliers from
- * the next tier, mostly from its own group (a window of that tier at the buyer's relative
- * position, so neighbouring buyers share suppliers) and partly from the whole tier by
- * preferential attachment, so that some suppliers serve many buyers (hubs). Every supplier sells
+ * the next tier (its mean scaled by the buyer's revenue to the power {@code fan_in_revenue_elasticity}),
+ * mostly from its own group (a window of that tier at the buyer's relative position, so
+ * neighbouring buyers share suppliers) and partly from the whole tier by preferential attachment,
+ * so that some suppliers serve many buyers (hubs). Every supplier sells
  * to at least one buyer. Logistics providers serve firms of the top two tiers (a small supply
  * share and an EDI link each); IT service providers (MSPs) hold managed-service access into
  * clients drawn from all other firms. Size class is drawn per tier from its size mix and revenue
  * from the tier's or the size class's distribution; trust links are drawn per supply relationship
- * with a probability per type.
+ * with a probability per type. With {@code size_by_degree}, each supplier tier's drawn sizes go to
+ * its firms in order of their customer counts, so the hubs are the tier's largest firms.
  *
  * <p>Preferential attachment uses the urn method: with probability {@code a/(1+a)} a shared
- * supplier is drawn from the list of earlier picks (so in proportion to its customers), otherwise
+ * supplier is drawn from the list of earlier shared picks (so in proportion to its customers
+ * from outside its group), otherwise
  * uniformly, which gives a power-law tail of customer counts (Barabási &amp; Albert 1999; the
  * Japanese production network is scale-free, Fujiwara &amp; Aoyama 2010). Runs in O(firms + links)
  * with one Mersenne Twister seeded from the network seed, so the same seed gives the same network.
@@ -74,48 +77,64 @@ public final class TieredGenerator {
         Arrays.fill(mark, -1);
         int[] urn = new int[16];
         int[] chosen = new int[16];
+        boolean[] shared = new boolean[16];
         double pPref = spec.attachment() / (1 + spec.attachment());
         for (int t = 1; t < tiers; t++) {
             int buyers0 = tierStart[t - 1], buyers1 = tierStart[t];
             int sup0 = tierStart[t], sup1 = tierStart[t + 1];
             int supN = sup1 - sup0, buyerN = buyers1 - buyers0;
             if (supN == 0 || buyerN == 0) continue;
-            boolean[] hasCustomer = new boolean[supN];
             int urnSize = 0;
             double fanIn = spec.tiers().get(t).suppliersPerBuyer();
+            double[] fanInWeight = fanInWeights(b, buyers0, buyers1, spec.fanInRevenueElasticity());
+            int[] customers = new int[supN];
             int window = (int) Math.min(supN, (long) Math.ceil(supN * 2.0 / buyerN));
             for (int buyer = buyers0; buyer < buyers1; buyer++) {
-                int k = Math.max(1, Math.min(supN, poisson(fanIn, rng)));
+                double mean = fanInWeight == null ? fanIn : fanIn * fanInWeight[buyer - buyers0];
+                int k = Math.max(1, Math.min(supN, poisson(mean, rng)));
                 // the buyer's group: a window of the supplier tier at the buyer's relative position
                 double rel = (buyer - buyers0 + 0.5) / buyerN;
                 int groupSize = Math.min(supN, window + k);
                 int groupStart = Math.max(0, Math.min(supN - groupSize, (int) (rel * supN) - groupSize / 2));
-                if (chosen.length < k) chosen = new int[Math.max(k, chosen.length * 2)];
+                if (chosen.length < k) {
+                    chosen = new int[Math.max(k, chosen.length * 2)];
+                    shared = new boolean[chosen.length];
+                }
                 int c = 0;
                 int guard = 0;
                 while (c < k && guard++ < 20 * k) {
                     int s;
-                    if (rng.nextDouble() < spec.sharedSupplierShare()) {
-                        s = urnSize > 0 && rng.nextDouble() < pPref ? urn[rng.nextInt(urnSize)] : sup0 + rng.nextInt(supN);
+                    boolean fromTier = rng.nextDouble() < spec.sharedSupplierShare();
+                    if (fromTier) {
+                        if (urnSize > 0 && rng.nextDouble() < pPref) s = urn[rng.nextInt(urnSize)];
+                        else s = sup0 + rng.nextInt(supN);
                     } else {
                         s = sup0 + groupStart + rng.nextInt(groupSize);
                     }
                     if (mark[s] == buyer) continue;
                     mark[s] = buyer;
+                    shared[c] = fromTier;
                     chosen[c++] = s;
                 }
                 for (int j = 0; j < c; j++) {
                     int s = chosen[j];
                     link(b, s, buyer, forward, reverse, subDays, subShare, rng);
-                    hasCustomer[s - sup0] = true;
-                    if (urnSize == urn.length) urn = Arrays.copyOf(urn, urn.length * 2);
-                    urn[urnSize++] = s;
+                    customers[s - sup0]++;
+                    // only tier-wide picks feed attachment, so hubs do not form where the first buyers' groups happen to lie
+                    if (shared[j]) {
+                        if (urnSize == urn.length) urn = Arrays.copyOf(urn, urn.length * 2);
+                        urn[urnSize++] = s;
+                    }
                 }
             }
             // every supplier sells to someone
             for (int s = sup0; s < sup1; s++) {
-                if (!hasCustomer[s - sup0]) link(b, s, buyers0 + rng.nextInt(buyerN), forward, reverse, subDays, subShare, rng);
+                if (customers[s - sup0] == 0) {
+                    link(b, s, buyers0 + rng.nextInt(buyerN), forward, reverse, subDays, subShare, rng);
+                    customers[s - sup0]++;
+                }
             }
+            if (spec.sizeByDegree()) sizeByDegree(b, sup0, customers, rng);
         }
 
         int nonService = b.firmCount();
@@ -183,6 +202,51 @@ public final class TieredGenerator {
         double trust = tierSupply * Math.min(2, pTrust) + logistics
                 + spec.mspFirms() * Math.min(Math.max(1, spec.mspClientsMean()), (double) spec.totalFirms());
         return new long[] {(long) Math.ceil(supply), (long) Math.ceil(trust)};
+    }
+
+    /**
+     * Each buyer's fan-in multiplier {@code r^eta / mean(r^eta)} over firms {@code from..to-1}
+     * (mean 1, so the tier's mean fan-in is kept), or null when {@code eta = 0}: larger buyers
+     * take more suppliers, as degree grows with firm size in the Japanese network
+     * (Fujiwara &amp; Aoyama 2010).
+     */
+    private static double[] fanInWeights(NetworkBuilder b, int from, int to, double eta) {
+        if (eta == 0 || to == from) return null;
+        double[] w = new double[to - from];
+        double sum = 0;
+        for (int f = from; f < to; f++) sum += w[f - from] = Math.pow(b.attribute(f, FirmAttribute.REVENUE_YEN), eta);
+        double mean = sum / w.length;
+        for (int i = 0; i < w.length; i++) w[i] = mean > 0 ? w[i] / mean : 1;
+        return w;
+    }
+
+    /**
+     * Gives the sizes drawn for the firms {@code first..first+customers.length-1} (size class,
+     * revenue, insurance) to the firms in order of their number of customers, ties in random
+     * order: the largest drawn firm becomes the biggest hub. Degree grows with firm size in the
+     * Japanese network (Fujiwara &amp; Aoyama 2010); this makes the correlation perfect in rank, an
+     * assumption that puts the hubs among the better-resourced firms of a tier.
+     */
+    private static void sizeByDegree(NetworkBuilder b, int first, int[] customers, MersenneTwisterFast rng) {
+        int n = customers.length;
+        long[] key = new long[n];
+        for (int i = 0; i < n; i++) key[i] = -(((long) customers[i] << 24) | rng.nextInt(1 << 24));
+        int[] byDegree = FirmIndex.orderBy(key, n);
+        for (int i = 0; i < n; i++) key[i] = -Double.doubleToLongBits(b.attribute(first + i, FirmAttribute.REVENUE_YEN));
+        int[] byRevenue = FirmIndex.orderBy(key, n);
+        SizeClass[] size = new SizeClass[n];
+        double[] revenue = new double[n], insured = new double[n];
+        for (int i = 0; i < n; i++) {
+            size[i] = b.sizeClass(first + i);
+            revenue[i] = b.attribute(first + i, FirmAttribute.REVENUE_YEN);
+            insured[i] = b.attribute(first + i, FirmAttribute.INSURED);
+        }
+        for (int r = 0; r < n; r++) {
+            int f = first + byDegree[r], from = byRevenue[r];
+            b.setSizeClass(f, size[from]);
+            b.setAttribute(f, FirmAttribute.REVENUE_YEN, revenue[from]);
+            b.setAttribute(f, FirmAttribute.INSURED, insured[from]);
+        }
     }
 
     private static void link(NetworkBuilder b, int supplier, int buyer, double[] forward, double[] reverse,

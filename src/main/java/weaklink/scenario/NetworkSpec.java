@@ -40,6 +40,8 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
      * @param tiers                  tier 0 (large buyers) first
      * @param attachment             strength of preferential attachment when a buyer picks suppliers: 0 = uniform, 1 = proportional to current customers + 1
      * @param sharedSupplierShare    share of a buyer's suppliers picked from the whole tier rather than its own group
+     * @param fanInRevenueElasticity a buyer's mean number of suppliers scales with its revenue to this power (0: the same for every buyer of a tier)
+     * @param sizeByDegree           within each supplier tier, give the drawn sizes and revenues to firms in order of their number of customers
      * @param trustProbability       per supply relationship, probability that the supplier also holds IT access of each type into the buyer
      * @param reverseTrustProbability per supply relationship, probability that the buyer holds access of each type into the supplier
      * @param mspFirms               number of IT service providers (MSPs)
@@ -47,7 +49,7 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
      * @param logisticsFirms         number of logistics providers
      * @param logisticsClientsMean   mean number of clients per logistics provider (supply share and EDI)
      */
-    public record TieredSpec(List<TierSpec> tiers, double attachment, double sharedSupplierShare,
+    public record TieredSpec(List<TierSpec> tiers, double attachment, double sharedSupplierShare, double fanInRevenueElasticity, boolean sizeByDegree,
                              Map<TrustType, Double> trustProbability, Map<TrustType, Double> reverseTrustProbability,
                              int mspFirms, double mspClientsMean, int logisticsFirms, double logisticsClientsMean) {
         public int totalFirms() {
@@ -92,6 +94,8 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
         }
         double attachment = g.number("attachment", 1.0, 0, 10);
         double shared = g.probability("shared_supplier_share", 0.2);
+        double elasticity = g.number("fan_in_revenue_elasticity", 0, 0, 3);
+        boolean sizeByDegree = g.bool("size_by_degree", false);
         Map<TrustType, Double> trust = readTypeProbabilities(g.mapOrEmpty("trust_probability"));
         Map<TrustType, Double> reverse = readTypeProbabilities(g.mapOrEmpty("reverse_trust_probability"));
         int msp = (int) g.integer("msp_firms", 0, 0, MAX_FIRMS);
@@ -101,7 +105,7 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
         total += msp + logistics;
         if (total > MAX_FIRMS) throw g.error("the generated network would have " + total + " firms; at most " + MAX_FIRMS + " are supported");
         g.done();
-        return new NetworkSpec(null, null, new TieredSpec(List.copyOf(tiers), attachment, shared, trust, reverse,
+        return new NetworkSpec(null, null, new TieredSpec(List.copyOf(tiers), attachment, shared, elasticity, sizeByDegree, trust, reverse,
                 msp, mspClients, logistics, logisticsClients), tech);
     }
 

@@ -194,12 +194,59 @@ class TieredGeneratorTest {
     }
 
     @Test
+    void largerBuyersTakeMoreSuppliersWithAFanInRevenueElasticity() throws Exception {
+        String elastic = BASE.replace("attachment: 1.0", "attachment: 1.0\n    fan_in_revenue_elasticity: 1.0");
+        double[] ratio = {suppliersOfLargerVersusSmallerHalf(generate(BASE, 10)), suppliersOfLargerVersusSmallerHalf(generate(elastic, 10))};
+        // tier-1 buyers take Poisson(6) suppliers: without elasticity the halves take about the same
+        assertEquals(1.0, ratio[0], 0.1);
+        assertTrue(ratio[1] > 2, "larger/smaller half supplier ratio " + ratio[1]);
+    }
+
+    @Test
+    void withSizeByDegreeTheHubsAreTheLargestFirmsOfTheirTier() throws Exception {
+        String plainYaml = BASE.replace("attachment: 1.0", "attachment: 5").replace("shared_supplier_share: 0.3", "shared_supplier_share: 0.8");
+        SupplyNetwork net = generate(plainYaml.replace("attachment: 5", "attachment: 5\n    size_by_degree: true"), 11), plain = generate(plainYaml, 11);
+        int[] tier1 = java.util.stream.IntStream.range(0, net.firmCount()).filter(f -> net.tier(f) == 1 && net.role(f) == Role.MANUFACTURER).toArray();
+        for (int a : tier1) {
+            for (int b : tier1) {
+                if (net.customerCount(a) > net.customerCount(b)) assertTrue(net.revenueYen(a) >= net.revenueYen(b), a + " vs " + b);
+            }
+        }
+        // the drawn sizes are only handed out in another order
+        assertArrayEquals(java.util.Arrays.stream(tier1).mapToDouble(plain::revenueYen).sorted().toArray(),
+                java.util.Arrays.stream(tier1).mapToDouble(net::revenueYen).sorted().toArray());
+        assertArrayEquals(java.util.Arrays.stream(tier1).map(f -> plain.sizeClass(f).ordinal()).sorted().toArray(),
+                java.util.Arrays.stream(tier1).map(f -> net.sizeClass(f).ordinal()).sorted().toArray());
+    }
+
+    private static double suppliersOfLargerVersusSmallerHalf(SupplyNetwork net) {
+        int[] tier1 = java.util.stream.IntStream.range(0, net.firmCount()).filter(f -> net.tier(f) == 1 && net.role(f) == Role.MANUFACTURER)
+                .boxed().sorted(java.util.Comparator.comparingDouble(net::revenueYen)).mapToInt(Integer::intValue).toArray();
+        long small = 0, large = 0;
+        for (int i = 0; i < tier1.length; i++) {
+            int tierTwoSuppliers = 0;
+            for (int k = net.supplyInStart(tier1[i]); k < net.supplyInEnd(tier1[i]); k++) if (net.tier(net.supplySupplier(net.supplyInEdge(k))) == 2) tierTwoSuppliers++;
+            if (i < tier1.length / 2) small += tierTwoSuppliers;
+            else large += tierTwoSuppliers;
+        }
+        return (double) large / small;
+    }
+
+    @Test
     void expectedLinkCountsAreCloseToTheGeneratedOnes() throws Exception {
         Scenario s = scenario(BASE);
         SupplyNetwork net = TieredGenerator.generate(s, 9);
         long[] expected = TieredGenerator.expectedLinks(s.network().generator());
         assertEquals(net.supplyLinkCount(), expected[0], 0.15 * net.supplyLinkCount());
         assertEquals(net.trustLinkCount(), expected[1], 0.15 * net.trustLinkCount());
+    }
+
+    @Test
+    void theShippedNationalScenarioHasAMillionFirmsAndAboutFiveMillionLinks() throws Exception {
+        var spec = ScenarioLoader.load(Path.of("scenarios/japan-national.yaml")).network().generator();
+        assertEquals(1_000_000, spec.totalFirms());
+        long[] links = TieredGenerator.expectedLinks(spec);
+        assertEquals(5_000_000, links[0] + links[1], 500_000);
     }
 
     @Test
