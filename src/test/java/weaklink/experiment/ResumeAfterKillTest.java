@@ -24,7 +24,7 @@ import weaklink.cli.Main;
  */
 class ResumeAfterKillTest {
     static final String SCENARIO = "scenarios/quickstart.yaml";
-    static final int REPLICATES = 3000;
+    static final int REPLICATES = 1500;
 
     @TempDir Path tmp;
 
@@ -34,12 +34,26 @@ class ResumeAfterKillTest {
 
     @Test
     void killedRunResumesToTheSameBytesAsAnUninterruptedRun() throws Exception {
+        killResumeAndCompare();
+    }
+
+    /** The running mean behind the stopping rule is part of the checkpoint, so the resumed run stops where the whole one did. */
+    @Test
+    void killedRunWithATargetCiStopsWhereTheUninterruptedRunStops() throws Exception {
+        killResumeAndCompare("--target-ci", "6%");
+        JsonNode m = Json.read(tmp.resolve("killed").resolve(Runner.MANIFEST));
+        assertEquals(Runner.TARGET_CI_REACHED, m.get("stop_reason").asText());
+        assertEquals(Json.read(tmp.resolve("whole").resolve(Runner.MANIFEST)).get("replicates_run"), m.get("replicates_run"));
+    }
+
+    private void killResumeAndCompare(String... extra) throws Exception {
         Path killed = tmp.resolve("killed"), whole = tmp.resolve("whole");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", SCENARIO,
-                "--replicates", Integer.toString(REPLICATES), "--threads", "1", "--out", killed.toString(), "--quiet",
-                "--checkpoint-millis", "50")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", SCENARIO, "--replicates", Integer.toString(REPLICATES), "--threads", "1", "--out", killed.toString(), "--quiet",
+                "--checkpoint-millis", "50"));
+        command.addAll(List.of(extra));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         int doneAtKill;
         try {
             doneAtKill = waitForCheckpointMidRun(killed.resolve(Runner.ACCUMULATORS), child);
@@ -58,8 +72,10 @@ class ResumeAfterKillTest {
         assertTrue(first.find(), resumeLog.toString());
         assertEquals(kept, Integer.parseInt(first.group(1)), "the resumed run starts after the replicates already done");
 
-        assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", Integer.toString(REPLICATES), "--threads", "1",
-                "--out", whole.toString(), "--quiet"));
+        List<String> wholeRun = new java.util.ArrayList<>(List.of("run", SCENARIO, "--replicates", Integer.toString(REPLICATES),
+                "--threads", "1", "--out", whole.toString(), "--quiet"));
+        wholeRun.addAll(List.of(extra));
+        assertEquals(0, run(new StringWriter(), wholeRun.toArray(String[]::new)));
         List<String> files = filesOf(whole);
         assertEquals(files, filesOf(killed));
         assertTrue(files.containsAll(List.of("replicates.csv", "summary.csv", "accumulators.json", "exceedance.csv", "timeseries.csv",
