@@ -1,0 +1,255 @@
+package weaklink.gui;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import javax.swing.JFrame;
+import sim.display.Controller;
+import sim.display.Display2D;
+import sim.display.GUIState;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.portrayal.continuous.ContinuousPortrayal2D;
+import sim.portrayal.network.NetworkPortrayal2D;
+import sim.portrayal.network.SimpleEdgePortrayal2D;
+import sim.portrayal.network.SpatialNetwork2D;
+import weaklink.economics.CostSharingPolicy;
+import weaklink.economics.SecurityFunding;
+import weaklink.model.RandomStreams;
+import weaklink.model.ReplicateModel;
+import weaklink.model.ReplicateRecord;
+import weaklink.network.Networks;
+import weaklink.network.SupplyNetwork;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.InitialCompromise;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+
+/**
+ * The MASON GUI of one scenario: a {@link GUIState} around the replicate model, with a network
+ * display (firms by tier, coloured by state, sized by revenue; supply links; attack routes), a live
+ * chart of compromised and down firms, and the policy and replicate to watch in the console's
+ * Model tab.
+ *
+ * <p>Each start builds a fresh {@link ReplicateModel} for the chosen policy and replicate, on the
+ * same random streams as a batch run, so the GUI shows exactly replicate N of {@code run} with the
+ * same seed. The model's schedule only has events on days when something happens; a day clock,
+ * stepped at the end of every day (time {@code t + 1}, after all of day {@code t}'s events),
+ * brings the display and chart to day {@code t}. It draws no random numbers, so it does not change
+ * the replicate.
+ */
+public final class ScenarioGui extends GUIState implements FirmNode.Context {
+    /** Networks with more firms than this are drawn as their affected neighbourhood. */
+    public static final int DEFAULT_DISPLAY_LIMIT = 3000;
+    /** The day clock runs after every model event of its time. */
+    static final int ORDER_CLOCK = Integer.MAX_VALUE;
+    static final Color SUPPLY_LINK = new Color(0, 0, 0, 38);
+    static final Color ATTACK_ROUTE = new Color(204, 121, 167);
+
+    private final Scenario scenario;
+    private final long seed;
+    private final SupplyNetwork net;
+    private final List<PolicySpec> policies;
+    private final CostSharingPolicy[] behaviours;
+    private final SecurityFunding[] funding;
+    private final int[] seeds;
+    private final TierLayout layout;
+    private final FirmStates states;
+    private final NetworkView view;
+    private final OutbreakChart chart;
+    private final RunSettings settings;
+    private final ContinuousPortrayal2D firmPortrayal = new ContinuousPortrayal2D();
+    private final NetworkPortrayal2D supplyPortrayal = new NetworkPortrayal2D();
+    private final NetworkPortrayal2D routePortrayal = new NetworkPortrayal2D();
+    private final TierLabels labels;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile SecurityFunding current;
+    private volatile ReplicateModel model;
+    private int routeCursor;
+    private Display2D display;
+    private JFrame displayFrame;
+
+    private ScenarioGui(Setup s, int displayLimit) {
+        super(s.firstModel);
+        this.scenario = s.scenario;
+        this.seed = s.seed;
+        this.net = s.net;
+        this.policies = s.policies;
+        this.behaviours = s.behaviours;
+        this.funding = s.funding;
+        this.current = s.funding[s.policy];
+        this.model = s.firstModel;
+        this.seeds = seedFirms(s.scenario, s.net);
+        this.layout = new TierLayout(net);
+        this.states = new FirmStates(net);
+        this.view = new NetworkView(net, layout, this, displayLimit);
+        this.chart = new OutbreakChart("Firms compromised and down: " + scenario.name(), scenario.days());
+        this.settings = new RunSettings(scenario.name(), net.firmCount(), policies.stream().map(PolicySpec::name).toList(), s.policy, s.replicate);
+        this.labels = new TierLabels(states, layout, view, this::caption);
+        view.reset(seeds);
+    }
+
+    private record Setup(Scenario scenario, long seed, SupplyNetwork net, List<PolicySpec> policies, CostSharingPolicy[] behaviours,
+                         SecurityFunding[] funding, int policy, int replicate, ReplicateModel firstModel) {}
+
+    /**
+     * The GUI of a scenario: builds its network (as {@code run} does for this seed) and checks
+     * every policy can run, so bad input is refused before any window opens.
+     *
+     * @param policy        index into the scenario's policies of the one shown first
+     * @param replicate     the replicate shown first
+     * @param displayLimit  most firms drawn; larger networks show their affected neighbourhood
+     */
+    public static ScenarioGui open(Scenario scenario, long seed, int policy, int replicate, int displayLimit) throws BadInputException {
+        SupplyNetwork net = Networks.build(scenario, RandomStreams.derive(seed, -1, RandomStreams.Stream.NETWORK));
+        List<PolicySpec> policies = scenario.policies();
+        CostSharingPolicy[] behaviours = new CostSharingPolicy[policies.size()];
+        for (int p = 0; p < behaviours.length; p++) behaviours[p] = CostSharingPolicy.of(policies.get(p));
+        SecurityFunding[] funding = new SecurityFunding[policies.size()];
+        funding[policy] = behaviours[policy].fund(scenario, net);
+        ReplicateModel first = new ReplicateModel(scenario, net, funding[policy].posture(), new RandomStreams(seed, replicate));
+        return new ScenarioGui(new Setup(scenario, seed, net, policies, behaviours, funding, policy, replicate, first), displayLimit);
+    }
+
+    private static int[] seedFirms(Scenario scenario, SupplyNetwork net) {
+        List<Integer> out = new ArrayList<>();
+        for (InitialCompromise ic : scenario.initialCompromises()) {
+            int f = net.indexOf(ic.firmId());
+            if (f >= 0) out.add(f);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public static String getName() { return "WeakLink"; }
+
+    public static Object getInfo() {
+        return "<html><h2>WeakLink</h2><p>Cyber attacks entering a supply network through its suppliers and spreading over IT-trust links.</p>"
+                + "<p>Firms are drawn by tier (tier 0, the large buyers, at the top), sized by revenue and coloured by state: "
+                + "<b>grey-blue</b> healthy, <b>orange</b> compromised (attacker inside, undetected), <b>black</b> down (ransomware outage), "
+                + "<b>green</b> recovered. Pink lines are the trust links an attack moved over; grey lines are supply links.</p>"
+                + "<p>Choose the policy and replicate in the Model tab, then press play. Double-click a firm to inspect it.</p></html>";
+    }
+
+    @Override
+    public Object getSimulationInspectedObject() { return settings; }
+
+    @Override
+    public void start() {
+        int p = settings.getPolicy();
+        current = funding(p);
+        model = new ReplicateModel(scenario, net, current.posture(), new RandomStreams(seed, settings.getReplicate()));
+        state = model;
+        super.start();
+        states.reset();
+        view.reset(seeds);
+        routeCursor = 0;
+        chart.clear();
+        model.schedule.scheduleOnce(1.0, ORDER_CLOCK, new DayClock(this));
+        if (display != null) {
+            display.reset();
+            display.repaint();
+        }
+    }
+
+    /** The policy's funding, computed on first use (it is a pass over every firm). */
+    private SecurityFunding funding(int p) {
+        synchronized (funding) {
+            if (funding[p] == null) funding[p] = behaviours[p].fund(scenario, net);
+            return funding[p];
+        }
+    }
+
+    /** Brings states, display and chart to the end of {@code day}; called by the day clock on the model thread. */
+    void showDay(int day) {
+        ReplicateRecord r = model.record();
+        states.update(r, day);
+        for (; routeCursor < r.size() && r.day(routeCursor) <= day; routeCursor++) {
+            int f = r.firm(routeCursor);
+            view.showWithNeighbours(f);
+            view.addRoute(r.source(routeCursor), f);
+        }
+        chart.add(day, states.compromised(), states.down());
+    }
+
+    private String caption() {
+        int day = states.day();
+        return (day < 0 ? "before day 0" : "end of day " + day) + "  ·  policy " + settings.policyName() + "  ·  replicate " + settings.getReplicate();
+    }
+
+    @Override
+    public void init(Controller c) {
+        super.init(c);
+        firmPortrayal.setField(view.firms);
+        firmPortrayal.setPortrayalForAll(new FirmPortrayal(states, layout));
+        supplyPortrayal.setField(new SpatialNetwork2D(view.firms, view.supplyLinks));
+        supplyPortrayal.setPortrayalForAll(new SimpleEdgePortrayal2D(SUPPLY_LINK, SUPPLY_LINK));
+        routePortrayal.setField(new SpatialNetwork2D(view.firms, view.routes));
+        SimpleEdgePortrayal2D route = new SimpleEdgePortrayal2D(ATTACK_ROUTE, ATTACK_ROUTE);
+        route.setShape(SimpleEdgePortrayal2D.SHAPE_LINE_ROUND_ENDS);
+        route.setBaseWidth(1.5);
+        routePortrayal.setPortrayalForAll(route);
+
+        display = new Display2D(layout.width(), layout.height(), this);
+        display.setBackdrop(Color.WHITE);
+        display.attach(labels, "Tier bands");
+        display.attach(supplyPortrayal, "Supply links");
+        display.attach(routePortrayal, "Attack routes");
+        display.attach(firmPortrayal, "Firms");
+        // MASON's movie maker needs the Java Media Framework, which the build leaves out
+        display.movieButton.setVisible(false);
+        displayFrame = display.createFrame();
+        displayFrame.setTitle("WeakLink: " + scenario.name() + " (" + String.format("%,d", net.firmCount()) + " firms)");
+        c.registerFrame(displayFrame);
+        displayFrame.setVisible(true);
+        JFrame chartFrame = chart.frame();
+        chartFrame.setLocation(displayFrame.getX(), displayFrame.getY() + displayFrame.getHeight());
+        c.registerFrame(chartFrame);
+        chartFrame.setVisible(true);
+    }
+
+    @Override
+    public void quit() {
+        super.quit();
+        if (displayFrame != null) displayFrame.dispose();
+        chart.frame().dispose();
+        if (display != null) display.quit();
+        closed.countDown();
+    }
+
+    /** Blocks until the console is closed. */
+    public void awaitClose() throws InterruptedException { closed.await(); }
+
+    // ---- FirmNode.Context ----
+    @Override public Scenario scenario() { return scenario; }
+    @Override public SupplyNetwork network() { return net; }
+    @Override public SecurityFunding funding() { return current; }
+    @Override public ReplicateRecord record() { return model.record(); }
+    @Override public FirmStates states() { return states; }
+
+    // ---- for tests ----
+    Display2D display() { return display; }
+    OutbreakChart chart() { return chart; }
+    NetworkView view() { return view; }
+    RunSettings settings() { return settings; }
+    ReplicateModel model() { return model; }
+
+    /** Ends each day: shows it, and comes back the next day while the year lasts or anything is still happening. */
+    static final class DayClock implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final transient ScenarioGui gui;
+
+        DayClock(ScenarioGui gui) { this.gui = gui; }
+
+        @Override
+        public void step(SimState simState) {
+            double now = simState.schedule.getTime();
+            int day = (int) now - 1;
+            gui.showDay(day);
+            FirmStates s = gui.states;
+            if (day + 1 < gui.scenario.days() || !simState.schedule.scheduleComplete() || s.compromised() + s.down() > 0) {
+                simState.schedule.scheduleOnce(now + 1, ORDER_CLOCK, this);
+            }
+        }
+    }
+}
