@@ -56,7 +56,11 @@ final class GuiCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: no display to open the GUI on: set DISPLAY (e.g. ssh -X), or run under xvfb-run");
             return Main.FAILED;
         }
-        SwingUtilities.invokeAndWait(() -> new Console(gui).setVisible(true));
+        SwingUtilities.invokeAndWait(() -> {
+            Console console = new Console(gui);
+            console.setNewMenuAllowed(false); // its list is MASON's demo models, which the build leaves out
+            console.setVisible(true);
+        });
         gui.awaitClose();
         return Main.OK;
     }

@@ -183,9 +183,9 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         firmPortrayal.setField(view.firms);
         firmPortrayal.setPortrayalForAll(new FirmPortrayal(states, layout));
         supplyPortrayal.setField(new SpatialNetwork2D(view.firms, view.supplyLinks));
-        supplyPortrayal.setPortrayalForAll(new SimpleEdgePortrayal2D(SUPPLY_LINK, SUPPLY_LINK));
+        supplyPortrayal.setPortrayalForAll(new LinkPortrayal(SUPPLY_LINK));
         routePortrayal.setField(new SpatialNetwork2D(view.firms, view.routes));
-        SimpleEdgePortrayal2D route = new SimpleEdgePortrayal2D(ATTACK_ROUTE, ATTACK_ROUTE);
+        SimpleEdgePortrayal2D route = new LinkPortrayal(ATTACK_ROUTE);
         route.setShape(SimpleEdgePortrayal2D.SHAPE_LINE_ROUND_ENDS);
         route.setBaseWidth(1.5);
         routePortrayal.setPortrayalForAll(route);
@@ -200,6 +200,9 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         display.movieButton.setVisible(false);
         displayFrame = display.createFrame();
         displayFrame.setTitle("WeakLink: " + scenario.name() + " (" + String.format("%,d", net.firmCount()) + " firms)");
+        java.awt.Rectangle screen = displayFrame.getGraphicsConfiguration().getBounds();
+        // room for the whole picture plus the display's tool bar and scroll bars, within the screen beside the console
+        displayFrame.setSize((int) Math.min(layout.width() + 40, screen.width - 420), (int) Math.min(layout.height() + 100, screen.height - 360));
         c.registerFrame(displayFrame);
         displayFrame.setVisible(true);
         JFrame chartFrame = chart.frame();
@@ -231,8 +234,20 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
     Display2D display() { return display; }
     OutbreakChart chart() { return chart; }
     NetworkView view() { return view; }
+    TierLayout layout() { return layout; }
+    ContinuousPortrayal2D firmPortrayal() { return firmPortrayal; }
     RunSettings settings() { return settings; }
     ReplicateModel model() { return model; }
+
+    /** A link drawn as a line that clicks pass through, so double-clicking a firm inspects the firm, not the links under it. */
+    static final class LinkPortrayal extends SimpleEdgePortrayal2D {
+        private static final long serialVersionUID = 1L;
+
+        LinkPortrayal(Color color) { super(color, color); }
+
+        @Override
+        public boolean hitObject(Object object, sim.portrayal.DrawInfo2D range) { return false; }
+    }
 
     /** Ends each day: shows it, and comes back the next day while the year lasts or anything is still happening. */
     static final class DayClock implements Steppable {

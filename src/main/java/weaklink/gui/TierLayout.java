@@ -19,12 +19,13 @@ final class TierLayout {
     /** Field units across; the display scales them to its width. */
     static final double WIDTH = 1000;
     static final double ROW_HEIGHT = 14;
+    static final double MAX_ROW_HEIGHT = 70;
     static final double BAND_HEADER = 22;
     static final double MARGIN = 10;
     static final int PER_ROW = 110;
     static final int MAX_ROWS = 6;
-    static final double MIN_DIAMETER = 2.5;
-    static final double MAX_DIAMETER = 9;
+    static final double MIN_DIAMETER = 4;
+    static final double MAX_DIAMETER = 12;
 
     private final double[] x;
     private final double[] y;
@@ -42,20 +43,27 @@ final class TierLayout {
         double[] rank = new double[n];
         Arrays.fill(rank, Double.NaN);
         int[][] members = membersByTier(net, tiers);
+        int[] rows = new int[tiers];
+        int totalRows = 0;
+        for (int t = 0; t < tiers; t++) {
+            rows[t] = Math.max(1, Math.min(MAX_ROWS, (members[t].length + PER_ROW - 1) / PER_ROW));
+            totalRows += rows[t];
+        }
+        // spread the rows over a picture about 0.6 times as tall as it is wide
+        double rowHeight = Math.max(ROW_HEIGHT, Math.min(MAX_ROW_HEIGHT, (0.6 * WIDTH - tiers * (BAND_HEADER + MARGIN)) / totalRows));
         double top = MARGIN;
         for (int t = 0; t < tiers; t++) {
             int[] firms = order(net, members[t], rank);
             int m = firms.length;
-            int rows = Math.max(1, Math.min(MAX_ROWS, (m + PER_ROW - 1) / PER_ROW));
-            int perRow = Math.max(1, (m + rows - 1) / rows);
+            int perRow = Math.max(1, (m + rows[t] - 1) / rows[t]);
             bandTop[t] = top;
             for (int i = 0; i < m; i++) {
                 int f = firms[i];
                 rank[f] = (i + 0.5) / m;
                 x[f] = MARGIN + (WIDTH - 2 * MARGIN) * ((i % perRow) + 0.5) / perRow;
-                y[f] = top + BAND_HEADER + ROW_HEIGHT * (i / perRow + 0.5);
+                y[f] = top + BAND_HEADER + rowHeight * (i / perRow + 0.5);
             }
-            top += BAND_HEADER + rows * ROW_HEIGHT + MARGIN;
+            top += BAND_HEADER + rows[t] * rowHeight + MARGIN;
         }
         height = top;
         sizeByRevenue(net);

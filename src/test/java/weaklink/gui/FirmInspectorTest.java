@@ -1,0 +1,86 @@
+package weaklink.gui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sim.util.SimpleProperties;
+import weaklink.model.ReplicateRecord;
+import weaklink.network.FirmAttribute;
+import weaklink.network.SupplyNetwork;
+import weaklink.scenario.Scenario;
+
+/** What MASON's inspectors show: read through MASON's own property reader, as the inspector does. */
+class FirmInspectorTest {
+    @TempDir Path dir;
+
+    static int index(SimpleProperties p, String name) {
+        for (int i = 0; i < p.numProperties(); i++) if (p.getName(i).equals(name)) return i;
+        throw new AssertionError("no inspector property " + name);
+    }
+
+    static Object value(SimpleProperties p, String name) {
+        return p.getValue(index(p, name));
+    }
+
+    @Test
+    void firmInspectorShowsTierSizeVulnerabilityInvestmentAndLosses() throws Exception {
+        Scenario s = GuiScenarios.outbreak(dir);
+        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGuiTest.runToEnd(gui);
+        SupplyNetwork net = gui.network();
+        SimpleProperties p = new SimpleProperties(gui.view().node(7));
+        assertEquals(net.tier(7), value(p, "Tier"));
+        assertEquals(net.sizeClass(7).label(), value(p, "SizeClass"));
+        assertEquals(net.vulnerability(7), value(p, "Vulnerability"));
+        assertEquals(gui.funding().investmentYen()[7], value(p, "InvestmentYen"));
+        assertEquals(gui.funding().posture().successProbability()[7], value(p, "VulnerabilityAfterInvestment"));
+        assertTrue((Integer) value(p, "TimesCompromised") >= 1);
+        assertTrue((Double) value(p, "LossesSoFarYen") > 0, "firm 7 was compromised on day 0");
+    }
+
+    @Test
+    void lossesSoFarStartAtTheCompromiseAndNeverFall() throws Exception {
+        Scenario s = GuiScenarios.outbreak(dir);
+        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGuiTest.runToEnd(gui);
+        ReplicateRecord r = gui.model().record();
+        SupplyNetwork net = gui.network();
+        int firm = 40; // compromised on day 3 by the scenario's second initial compromise
+        assertEquals(0.0, RunningLoss.lossSoFarYen(s, net, r, firm, 2));
+        double incident = net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, firm) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, firm) * net.revenueYen(firm);
+        assertEquals(incident, RunningLoss.lossSoFarYen(s, net, r, firm, 3), 1e-6 * incident);
+        double previous = 0;
+        for (int day = 0; day < s.days(); day++) {
+            double loss = RunningLoss.lossSoFarYen(s, net, r, firm, day);
+            assertTrue(loss >= previous, "day " + day);
+            previous = loss;
+        }
+        assertTrue(previous > incident, "ransom and business interruption follow detection");
+    }
+
+    @Test
+    void overlappingOutagesCountOnce() {
+        assertEquals(9.0, RunningLoss.outageDays(new double[][] {{5, 10}, {0, 3}, {8, 11}}), 1e-12);
+        assertEquals(0.0, RunningLoss.outageDays(new double[][] {}), 0);
+    }
+
+    @Test
+    void modelTabOffersTheScenariosPoliciesAndTheReplicate() throws Exception {
+        Scenario s = GuiScenarios.outbreak(dir);
+        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        SimpleProperties p = new SimpleProperties(gui.getSimulationInspectedObject());
+        int policy = index(p, "Policy");
+        assertArrayEquals(s.policies().stream().map(x -> x.name()).toArray(), (Object[]) p.getDomain(policy));
+        assertTrue(p.isReadWrite(policy));
+        int replicate = index(p, "Replicate");
+        p.setValue(replicate, "4");
+        assertEquals(4, gui.settings().getReplicate());
+        ScenarioGuiTest.runToEnd(gui);
+        assertArrayEquals(ScenarioGuiTest.batchReplicate(s, 4).dailyCompromised(),
+                ScenarioGuiTest.firstDays(gui.chart().compromisedSeries(), s.days()), "the next start shows the replicate set in the Model tab");
+    }
+}
