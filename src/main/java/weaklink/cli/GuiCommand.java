@@ -15,6 +15,7 @@ import weaklink.gui.ScenarioGui;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.Suggest;
 
 @Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Opens the MASON console on a scenario: the network by tier, coloured by state",
@@ -48,8 +49,13 @@ final class GuiCommand implements Callable<Integer> {
         Scenario scenario = ScenarioArgs.load(scenarioFile);
         int policyIndex = 0;
         if (policy != null) {
-            PolicySpec p = RunCommand.selectPolicies(scenario, List.of(policy)).get(0);
-            policyIndex = scenario.policies().indexOf(p);
+            List<String> known = scenario.policies().stream().map(PolicySpec::name).toList();
+            policyIndex = known.indexOf(policy.trim());
+            if (policyIndex < 0) {
+                String s = Suggest.closest(policy.trim(), known);
+                throw BadInputException.option("--policy", "no policy named '" + policy.trim() + "' in the scenario"
+                        + (s != null ? " (did you mean '" + s + "'?)" : "") + "; it has: " + String.join(", ", known));
+            }
         }
         ScenarioGui gui = ScenarioGui.open(scenario, seed != null ? seed : scenario.seed(), policyIndex, replicate, maxFirmsDrawn);
         if (GraphicsEnvironment.isHeadless()) {
