@@ -72,7 +72,11 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
         return exposure.expectedLossYen(firm, z) - exposure.expectedLossYen(firm, z + chunk);
     }
 
-    /** Large buyers pay {@code yen} for {@code firm} by their share of its sales, else all large firms by revenue. */
+    /**
+     * Large buyers pay {@code yen} for {@code firm} by their share of its sales; for a firm that
+     * sells to no large buyer, all large firms pay in proportion to revenue (tier-0 firms if the
+     * network has no large firm).
+     */
     private static void chargeBuyers(SecurityFunding.Builder b, SupplyNetwork net, int firm, double yen) {
         Map<Integer, Double> shares = BuyerSharePolicy.largeBuyerShares(net, firm, net.maxTier() + 2);
         double total = 0;
@@ -81,10 +85,14 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
             for (Map.Entry<Integer, Double> e : shares.entrySet()) b.payForSuppliers(e.getKey(), yen * e.getValue() / total);
             return;
         }
+        boolean anyLarge = false;
+        for (int j = 0; j < net.firmCount() && !anyLarge; j++) anyLarge = BuyerSharePolicy.isLargeBuyer(net, j);
         double revenue = 0;
-        for (int j = 0; j < net.firmCount(); j++) if (BuyerSharePolicy.isLargeBuyer(net, j)) revenue += net.revenueYen(j);
-        for (int j = 0; j < net.firmCount(); j++) {
-            if (BuyerSharePolicy.isLargeBuyer(net, j) && revenue > 0) b.payForSuppliers(j, yen * net.revenueYen(j) / revenue);
-        }
+        for (int j = 0; j < net.firmCount(); j++) if (pays(net, j, anyLarge)) revenue += net.revenueYen(j);
+        for (int j = 0; j < net.firmCount(); j++) if (pays(net, j, anyLarge) && revenue > 0) b.payForSuppliers(j, yen * net.revenueYen(j) / revenue);
+    }
+
+    private static boolean pays(SupplyNetwork net, int firm, boolean anyLarge) {
+        return anyLarge ? BuyerSharePolicy.isLargeBuyer(net, firm) : net.tier(firm) == 0;
     }
 }

@@ -330,6 +330,7 @@ public final class NetworkCsv {
         return switch (a) {
             case INSURED, CBI_COVERED -> v == 0 || v == 1 ? null : "must be 0 or 1, found " + exact(v);
             case GL_ALPHA, GL_BETA -> v > 0 ? null : "must be greater than 0, found " + exact(v);
+            case GL_CLASS -> v == 1 || v == 2 ? null : "must be 1 or 2 (Gordon-Loeb breach function class), found " + exact(v);
             default -> a.isShare() ? (v >= 0 && v <= 1 ? null : "must be a share between 0 and 1, found " + exact(v))
                     : (v >= 0 ? null : "must be at least 0, found " + exact(v));
         };

@@ -1,0 +1,122 @@
+package weaklink.economics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import weaklink.economics.SecurityFunding.Payer;
+import weaklink.model.RandomStreams;
+import weaklink.model.ReplicateModel;
+import weaklink.network.Networks;
+import weaklink.network.SupplyNetwork;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+import weaklink.stats.Sample;
+
+/**
+ * One hub: eight large buyers, one small supplier that all of them buy from and that holds
+ * remote access into each, and thirty micro firms that supply the hub and hold remote access into
+ * it. Measured on the real model (replicate model and loss model, common random numbers).
+ */
+class TargetedPolicyTest {
+    static final double BUDGET = 2.0e7;
+    static final String HUB = """
+            name: hub
+            seed: 11
+            network:
+              generator:
+                tiers:
+                  - firms: 8
+                    size_mix: {large: 1.0}
+                  - firms: 1
+                    size_mix: {small: 1.0}
+                    suppliers_per_buyer: 1
+                  - firms: 30
+                    size_mix: {micro: 1.0}
+                    suppliers_per_buyer: 30
+                trust_probability: {remote-access: 1.0}
+            trust_types:
+              remote-access: {daily_probability: 0.1}
+            actors:
+              - mode: opportunistic
+                campaigns_per_year: 6
+                attempt_probability: 0.2
+                dwell_days: 20
+            """;
+
+    final Scenario scenario = PolicyFixtures.scenario(HUB);
+    final SupplyNetwork net = build();
+    final FirmExposure exposure = FirmExposure.of(scenario, net);
+
+    SupplyNetwork build() {
+        try {
+            return Networks.build(scenario, 3);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int hub() {
+        for (int i = 0; i < net.firmCount(); i++) if (net.tier(i) == 1) return i;
+        throw new IllegalStateException("no hub");
+    }
+
+    SecurityFunding targeted() {
+        return new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "government")).fund(scenario, exposure);
+    }
+
+    SecurityFunding equalSplit() {
+        SecurityFunding.Builder b = new SecurityFunding.Builder(exposure);
+        for (int i = 0; i < net.firmCount(); i++) b.fundAdditional(i, Payer.GOVERNMENT, BUDGET / net.firmCount());
+        return b.build();
+    }
+
+    @Test
+    void theNetworkIsOneHub() {
+        int hub = hub();
+        assertEquals(8, net.customerCount(hub));
+        assertEquals(30, net.supplierCount(hub));
+        assertEquals(8, net.trustOutDegree(hub));
+    }
+
+    @Test
+    void theHubGetsTheLargestGrantAndTheWholeBudgetIsSpent() {
+        SecurityFunding f = targeted();
+        int hub = hub();
+        for (int i = 0; i < net.firmCount(); i++) if (i != hub) assertTrue(f.paidByGovernment()[hub] > f.paidByGovernment()[i], "firm " + i);
+        assertEquals(BUDGET, f.totalPaidByGovernment(), 1e-3);
+        assertEquals(exposure.selfFundedYen(hub) + f.paidByGovernment()[hub], f.investmentYen()[hub], 1e-6);
+        PolicyFixtures.assertBooksBalance(f);
+    }
+
+    @Test
+    void whenBuyersPayOnlyLargeFirmsPayAndTheyPayTheWholeBudget() {
+        SecurityFunding f = new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "buyers")).fund(scenario, exposure);
+        assertEquals(BUDGET, f.totalPaidByBuyers(), 1e-3);
+        double large = 0;
+        for (int i = 0; i < net.firmCount(); i++) {
+            if (net.tier(i) == 0) large += f.paidForSuppliers()[i];
+            else assertEquals(0, f.paidForSuppliers()[i], "firm " + i);
+        }
+        assertEquals(BUDGET, large, 1e-3);
+        PolicyFixtures.assertBooksBalance(f);
+    }
+
+    @Test
+    void targetedBeatsAnEqualSplitOfTheSameBudgetInTheSimulatedModel() {
+        SecurityFunding targeted = targeted(), equal = equalSplit();
+        assertEquals(equal.totalSpend(), targeted.totalSpend(), 1e-3);
+        LossModel losses = new LossModel(scenario, net);
+        int replicates = 400;
+        double[] diff = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            RandomStreams streams = new RandomStreams(scenario.seed(), r);
+            double t = losses.losses(new ReplicateModel(scenario, net, targeted.posture(), streams).run(), streams).totalYen();
+            double e = losses.losses(new ReplicateModel(scenario, net, equal.posture(), streams).run(), streams).totalYen();
+            diff[r] = t - e;
+        }
+        Sample d = new Sample(diff);
+        // paired difference (targeted − equal split) below zero by more than three standard errors
+        assertTrue(d.mean() + 3 * d.standardError() < 0, "mean difference " + d.mean() + " ± " + d.standardError());
+    }
+}
