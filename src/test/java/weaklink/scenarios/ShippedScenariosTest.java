@@ -1,0 +1,115 @@
+package weaklink.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weaklink.cli.Main;
+import weaklink.experiment.Csv;
+
+/**
+ * Each shipped incident scenario runs with few replicates and shows the behaviour it exists to
+ * show (docs/CALIBRATION.md sets the simulated figures beside the public ones).
+ */
+class ShippedScenariosTest {
+    @TempDir Path tmp;
+
+    /** Runs a shipped scenario and returns its folder. */
+    Path run(String name, int replicates) {
+        Path out = tmp.resolve(name);
+        StringWriter err = new StringWriter();
+        int code = Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                .execute("run", "scenarios/" + name + ".yaml", "--replicates", Integer.toString(replicates), "--out", out.toString(), "--quiet");
+        assertEquals(0, code, err.toString());
+        return out;
+    }
+
+    /** The rows of a CSV as maps from column to cell. */
+    static List<Map<String, String>> rows(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = Csv.split(lines.get(0));
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = Csv.split(line);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) row.put(header.get(i), cells.get(i));
+            out.add(row);
+        }
+        return out;
+    }
+
+    static double num(Map<String, String> row, String column) { return Double.parseDouble(row.get(column)); }
+
+    @Test
+    void kojimaOneDaySupplierOutageHaltsTheOemForExactlyOneDay() throws Exception {
+        Path out = run("kojima-toyota", 5);
+        // Toyota's daily value added: 1.18625e13 yen / 365 x 0.25 = 8.125e9 yen (one day of about 13,000 vehicles)
+        double oneDay = 1.18625e13 / 365 * 0.25;
+        for (Map<String, String> r : rows(out.resolve("replicates.csv"))) {
+            assertEquals(oneDay, num(r, "cbi_loss"), 1.0, "the OEM loses exactly one production day");
+            assertEquals(1, num(r, "firms_down"));
+        }
+    }
+
+    @Test
+    void askulDetonatesAfterLongDwellAndHaltsRetailClientsForItsOutage() throws Exception {
+        Path out = run("askul-logistics", 3);
+        for (Map<String, String> r : rows(out.resolve("timeseries.csv"))) {
+            int day = Integer.parseInt(r.get("day"));   // 1-based: day 292 is 19 October
+            double down = num(r, "mean_down"), compromised = num(r, "mean_compromised");
+            if (day <= 160) assertEquals(0, compromised + down, "day " + day);
+            if (day > 161 && day < 292) assertEquals(1, compromised, "undetected in day " + day);
+            if (day >= 293 && day <= 347) assertEquals(1, down, "down in day " + day);
+            if (day >= 349) assertEquals(0, down, "recovered by day " + day);
+        }
+        // MUJI's and Loft's online stores stop as long as ASKUL ships nothing, then keep 10 % when ASKUL ships by hand:
+        // (10 days + 46 days x 0.9) of their daily value added at least
+        double retailDaily = (3e10 + 1e10) * 0.3 / 365;
+        for (Map<String, String> r : rows(out.resolve("replicates.csv"))) {
+            assertTrue(num(r, "cbi_loss") >= retailDaily * (10 + 46 * 0.9) * 0.999, r.toString());
+        }
+    }
+
+    @Test
+    void asahiManualOperationKeepsPartOfProductionThroughTheLongOutage() throws Exception {
+        Path out = run("asahi-group", 3);
+        double daily = 1.2e12 * 0.35 / 365;
+        for (Map<String, String> r : rows(out.resolve("replicates.csv"))) {
+            // 3 days fully stopped, then 127 days of manual operation at 40 %: 3 + 127 x 0.6 = 79.2 days lost of 130
+            assertEquals(daily * (3 + 127 * 0.6), num(r, "bi_loss"), daily * 0.01);
+            assertTrue(num(r, "bi_loss") < daily * 130 * 0.7, "manual operation must save a large part of the outage");
+            assertTrue(num(r, "cbi_loss") > 0, "wholesalers and restaurants run short once their stock is gone");
+        }
+    }
+
+    @Test
+    void mspCompromiseFansOutToHundredsOfBusinesses() throws Exception {
+        Path out = run("msp-fanout", 30);
+        Map<String, String> s = rows(out.resolve("summary.csv")).get(0);
+        double mean = num(s, "mean_firms_compromised");
+        // Kaseya 2021: about 50 MSPs and 800-1,500 businesses downstream
+        assertTrue(mean >= 800 && mean <= 1500, "mean firms compromised " + mean);
+    }
+
+    @Test
+    void japanManufacturingBuyerShareLowersNetworkLossAgainstTheBaseline() throws Exception {
+        Path out = run("japan-manufacturing", 20);
+        Map<String, Map<String, String>> byPolicy = new LinkedHashMap<>();
+        for (Map<String, String> r : rows(out.resolve("summary.csv"))) byPolicy.put(r.get("policy"), r);
+        assertEquals(List.of("none", "buyer-share-25", "buyer-share-50", "buyer-share-100", "mandate", "subsidy", "mutual-pool", "targeted"),
+                new ArrayList<>(byPolicy.keySet()));
+        Map<String, String> half = byPolicy.get("buyer-share-50");
+        assertTrue(num(half, "diff_ci95_high") < 0, "buyer-share-50 lowers the expected network loss: " + half);
+        assertTrue(num(half, "mean_policy_cost") > 0, "and someone pays for it");
+        assertEquals(0, num(byPolicy.get("none"), "mean_policy_cost"));
+    }
+}
