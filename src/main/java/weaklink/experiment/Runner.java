@@ -35,7 +35,7 @@ import weaklink.stats.RunningMean;
  * annual loss is at most that share of its mean; the manifest records {@code replicates_run} and
  * {@code stop_reason}.
  *
- * <p>Files written: {@code manifest.json}, {@code replicates.csv}, {@code accumulators.json}.
+ * <p>Files written: {@code manifest.json}, {@code replicates.csv}, {@code accumulators.json} (see docs/OUTPUTS.md).
  * Summaries and charts are made from these by {@code weaklink.report}.
  */
 public final class Runner {
