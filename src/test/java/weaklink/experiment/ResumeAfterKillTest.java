@@ -24,7 +24,6 @@ import weaklink.cli.Main;
  */
 class ResumeAfterKillTest {
     static final String SCENARIO = "scenarios/quickstart.yaml";
-    static final int REPLICATES = 1500;
 
     @TempDir Path tmp;
 
@@ -34,23 +33,23 @@ class ResumeAfterKillTest {
 
     @Test
     void killedRunResumesToTheSameBytesAsAnUninterruptedRun() throws Exception {
-        killResumeAndCompare();
+        killResumeAndCompare(600);
     }
 
     /** The running mean behind the stopping rule is part of the checkpoint, so the resumed run stops where the whole one did. */
     @Test
     void killedRunWithATargetCiStopsWhereTheUninterruptedRunStops() throws Exception {
-        killResumeAndCompare("--target-ci", "6%");
+        killResumeAndCompare(1500, "--target-ci", "6%");
         JsonNode m = Json.read(tmp.resolve("killed").resolve(Runner.MANIFEST));
         assertEquals(Runner.TARGET_CI_REACHED, m.get("stop_reason").asText());
         assertEquals(Json.read(tmp.resolve("whole").resolve(Runner.MANIFEST)).get("replicates_run"), m.get("replicates_run"));
     }
 
-    private void killResumeAndCompare(String... extra) throws Exception {
+    private void killResumeAndCompare(int replicates, String... extra) throws Exception {
         Path killed = tmp.resolve("killed"), whole = tmp.resolve("whole");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", SCENARIO, "--replicates", Integer.toString(REPLICATES), "--threads", "1", "--out", killed.toString(), "--quiet",
+                "run", SCENARIO, "--replicates", Integer.toString(replicates), "--threads", "1", "--out", killed.toString(), "--quiet",
                 "--checkpoint-millis", "50"));
         command.addAll(List.of(extra));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
@@ -60,19 +59,19 @@ class ResumeAfterKillTest {
         } finally {
             child.destroyForcibly().waitFor();
         }
-        assertTrue(doneAtKill > 0 && doneAtKill < REPLICATES, "killed at " + doneAtKill);
+        assertTrue(doneAtKill > 0 && doneAtKill < replicates, "killed at " + doneAtKill);
         assertEquals("running", Json.read(killed.resolve(Runner.MANIFEST)).get("status").asText());
         JsonNode checkpoint = Json.read(killed.resolve(Runner.ACCUMULATORS));
         int kept = checkpoint.get("replicates_done").asInt();
-        assertTrue(kept < REPLICATES, "the child finished before it was killed; use more replicates");
+        assertTrue(kept < replicates, "the child finished before it was killed; use more replicates");
 
         StringWriter resumeLog = new StringWriter();
         assertEquals(0, run(resumeLog, "run", SCENARIO, "--resume", killed.toString(), "--threads", "2"), resumeLog.toString());
-        Matcher first = Pattern.compile("progress: (\\d+)/" + REPLICATES).matcher(resumeLog.toString());
+        Matcher first = Pattern.compile("progress: (\\d+)/" + replicates).matcher(resumeLog.toString());
         assertTrue(first.find(), resumeLog.toString());
         assertEquals(kept, Integer.parseInt(first.group(1)), "the resumed run starts after the replicates already done");
 
-        List<String> wholeRun = new java.util.ArrayList<>(List.of("run", SCENARIO, "--replicates", Integer.toString(REPLICATES),
+        List<String> wholeRun = new java.util.ArrayList<>(List.of("run", SCENARIO, "--replicates", Integer.toString(replicates),
                 "--threads", "1", "--out", whole.toString(), "--quiet"));
         wholeRun.addAll(List.of(extra));
         assertEquals(0, run(new StringWriter(), wholeRun.toArray(String[]::new)));
