@@ -26,9 +26,9 @@ import weaklink.stats.Sample;
  * {@code accumulators.json} and {@code manifest.json} only: {@code summary.csv},
  * {@code exceedance.csv}, {@code timeseries.csv}, {@code by_group.csv} and the Oasis ORD export in
  * {@code ord/}. Both {@code run} and {@code merge} end here, so a merged run and an unsharded run
- * give the same bytes. Rows are read one at a time; per (policy, replicate) only the annual loss and
- * the largest event are kept (for quantiles, exceedance curves and paired differences), never any
- * firm's data. Columns are documented in docs/OUTPUTS.md.
+ * give the same bytes. Rows are read one at a time; per (policy, replicate) only the annual loss,
+ * the largest event and the insured loss are kept (for quantiles, exceedance curves and paired
+ * differences), never any firm's data. Columns are documented in docs/OUTPUTS.md.
  */
 public final class ResultsFinalizer {
     public static final String SUMMARY = "summary.csv";
@@ -157,12 +157,13 @@ public final class ResultsFinalizer {
     /** The columns of one policy's replicate rows that summaries need: two per replicate, the rest as running sums. */
     static final class PolicyColumns {
         static final int DIRECT = 0, BI = 1, CBI = 2, INSURED = 3, SECURITY = 4, POLICY_COST = 5, COMPROMISED = 6, DOWN = 7, UNINSURED = 8;
-        final DoubleList total = new DoubleList(), largestEvent = new DoubleList();
+        final DoubleList total = new DoubleList(), largestEvent = new DoubleList(), insured = new DoubleList();
         private final double[] sums = new double[9];
 
         void add(ReplicateRow r) {
             total.add(r.totalLoss());
             largestEvent.add(r.largestEventLoss());
+            insured.add(r.insuredLoss());
             double[] xs = {r.directLoss(), r.biLoss(), r.cbiLoss(), r.insuredLoss(), r.securitySpend(), r.policyCost(),
                     r.firmsCompromised(), r.firmsDown(), r.uninsuredLoss()};
             for (int k = 0; k < xs.length; k++) sums[k] += xs[k];

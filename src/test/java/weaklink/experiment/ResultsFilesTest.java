@@ -104,22 +104,32 @@ class ResultsFilesTest {
     @Test
     void ordTablesAgreeWithTheSummary() throws Exception {
         Map<String, String> summary = table("summary.csv").get(0);
-        Map<String, String> alt = table("ord/alt.csv").get(0);
+        Map<String, String> alt = table("ord/gul_S1_alt.csv").get(0);
         assertEquals(summary.get("mean_loss"), alt.get("MeanLoss"));
-        Map<String, String> aep200 = table("ord/ept.csv").stream()
+        Map<String, String> aep200 = table("ord/gul_S1_ept.csv").stream()
                 .filter(r -> r.get("EPType").equals("3") && r.get("ReturnPeriod").equals("200")).findFirst().orElseThrow();
         assertEquals(summary.get("var_99_5"), aep200.get("Loss"));
-        Map<String, String> oep200 = table("ord/ept.csv").stream()
+        Map<String, String> oep200 = table("ord/gul_S1_ept.csv").stream()
                 .filter(r -> r.get("EPType").equals("1") && r.get("ReturnPeriod").equals("200")).findFirst().orElseThrow();
         assertEquals(summary.get("oep_var_99_5"), oep200.get("Loss"));
         // the period loss table holds every year with a loss; weighted, it gives the average annual loss
-        double aal = table("ord/plt.csv").stream().mapToDouble(r -> num(r, "Loss") * num(r, "PeriodWeight")).sum();
+        double aal = table("ord/gul_S1_plt.csv").stream().mapToDouble(r -> num(r, "Loss") * num(r, "PeriodWeight")).sum();
         assertEquals(num(summary, "mean_loss"), aal, 1e-6 * num(summary, "mean_loss"));
     }
 
     @Test
+    void ordInsuredPerspectiveIsThePortfolioLossWithoutAnOccurrenceCurve() throws Exception {
+        Map<String, String> summary = table("summary.csv").get(0);
+        assertEquals(summary.get("mean_insured_loss"), table("ord/il_S1_alt.csv").get(0).get("MeanLoss"));
+        List<Map<String, String>> ept = table("ord/il_S1_ept.csv");
+        assertTrue(ept.stream().allMatch(r -> r.get("EPType").equals("3") || r.get("EPType").equals("4")), "insured losses are kept per year only");
+        assertEquals(2 * 9, ept.size(), "AEP and AEP TVaR at the 9 return periods up to 400 years");
+        assertEquals(List.of("SummaryId,policy", "1,none"), Files.readAllLines(out.resolve("ord/summary_info.csv")));
+    }
+
+    @Test
     void finishingAgainFromTheSameInputsGivesTheSameBytes() throws Exception {
-        List<String> derived = List.of("summary.csv", "exceedance.csv", "timeseries.csv", "by_group.csv", "ord/ept.csv", "ord/alt.csv", "ord/plt.csv");
+        List<String> derived = List.of("summary.csv", "exceedance.csv", "timeseries.csv", "by_group.csv", "ord/gul_S1_ept.csv", "ord/gul_S1_alt.csv", "ord/gul_S1_plt.csv", "ord/il_S1_ept.csv", "ord/il_S1_alt.csv", "ord/il_S1_plt.csv");
         Map<String, byte[]> before = new HashMap<>();
         for (String f : derived) before.put(f, Files.readAllBytes(out.resolve(f)));
         Path copy = tmp.resolve("copy");
