@@ -2,7 +2,6 @@ package weaklink.model;
 
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -74,6 +73,8 @@ public final class ReplicateModel extends SimState {
     private double memoLogMiss;
     private int memoMaxOffset = -1;
     private double memoThreshold;
+    private final transient double[] reach = new double[TrustType.values().length];
+    private int reachOffset = -1;
 
     /** A model that computes the network's {@link AttackSurface} when a targeted or mass-exploit actor first needs it. */
     public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams) {
@@ -155,7 +156,7 @@ public final class ReplicateModel extends SimState {
             int n = poisson(actor.campaignsPerYear() * days / 365.0, rng);
             for (int k = 0; k < n; k++) {
                 int day = rng.nextInt(days);
-                CampaignState c = new CampaignState(campaigns.size(), a, actor.effect(), actor.capability(), actor.dwellDays());
+                CampaignState c = new CampaignState(campaigns.size(), a, actor.effect(), actor.capability(), actor.dwellDays(), network.firmCount());
                 campaigns.add(c);
                 schedule.scheduleOnce(day, ORDER_CAMPAIGN, new Campaign(this, c, actor));
             }
@@ -163,7 +164,7 @@ public final class ReplicateModel extends SimState {
         for (InitialCompromise ic : scenario.initialCompromises()) {
             int firm = network.indexOf(ic.firmId());
             if (firm < 0) continue; // refused by Networks.checkReferences before any run
-            CampaignState c = new CampaignState(campaigns.size(), -1, ic.effect(), 1.0, ic.dwellDays());
+            CampaignState c = new CampaignState(campaigns.size(), -1, ic.effect(), 1.0, ic.dwellDays(), network.firmCount());
             campaigns.add(c);
             schedule.scheduleOnce(ic.day(), ORDER_CAMPAIGN, new InitialEntry(this, c, firm));
         }
@@ -216,9 +217,10 @@ public final class ReplicateModel extends SimState {
     }
 
     private void compromise(int day, int firm, CampaignState c, int source, int link) {
-        if (c.hit.get(firm)) return;
-        c.hit.set(firm);
-        double dwell = c.dwell.quantile(streams.uniform(Stream.DWELL, c.id, firm)) * posture.dwellScale()[firm];
+        if (c.hit(firm)) return;
+        c.markHit(firm);
+        double drawn = c.dwell.kind() == DistributionSpec.Kind.FIXED ? c.dwell.a() : c.dwell.quantile(streams.uniform(Stream.DWELL, c.id, firm));
+        double dwell = drawn * posture.dwellScale()[firm];
         double detect = day + dwell;
         double outageEnd = Double.NaN;
         status.compromise(firm, day, detect);
@@ -233,14 +235,32 @@ public final class ReplicateModel extends SimState {
         int maxOffset = (int) Math.min(Math.floor(dwell), Integer.MAX_VALUE / 2);
         if (maxOffset < 1) return;
         double[] success = posture.successProbability();
+        double[] reach = reachWithin(maxOffset);
         for (int e = network.trustOutStart(firm), end = network.trustOutEnd(firm); e < end; e++) {
+            int type = network.trustTypeOrdinal(e);
+            double u = streams.uniform(Stream.LATERAL, c.id, e);
+            // q ≤ p_type, so a draw beyond the link type's best chance fails whatever the target: no need to look at it
+            if (u >= reach[type]) continue;
             int target = network.trustTarget(e);
-            if (c.hit.get(target)) continue;
-            double q = trustDailyProbability[network.trustTypeOrdinal(e)] * Math.min(1.0, c.capability * success[target]);
+            if (c.hit(target)) continue;
+            double q = trustDailyProbability[type] * Math.min(1.0, c.capability * success[target]);
             if (q <= 0) continue;
-            int offset = successOffset(streams.uniform(Stream.LATERAL, c.id, e), q, maxOffset);
+            int offset = successOffset(u, q, maxOffset);
             if (offset > 0) enqueue(day + offset, target, c.id, firm, e);
         }
+    }
+
+    /**
+     * Per trust type, the chance {@code 1 − (1 − p_type)^maxOffset} that a link of that type to a
+     * firm with {@code S = 1} succeeds within {@code maxOffset} days — an upper bound for every link
+     * of the type; kept for the last {@code maxOffset}.
+     */
+    private double[] reachWithin(int maxOffset) {
+        if (maxOffset != reachOffset) {
+            reachOffset = maxOffset;
+            for (int t = 0; t < reach.length; t++) reach[t] = -Math.expm1(maxOffset * Math.log1p(-trustDailyProbability[t]));
+        }
+        return reach;
     }
 
     /**
@@ -275,8 +295,12 @@ public final class ReplicateModel extends SimState {
         return geometric(u, Math.log1p(-q));
     }
 
+    /**
+     * {@code 1 + ⌊ln(1−u) / logMiss⌋}. {@code 1 − u} is exact for the uniforms used here (multiples
+     * of 2^−53), so {@code Math.log} (an intrinsic) is as accurate as {@code log1p} and much faster.
+     */
     private static int geometric(double u, double logMiss) {
-        double g = Math.floor(Math.log1p(-u) / logMiss);
+        double g = Math.floor(Math.log(1.0 - u) / logMiss);
         return g >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE / 2 : 1 + (int) g;
     }
 
@@ -309,15 +333,21 @@ public final class ReplicateModel extends SimState {
         final ActorSpec.Effect effect;
         final double capability;
         final DistributionSpec dwell;
-        final BitSet hit = new BitSet();
+        /** One bit per firm: compromised by this campaign. */
+        private final long[] hit;
 
-        CampaignState(int id, int actor, ActorSpec.Effect effect, double capability, DistributionSpec dwell) {
+        CampaignState(int id, int actor, ActorSpec.Effect effect, double capability, DistributionSpec dwell, int firms) {
             this.id = id;
             this.actor = actor;
             this.effect = effect;
             this.capability = capability;
             this.dwell = dwell;
+            this.hit = new long[(firms + 63) >>> 6];
         }
+
+        boolean hit(int firm) { return (hit[firm >>> 6] & 1L << firm) != 0; }
+
+        void markHit(int firm) { hit[firm >>> 6] |= 1L << firm; }
     }
 
     /** The MASON step that processes one day's pending compromises. */
