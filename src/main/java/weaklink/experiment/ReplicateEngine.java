@@ -7,6 +7,7 @@ import weaklink.economics.LossModel;
 import weaklink.economics.PoolSettlement;
 import weaklink.economics.ReplicateLosses;
 import weaklink.economics.SecurityFunding;
+import weaklink.model.AttackSurface;
 import weaklink.model.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
@@ -29,6 +30,8 @@ public final class ReplicateEngine {
     private final List<PolicySpec> policies;
     private final List<String> policyNames;
     private final SupplyNetwork net;
+    /** What targeted and mass-exploit campaigns look at, computed once for the network. */
+    private final AttackSurface surface;
     private final CostSharingPolicy[] behaviour;
     private final SecurityFunding[] funding;
     /** Per policy: total security spend, policy cost, and who pays (the same in every replicate). */
@@ -45,6 +48,7 @@ public final class ReplicateEngine {
         this.policies = List.copyOf(policies);
         this.policyNames = this.policies.stream().map(PolicySpec::name).toList();
         this.net = Networks.build(scenario, RandomStreams.derive(seed, -1, RandomStreams.Stream.NETWORK));
+        this.surface = AttackSurface.of(net);
         this.behaviour = new CostSharingPolicy[policies.size()];
         this.funding = new SecurityFunding[policies.size()];
         for (int p = 0; p < funding.length; p++) {
@@ -82,7 +86,7 @@ public final class ReplicateEngine {
         ReplicateResult result = new ReplicateResult(policies.size());
         StringBuilder csv = new StringBuilder(256 * policies.size());
         for (int p = 0; p < policies.size(); p++) {
-            ReplicateRecord record = new ReplicateModel(scenario, net, funding[p].posture(), streams).run();
+            ReplicateRecord record = new ReplicateModel(scenario, net, funding[p].posture(), streams, surface).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
             PoolSettlement pool = behaviour[p].settle(funding[p], losses);
             double[] t = fundingTotals[p];
