@@ -1,18 +1,17 @@
 package weaklink.gui;
 
 import java.util.Arrays;
+import weaklink.model.FirmStatus;
+import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.SupplyNetwork;
 
 /**
- * Each firm's {@link FirmState} on a given day, derived from the replicate's record so far, with
- * the day's totals overall and per tier.
- *
- * <p>A day {@code t} counts an interval {@code [a, b)} when it overlaps {@code [t, t+1)} (a
- * zero-length interval counts on its own day), as {@link ReplicateRecord#dailyCompromised()} and
- * {@link ReplicateRecord#dailyDown()} do, so the live chart shows the same numbers as a batch
- * run's {@code timeseries.csv}. Only firms the record mentions are visited on an update: the cost
- * is proportional to the compromises so far, not to the size of the network.
+ * What the display shows of the day the model last ended: each firm's {@link FirmState} (the
+ * model's {@link ReplicateModel#firmStatus(int)}), the day's totals of compromised and down firms
+ * (the replicate's daily counts, as in {@code timeseries.csv}), and how many firms of each tier
+ * are in each state. Only firms the record mentions are visited on an update, so the cost follows
+ * the compromises so far, not the size of the network.
  */
 final class FirmStates {
     private static final FirmState[] STATES = FirmState.values();
@@ -21,9 +20,6 @@ final class FirmStates {
     private final int[] tierFirms;
     private final byte[] state;
     private final boolean[] touched;
-    private final boolean[] compromisedToday;
-    private final boolean[] downToday;
-    private final boolean[] startedByToday;
     private int[] touchedList = new int[64];
     private int touchedCount;
     private int entriesSeen;
@@ -39,9 +35,6 @@ final class FirmStates {
         for (int f = 0; f < n; f++) tierFirms[net.tier(f)]++;
         this.state = new byte[n];
         this.touched = new boolean[n];
-        this.compromisedToday = new boolean[n];
-        this.downToday = new boolean[n];
-        this.startedByToday = new boolean[n];
         this.tierCounts = new int[tierFirms.length][STATES.length];
         reset();
     }
@@ -64,8 +57,10 @@ final class FirmStates {
         }
     }
 
-    /** Recomputes every state for day {@code t} from the record's entries so far. */
-    void update(ReplicateRecord record, int t) {
+    /** Reads the model's status of every firm it has touched, for the day it last ended. */
+    void update(ReplicateModel model) {
+        ReplicateRecord record = model.record();
+        int t = model.statusDay();
         for (int k = entriesSeen; k < record.size(); k++) {
             int f = record.firm(k);
             if (touched[f]) continue;
@@ -74,28 +69,10 @@ final class FirmStates {
             touchedList[touchedCount++] = f;
         }
         entriesSeen = record.size();
-        for (int i = 0; i < touchedCount; i++) {
-            int f = touchedList[i];
-            compromisedToday[f] = false;
-            downToday[f] = false;
-            startedByToday[f] = false;
-        }
-        for (int k = 0; k < record.size(); k++) {
-            if (record.day(k) > t) continue;
-            int f = record.firm(k);
-            startedByToday[f] = true;
-            if (overlapsDay(record.day(k), record.detectDay(k), t)) compromisedToday[f] = true;
-            if (record.causesOutage(k) && overlapsDay(record.outageStart(k), record.outageEnd(k), t)) downToday[f] = true;
-        }
-        compromised = 0;
-        down = 0;
         for (int[] c : tierCounts) Arrays.fill(c, 0);
         for (int i = 0; i < touchedCount; i++) {
             int f = touchedList[i];
-            if (compromisedToday[f]) compromised++;
-            if (downToday[f]) down++;
-            FirmState s = downToday[f] ? FirmState.DOWN : compromisedToday[f] ? FirmState.COMPROMISED
-                    : startedByToday[f] ? FirmState.RECOVERED : FirmState.HEALTHY;
+            FirmState s = of(model.firmStatus(f));
             state[f] = (byte) s.ordinal();
             tierCounts[net.tier(f)][s.ordinal()]++;
         }
@@ -104,22 +81,23 @@ final class FirmStates {
             for (FirmState s : STATES) if (s != FirmState.HEALTHY) affected += tierCounts[tier][s.ordinal()];
             tierCounts[tier][FirmState.HEALTHY.ordinal()] = tierFirms[tier] - affected;
         }
+        compromised = t >= 0 ? record.dailyCompromised()[t] : 0;
+        down = t >= 0 ? record.dailyDown()[t] : 0;
         day = t;
     }
 
-    /**
-     * Whether day {@code t} overlaps {@code [start, end)}: days {@code floor(start)} to
-     * {@code ceil(end) - 1}, or day {@code floor(start)} alone when the interval is empty.
-     */
-    static boolean overlapsDay(double start, double end, int t) {
-        double first = Math.floor(start);
-        double last = end > start ? Math.ceil(end) - 1 : first;
-        return first <= t && t <= last;
+    static FirmState of(FirmStatus s) {
+        return switch (s) {
+            case HEALTHY -> FirmState.HEALTHY;
+            case COMPROMISED -> FirmState.COMPROMISED;
+            case DOWN -> FirmState.DOWN;
+            case RECOVERED -> FirmState.RECOVERED;
+        };
     }
 
     FirmState state(int firm) { return STATES[state[firm]]; }
 
-    /** The day last computed, or -1 before the first update. */
+    /** The day shown, or -1 before the first day has ended. */
     int day() { return day; }
 
     /** Firms with an undetected compromise during the day (as {@code timeseries.csv}'s mean_compromised). */
@@ -127,9 +105,6 @@ final class FirmStates {
 
     /** Firms in an outage during the day (as {@code timeseries.csv}'s mean_down). */
     int down() { return down; }
-
-    /** How many record entries the last update had seen. */
-    int entriesSeen() { return entriesSeen; }
 
     int tierCount() { return tierFirms.length; }
 

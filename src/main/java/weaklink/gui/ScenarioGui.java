@@ -34,16 +34,14 @@ import weaklink.scenario.Scenario;
  *
  * <p>Each start builds a fresh {@link ReplicateModel} for the chosen policy and replicate, on the
  * same random streams as a batch run, so the GUI shows exactly replicate N of {@code run} with the
- * same seed. The model's schedule only has events on days when something happens; a day clock,
- * stepped at the end of every day (time {@code t + 1}, after all of day {@code t}'s events),
- * brings the display and chart to day {@code t}. It draws no random numbers, so it does not change
- * the replicate.
+ * same seed. The model ends each day with a step at {@code t + 0.5} (so the console's step button
+ * moves half a day: the day's attacks, then its end); after each step a watcher brings the display
+ * and chart to the day the model last ended, reading its per-firm status. The GUI adds nothing to
+ * the model's schedule, so it cannot change the replicate.
  */
 public final class ScenarioGui extends GUIState implements FirmNode.Context {
     /** Networks with more firms than this are drawn as their affected neighbourhood. */
     public static final int DEFAULT_DISPLAY_LIMIT = 3000;
-    /** The day clock runs after every model event of its time. */
-    static final int ORDER_CLOCK = Integer.MAX_VALUE;
     static final Color SUPPLY_LINK = new Color(0, 0, 0, 38);
     static final Color ATTACK_ROUTE = new Color(204, 121, 167);
 
@@ -145,7 +143,8 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         view.reset(seeds);
         routeCursor = 0;
         chart.clear();
-        model.schedule.scheduleOnce(1.0, ORDER_CLOCK, new DayClock(this));
+        // after each step of the schedule, as MASON's displays are: catch up when the model has ended a day
+        scheduleRepeatingImmediatelyAfter(new DayWatcher(this));
         if (display != null) {
             display.reset();
             display.repaint();
@@ -160,10 +159,11 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         }
     }
 
-    /** Brings states, display and chart to the end of {@code day}; called by the day clock on the model thread. */
-    void showDay(int day) {
+    /** Brings states, display and chart to the day the model last ended; called on the model thread. */
+    void showDay() {
+        states.update(model);
+        int day = states.day();
         ReplicateRecord r = model.record();
-        states.update(r, day);
         for (; routeCursor < r.size() && r.day(routeCursor) <= day; routeCursor++) {
             int f = r.firm(routeCursor);
             view.showWithNeighbours(f);
@@ -249,22 +249,16 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         public boolean hitObject(Object object, sim.portrayal.DrawInfo2D range) { return false; }
     }
 
-    /** Ends each day: shows it, and comes back the next day while the year lasts or anything is still happening. */
-    static final class DayClock implements Steppable {
+    /** Shows each day once the model has ended it. */
+    static final class DayWatcher implements Steppable {
         private static final long serialVersionUID = 1L;
         private final transient ScenarioGui gui;
 
-        DayClock(ScenarioGui gui) { this.gui = gui; }
+        DayWatcher(ScenarioGui gui) { this.gui = gui; }
 
         @Override
         public void step(SimState simState) {
-            double now = simState.schedule.getTime();
-            int day = (int) now - 1;
-            gui.showDay(day);
-            FirmStates s = gui.states;
-            if (day + 1 < gui.scenario.days() || !simState.schedule.scheduleComplete() || s.compromised() + s.down() > 0) {
-                simState.schedule.scheduleOnce(now + 1, ORDER_CLOCK, this);
-            }
+            if (gui.model.statusDay() > gui.states.day()) gui.showDay();
         }
     }
 }

@@ -69,6 +69,24 @@ class FirmInspectorTest {
     }
 
     @Test
+    void thePolicyChosenInTheModelTabSetsEachFirmsInvestmentAtTheNextStart() throws Exception {
+        Scenario s = GuiScenarios.outbreak(dir);
+        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        SimpleProperties model = new SimpleProperties(gui.getSimulationInspectedObject());
+        model.setValue(index(model, "Policy"), "1");
+        ScenarioGuiTest.runToEnd(gui);
+        SupplyNetwork net = gui.network();
+        double[] mandate = weaklink.economics.CostSharingPolicy.of(s.policy("mandate")).fund(s, net).investmentYen();
+        double[] none = weaklink.economics.CostSharingPolicy.of(s.policy("none")).fund(s, net).investmentYen();
+        int raised = 0;
+        for (int f = 0; f < net.firmCount(); f++) {
+            assertEquals(mandate[f], value(new SimpleProperties(gui.view().node(f)), "InvestmentYen"), "firm " + f);
+            if (mandate[f] > none[f]) raised++;
+        }
+        assertTrue(raised > 0, "the mandate raises some suppliers' investment");
+    }
+
+    @Test
     void modelTabOffersTheScenariosPoliciesAndTheReplicate() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
         ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);

@@ -53,6 +53,13 @@ final class GuiScenarios {
                 campaigns_per_year: 6
                 attempt_probability: 0.05
                 dwell_days: {type: lognormal, median: 9, sigma: 0.8}
+            standards:
+              strict: 0.01
+            policies:
+              - id: none
+              - id: mandate
+                standard: strict
+                min_tier: 1
             """;
 
     static Scenario outbreak(Path dir) throws Exception {
