@@ -11,7 +11,7 @@ import weaklink.network.SupplyNetwork;
  * two {@link Network}s over the same firm nodes.
  *
  * <p>A network of up to {@code limit} firms is shown whole. A larger one is shown as its affected
- * neighbourhood: the tier-0 buyers and the seeds of initial compromises to begin with, then each
+ * neighbourhood: the largest tier-0 buyers and the seeds of initial compromises to begin with, then each
  * firm as it is compromised together with up to {@link #NEIGHBOURS_PER_FIRM} of its trust and
  * supply partners, never more than {@code limit} firms in all; the tier bands still count every
  * firm ({@link TierLabels}). So drawing costs at most {@code limit} firms whatever the network's
@@ -20,6 +20,8 @@ import weaklink.network.SupplyNetwork;
 final class NetworkView {
     /** Firms of a big network revealed around each compromised firm, per kind of link and direction. */
     static final int NEIGHBOURS_PER_FIRM = 8;
+    /** Tier-0 buyers of a big network drawn from the start, the largest by revenue. */
+    static final int MAX_BUYERS_SHOWN = 60;
 
     private final SupplyNetwork net;
     private final TierLayout layout;
@@ -57,7 +59,15 @@ final class NetworkView {
             return;
         }
         for (int s : seeds) showWithNeighbours(s);
-        for (int f = 0; f < net.firmCount() && shownCount < limit / 4; f++) if (net.tier(f) == 0) show(f);
+        for (int f : largestBuyers(Math.min(MAX_BUYERS_SHOWN, limit / 10))) show(f);
+    }
+
+    /** The {@code k} tier-0 firms with the most revenue. */
+    private int[] largestBuyers(int k) {
+        java.util.List<Integer> top = new java.util.ArrayList<>();
+        for (int f = 0; f < net.firmCount(); f++) if (net.tier(f) == 0) top.add(f);
+        top.sort((a, b) -> Double.compare(net.revenueYen(b), net.revenueYen(a)));
+        return top.stream().limit(k).mapToInt(Integer::intValue).toArray();
     }
 
     /** Shows a firm and up to {@link #NEIGHBOURS_PER_FIRM} partners over each kind of link (trust out, trust in, buyers, suppliers). */

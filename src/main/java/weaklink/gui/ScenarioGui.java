@@ -42,7 +42,7 @@ import weaklink.scenario.Scenario;
 public final class ScenarioGui extends GUIState implements FirmNode.Context {
     /** Networks with more firms than this are drawn as their affected neighbourhood. */
     public static final int DEFAULT_DISPLAY_LIMIT = 3000;
-    static final Color SUPPLY_LINK = new Color(0, 0, 0, 38);
+    static final Color SUPPLY_LINK = new Color(200, 200, 200);
     static final Color ATTACK_ROUTE = new Color(204, 121, 167);
 
     private final Scenario scenario;
@@ -60,6 +60,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
     private final ContinuousPortrayal2D firmPortrayal = new ContinuousPortrayal2D();
     private final NetworkPortrayal2D supplyPortrayal = new NetworkPortrayal2D();
     private final NetworkPortrayal2D routePortrayal = new NetworkPortrayal2D();
+    private final TierLabels bands;
     private final TierLabels labels;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile SecurityFunding current;
@@ -84,7 +85,8 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         this.view = new NetworkView(net, layout, this, displayLimit);
         this.chart = new OutbreakChart("Firms compromised and down: " + scenario.name(), scenario.days());
         this.settings = new RunSettings(scenario.name(), net.firmCount(), policies.stream().map(PolicySpec::name).toList(), s.policy, s.replicate);
-        this.labels = new TierLabels(states, layout, view, this::caption);
+        this.bands = new TierLabels(states, layout, view, this::caption, false);
+        this.labels = new TierLabels(states, layout, view, this::caption, true);
         view.reset(seeds);
     }
 
@@ -192,10 +194,11 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
 
         display = new Display2D(layout.width(), layout.height(), this);
         display.setBackdrop(Color.WHITE);
-        display.attach(labels, "Tier bands");
+        display.attach(bands, "Tier bands");
         display.attach(supplyPortrayal, "Supply links");
         display.attach(routePortrayal, "Attack routes");
         display.attach(firmPortrayal, "Firms");
+        display.attach(labels, "Tier counts");
         // MASON's movie maker needs the Java Media Framework, which the build leaves out
         display.movieButton.setVisible(false);
         displayFrame = display.createFrame();

@@ -18,13 +18,19 @@ import sim.portrayal.SimplePortrayal2D;
  */
 final class TierLabels extends FieldPortrayal2D {
     private static final Color TEXT = new Color(60, 60, 60);
-    private static final Color BAND = new Color(0, 0, 0, 14);
+    private static final Color BAND = new Color(244, 244, 244);
     private final FirmStates states;
     private final TierLayout layout;
     private final NetworkView view;
     private final Supplier<String> caption;
+    private final boolean text;
 
-    TierLabels(FirmStates states, TierLayout layout, NetworkView view, Supplier<String> caption) {
+    /**
+     * @param text false for the bands' shading (drawn first, under the network), true for the
+     *             headers and caption (drawn last, over it)
+     */
+    TierLabels(FirmStates states, TierLayout layout, NetworkView view, Supplier<String> caption, boolean text) {
+        this.text = text;
         this.states = states;
         this.layout = layout;
         this.view = view;
@@ -43,15 +49,26 @@ final class TierLabels extends FieldPortrayal2D {
         for (int t = 0; t < layout.tiers(); t++) {
             double top = info.draw.y + layout.bandTop(t) * sy;
             double bottom = info.draw.y + (t + 1 < layout.tiers() ? layout.bandTop(t + 1) - TierLayout.MARGIN : layout.height() - TierLayout.MARGIN) * sy;
-            g.setColor(BAND);
-            g.fillRect((int) info.draw.x, (int) top, (int) info.draw.width, (int) (bottom - top));
-            g.setColor(TEXT);
-            g.drawString(header(t), (int) (info.draw.x + TierLayout.MARGIN * sx), (int) (top + TierLayout.BAND_HEADER * sy * 0.7));
+            if (!text) {
+                g.setColor(BAND);
+                g.fillRect((int) info.draw.x, (int) top, (int) info.draw.width, (int) (bottom - top));
+            } else {
+                write(g, header(t), info.draw.x + TierLayout.MARGIN * sx, top + TierLayout.BAND_HEADER * sy * 0.7);
+            }
         }
+        if (!text) return;
         String c = caption.get();
+        write(g, c, info.draw.x + info.draw.width - TierLayout.MARGIN * sx - g.getFontMetrics().stringWidth(c),
+                info.draw.y + layout.bandTop(0) * sy + TierLayout.BAND_HEADER * sy * 0.7);
+    }
+
+    /** Text on a patch of the band's colour, so links drawn under it do not hide it. */
+    private static void write(Graphics2D g, String s, double x, double baseline) {
         FontMetrics fm = g.getFontMetrics();
-        g.drawString(c, (int) (info.draw.x + info.draw.width - TierLayout.MARGIN * sx - fm.stringWidth(c)),
-                (int) (info.draw.y + layout.bandTop(0) * sy + TierLayout.BAND_HEADER * sy * 0.7));
+        g.setColor(BAND);
+        g.fillRect((int) x - 2, (int) baseline - fm.getAscent(), fm.stringWidth(s) + 4, fm.getAscent() + fm.getDescent());
+        g.setColor(TEXT);
+        g.drawString(s, (int) x, (int) baseline);
     }
 
     String header(int tier) {

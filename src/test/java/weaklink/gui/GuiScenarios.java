@@ -11,7 +11,7 @@ final class GuiScenarios {
 
     /**
      * About 200 firms in three tiers with dense, fast trust links (so attacks spread); firm 7 (tier 1) is hit on day 0 and firm 40
-     * (tier 2) on day 3, each dwelling 25 days, so there are compromised firms from day 0 on.
+     * (tier 1) on day 3, each dwelling 25 days, so there are compromised firms from day 0 on.
      */
     static final String OUTBREAK = """
             name: gui-outbreak

@@ -55,9 +55,9 @@ class GuiWindowTest {
                 console[0].setVisible(true);
                 console[0].pressPause(); // starts the simulation paused; play then steps once per press
             });
-            for (int i = 0; i < 500 && gui.states().day() < 6; i++) SwingUtilities.invokeAndWait(() -> console[0].pressPlay());
-            assertTrue(gui.states().day() >= 6, "the console's step button should advance the days");
-            assertTrue(gui.states().compromised() > 0, "the seeded firms are compromised on day 6");
+            for (int i = 0; i < 500 && gui.states().day() < 14; i++) SwingUtilities.invokeAndWait(() -> console[0].pressPlay());
+            assertTrue(gui.states().day() >= 14, "the console's step button should advance the days");
+            assertTrue(gui.states().compromised() > 0, "the seeded outbreak is still under way on day 14");
 
             Files.createDirectories(SNAPSHOT.getParent());
             SwingUtilities.invokeAndWait(() -> {
@@ -71,7 +71,7 @@ class GuiWindowTest {
             int compromisedPixels = count(image, FirmState.COMPROMISED);
             int healthyPixels = count(image, FirmState.HEALTHY);
             assertTrue(compromisedPixels > 0, "no pixel of the compromised colour in " + SNAPSHOT);
-            assertTrue(healthyPixels > compromisedPixels, "most firms are still healthy on day 6");
+            assertTrue(healthyPixels > compromisedPixels, "most firms are still healthy on day 14");
 
             // double-click the seed firm, as a user would, to open MASON's inspector on it
             int seed = 7;
