@@ -21,7 +21,6 @@ import weaklink.report.ResultsFinalizer;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
-import weaklink.scenario.Suggest;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a scenario: replicates x policies with common random numbers, and writes",
@@ -125,21 +124,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static List<PolicySpec> selectPolicies(Scenario scenario, List<String> names) throws BadInputException {
-        if (names == null || names.isEmpty()) return scenario.policies();
-        List<PolicySpec> out = new ArrayList<>();
-        List<String> known = scenario.policies().stream().map(PolicySpec::name).toList();
-        for (String n : names) {
-            String name = n.trim();
-            if (!known.contains(name)) {
-                String s = Suggest.closest(name, known);
-                throw BadInputException.option("--policies", "no policy named '" + name + "' in the scenario"
-                        + (s != null ? " (did you mean '" + s + "'?)" : "") + "; it has: " + String.join(", ", known));
-            }
-            PolicySpec p = scenario.policy(name);
-            if (out.contains(p)) throw BadInputException.option("--policies", "policy '" + name + "' is listed twice");
-            out.add(p);
-        }
-        return out;
+        return ScenarioArgs.selectPolicies(scenario, names);
     }
 
     static Path defaultOut(Scenario scenario, Shard shard) {

@@ -180,12 +180,7 @@ public final class Merger {
                 throw BadInputException.option("--out", out + " is one of the shards being merged; choose another folder");
             }
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) throw BadInputException.option("--out", out + " exists and is not a folder");
-        if (Files.isDirectory(out)) {
-            try (var s = Files.list(out)) {
-                if (s.findAny().isPresent()) throw BadInputException.option("--out", "results folder " + out + " is not empty; choose another --out");
-            }
-        }
+        ResultsFolder.requireAbsentOrEmpty(out);
     }
 
     /**

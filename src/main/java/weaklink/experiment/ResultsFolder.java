@@ -22,4 +22,14 @@ public final class ResultsFolder {
             }
         }
     }
+
+    /** Refuses an output folder ({@code --out}) that is a file or holds anything: results are never mixed. */
+    public static void requireAbsentOrEmpty(Path dir) throws IOException, weaklink.scenario.BadInputException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw weaklink.scenario.BadInputException.option("--out", dir + " exists and is not a folder");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) throw weaklink.scenario.BadInputException.option("--out", "results folder " + dir + " is not empty; choose another --out");
+            }
+        }
+    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,11 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import weaklink.cli.Main;
+import weaklink.cli.ScenarioArgs;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.Json;
 import weaklink.experiment.Manifest;
 import weaklink.experiment.ReplicateEngine;
 import weaklink.experiment.ReplicateRow;
+import weaklink.experiment.ResultsFolder;
 import weaklink.experiment.RunPlan;
 import weaklink.experiment.Runner;
 import weaklink.experiment.Shard;
@@ -36,7 +37,6 @@ import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
-import weaklink.scenario.Suggest;
 
 /**
  * Runs a scenario on Spark: the replicates are cut into blocks, each block is a Spark task that
@@ -80,10 +80,10 @@ public final class SparkRun implements Callable<Integer> {
         if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
         if (tasks != null && tasks < 1) throw BadInputException.option("--tasks", "must be at least 1, found " + tasks);
         Scenario scenario = ScenarioLoader.load(scenarioFile);
-        List<PolicySpec> selected = select(scenario, policies);
+        List<PolicySpec> selected = ScenarioArgs.selectPolicies(scenario, policies);
         int runReplicates = replicates != null ? replicates : scenario.replicates();
         long runSeed = seed != null ? seed : scenario.seed();
-        checkEmpty(out);
+        ResultsFolder.requireAbsentOrEmpty(out);
         // The driver builds the network too: bad input is refused here, before Spark starts.
         new ReplicateEngine(scenario, runSeed, selected);
 
@@ -133,32 +133,6 @@ public final class SparkRun implements Callable<Integer> {
             results.unpersist(false);
         }
         Runner.complete(dir, plan.replicates(), sums);
-    }
-
-    static List<PolicySpec> select(Scenario scenario, List<String> names) throws BadInputException {
-        if (names == null || names.isEmpty()) return scenario.policies();
-        List<String> known = scenario.policies().stream().map(PolicySpec::name).toList();
-        List<PolicySpec> out = new ArrayList<>();
-        for (String n : names) {
-            PolicySpec p = scenario.policy(n.trim());
-            if (p == null) {
-                String s = Suggest.closest(n.trim(), known);
-                throw BadInputException.option("--policies", "no policy named '" + n.trim() + "' in the scenario"
-                        + (s != null ? " (did you mean '" + s + "'?)" : "") + "; it has: " + String.join(", ", known));
-            }
-            if (out.contains(p)) throw BadInputException.option("--policies", "policy '" + n.trim() + "' is listed twice");
-            out.add(p);
-        }
-        return out;
-    }
-
-    private static void checkEmpty(Path dir) throws IOException, BadInputException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw BadInputException.option("--out", dir + " exists and is not a folder");
-        if (Files.isDirectory(dir)) {
-            try (var s = Files.list(dir)) {
-                if (s.findAny().isPresent()) throw BadInputException.option("--out", "results folder " + dir + " is not empty; choose another --out");
-            }
-        }
     }
 
     /** Runs the command line and returns the exit code (for tests, without exiting the JVM). */
