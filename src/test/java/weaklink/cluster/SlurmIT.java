@@ -36,7 +36,9 @@ class SlurmIT {
     @Test
     void jobArrayOfFourShardsAndItsMergeEqualALocalRun() throws Exception {
         boolean haveSlurm = Stream.of(System.getenv("PATH").split(":")).anyMatch(p -> Files.isExecutable(Path.of(p, "sbatch")));
-        if (!"true".equals(System.getenv("CI"))) Assumptions.assumeTrue(haveSlurm, "no sbatch on this machine (start Slurm with .ci/slurm-up)");
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(haveSlurm && controllerAnswers(), "no running Slurm on this machine (start one with: sudo bash .ci/slurm-up)");
+        }
         assertTrue(haveSlurm, "CI must have Slurm: .ci/run starts it with .ci/slurm-up");
 
         Path local = dir.resolve("local"), onSlurm = dir.resolve("slurm");
@@ -54,6 +56,19 @@ class SlurmIT {
         if (!Files.exists(merged.resolve("summary.csv"))) fail("the merge produced no results; logs:\n" + logs(onSlurm));
         SameResults.assertSameResults(local, merged);
         for (int i = 1; i <= 4; i++) assertTrue(Files.exists(onSlurm.resolve("shards/shard-" + i + "-of-4/replicates.csv")));
+    }
+
+    /** Whether {@code sinfo} reaches a Slurm controller. */
+    static boolean controllerAnswers() {
+        try {
+            run("sinfo", "-h");
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static int cli(StringWriter err, String... args) {
