@@ -17,6 +17,7 @@ import weaklink.experiment.Manifest;
 import weaklink.experiment.RunPlan;
 import weaklink.experiment.Runner;
 import weaklink.experiment.Shard;
+import weaklink.report.ReportWriter;
 import weaklink.report.ResultsFinalizer;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
@@ -103,7 +104,9 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null) runner.resume();
         else runner.start(overwrite);
         ResultsFinalizer.finish(dir);
+        ReportWriter.Outcome report = ReportWriter.write(dir);
         if (!quiet) Summary.print(spec.commandLine().getOut(), dir);
+        if (!quiet) ChartCommand.print(spec.commandLine().getOut(), report);
         return Main.OK;
     }
 

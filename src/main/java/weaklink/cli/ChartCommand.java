@@ -1,0 +1,38 @@
+package weaklink.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import weaklink.report.ReportWriter;
+
+@Command(name = "chart", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draws the charts (charts/*.png and *.svg) and the report (report.html) of a results folder",
+                "from its files alone, e.g. after 'merge'. A chart whose input file is absent is left out, and",
+                "the report says so."})
+final class ChartCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "A results folder (written by run or merge).")
+    Path dir;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ReportWriter.Outcome outcome = ReportWriter.write(dir);
+        if (!quiet) print(spec.commandLine().getOut(), outcome);
+        return Main.OK;
+    }
+
+    static void print(PrintWriter out, ReportWriter.Outcome outcome) {
+        for (String note : outcome.notes()) out.println("note: " + note);
+        out.println("report: " + outcome.report() + " (" + outcome.charts().size() + " charts)");
+    }
+}

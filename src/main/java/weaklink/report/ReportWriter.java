@@ -1,0 +1,298 @@
+package weaklink.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jfree.chart.JFreeChart;
+import weaklink.experiment.AtomicFile;
+import weaklink.experiment.Runner;
+import weaklink.scenario.BadInputException;
+
+/**
+ * Renders a results folder's charts ({@code charts/*.png} and {@code *.svg}) and its report
+ * ({@code report.html}) from the folder's files alone, so {@code run}, {@code merge} and
+ * {@code chart DIR} give the same charts for the same results. A chart whose input file is absent
+ * is left out, and the report says why. The report is one page that works offline: charts are
+ * embedded as {@code data:} images, styles are inline, there is no script, and every text that
+ * comes from the scenario is HTML-escaped.
+ */
+public final class ReportWriter {
+    public static final String REPORT = "report.html";
+    public static final String CHARTS = "charts";
+
+    /**
+     * What was written.
+     *
+     * @param charts the chart names written (each as {@code charts/NAME.png} and {@code .svg})
+     * @param notes  charts left out and why
+     */
+    public record Outcome(List<String> charts, List<String> notes, Path report) {}
+
+    /** One standard chart: its file name, heading, caption, the file it needs, and how to draw it. */
+    private record Figure(String name, String heading, String caption, String needs, Function<Results, JFreeChart> draw,
+                          Function<Results, Integer> height) {}
+
+    private static final List<Figure> FIGURES = List.of(
+            new Figure("policy_comparison", "Policy comparison",
+                    "Expected annual loss across the network under each policy (bar, with its 95 % confidence interval), beside "
+                            + "what is spent on security each year and who pays it.",
+                    Results.SUMMARY, ResultCharts::policyComparison, r -> Math.max(420, 220 + 64 * r.policies.size())),
+            new Figure("loss_distribution", "Loss distributions",
+                    "How the annual loss varies from year to year under each policy. The diamond is the 1-in-200-year loss "
+                            + "(VaR 99.5 %), the figure solvency regimes ask insurers to hold capital for.",
+                    Runner.REPLICATES, ResultCharts::lossDistributions, r -> 560),
+            new Figure("exceedance", "Exceedance curves",
+                    "The loss exceeded on average once every T years. Solid: the whole year's loss (AEP); dashed: the year's "
+                            + "largest single event (OEP), the figure for one catastrophic campaign.",
+                    Results.EXCEEDANCE, ResultCharts::exceedance, r -> 600),
+            new Figure("timeseries", "Compromised and down firms over time",
+                    "Firms with an attacker inside (top) and firms whose production is stopped (bottom), each day of the year.",
+                    Results.TIMESERIES, ResultCharts::overTime, r -> 660),
+            new Figure("burden_by_group", "Who loses, who pays",
+                    "Losses borne and money paid for security by each group of firms (tier 0 are the large buyers), and the "
+                            + "government's spending.",
+                    Results.BY_GROUP, ResultCharts::burdenByGroup,
+                    r -> Math.max(560, 200 + ResultCharts.burdenRows(r).size() * (14 * r.policies.size() + 18))));
+
+    private ReportWriter() {}
+
+    /** Renders the charts and the report of results folder {@code dir}. */
+    public static Outcome write(Path dir) throws IOException, BadInputException {
+        Results r = Results.read(dir);
+        Path chartDir = dir.resolve(CHARTS);
+        List<String> written = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        for (Figure f : FIGURES) {
+            if (!available(r, f.needs())) {
+                String note = f.heading() + ": not drawn, " + f.needs() + " is not in the results folder.";
+                notes.add(note);
+                figures.append("<p class=\"missing\">").append(Html.escape(note)).append("</p>\n");
+                continue;
+            }
+            int height = f.height().apply(r);
+            JFreeChart chart = f.draw().apply(r);
+            byte[] png = Charts.png(chart, Charts.WIDTH, height);
+            Files.createDirectories(chartDir);
+            AtomicFile.writeBytes(chartDir.resolve(f.name() + ".png"), png);
+            AtomicFile.writeString(chartDir.resolve(f.name() + ".svg"), Charts.svg(chart, Charts.WIDTH, height));
+            written.add(f.name());
+            figures.append(figure(f.name(), f.heading(), f.caption(), png, height));
+        }
+        figures.append(otherCharts(chartDir, written));
+        Path report = dir.resolve(REPORT);
+        AtomicFile.writeString(report, page(r, figures.toString(), notes));
+        return new Outcome(written, notes, report);
+    }
+
+    private static boolean available(Results r, String file) {
+        return switch (file) {
+            case Results.EXCEEDANCE -> r.exceedance != null;
+            case Results.TIMESERIES -> r.timeseries != null;
+            case Results.BY_GROUP -> r.byGroup != null;
+            default -> true;
+        };
+    }
+
+    private static String figure(String name, String heading, String caption, byte[] png, int height) {
+        return "<figure id=\"" + Html.escape(name) + "\">\n<h3>" + Html.escape(heading) + "</h3>\n"
+                + "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\" width=\"" + Charts.WIDTH
+                + "\" height=\"" + height + "\" alt=\"" + Html.escape(heading) + "\">\n<figcaption>" + Html.escape(caption)
+                + " <span class=\"files\">Files: <a href=\"" + CHARTS + "/" + Html.escape(name) + ".svg\">SVG</a> · <a href=\""
+                + CHARTS + "/" + Html.escape(name) + ".png\">PNG</a></span></figcaption>\n</figure>\n";
+    }
+
+    /** Charts other commands left in {@code charts/} (sweeps, sensitivity, single points of failure), shown after ours. */
+    private static String otherCharts(Path chartDir, List<String> ours) throws IOException {
+        if (!Files.isDirectory(chartDir)) return "";
+        List<Path> others;
+        try (Stream<Path> files = Files.list(chartDir)) {
+            others = files.filter(p -> p.getFileName().toString().endsWith(".png"))
+                    .filter(p -> !ours.contains(baseName(p)) && !FIGURES.stream().anyMatch(f -> f.name().equals(baseName(p))))
+                    .sorted().toList();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Path p : others) {
+            String name = baseName(p);
+            sb.append(figure(name, name.replace('_', ' '), "Drawn by another WeakLink command into this folder.", Files.readAllBytes(p),
+                    pngHeight(p)));
+        }
+        return sb.toString();
+    }
+
+    private static String baseName(Path p) {
+        String n = p.getFileName().toString();
+        return n.substring(0, n.length() - ".png".length());
+    }
+
+    /** The image height scaled to {@link Charts#WIDTH}, read from the PNG header. */
+    private static int pngHeight(Path p) throws IOException {
+        var image = javax.imageio.ImageIO.read(p.toFile());
+        if (image == null) throw new IOException(p + ": not a PNG image");
+        return (int) Math.round(image.getHeight() * (double) Charts.WIDTH / image.getWidth());
+    }
+
+    // ---- the page ------------------------------------------------------------------------------
+
+    private static String page(Results r, String figures, List<String> notes) {
+        JsonNode m = r.manifest;
+        String name = m.path("scenario_name").asText("scenario");
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>WeakLink report: ").append(Html.escape(name)).append("</title>\n<style>\n").append(Html.STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
+        h.append("<h1>WeakLink report: ").append(Html.escape(name)).append("</h1>\n");
+        h.append("<p class=\"meta\">").append(Html.escape(String.format("%,d replicates (simulated years) per policy · master seed %d · "
+                        + "weaklink %s · finished %s", m.path("replicates").asLong(), m.path("seed").asLong(), m.path("version").asText("?"),
+                m.path("finished").asText("(not recorded)")))).append("</p>\n");
+        h.append(scenario(r));
+        h.append(headline(r));
+        h.append("<section id=\"charts\">\n<h2>Charts</h2>\n").append(figures).append("</section>\n");
+        h.append(method(r));
+        h.append(files(r));
+        h.append("</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static String scenario(Results r) {
+        JsonNode s = r.manifest.path("scenario");
+        StringBuilder h = new StringBuilder("<section id=\"scenario\">\n<h2>Scenario</h2>\n");
+        String description = s.path("description").asText("").strip();
+        if (!description.isEmpty()) h.append("<p>").append(Html.escape(description)).append("</p>\n");
+        h.append("<dl>\n");
+        Html.term(h, "Scenario file", r.manifest.path("scenario_file").asText("") + " (SHA-256 "
+                + r.manifest.path("scenario_sha256").asText("?") + ")");
+        Html.term(h, "Simulated period", r.days + " days per replicate, money in " + r.currency);
+        Html.term(h, "Network", network(s.path("network")));
+        List<String> actors = new ArrayList<>();
+        for (JsonNode a : s.path("actors")) {
+            actors.add(a.path("name").asText() + " (" + a.path("mode").asText().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", "
+                    + a.path("effect").asText().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", "
+                    + a.path("campaignsPerYear").asDouble() + " campaigns a year)");
+        }
+        int seeds = s.path("initialCompromises").size();
+        if (seeds > 0) actors.add(seeds + " firm(s) compromised on day 0");
+        Html.term(h, "Attacks", actors.isEmpty() ? "none" : String.join("; ", actors));
+        h.append("<dt>Policies</dt>\n<dd><ul>\n");
+        for (int i = 0; i < r.policies.size(); i++) {
+            String p = r.policies.get(i);
+            h.append("<li>").append(Html.swatch(i)).append("<b>").append(Html.escape(p)).append("</b>")
+                    .append(Html.escape(policyParameters(s, p))).append(p.equals(r.baseline) ? " <em>(baseline)</em>" : "").append("</li>\n");
+        }
+        h.append("</ul></dd>\n</dl>\n</section>\n");
+        return h.toString();
+    }
+
+    private static String network(JsonNode n) {
+        JsonNode g = n.path("generator");
+        if (g.isMissingNode() || g.isNull()) {
+            return "read from " + n.path("firmsFile").asText("?") + " and " + n.path("linksFile").asText("?");
+        }
+        long firms = 0;
+        List<String> tiers = new ArrayList<>();
+        for (JsonNode t : g.path("tiers")) {
+            firms += t.path("firms").asLong();
+            tiers.add(String.format("%,d", t.path("firms").asLong()));
+        }
+        long msp = g.path("mspFirms").asLong(), logistics = g.path("logisticsFirms").asLong();
+        return String.format("generated: %,d firms in %d tiers (%s from tier 0 down)", firms + msp + logistics, tiers.size(), String.join(", ", tiers))
+                + (msp > 0 ? String.format(", %d IT service providers", msp) : "")
+                + (logistics > 0 ? String.format(", %d logistics providers", logistics) : "");
+    }
+
+    /** The policy's kind and parameters as the resolved scenario states them, e.g. " — buyer-share: phi 0.5, tiers 1". */
+    private static String policyParameters(JsonNode scenario, String policy) {
+        for (JsonNode p : scenario.path("policies")) {
+            if (!policy.equals(p.path("name").asText())) continue;
+            List<String> params = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().equals("id") && !e.getKey().equals("name")) params.add(e.getKey() + " " + e.getValue().asText());
+            }
+            return " — " + p.path("id").asText() + (params.isEmpty() ? "" : ": " + String.join(", ", params));
+        }
+        return "";
+    }
+
+    private static String headline(Results r) {
+        Measure money = Measure.money("", r.currency);
+        StringBuilder h = new StringBuilder("<section id=\"headline\">\n<h2>Headline figures</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
+        for (String c : List.of("Policy", "Mean annual loss (95 % interval)", "Median year", "VaR 99.5 % (1 in 200 years)",
+                "TVaR 99.5 %", "Security spending", "Policy cost", "Societal cost", "Change vs baseline (95 % interval)")) {
+            h.append("<th>").append(Html.escape(c)).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < r.policies.size(); i++) {
+            String p = r.policies.get(i);
+            Map<String, Double> s = r.summary.get(p);
+            h.append("<tr><th scope=\"row\">").append(Html.swatch(i)).append(Html.escape(p)).append("</th>");
+            Html.cell(h, money.write(s.get("mean_loss")), money.write(s.get("ci95_low")) + " to " + money.write(s.get("ci95_high")));
+            for (String c : List.of("p50", "var_99_5", "tvar_99_5", "mean_security_spend", "mean_policy_cost", "mean_societal_cost")) {
+                Html.cell(h, money.write(s.get(c)), null);
+            }
+            if (p.equals(r.baseline)) {
+                Html.cell(h, "baseline", null);
+            } else {
+                Html.cell(h, signed(money, s.get("diff_vs_baseline")),
+                        signed(money, s.get("diff_ci95_low")) + " to " + signed(money, s.get("diff_ci95_high")));
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n<p class=\"note\">Money in ").append(Html.escape(r.currency))
+                .append(" a year (K thousand, M million, B billion, T trillion). Societal cost = losses + all security spending. "
+                        + "A negative change is a saving against the baseline policy <b>").append(Html.escape(r.baseline))
+                .append("</b>.</p>\n</section>\n");
+        return h.toString();
+    }
+
+    private static String signed(Measure money, double x) {
+        String s = money.write(x);
+        return x > 0 ? "+" + s : s;
+    }
+
+    private static String method(Results r) {
+        return "<section id=\"method\">\n<h2>Method and assumptions</h2>\n<ul>\n"
+                + "<li>Each replicate is one simulated year of " + r.days + " days. Threat actors' campaigns arrive at random; an "
+                + "intruder moves along IT-trust links between firms until detected, ransomware stops a firm's production, and the "
+                + "stoppage spreads to its buyers once their inventory runs out.</li>\n"
+                + "<li>Every policy sees the same attacks in the same replicate (common random numbers), so the differences "
+                + "between policies are paired: their intervals are much narrower than the intervals of each policy's mean.</li>\n"
+                + "<li>Intervals are 95 % Student-t confidence intervals of the mean (for the change vs baseline, of the mean paired "
+                + "difference). They measure Monte Carlo error only, not the uncertainty of the scenario's inputs.</li>\n"
+                + "<li>VaR 99.5 % is the empirical 99.5 % quantile of the annual loss (the Solvency II 1-in-200-year loss); TVaR "
+                + "99.5 % is the mean of the worst 0.5 % of years. Return periods longer than the number of simulated years are "
+                + "not estimated.</li>\n"
+                + "<li>Losses are direct costs (incident response, ransom, data breach), business interruption and contingent "
+                + "business interruption of buyers. Firms invest in security following Gordon and Loeb (2002) against their own "
+                + "expected loss; policies change who pays and the minimum posture.</li>\n"
+                + "<li>Every number in the scenario file either cites its source or is marked as an assumption there; the results "
+                + "are what the model implies under those inputs, not forecasts.</li>\n</ul>\n</section>\n";
+    }
+
+    private static String files(Results r) {
+        StringBuilder h = new StringBuilder("<section id=\"files\">\n<h2>Data files</h2>\n<ul>\n");
+        String[][] entries = {
+            {Results.SUMMARY, "one row per policy: the headline figures above, with more columns"},
+            {Runner.REPLICATES, "one row per policy and simulated year"},
+            {Results.EXCEEDANCE, "loss by return period, annual aggregate (aep) and largest event (oep)"},
+            {Results.TIMESERIES, "compromised and down firms per day"},
+            {Results.BY_GROUP, "losses borne and security paid, by tier, size class and payer"},
+            {Runner.MANIFEST, "how this run was made: the resolved scenario, seed, versions"},
+        };
+        for (String[] e : entries) {
+            if (!Files.isRegularFile(r.dir.resolve(e[0]))) continue;
+            h.append("<li><a href=\"").append(Html.escape(e[0])).append("\">").append(Html.escape(e[0])).append("</a>: ")
+                    .append(Html.escape(e[1])).append("</li>\n");
+        }
+        return h.append("</ul>\n</section>\n").toString();
+    }
+}

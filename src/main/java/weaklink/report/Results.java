@@ -1,0 +1,201 @@
+package weaklink.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import weaklink.experiment.Manifest;
+import weaklink.experiment.Runner;
+import weaklink.scenario.BadInputException;
+
+/**
+ * The figures of one results folder that the charts and the report show, read from its files
+ * (DESIGN §4 and the output contracts): {@code manifest.json}, {@code summary.csv} and
+ * {@code replicates.csv} always; {@code exceedance.csv}, {@code timeseries.csv} and
+ * {@code by_group.csv} when present (null otherwise, and the report says which are missing).
+ * Policies are kept in the manifest's order: a policy's index there is its colour.
+ */
+final class Results {
+    static final String SUMMARY = "summary.csv";
+    static final String EXCEEDANCE = "exceedance.csv";
+    static final String TIMESERIES = "timeseries.csv";
+    static final String BY_GROUP = "by_group.csv";
+
+    /** Payers of security, in the order of the stacked bars, with their {@code by_group.csv} columns. */
+    static final List<String> PAYERS = List.of("the firm itself", "its buyers", "the government", "the mutual pool");
+    static final List<String> PAYER_COLUMNS = List.of("mean_paid_by_self", "mean_paid_by_buyers", "mean_paid_by_government", "mean_paid_by_pool");
+
+    /** One point of an exceedance curve. */
+    record ExceedancePoint(double returnPeriodYears, double probability, double loss) {}
+
+    /** Mean and standard deviation across replicates of the firms compromised and down, per day. */
+    record DailyCounts(double[] day, double[] meanCompromised, double[] sdCompromised, double[] meanDown, double[] sdDown) {}
+
+    /** One group of firms (tier × size class) under one policy; money is the group's mean annual total. */
+    record GroupBurden(String group, double firms, double lossBorne, double securitySpend, double[] paidBy,
+                       double paidForSuppliers, double premiums) {
+        /** What the group's firms pay out: their own share of their security, what they pay for suppliers, premiums. */
+        double outlay() { return paidBy[0] + paidForSuppliers + premiums; }
+    }
+
+    final Path dir;
+    final JsonNode manifest;
+    final List<String> policies = new ArrayList<>();
+    final String baseline;
+    final String currency;
+    final int days;
+    /** summary.csv: policy -> column -> value, columns in file order. */
+    final Map<String, Map<String, Double>> summary = new LinkedHashMap<>();
+    /** total_loss of every replicate, per policy, in file order. */
+    final Map<String, double[]> totalLoss = new LinkedHashMap<>();
+    /** policy -> metric (aep, oep) -> points in file order; null when the file is absent. */
+    Map<String, Map<String, List<ExceedancePoint>>> exceedance;
+    /** policy -> daily counts; null when the file is absent. */
+    Map<String, DailyCounts> timeseries;
+    /** policy -> groups in file order; null when the file is absent. */
+    Map<String, List<GroupBurden>> byGroup;
+
+    private Results(Path dir, JsonNode manifest) {
+        this.dir = dir;
+        this.manifest = manifest;
+        manifest.path("policies").forEach(p -> policies.add(p.asText()));
+        this.baseline = manifest.path("baseline").asText(policies.isEmpty() ? "" : policies.get(0));
+        this.currency = manifest.path("currency").asText("JPY");
+        this.days = manifest.path("days").asInt(365);
+    }
+
+    /** Reads a results folder; bad input (exit 2) if it is not one or a file breaks its contract. */
+    static Results read(Path dir) throws IOException, BadInputException {
+        Results r = new Results(dir, Manifest.readFor(dir));
+        if (r.policies.isEmpty()) throw new BadInputException(dir.resolve(Runner.MANIFEST), 0, 0, "policies", "lists no policy");
+        r.readSummary(require(dir, SUMMARY));
+        r.readReplicates(require(dir, Runner.REPLICATES));
+        if (Files.isRegularFile(dir.resolve(EXCEEDANCE))) r.readExceedance(dir.resolve(EXCEEDANCE));
+        if (Files.isRegularFile(dir.resolve(TIMESERIES))) r.readTimeseries(dir.resolve(TIMESERIES));
+        if (Files.isRegularFile(dir.resolve(BY_GROUP))) r.readByGroup(dir.resolve(BY_GROUP));
+        return r;
+    }
+
+    private static Path require(Path dir, String name) throws BadInputException {
+        Path f = dir.resolve(name);
+        if (!Files.isRegularFile(f)) throw new BadInputException(f, 0, 0, null, "not found; a finished results folder has it (rerun or merge the run)");
+        return f;
+    }
+
+    /** Policy index of a row's policy cell; bad input if the manifest does not list it. */
+    private int policyOf(CsvRows.Row row, int column, Path file) throws BadInputException {
+        String p = row.text(column);
+        int i = policies.indexOf(p);
+        if (i < 0) throw new BadInputException(file, row.line(), column + 1, "policy", "policy '" + p + "' is not in manifest.json's policies " + policies);
+        return i;
+    }
+
+    private void readSummary(Path file) throws IOException, BadInputException {
+        CsvRows.read(file, t -> {
+            int policy = t.column("policy");
+            for (String c : List.of("mean_loss", "ci95_low", "ci95_high", "mean_security_spend")) t.column(c);
+            return row -> {
+                String p = policies.get(policyOf(row, policy, file));
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (String c : List.of("replicates", "mean_loss", "se_loss", "ci95_low", "ci95_high", "p50", "p90", "p99", "var_99_5",
+                        "tvar_99_5", "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "mean_firms_compromised",
+                        "mean_firms_down", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high")) {
+                    values.put(c, t.has(c) ? row.number(t.column(c)) : Double.NaN);
+                }
+                summary.put(p, values);
+            };
+        });
+        for (String p : policies) {
+            if (!summary.containsKey(p)) throw new BadInputException(file, 0, 0, null, "has no row for policy '" + p + "' of manifest.json");
+        }
+    }
+
+    private void readReplicates(Path file) throws IOException, BadInputException {
+        List<ResultsFinalizer.DoubleList> lists = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) lists.add(new ResultsFinalizer.DoubleList());
+        CsvRows.read(file, t -> {
+            int policy = t.column("policy"), total = t.column("total_loss");
+            return row -> lists.get(policyOf(row, policy, file)).add(row.number(total));
+        });
+        for (int i = 0; i < policies.size(); i++) totalLoss.put(policies.get(i), lists.get(i).toArray());
+    }
+
+    private void readExceedance(Path file) throws IOException, BadInputException {
+        Map<String, Map<String, List<ExceedancePoint>>> out = new LinkedHashMap<>();
+        CsvRows.read(file, t -> {
+            int policy = t.column("policy"), rp = t.column("return_period_years"), prob = t.column("exceedance_probability"), loss = t.column("loss");
+            int metric = t.has("metric") ? t.column("metric") : -1;
+            return row -> {
+                String p = policies.get(policyOf(row, policy, file));
+                String m = metric < 0 ? "aep" : row.text(metric);
+                out.computeIfAbsent(p, k -> new LinkedHashMap<>()).computeIfAbsent(m, k -> new ArrayList<>())
+                        .add(new ExceedancePoint(row.number(rp), row.number(prob), row.number(loss)));
+            };
+        });
+        exceedance = out;
+    }
+
+    private void readTimeseries(Path file) throws IOException, BadInputException {
+        Map<String, List<double[]>> rows = new LinkedHashMap<>();
+        CsvRows.read(file, t -> {
+            int policy = t.column("policy"), day = t.column("day"), mc = t.column("mean_compromised"), md = t.column("mean_down");
+            int sc = t.has("sd_compromised") ? t.column("sd_compromised") : -1, sd = t.has("sd_down") ? t.column("sd_down") : -1;
+            return row -> rows.computeIfAbsent(policies.get(policyOf(row, policy, file)), k -> new ArrayList<>()).add(new double[] {
+                row.number(day), row.number(mc), sc < 0 ? Double.NaN : row.number(sc), row.number(md), sd < 0 ? Double.NaN : row.number(sd)});
+        });
+        Map<String, DailyCounts> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
+            List<double[]> r = e.getValue();
+            double[][] cols = new double[5][r.size()];
+            for (int i = 0; i < r.size(); i++) for (int c = 0; c < 5; c++) cols[c][i] = r.get(i)[c];
+            out.put(e.getKey(), new DailyCounts(cols[0], cols[1], cols[2], cols[3], cols[4]));
+        }
+        timeseries = out;
+    }
+
+    private void readByGroup(Path file) throws IOException, BadInputException {
+        Map<String, List<GroupBurden>> out = new LinkedHashMap<>();
+        CsvRows.read(file, t -> {
+            int policy = t.column("policy"), tier = t.column("tier"), size = t.column("size_class"), firms = t.column("firms"),
+                    loss = t.column("mean_loss_borne"), security = t.column("mean_security_spend"),
+                    forSuppliers = t.column("mean_paid_for_suppliers"), premiums = t.column("mean_premiums");
+            int[] payers = new int[PAYER_COLUMNS.size()];
+            for (int i = 0; i < payers.length; i++) payers[i] = t.column(PAYER_COLUMNS.get(i));
+            return row -> {
+                double[] paid = new double[payers.length];
+                for (int i = 0; i < payers.length; i++) paid[i] = row.number(payers[i]);
+                String group = "Tier " + row.text(tier) + ", " + row.text(size);
+                out.computeIfAbsent(policies.get(policyOf(row, policy, file)), k -> new ArrayList<>()).add(new GroupBurden(group,
+                        row.number(firms), row.number(loss), row.number(security), paid, row.number(forSuppliers), row.number(premiums)));
+            };
+        });
+        byGroup = out;
+    }
+
+    /**
+     * Mean annual security spending per payer (payer -> one value per policy, in policy order),
+     * summed over groups from {@code by_group.csv}; without that file, one undivided total per
+     * policy from {@code summary.csv}.
+     */
+    Map<String, double[]> securityByPayer() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        if (byGroup == null) {
+            double[] total = new double[policies.size()];
+            for (int i = 0; i < total.length; i++) total[i] = summary.get(policies.get(i)).get("mean_security_spend");
+            out.put("all payers (by_group.csv absent)", total);
+            return out;
+        }
+        for (int k = 0; k < PAYERS.size(); k++) {
+            double[] v = new double[policies.size()];
+            for (int i = 0; i < v.length; i++) {
+                for (GroupBurden g : byGroup.getOrDefault(policies.get(i), List.of())) v[i] += g.paidBy()[k];
+            }
+            out.put(PAYERS.get(k), v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,170 @@
+package weaklink.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weaklink.cli.Main;
+import weaklink.scenario.BadInputException;
+
+class ReportWriterTest {
+    static final List<String> CHARTS = List.of("policy_comparison", "loss_distribution", "exceedance", "timeseries", "burden_by_group");
+
+    @TempDir static Path shared;
+    static Path results;
+
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void run() throws Exception {
+        results = RealRun.make(shared, 40);
+    }
+
+    static int chart(StringWriter out, StringWriter err, Path folder) {
+        return Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute("chart", folder.toString());
+    }
+
+    @Test
+    void runDrawsEveryStandardChartAsPngAndSvgAndTheReport() throws Exception {
+        for (String name : CHARTS) {
+            BufferedImage png = ImageIO.read(results.resolve("charts/" + name + ".png").toFile());
+            assertEquals(Charts.WIDTH, png.getWidth(), name);
+            assertTrue(Files.readString(results.resolve("charts/" + name + ".svg")).contains("<svg"), name);
+        }
+        String html = Files.readString(results.resolve(ReportWriter.REPORT));
+        assertEquals(CHARTS.size(), count(html, "<img src=\"data:image/png;base64,"));
+    }
+
+    @Test
+    void chartCommandRedrawsTheSameChartsFromTheFolderAlone() throws Exception {
+        Path copy = RealRun.copy(results, dir.resolve("copy"));
+        byte[] before = Files.readAllBytes(copy.resolve("charts/exceedance.svg"));
+        try (var files = Files.list(copy.resolve("charts"))) {
+            for (Path p : files.toList()) Files.delete(p);
+        }
+        Files.delete(copy.resolve(ReportWriter.REPORT));
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, chart(out, err, copy), err.toString());
+        assertTrue(out.toString().contains("report.html (5 charts)"), out.toString());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(copy.resolve("charts/exceedance.svg"))));
+        assertEquals(Files.readString(results.resolve(ReportWriter.REPORT)), Files.readString(copy.resolve(ReportWriter.REPORT)));
+    }
+
+    @Test
+    void aMissingInputFileLeavesItsChartOutAndTheReportSaysSo() throws Exception {
+        Path copy = RealRun.copy(results, dir.resolve("copy"));
+        Files.delete(copy.resolve("exceedance.csv"));
+        Files.delete(copy.resolve("charts/exceedance.png"));
+        ReportWriter.Outcome outcome = ReportWriter.write(copy);
+        assertFalse(outcome.charts().contains("exceedance"));
+        assertFalse(Files.exists(copy.resolve("charts/exceedance.png")));
+        assertEquals(List.of("Exceedance curves: not drawn, exceedance.csv is not in the results folder."), outcome.notes());
+        String html = Files.readString(copy.resolve(ReportWriter.REPORT));
+        assertTrue(html.contains("<p class=\"missing\">Exceedance curves: not drawn, exceedance.csv is not in the results folder.</p>"));
+        assertFalse(html.contains("href=\"exceedance.csv\""), "no link to a file that is not there");
+    }
+
+    @Test
+    void scenarioTextIsEscapedInTheReport() throws Exception {
+        Path copy = RealRun.copy(results, dir.resolve("copy"));
+        Path manifest = copy.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"description\" : \"", "\"description\" : \"<script>alert('x')</script> & <b>"));
+        ReportWriter.write(copy);
+        String html = Files.readString(copy.resolve(ReportWriter.REPORT));
+        assertFalse(html.contains("<script"), "the report has no script at all");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;"));
+    }
+
+    @Test
+    void reportNeedsNothingButTheFolder() throws Exception {
+        String html = Files.readString(results.resolve(ReportWriter.REPORT));
+        Matcher m = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
+        int links = 0;
+        while (m.find()) {
+            String target = m.group(1);
+            if (target.startsWith("data:image/png;base64,")) continue;
+            assertFalse(target.contains(":") || target.startsWith("/") || target.contains(".."), "relative link inside the folder: " + target);
+            assertTrue(Files.isRegularFile(results.resolve(target)), "link target exists: " + target);
+            links++;
+        }
+        assertTrue(links >= 2 * CHARTS.size() + 6, "links to every chart's files and every CSV, found " + links);
+    }
+
+    @Test
+    void headlineTableShowsEveryPolicyWithMoneyInTheScenarioCurrency() throws Exception {
+        String html = Files.readString(results.resolve(ReportWriter.REPORT));
+        String table = html.substring(html.indexOf("<table>"), html.indexOf("</table>"));
+        assertTrue(table.contains(">none</th>") && table.contains(">" + RealRun.SECOND_POLICY + "</th>"));
+        assertTrue(Pattern.compile("<td>¥[0-9.]+[KMBT]<br><small>¥[0-9.]+[KMBT] to ¥[0-9.]+[KMBT]</small></td>").matcher(table).find(), table);
+    }
+
+    /** The paint a chart gives to policy {@code name}: its legend entry, or, where policies are categories, its item's edge. */
+    static Paint policyPaint(JFreeChart chart, String name, int column) {
+        var legend = chart.getPlot().getLegendItems();
+        for (int i = 0; i < legend.getItemCount(); i++) {
+            LegendItem item = legend.get(i);
+            if (item.getLabel().equals(name)) return item.isLineVisible() ? item.getLinePaint() : item.getFillPaint();
+        }
+        CategoryPlot plot = chart.getPlot() instanceof CombinedDomainCategoryPlot c ? (CategoryPlot) c.getSubplots().get(0) : (CategoryPlot) chart.getPlot();
+        return plot.getRenderer().getItemOutlinePaint(0, column);
+    }
+
+    @Test
+    void eachPolicyHasItsPaletteColourInEveryChart() throws Exception {
+        Results r = Results.read(results);
+        List<JFreeChart> charts = List.of(ResultCharts.policyComparison(r), ResultCharts.lossDistributions(r), ResultCharts.exceedance(r),
+                ResultCharts.overTime(r), ResultCharts.burdenByGroup(r));
+        for (JFreeChart c : charts) {
+            assertEquals(Palette.series(0), policyPaint(c, "none", 0), c.getTitle().getText());
+            assertEquals(Palette.series(1), policyPaint(c, RealRun.SECOND_POLICY, 1), c.getTitle().getText());
+        }
+        assertEquals(new Color(0xE69F00), Palette.series(1), "the second policy is Okabe-Ito orange");
+    }
+
+    @Test
+    void aFolderWithoutManifestIsBadInput() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, chart(new StringWriter(), err, dir));
+        assertTrue(err.toString().contains("is not a WeakLink results folder"), err.toString());
+    }
+
+    @Test
+    void aCellThatIsNotANumberIsBadInputNamingFileLineAndColumn() throws Exception {
+        Path copy = RealRun.copy(results, dir.resolve("copy"));
+        Path summary = copy.resolve("summary.csv");
+        List<String> lines = Files.readAllLines(summary);
+        List<String> cells = new java.util.ArrayList<>(List.of(lines.get(1).split(",", -1)));
+        cells.set(2, "lots");
+        lines.set(1, String.join(",", cells));
+        Files.write(summary, lines);
+        BadInputException e = assertThrows(BadInputException.class, () -> ReportWriter.write(copy));
+        assertEquals(summary.toString() + ":2:3: mean_loss: expected a number, found 'lots'", e.getMessage());
+        StringWriter err = new StringWriter();
+        assertEquals(2, chart(new StringWriter(), err, copy));
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
+        return n;
+    }
+}
