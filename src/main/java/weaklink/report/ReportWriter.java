@@ -151,9 +151,9 @@ public final class ReportWriter {
                 .append("<title>WeakLink report: ").append(Html.escape(name)).append("</title>\n<style>\n").append(Html.STYLE)
                 .append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<h1>WeakLink report: ").append(Html.escape(name)).append("</h1>\n");
+        // Only what the results depend on: no times, paths or thread counts, so every way of running gives the same page.
         h.append("<p class=\"meta\">").append(Html.escape(String.format("%,d replicates (simulated years) per policy · master seed %d · "
-                        + "weaklink %s · finished %s", m.path("replicates").asLong(), m.path("seed").asLong(), m.path("version").asText("?"),
-                m.path("finished").asText("(not recorded)")))).append("</p>\n");
+                + "weaklink %s", r.summary.get(r.policies.get(0)).get("replicates").longValue(), m.path("seed").asLong(), m.path("version").asText("?")))).append("</p>\n");
         h.append(scenario(r));
         h.append(headline(r));
         h.append("<section id=\"charts\">\n<h2>Charts</h2>\n").append(figures).append("</section>\n");
@@ -169,8 +169,7 @@ public final class ReportWriter {
         String description = s.path("description").asText("").strip();
         if (!description.isEmpty()) h.append("<p>").append(Html.escape(description)).append("</p>\n");
         h.append("<dl>\n");
-        Html.term(h, "Scenario file", r.manifest.path("scenario_file").asText("") + " (SHA-256 "
-                + r.manifest.path("scenario_sha256").asText("?") + ")");
+        Html.term(h, "Scenario file SHA-256", r.manifest.path("scenario_sha256").asText("?"));
         Html.term(h, "Simulated period", r.days + " days per replicate, money in " + r.currency);
         Html.term(h, "Network", network(s.path("network")));
         List<String> actors = new ArrayList<>();
