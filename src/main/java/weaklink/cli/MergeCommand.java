@@ -9,7 +9,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import weaklink.experiment.Merger;
-import weaklink.report.ReportWriter;
 import weaklink.report.ResultsFinalizer;
 
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,7 +33,6 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Merger.merge(shards, out);
         ResultsFinalizer.finish(out);
-        ReportWriter.write(out);
         if (!quiet) Summary.print(spec.commandLine().getOut(), out);
         return Main.OK;
     }

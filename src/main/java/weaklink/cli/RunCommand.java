@@ -104,9 +104,8 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null) runner.resume();
         else runner.start(overwrite);
         ResultsFinalizer.finish(dir);
-        ReportWriter.Outcome report = ReportWriter.write(dir);
         if (!quiet) Summary.print(spec.commandLine().getOut(), dir);
-        if (!quiet) ChartCommand.print(spec.commandLine().getOut(), report);
+        if (!quiet) spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
         return Main.OK;
     }
 

@@ -64,6 +64,19 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
+    /**
+     * Renders the charts and report of a folder {@link ResultsFinalizer#finish} has just completed,
+     * so every way of running (local, merged, Slurm, Spark) ends with them. Its files were written
+     * by this program, so a contract break there is a bug, reported as an I/O failure.
+     */
+    static void writeFinished(Path dir) throws IOException {
+        try {
+            write(dir);
+        } catch (BadInputException e) {
+            throw new IOException("results folder written with a broken contract: " + e.getMessage(), e);
+        }
+    }
+
     /** Renders the charts and the report of results folder {@code dir}. */
     public static Outcome write(Path dir) throws IOException, BadInputException {
         Results r = Results.read(dir);

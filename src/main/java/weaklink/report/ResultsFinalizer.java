@@ -67,6 +67,7 @@ public final class ResultsFinalizer {
             GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
         }
         OrdExport.write(dir.resolve(OrdExport.FOLDER), policies, byPolicy);
+        ReportWriter.writeFinished(dir);
     }
 
     /** The replicate rows of each policy, kept as the few columns the summaries need, in replicate order. */
