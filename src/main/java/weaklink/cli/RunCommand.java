@@ -24,9 +24,9 @@ import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a scenario: replicates x policies with common random numbers, and writes",
-                "manifest.json, replicates.csv, summary.csv, exceedance.csv, timeseries.csv, by_group.csv",
-                "and the Oasis ORD tables (ord/) into the results folder (columns: docs/OUTPUTS.md).",
+        description = {"Runs a scenario: replicates x policies with common random numbers, and writes manifest.json, replicates.csv,"
+                + " summary.csv, exceedance.csv, timeseries.csv, by_group.csv and the Oasis ORD tables (ord/) into the results folder"
+                + " (columns: docs/OUTPUTS.md).",
                 "An interrupted run continues with --resume DIR; nothing completed is recomputed."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
@@ -56,9 +56,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the results already in --out.")
     boolean overwrite;
 
-    @Option(names = "--target-ci", paramLabel = "X%", description = {"Stop early once the 95% confidence half-width of every policy's mean loss is at most X% of it,",
-            "checked every " + Runner.CI_CHECK_EVERY + " replicates (in replicate order, so the result does not depend on threads).",
-            "--replicates is then the maximum. Not with --shard."})
+    @Option(names = "--target-ci", paramLabel = "X%", description = "Stop early once the 95%% confidence half-width of every policy's mean loss"
+            + " is at most X%% of it, checked every " + Runner.CI_CHECK_EVERY + " replicates (in replicate order, so the result does not"
+            + " depend on threads); --replicates is then the maximum. Not with --shard.")
     String targetCi;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
