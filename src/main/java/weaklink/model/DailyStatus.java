@@ -1,7 +1,6 @@
 package weaklink.model;
 
 import java.util.Arrays;
-import java.util.BitSet;
 
 /**
  * Each firm's {@link FirmStatus} day by day, and the daily counts of compromised and down firms,
@@ -16,13 +15,14 @@ import java.util.BitSet;
  */
 final class DailyStatus {
     private static final int COMPROMISE_START = 0, COMPROMISE_END = 1, OUTAGE_START = 2, OUTAGE_END = 3;
+    private static final int AFFECTED = 1 << 30, COUNT = AFFECTED - 1;
 
     private final int days;
     private final int[][] bucket;
     private final int[] bucketSize;
+    /** Per firm: open undetected compromises, with {@link #AFFECTED} set once the firm was ever compromised (one memory access per transition). */
     private final int[] openCompromises;
     private final int[] openOutages;
-    private final BitSet affected = new BitSet();
     private int compromisedNow;
     private int downNow;
     private int day = -1;
@@ -70,15 +70,13 @@ final class DailyStatus {
             int firm = b[k] >>> 2;
             switch (b[k] & 3) {
                 case COMPROMISE_START -> {
-                    affected.set(firm);
-                    if (openCompromises[firm]++ == 0) compromisedNow++;
+                    if ((openCompromises[firm] & COUNT) == 0) compromisedNow++;
+                    openCompromises[firm] = (openCompromises[firm] + 1) | AFFECTED;
                 }
-                case COMPROMISE_END -> { if (--openCompromises[firm] == 0) compromisedNow--; }
-                case OUTAGE_START -> {
-                    affected.set(firm);
-                    if (openOutages[firm]++ == 0) downNow++;
-                }
-                default -> { if (--openOutages[firm] == 0) downNow--; }
+                case COMPROMISE_END -> { if ((--openCompromises[firm] & COUNT) == 0) compromisedNow--; }
+                case OUTAGE_START -> { if (openOutages[firm]++ == 0) downNow++; }
+                case OUTAGE_END -> { if (--openOutages[firm] == 0) downNow--; }
+                default -> throw new IllegalStateException();
             }
         }
         bucket[t] = null;
@@ -93,7 +91,7 @@ final class DailyStatus {
     /** The firm's status during the last day that ended. */
     FirmStatus status(int firm) {
         if (openOutages[firm] > 0) return FirmStatus.DOWN;
-        if (openCompromises[firm] > 0) return FirmStatus.COMPROMISED;
-        return affected.get(firm) ? FirmStatus.RECOVERED : FirmStatus.HEALTHY;
+        if ((openCompromises[firm] & COUNT) > 0) return FirmStatus.COMPROMISED;
+        return openCompromises[firm] != 0 ? FirmStatus.RECOVERED : FirmStatus.HEALTHY;
     }
 }

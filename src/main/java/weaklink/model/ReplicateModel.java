@@ -3,6 +3,8 @@ package weaklink.model;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.distribution.GammaDistribution;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 import weaklink.model.RandomStreams.Stream;
@@ -61,7 +63,7 @@ public final class ReplicateModel extends SimState {
     final transient RandomStreams streams;
     private transient AttackSurface surface;
     private final transient double[] trustDailyProbability;
-    private final transient DistributionSpec[] recoveryBySize;
+    private final transient DoubleUnaryOperator[] recoveryBySize;
     private transient EventQueue pending;
     private final transient List<CampaignState> campaigns = new ArrayList<>();
     private transient ReplicateRecord record;
@@ -94,8 +96,8 @@ public final class ReplicateModel extends SimState {
         this.surface = surface;
         this.trustDailyProbability = new double[TrustType.values().length];
         for (var e : scenario.trustDailyProbability().entrySet()) trustDailyProbability[e.getKey().ordinal()] = e.getValue();
-        this.recoveryBySize = new DistributionSpec[SizeClass.values().length];
-        for (SizeClass s : SizeClass.values()) recoveryBySize[s.ordinal()] = scenario.defaults(s).recoveryDays();
+        this.recoveryBySize = new DoubleUnaryOperator[SizeClass.values().length];
+        for (SizeClass s : SizeClass.values()) recoveryBySize[s.ordinal()] = quantileFunction(scenario.defaults(s).recoveryDays());
     }
 
     /** Runs the whole replicate and returns what happened. */
@@ -219,13 +221,13 @@ public final class ReplicateModel extends SimState {
     private void compromise(int day, int firm, CampaignState c, int source, int link) {
         if (c.hit(firm)) return;
         c.markHit(firm);
-        double drawn = c.dwell.kind() == DistributionSpec.Kind.FIXED ? c.dwell.a() : c.dwell.quantile(streams.uniform(Stream.DWELL, c.id, firm));
+        double drawn = c.dwell.kind() == DistributionSpec.Kind.FIXED ? c.dwell.a() : c.dwellQuantile.applyAsDouble(streams.uniform(Stream.DWELL, c.id, firm));
         double dwell = drawn * posture.dwellScale()[firm];
         double detect = day + dwell;
         double outageEnd = Double.NaN;
         status.compromise(firm, day, detect);
         if (c.effect == ActorSpec.Effect.RANSOMWARE) {
-            double days = recoveryBySize[network.sizeClass(firm).ordinal()].quantile(streams.uniform(Stream.RECOVERY, c.id, firm))
+            double days = recoveryBySize[network.sizeClass(firm).ordinal()].applyAsDouble(streams.uniform(Stream.RECOVERY, c.id, firm))
                     * posture.recoveryScale()[firm] * network.attribute(FirmAttribute.RECOVERY_SCALE, firm);
             outageEnd = detect + days;
             status.outage(firm, detect, outageEnd);
@@ -313,6 +315,19 @@ public final class ReplicateModel extends SimState {
         return reconStamp;
     }
 
+    /**
+     * The inverse CDF of a duration distribution ({@link DistributionSpec#quantile}), with the gamma
+     * case's Commons Math {@code GammaDistribution} built once rather than on every draw; the same
+     * values either way.
+     */
+    static DoubleUnaryOperator quantileFunction(DistributionSpec d) {
+        if (d.kind() == DistributionSpec.Kind.GAMMA) {
+            GammaDistribution gamma = new GammaDistribution(null, d.a(), d.b());
+            return gamma::inverseCumulativeProbability;
+        }
+        return d::quantile;
+    }
+
     /** Knuth's multiplication method for small means, a normal approximation above 500. */
     static int poisson(double mean, MersenneTwisterFast rng) {
         if (mean <= 0) return 0;
@@ -333,6 +348,7 @@ public final class ReplicateModel extends SimState {
         final ActorSpec.Effect effect;
         final double capability;
         final DistributionSpec dwell;
+        final DoubleUnaryOperator dwellQuantile;
         /** One bit per firm: compromised by this campaign. */
         private final long[] hit;
 
@@ -342,6 +358,7 @@ public final class ReplicateModel extends SimState {
             this.effect = effect;
             this.capability = capability;
             this.dwell = dwell;
+            this.dwellQuantile = quantileFunction(dwell);
             this.hit = new long[(firms + 63) >>> 6];
         }
 

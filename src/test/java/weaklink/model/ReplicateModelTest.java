@@ -413,6 +413,14 @@ class ReplicateModelTest {
     }
 
     @Test
+    void durationQuantilesAreTheScenarioDistributions() {
+        for (DistributionSpec d : List.of(DistributionSpec.gamma(2, 8), DistributionSpec.lognormal(10, 0.8), DistributionSpec.exponential(5),
+                DistributionSpec.fixed(3), DistributionSpec.empirical(1, 4, 9))) {
+            for (double u = 0.005; u < 1; u += 0.01) assertEquals(d.quantile(u), ReplicateModel.quantileFunction(d).applyAsDouble(u), 1e-12, d + " at " + u);
+        }
+    }
+
+    @Test
     void geometricFirstSuccessDayHasTheGeometricDistribution() {
         assertEquals(1, ReplicateModel.firstSuccessDay(0.0, 0.3));
         assertEquals(1, ReplicateModel.firstSuccessDay(0.2999, 0.3));
