@@ -29,7 +29,7 @@ class FirmInspectorTest {
     @Test
     void firmInspectorShowsTierSizeVulnerabilityInvestmentAndLosses() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         ScenarioGuiTest.runToEnd(gui);
         SupplyNetwork net = gui.network();
         SimpleProperties p = new SimpleProperties(gui.view().node(7));
@@ -45,7 +45,7 @@ class FirmInspectorTest {
     @Test
     void lossesSoFarStartAtTheCompromiseAndNeverFall() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         ScenarioGuiTest.runToEnd(gui);
         ReplicateRecord r = gui.model().record();
         SupplyNetwork net = gui.network();
@@ -71,7 +71,7 @@ class FirmInspectorTest {
     @Test
     void thePolicyChosenInTheModelTabSetsEachFirmsInvestmentAtTheNextStart() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         SimpleProperties model = new SimpleProperties(gui.getSimulationInspectedObject());
         model.setValue(index(model, "Policy"), "1");
         ScenarioGuiTest.runToEnd(gui);
@@ -89,7 +89,7 @@ class FirmInspectorTest {
     @Test
     void modelTabOffersTheScenariosPoliciesAndTheReplicate() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         SimpleProperties p = new SimpleProperties(gui.getSimulationInspectedObject());
         int policy = index(p, "Policy");
         assertArrayEquals(s.policies().stream().map(x -> x.name()).toArray(), (Object[]) p.getDomain(policy));

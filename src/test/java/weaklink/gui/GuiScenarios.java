@@ -62,6 +62,11 @@ final class GuiScenarios {
                 min_tier: 1
             """;
 
+    /** The GUI of {@link #OUTBREAK}, showing its first policy and replicate 0, every firm drawn. */
+    static ScenarioGui outbreakGui(Scenario s) throws Exception {
+        return ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+    }
+
     static Scenario outbreak(Path dir) throws Exception {
         Path file = dir.resolve("outbreak.yaml");
         Files.writeString(file, OUTBREAK);

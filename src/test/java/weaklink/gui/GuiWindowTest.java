@@ -47,7 +47,7 @@ class GuiWindowTest {
     @Test
     void steppingTheConsoleDrawsCompromisedFirmsInTheCompromisedColour() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         Console[] console = new Console[1];
         try {
             SwingUtilities.invokeAndWait(() -> {

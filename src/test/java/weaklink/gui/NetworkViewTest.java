@@ -17,7 +17,7 @@ class NetworkViewTest {
     @Test
     void aNetworkWithinTheLimitIsDrawnWhole() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         SupplyNetwork net = gui.network();
         assertEquals(net.firmCount(), gui.view().shownCount());
         assertEquals(net.firmCount(), gui.view().firms.getAllObjects().numObjs);
@@ -39,7 +39,7 @@ class NetworkViewTest {
     @Test
     void attackRoutesJoinTheFirmsAnAttackMovedBetween() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         ScenarioGuiTest.runToEnd(gui);
         var r = gui.model().record();
         int lateral = 0;
@@ -55,7 +55,7 @@ class NetworkViewTest {
     @Test
     void tierBandsStackDownwardsFromTierZero() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         SupplyNetwork net = gui.network();
         TierLayout layout = gui.layout();
         for (int f = 0; f < net.firmCount(); f++) {
@@ -68,7 +68,7 @@ class NetworkViewTest {
     @Test
     void largerFirmsAreDrawnLarger() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         SupplyNetwork net = gui.network();
         for (int a = 0; a < net.firmCount(); a++) {
             for (int b = 0; b < net.firmCount(); b++) {

@@ -48,7 +48,7 @@ class ScenarioGuiTest {
     @Test
     void liveChartEqualsTheBatchRunsDailyCountsForTheChosenReplicate() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         gui.settings().setReplicate(3);
         runToEnd(gui);
         ReplicateRecord batch = batchReplicate(s, 3);
@@ -61,7 +61,7 @@ class ScenarioGuiTest {
     @Test
     void chartCoversEveryDayOfTheYear() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         runToEnd(gui);
         XYSeries c = gui.chart().compromisedSeries();
         assertEquals(0, c.getX(0).intValue());
@@ -71,7 +71,7 @@ class ScenarioGuiTest {
     @Test
     void restartingShowsTheSameReplicateAgain() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         runToEnd(gui);
         int[] first = firstDays(gui.chart().compromisedSeries(), s.days());
         runToEnd(gui);
@@ -81,7 +81,7 @@ class ScenarioGuiTest {
     @Test
     void everyCompromisedFirmIsDrawnAndColouredByItsState() throws Exception {
         Scenario s = GuiScenarios.outbreak(dir);
-        ScenarioGui gui = ScenarioGui.open(s, s.seed(), 0, 0, ScenarioGui.DEFAULT_DISPLAY_LIMIT);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
         runToEnd(gui);
         ReplicateRecord r = gui.model().record();
         for (int k = 0; k < r.size(); k++) {
