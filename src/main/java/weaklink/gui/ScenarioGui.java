@@ -42,7 +42,7 @@ import weaklink.scenario.Scenario;
 public final class ScenarioGui extends GUIState implements FirmNode.Context {
     /** Networks with more firms than this are drawn as their affected neighbourhood. */
     public static final int DEFAULT_DISPLAY_LIMIT = 3000;
-    static final Color SUPPLY_LINK = new Color(200, 200, 200);
+    static final Color SUPPLY_LINK = new Color(222, 222, 222);
     static final Color ATTACK_ROUTE = new Color(204, 121, 167);
 
     private final Scenario scenario;
