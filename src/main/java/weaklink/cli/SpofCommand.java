@@ -75,6 +75,7 @@ final class SpofCommand implements Callable<Integer> {
                 quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
         Files.createDirectories(dir);
         SpofReport.write(dir, net, results, threshold, replicates, p.name());
+        weaklink.report.AnalysisCharts.spof(dir, s.currency());
         if (!quiet) {
             PrintWriter o = spec.commandLine().getOut();
             o.printf("%-5s %-10s %-24s %-5s %-7s %20s %12s%n", "rank", "firm", "name", "tier", "size", "mean network loss", "production");

@@ -90,6 +90,8 @@ final class SweepCommand implements Callable<Integer> {
         Sweep.run(plan, resume, ResultsFinalizer::finish,
                 quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
         boolean sensitivity = SensitivityReport.write(dir);
+        weaklink.report.AnalysisCharts.sweep(dir);
+        weaklink.report.AnalysisCharts.sensitivity(dir);
         if (!quiet) {
             spec.commandLine().getOut().println("sweep: " + dir.resolve(Sweep.TABLE) + (sensitivity ? ", " + dir.resolve(SensitivityReport.FILE) : ""));
         }

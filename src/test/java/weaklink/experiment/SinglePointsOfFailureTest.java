@@ -52,6 +52,7 @@ class SinglePointsOfFailureTest {
         assertTrue(hub > 5 * loner, "hub " + hub + " vs loner " + loner);
         String summary = Files.readString(out.resolve("spof.json"));
         assertTrue(summary.contains("\"firms_evaluated\" : 7"), summary);
+        assertTrue(Files.size(out.resolve("charts/spof.png")) > 1000);
     }
 
     @Test

@@ -35,6 +35,26 @@ class SweepTest {
         assertTrue(rows.get(1).startsWith("1,1,none,"), rows.get(1));
         assertTrue(rows.get(2).startsWith("2,6,none,"), rows.get(2));
         assertTrue(Files.isRegularFile(out.resolve("points/p0002/summary.csv")));
+        assertTrue(Files.size(out.resolve("charts/sweep_mean_loss_actors_0_campaigns_per_year.png")) > 1000);
+        assertTrue(Files.isRegularFile(out.resolve("charts/sweep_var_99_5_actors_0_campaigns_per_year.svg")));
+    }
+
+    @Test
+    void saltelliSweepGivesZeroTotalIndexToAParameterTheLossIgnores() throws Exception {
+        // quickstart has no data theft, so the cost per stolen record cannot change any loss; with common
+        // random numbers the outputs at A and AB_i are then identical and the total index is exactly 0
+        Path out = dir.resolve("sobol");
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(err, "sweep", "scenarios/quickstart.yaml", "--param", "actors[0].campaigns_per_year=1:8",
+                "--param", "economics.cost_per_record_yen=1000:100000", "--design", "saltelli", "--samples", "4",
+                "--replicates", "4", "--out", out.toString(), "--quiet"), err.toString());
+        List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
+        assertEquals("policy,output,parameter,first_order,total", rows.get(0));
+        String irrelevant = rows.stream().filter(r -> r.startsWith("none,mean_loss,economics.cost_per_record_yen,")).findFirst().orElseThrow();
+        assertEquals("none,mean_loss,economics.cost_per_record_yen,0,0", irrelevant);
+        String campaigns = rows.stream().filter(r -> r.startsWith("none,mean_loss,actors[0].campaigns_per_year,")).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble(campaigns.split(",")[4]) > 0.5, campaigns);
+        assertTrue(Files.isRegularFile(out.resolve("charts/sensitivity_none.png")));
     }
 
     @Test
