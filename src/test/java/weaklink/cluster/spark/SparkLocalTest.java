@@ -33,7 +33,7 @@ class SparkLocalTest {
         assertEquals(0, Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))
                 .execute("run", QUICKSTART, "--replicates", "23", "--out", local.toString(), "--quiet"));
         StringWriter err = new StringWriter();
-        assertEquals(0, spark(err, QUICKSTART, "--master", "local[2]", "--replicates", "23", "--tasks", "5", "--out", onSpark.toString()), err.toString());
+        assertEquals(0, spark(err, QUICKSTART, "--master", "local[*]", "--replicates", "23", "--tasks", "5", "--out", onSpark.toString()), err.toString());
         SameResults.assertSameResults(local, onSpark);
         assertTrue(Json.read(onSpark.resolve("manifest.json")).path("engine").asText().startsWith("spark 4."));
     }
