@@ -22,6 +22,9 @@ public final class Networks {
         if (spec.fromFiles()) {
             try {
                 net = NetworkCsv.read(spec.firmsFile(), spec.linksFile(), scenario);
+                if (net.firmCount() == 0) {
+                    throw new BadInputException(spec.firmsFile().toString(), 2, 0, null, "the firms file has no firms: a network needs at least one");
+                }
             } catch (java.nio.file.NoSuchFileException e) {
                 throw BadInputException.option("network.files", e.getFile() + ": file not found");
             } catch (IOException e) {
