@@ -167,4 +167,12 @@ class ReportWriterTest {
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
         return n;
     }
+
+    @Test
+    void readmeShowsAChartThatIsInTheRepository() throws Exception {
+        Matcher m = Pattern.compile("!\\[[^]]*]\\((docs/images/[^)]+\\.png)\\)").matcher(Files.readString(Path.of("README.md")));
+        assertTrue(m.find(), "README.md shows a chart");
+        BufferedImage png = ImageIO.read(Path.of(m.group(1)).toFile());
+        assertEquals(Charts.WIDTH, png.getWidth());
+    }
 }
