@@ -86,14 +86,8 @@ final class ResultCharts {
         CategoryPlot right = new CategoryPlot(spend, null, Charts.numberAxis(money(r, "Mean annual security spending"), true), spendBars);
         Charts.style(right);
 
-        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(Charts.categoryAxis("Policy"));
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setGap(28);
-        plot.add(left, 1);
-        plot.add(right, 1);
-        for (CategoryPlot sub : List.of(left, right)) sub.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        CombinedDomainCategoryPlot plot = sideBySide("Policy", left, right);
         plot.setFixedLegendItems(legend);
-        Charts.style(plot);
         return Charts.chart("Expected annual loss and who pays for security, by policy",
                 "Left: mean annual loss across the network with its 95 % confidence interval (" + years(r) + "). "
                         + "Right: mean annual security spending, stacked by who pays.", plot, true);
@@ -141,6 +135,18 @@ final class ResultCharts {
         Charts.style(plot);
         return Charts.chart("Distribution of the annual loss, by policy",
                 years(r) + ". Box: 25th to 75th percentile, line: median, whiskers: 5th to 95th percentile.", plot, true);
+    }
+
+    /** Two horizontal-bar plots side by side, sharing the category axis on the left, value axes below. */
+    private static CombinedDomainCategoryPlot sideBySide(String categoryLabel, CategoryPlot left, CategoryPlot right) {
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(Charts.categoryAxis(categoryLabel));
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setGap(28);
+        plot.add(left, 1);
+        plot.add(right, 1);
+        for (CategoryPlot sub : List.of(left, right)) sub.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        Charts.style(plot);
+        return plot;
     }
 
     private static java.awt.Shape diamond(double size) {
@@ -282,14 +288,8 @@ final class ResultCharts {
         for (CategoryPlot sub : List.of(left, right)) {
             ((org.jfree.chart.renderer.category.BarRenderer) sub.getRenderer()).setMaximumBarWidth(0.5);
         }
-        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(Charts.categoryAxis("Group of firms (tier, size class)"));
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setGap(28);
-        plot.add(left, 1);
-        plot.add(right, 1);
-        for (CategoryPlot sub : List.of(left, right)) sub.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        CombinedDomainCategoryPlot plot = sideBySide("Group of firms (tier, size class)", left, right);
         plot.setFixedLegendItems(left.getFixedLegendItems());
-        Charts.style(plot);
         return Charts.chart("Who loses and who pays, by group of firms",
                 "Left: mean annual loss borne by the group's firms together. Right: what they pay for security: their own share, "
                         + "contributions to suppliers' security and pool premiums; the government's spending on its own row.", plot, true);
