@@ -38,10 +38,11 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
             case "pool" -> Payer.POOL;
             default -> Payer.GOVERNMENT;
         };
+        double[] fallback = payer == Payer.BUYERS ? fallbackPayerShares(net) : null;
         for (int i = 0; i < n; i++) {
             if (grant[i] <= 0) continue;
             b.fundAdditional(i, payer, grant[i]);
-            if (payer == Payer.BUYERS) chargeBuyers(b, net, i, grant[i]);
+            if (payer == Payer.BUYERS) chargeBuyers(b, net, i, grant[i], fallback);
         }
         return b.build();
     }
@@ -74,10 +75,9 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
 
     /**
      * Large buyers pay {@code yen} for {@code firm} by their share of its sales; for a firm that
-     * sells to no large buyer, all large firms pay in proportion to revenue (tier-0 firms if the
-     * network has no large firm).
+     * sells to no large buyer, the {@code fallback} payers do, by their shares.
      */
-    private static void chargeBuyers(SecurityFunding.Builder b, SupplyNetwork net, int firm, double yen) {
+    private static void chargeBuyers(SecurityFunding.Builder b, SupplyNetwork net, int firm, double yen, double[] fallback) {
         Map<Integer, Double> shares = BuyerSharePolicy.largeBuyerShares(net, firm, net.maxTier() + 2);
         double total = 0;
         for (double s : shares.values()) total += s;
@@ -85,14 +85,23 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
             for (Map.Entry<Integer, Double> e : shares.entrySet()) b.payForSuppliers(e.getKey(), yen * e.getValue() / total);
             return;
         }
-        boolean anyLarge = false;
-        for (int j = 0; j < net.firmCount() && !anyLarge; j++) anyLarge = BuyerSharePolicy.isLargeBuyer(net, j);
-        double revenue = 0;
-        for (int j = 0; j < net.firmCount(); j++) if (pays(net, j, anyLarge)) revenue += net.revenueYen(j);
-        for (int j = 0; j < net.firmCount(); j++) if (pays(net, j, anyLarge) && revenue > 0) b.payForSuppliers(j, yen * net.revenueYen(j) / revenue);
+        for (int j = 0; j < fallback.length; j++) if (fallback[j] > 0) b.payForSuppliers(j, yen * fallback[j]);
     }
 
-    private static boolean pays(SupplyNetwork net, int firm, boolean anyLarge) {
-        return anyLarge ? BuyerSharePolicy.isLargeBuyer(net, firm) : net.tier(firm) == 0;
+    /** All large firms' shares of their total revenue (tier-0 firms' if the network has no large firm). */
+    private static double[] fallbackPayerShares(SupplyNetwork net) {
+        int n = net.firmCount();
+        boolean anyLarge = false;
+        for (int j = 0; j < n && !anyLarge; j++) anyLarge = BuyerSharePolicy.isLargeBuyer(net, j);
+        double[] share = new double[n];
+        double revenue = 0;
+        for (int j = 0; j < n; j++) {
+            if (anyLarge ? BuyerSharePolicy.isLargeBuyer(net, j) : net.tier(j) == 0) {
+                share[j] = net.revenueYen(j);
+                revenue += share[j];
+            }
+        }
+        for (int j = 0; j < n; j++) share[j] = revenue > 0 ? share[j] / revenue : 0;
+        return share;
     }
 }

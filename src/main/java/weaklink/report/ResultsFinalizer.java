@@ -40,7 +40,8 @@ public final class ResultsFinalizer {
             "mean_insured_loss", "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "mean_firms_compromised",
             "mean_firms_down", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high",
             "diff_se", "diff_boot_ci95_low", "diff_boot_ci95_high", "oep_var_99_5", "oep_tvar_99_5",
-            "mean_uninsured_loss", "cbi_to_direct_ratio");
+            "mean_uninsured_loss", "cbi_to_direct_ratio", "mean_paid_by_self", "mean_paid_by_buyers", "mean_paid_by_government",
+            "mean_paid_by_pool", "mean_premiums", "mean_pool_payouts", "mean_pool_balance", "pool_ruin_probability");
     public static final List<String> EXCEEDANCE_COLUMNS = List.of("policy", "metric", "return_period_years",
             "exceedance_probability", "loss", "tail_mean_loss");
     /** Bootstrap resamples of the paired difference. */
@@ -120,7 +121,11 @@ public final class ResultsFinalizer {
                     Csv.money(diff.meanDifference()), Csv.money(t.low()), Csv.money(t.high()),
                     Csv.money(isBase ? 0 : diff.standardError()), Csv.money(boot.low()), Csv.money(boot.high()),
                     Csv.money(largest.valueAtRisk(SOLVENCY_LEVEL)), Csv.money(largest.tailValueAtRisk(SOLVENCY_LEVEL)),
-                    Csv.money(c.mean(PolicyColumns.UNINSURED)), Csv.number(c.cbiToDirectRatio()));
+                    Csv.money(c.mean(PolicyColumns.UNINSURED)), Csv.number(c.cbiToDirectRatio()),
+                    Csv.money(c.mean(PolicyColumns.PAID_BY_SELF)), Csv.money(c.mean(PolicyColumns.PAID_BY_BUYERS)),
+                    Csv.money(c.mean(PolicyColumns.PAID_BY_GOVERNMENT)), Csv.money(c.mean(PolicyColumns.PAID_BY_POOL)),
+                    Csv.money(c.mean(PolicyColumns.PREMIUMS)), Csv.money(c.mean(PolicyColumns.POOL_PAYOUTS)),
+                    Csv.money(c.mean(PolicyColumns.POOL_BALANCE)), Csv.number(c.mean(PolicyColumns.POOL_RUINED)));
             sb.append(String.join(",", cells)).append('\n');
         }
         AtomicFile.writeString(file, sb.toString());
@@ -157,16 +162,20 @@ public final class ResultsFinalizer {
 
     /** The columns of one policy's replicate rows that summaries need: two per replicate, the rest as running sums. */
     static final class PolicyColumns {
-        static final int DIRECT = 0, BI = 1, CBI = 2, INSURED = 3, SECURITY = 4, POLICY_COST = 5, COMPROMISED = 6, DOWN = 7, UNINSURED = 8;
+        static final int DIRECT = 0, BI = 1, CBI = 2, INSURED = 3, SECURITY = 4, POLICY_COST = 5, COMPROMISED = 6, DOWN = 7, UNINSURED = 8,
+                PAID_BY_SELF = 9, PAID_BY_BUYERS = 10, PAID_BY_GOVERNMENT = 11, PAID_BY_POOL = 12, PREMIUMS = 13, POOL_PAYOUTS = 14,
+                POOL_BALANCE = 15, POOL_RUINED = 16;
         final DoubleList total = new DoubleList(), largestEvent = new DoubleList(), insured = new DoubleList();
-        private final double[] sums = new double[9];
+        private final double[] sums = new double[17];
 
         void add(ReplicateRow r) {
             total.add(r.totalLoss());
             largestEvent.add(r.largestEventLoss());
             insured.add(r.insuredLoss());
             double[] xs = {r.directLoss(), r.biLoss(), r.cbiLoss(), r.insuredLoss(), r.securitySpend(), r.policyCost(),
-                    r.firmsCompromised(), r.firmsDown(), r.uninsuredLoss()};
+                    r.firmsCompromised(), r.firmsDown(), r.uninsuredLoss(), r.books().paidBySelf(), r.books().paidByBuyers(),
+                    r.books().paidByGovernment(), r.books().paidByPool(), r.books().premiums(), r.books().poolPayouts(),
+                    r.books().poolBalance(), r.books().poolRuined() ? 1 : 0};
             for (int k = 0; k < xs.length; k++) sums[k] += xs[k];
         }
 

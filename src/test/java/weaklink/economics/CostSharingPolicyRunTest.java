@@ -79,5 +79,16 @@ class CostSharingPolicyRunTest {
             if (r.policy().equals("targeted")) assertEquals(5.0e7, b.paidByBuyers(), 1, line);
         }
         assertEquals(Set.of("none", "bs-25", "bs-100", "mandate", "subsidy", "mutual-pool", "targeted"), seen);
+
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        List<String> header = List.of(summary.get(0).split(","));
+        int ruin = header.indexOf("pool_ruin_probability"), gov = header.indexOf("mean_paid_by_government");
+        int ruined = 0;
+        for (String line : lines.subList(1, lines.size())) if (ReplicateRow.parse(line).policy().equals("mutual-pool") && ReplicateRow.parse(line).books().poolRuined()) ruined++;
+        for (String row : summary.subList(1, summary.size())) {
+            String[] cells = row.split(",");
+            if (cells[0].equals("mutual-pool")) assertEquals(ruined / 40.0, Double.parseDouble(cells[ruin]), 1e-9);
+            if (cells[0].equals("subsidy")) assertEquals(5.0e6, Double.parseDouble(cells[gov]), 0.01);
+        }
     }
 }
