@@ -15,7 +15,7 @@ import weaklink.scenario.Scenario;
  * <pre>
  * EL_i(z) = X_i · (1 − exp(−A_i · S_i(z)))                  expected network loss from breaches of i
  * A_i     = a_i + Σ_{k→i trust} P_k · p_type · D             attempts: direct, plus lateral from partners
- * P_k     = 1 − exp(−a_k · S_k)                              probability partner k is breached directly
+ * P_k     = 1 − exp(−a_k · S_k)                              probability partner k is breached directly (1 for an initial compromise)
  * X_i     = λ_i + C_i + Σ_{i→j trust} T_ij · (λ_j + C_j)     loss if i is breached
  * T_ij    = 1 − (1 − p_type · S_j)^D                         probability the attacker moves on to j (Newman 2002)
  * C_i     = Σ_paths Π share · VA_b · (1 − workaround_b) · lost days_b     downstream CBI (Inoue &amp; Todo 2019)
@@ -54,15 +54,22 @@ public final class NetworkExposure {
             s[i] = exposure.breach(i).vulnerability(investmentYen[i]);
             own[i] = exposure.lossIfBreachedYen(i) + cbiExposureYen(scenario, net, i);
         }
+        // firms the scenario compromises at the outset (stress tests) are breached for certain
+        boolean[] seeded = new boolean[n];
+        for (InitialCompromise ic : scenario.initialCompromises()) {
+            int f = net.indexOf(ic.firmId());
+            if (f >= 0) seeded[f] = true;
+        }
         double[] a = new double[n], x = new double[n];
         for (int i = 0; i < n; i++) {
+            double breached = seeded[i] ? 1 : 1 - Math.exp(-exposure.attemptsPerYear(i) * s[i]);
             a[i] += exposure.attemptsPerYear(i);
             x[i] = own[i];
             for (int e = net.trustOutStart(i); e < net.trustOutEnd(i); e++) {
                 int j = net.trustTarget(e);
                 double p = trustP[net.trustTypeOrdinal(e)];
                 x[i] += (1 - Math.pow(1 - Math.min(1, p * s[j]), dwell)) * own[j];
-                a[j] += (1 - Math.exp(-exposure.attemptsPerYear(i) * s[i])) * p * dwell;
+                a[j] += breached * p * dwell;
             }
         }
         return new NetworkExposure(exposure, a, x);

@@ -49,8 +49,12 @@ class TargetedPolicyTest {
     final FirmExposure exposure = FirmExposure.of(scenario, net);
 
     SupplyNetwork build() {
+        return build(scenario);
+    }
+
+    static SupplyNetwork build(Scenario s) {
         try {
-            return Networks.build(scenario, 3);
+            return Networks.build(s, 3);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -100,6 +104,28 @@ class TargetedPolicyTest {
         }
         assertEquals(BUDGET, large, 1e-3);
         PolicyFixtures.assertBooksBalance(f);
+    }
+
+    @Test
+    void inAStressTestTheBudgetGoesToTheSeedsTrustNeighboursNotTheSeed() {
+        Scenario stress = PolicyFixtures.scenario(HUB.replace("""
+                actors:
+                  - mode: opportunistic
+                    campaigns_per_year: 6
+                    attempt_probability: 0.2
+                    dwell_days: 20
+                """, """
+                initial_compromises:
+                  - {firm: 8, dwell_days: 20}
+                """));
+        SupplyNetwork n = build(stress);
+        SecurityFunding f = new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "government")).fund(stress, FirmExposure.of(stress, n));
+        int seed = n.indexOf(8);
+        assertEquals(1, n.tier(seed)); // the hub
+        assertEquals(0, f.paidByGovernment()[seed]);
+        double toBuyers = 0;
+        for (int e = n.trustOutStart(seed); e < n.trustOutEnd(seed); e++) toBuyers += f.paidByGovernment()[n.trustTarget(e)];
+        assertEquals(BUDGET, toBuyers, 1e-3);
     }
 
     @Test
