@@ -2,6 +2,7 @@ package weaklink.economics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,15 +69,15 @@ public final class LossModel {
 
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {
-        // (firm, campaign) -> loss by component; sorted by firm, then campaign
-        TreeMap<Long, double[]> ledger = new TreeMap<>();
+        // (firm, campaign) -> loss by component
+        HashMap<Long, double[]> ledger = new HashMap<>();
         Outages outages = directLosses(record, streams, ledger);
         if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
         return settle(ledger);
     }
 
     /** Incident, ransom, breach and BI per (firm, campaign); returns the outages for the cascade. */
-    private Outages directLosses(ReplicateRecord record, RandomStreams streams, TreeMap<Long, double[]> ledger) {
+    private Outages directLosses(ReplicateRecord record, RandomStreams streams, HashMap<Long, double[]> ledger) {
         int n = record.size();
         double costPerRecord = scenario.economics().costPerRecordYen();
         // a firm's overlapping outages are charged once: process its records in start order and charge each the increment
@@ -120,7 +121,7 @@ public final class LossModel {
     }
 
     /** CBI of every buyer the outages reach, split over the campaigns that caused it, into the ledger. */
-    private void contingentLosses(Outages outages, TreeMap<Long, double[]> ledger) {
+    private void contingentLosses(Outages outages, HashMap<Long, double[]> ledger) {
         ProductionCascade.Result all = cascade.run(outages.firms(), outages.profiles());
         int[] campaigns = outages.campaigns();
         ProductionCascade.Result[] alone = new ProductionCascade.Result[campaigns.length];
@@ -155,8 +156,12 @@ public final class LossModel {
         }
     }
 
-    /** Sums the ledger by component, group, firm and campaign; pays insurance claims. */
-    private ReplicateLosses settle(TreeMap<Long, double[]> ledger) {
+    /** Sums the ledger by component, group, firm and campaign, in (firm, campaign) order; pays insurance claims. */
+    private ReplicateLosses settle(HashMap<Long, double[]> ledger) {
+        long[] keys = new long[ledger.size()];
+        int n = 0;
+        for (long k : ledger.keySet()) keys[n++] = k;
+        Arrays.sort(keys);
         double[] total = new double[COMPONENTS];
         double[][] byGroup = new double[COMPONENTS][groupCount()];
         double[] groupLoss = new double[groupCount()];
@@ -165,18 +170,16 @@ public final class LossModel {
         List<double[]> firmComponents = new ArrayList<>();
         List<Double> firmInsured = new ArrayList<>();
         double insured = 0;
-        List<Map.Entry<Long, double[]>> claims = new ArrayList<>();
-        for (Map.Entry<Long, double[]> e : ledger.entrySet()) {
-            claims.add(e);
-            Long next = ledger.higherKey(e.getKey());
-            int f = firmOf(e.getKey());
-            if (next != null && firmOf(next) == f) continue;
+        int first = 0;
+        for (int i = 0; i < keys.length; i++) {
+            int f = firmOf(keys[i]);
+            if (i + 1 < keys.length && firmOf(keys[i + 1]) == f) continue;
             // the last claim of firm f: settle the firm
             Insurance.Terms terms = insurance.terms(f);
-            double[] covered = new double[claims.size()];
+            double[] covered = new double[i + 1 - first];
             double[] sum = new double[COMPONENTS];
-            for (int j = 0; j < claims.size(); j++) {
-                double[] x = claims.get(j).getValue();
+            for (int j = 0; j < covered.length; j++) {
+                double[] x = ledger.get(keys[first + j]);
                 covered[j] = terms.coveredYen(x[Component.INCIDENT.ordinal()], x[Component.BREACH.ordinal()],
                         x[Component.BI.ordinal()], x[Component.CBI.ordinal()]);
                 double loss = 0;
@@ -184,7 +187,7 @@ public final class LossModel {
                     sum[c] += x[c];
                     loss += x[c];
                 }
-                campaignLoss.merge(campaignOf(claims.get(j).getKey()), loss, Double::sum);
+                campaignLoss.merge(campaignOf(keys[first + j]), loss, Double::sum);
             }
             double paid = 0;
             for (double p : terms.pay(covered)) paid += p;
@@ -200,7 +203,7 @@ public final class LossModel {
             firms.add(f);
             firmComponents.add(sum);
             firmInsured.add(paid);
-            claims.clear();
+            first = i + 1;
         }
         double largest = 0;
         for (double x : campaignLoss.values()) largest = Math.max(largest, x);

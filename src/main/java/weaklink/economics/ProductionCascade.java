@@ -1,9 +1,6 @@
 package weaklink.economics;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.PriorityQueue;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
 
@@ -73,74 +70,219 @@ public final class ProductionCascade {
     /**
      * Propagates the given own shortfalls downstream.
      *
-     * @param firms      firms with outages (a firm may appear more than once)
+     * @param firms        firms with outages (a firm may appear more than once)
      * @param ownShortfall each firm's own shortfall, same order
      */
     public Result run(int[] firms, ShortfallProfile[] ownShortfall) {
-        Map<Integer, Node> nodes = new HashMap<>();
-        PriorityQueue<Long> queue = new PriorityQueue<>();
+        Affected a = new Affected(firms.length);
         for (int k = 0; k < firms.length; k++) {
             if (ownShortfall[k].isEmpty()) continue;
-            Node node = nodes.computeIfAbsent(firms[k], f -> new Node());
-            node.own = ShortfallProfile.max(node.own, ownShortfall[k]);
-            enqueue(queue, node, firms[k]);
+            int node = a.node(firms[k]);
+            a.own[node] = ShortfallProfile.max(a.own[node], ownShortfall[k]);
+            enqueue(a, node);
         }
-        while (!queue.isEmpty()) {
-            int firm = (int) (queue.poll() & 0xFFFFFFFFL);
-            Node node = nodes.get(firm);
-            node.queued = false;
-            ShortfallProfile s = node.own;
-            for (ShortfallProfile missing : node.missingInputs.values()) s = ShortfallProfile.max(s, missing);
-            if (node.shortfall != null && s.sameAs(node.shortfall, SAME)) continue;
-            if (node.updates++ >= MAX_UPDATES_PER_FIRM) continue;
-            node.shortfall = s;
+        while (!a.queue.isEmpty()) {
+            int node = (int) a.queue.poll();
+            int firm = a.firm[node];
+            a.queued[node] = false;
+            ShortfallProfile s = a.own[node];
+            for (int x = a.inHead[node]; x >= 0; x = a.entryNext[x]) s = ShortfallProfile.max(s, a.entryMissing[x]);
+            if (a.shortfall[node] != null && s.sameAs(a.shortfall[node], SAME)) continue;
+            if (a.updates[node]++ >= MAX_UPDATES_PER_FIRM) continue;
+            a.shortfall[node] = s;
             for (int e = net.supplyOutStart(firm), end = net.supplyOutEnd(firm); e < end; e++) {
                 int buyer = net.supplyBuyer(e);
                 if (buyer == firm) continue;
                 ShortfallProfile missing = s.throughLink(net.supplyShare(e), net.attribute(FirmAttribute.INVENTORY_DAYS, buyer),
                         net.substitutionDays(e), net.substitutionShare(e), CUTOFF);
-                Node b = nodes.get(buyer);
-                if (missing.isEmpty() && (b == null || !b.missingInputs.containsKey(e))) continue;
-                if (b == null) {
-                    b = new Node();
-                    nodes.put(buyer, b);
-                }
-                b.missingInputs.put(e, missing);
-                enqueue(queue, b, buyer);
+                int entry = a.entryOf.get(e);
+                if (missing.isEmpty() && entry < 0) continue;
+                int b = a.node(buyer);
+                if (entry < 0) entry = a.addEntry(e, b);
+                a.entryMissing[entry] = missing;
+                enqueue(a, b);
             }
         }
-        return new Result(nodes);
+        return new Result(a);
     }
 
-    private void enqueue(PriorityQueue<Long> queue, Node node, int firm) {
-        if (node.queued) return;
-        node.queued = true;
-        queue.add((long) (maxTier - net.tier(firm)) << 32 | firm);
+    /** Queues a node; suppliers' tiers come before buyers' (higher tier first), then firm index. */
+    private void enqueue(Affected a, int node) {
+        if (a.queued[node]) return;
+        a.queued[node] = true;
+        a.queue.add((long) (maxTier - net.tier(a.firm[node])) << 32 | node);
     }
 
-    /** A firm the cascade reached: its own shortfall, the missing shares of its inputs by supply link, its output shortfall. */
-    private static final class Node {
-        ShortfallProfile own = ShortfallProfile.NONE;
-        final Map<Integer, ShortfallProfile> missingInputs = new HashMap<>();
-        ShortfallProfile shortfall;
-        int updates;
-        boolean queued;
+    /**
+     * The firms a cascade has reached, as nodes {@code 0..nodes-1} in arrays (no object per firm
+     * beyond their profiles): own and output shortfall, and the missing share of each input whose
+     * supplier fell short, one entry per supply link in a list per node.
+     */
+    private static final class Affected {
+        final IntMap nodeOf;
+        final IntMap entryOf;
+        final LongHeap queue = new LongHeap();
+        int nodes;
+        int[] firm;
+        ShortfallProfile[] own;
+        ShortfallProfile[] shortfall;
+        int[] updates;
+        boolean[] queued;
+        int[] inHead;
+        int entries;
+        int[] entryNext = new int[16];
+        ShortfallProfile[] entryMissing = new ShortfallProfile[16];
+
+        Affected(int expected) {
+            int cap = Math.max(16, 2 * expected);
+            nodeOf = new IntMap(cap);
+            entryOf = new IntMap(cap);
+            firm = new int[cap];
+            own = new ShortfallProfile[cap];
+            shortfall = new ShortfallProfile[cap];
+            updates = new int[cap];
+            queued = new boolean[cap];
+            inHead = new int[cap];
+        }
+
+        /** The node of a firm, added if new. */
+        int node(int f) {
+            int n = nodeOf.get(f);
+            if (n >= 0) return n;
+            if (nodes == firm.length) {
+                int cap = nodes * 2;
+                firm = Arrays.copyOf(firm, cap);
+                own = Arrays.copyOf(own, cap);
+                shortfall = Arrays.copyOf(shortfall, cap);
+                updates = Arrays.copyOf(updates, cap);
+                queued = Arrays.copyOf(queued, cap);
+                inHead = Arrays.copyOf(inHead, cap);
+            }
+            n = nodes++;
+            firm[n] = f;
+            own[n] = ShortfallProfile.NONE;
+            inHead[n] = -1;
+            nodeOf.put(f, n);
+            return n;
+        }
+
+        /** A new input entry for supply link {@code link} into node {@code buyer}. */
+        int addEntry(int link, int buyer) {
+            if (entries == entryNext.length) {
+                entryNext = Arrays.copyOf(entryNext, entries * 2);
+                entryMissing = Arrays.copyOf(entryMissing, entries * 2);
+            }
+            int x = entries++;
+            entryNext[x] = inHead[buyer];
+            inHead[buyer] = x;
+            entryOf.put(link, x);
+            return x;
+        }
+    }
+
+    /** Open-addressing map from non-negative int keys to int values; -1 when absent. */
+    private static final class IntMap {
+        private int[] keys;
+        private int[] values;
+        private int size;
+
+        IntMap(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+            keys = new int[cap];
+            values = new int[cap];
+            Arrays.fill(keys, -1);
+        }
+
+        int get(int key) {
+            int mask = keys.length - 1;
+            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+                if (keys[i] == key) return values[i];
+                if (keys[i] < 0) return -1;
+            }
+        }
+
+        void put(int key, int value) {
+            if (2 * (size + 1) > keys.length) grow();
+            int mask = keys.length - 1;
+            int i = mix(key) & mask;
+            while (keys[i] >= 0 && keys[i] != key) i = (i + 1) & mask;
+            if (keys[i] < 0) size++;
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private void grow() {
+            int[] k = keys, v = values;
+            keys = new int[k.length * 2];
+            values = new int[k.length * 2];
+            Arrays.fill(keys, -1);
+            size = 0;
+            for (int i = 0; i < k.length; i++) if (k[i] >= 0) put(k[i], v[i]);
+        }
+
+        private static int mix(int key) {
+            int h = key * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+    }
+
+    /** A binary min-heap of longs. */
+    private static final class LongHeap {
+        private long[] heap = new long[64];
+        private int size;
+
+        boolean isEmpty() { return size == 0; }
+
+        void add(long x) {
+            if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (heap[parent] <= x) break;
+                heap[i] = heap[parent];
+                i = parent;
+            }
+            heap[i] = x;
+        }
+
+        long poll() {
+            long top = heap[0];
+            long last = heap[--size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) break;
+                if (child + 1 < size && heap[child + 1] < heap[child]) child++;
+                if (heap[child] >= last) break;
+                heap[i] = heap[child];
+                i = child;
+            }
+            heap[i] = last;
+            return top;
+        }
     }
 
     /** The firms a cascade reached, in increasing index order, with their lost production. */
     public static final class Result {
         private final int[] firms;
-        private final ShortfallProfile[] own;
+        private final double[] ownDays;
+        private final double[] cbiDays;
         private final ShortfallProfile[] shortfall;
 
-        private Result(Map<Integer, Node> nodes) {
-            firms = nodes.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            own = new ShortfallProfile[firms.length];
-            shortfall = new ShortfallProfile[firms.length];
-            for (int k = 0; k < firms.length; k++) {
-                Node n = nodes.get(firms[k]);
-                own[k] = n.own;
-                shortfall[k] = n.shortfall == null ? n.own : n.shortfall;
+        private Result(Affected a) {
+            long[] order = new long[a.nodes];
+            for (int n = 0; n < a.nodes; n++) order[n] = (long) a.firm[n] << 32 | n;
+            Arrays.sort(order);
+            firms = new int[a.nodes];
+            ownDays = new double[a.nodes];
+            cbiDays = new double[a.nodes];
+            shortfall = new ShortfallProfile[a.nodes];
+            for (int k = 0; k < a.nodes; k++) {
+                int n = (int) order[k];
+                firms[k] = a.firm[n];
+                shortfall[k] = a.shortfall[n] == null ? a.own[n] : a.shortfall[n];
+                ownDays[k] = a.own[n].integral();
+                cbiDays[k] = Math.max(0, shortfall[k].integral() - ownDays[k]);
             }
         }
 
@@ -150,10 +292,10 @@ public final class ProductionCascade {
         public int firm(int k) { return firms[k]; }
 
         /** Lost production from the firm's own outages, days-equivalent. */
-        public double ownLostDays(int k) { return own[k].integral(); }
+        public double ownLostDays(int k) { return ownDays[k]; }
 
         /** Lost production beyond the firm's own outages, for want of inputs (CBI), days-equivalent. */
-        public double cbiLostDays(int k) { return Math.max(0, shortfall[k].integral() - own[k].integral()); }
+        public double cbiLostDays(int k) { return cbiDays[k]; }
 
         /** The position of {@code firm} in this result, or -1 if the cascade did not reach it. */
         public int indexOf(int firm) {
@@ -170,7 +312,7 @@ public final class ProductionCascade {
         /** CBI of {@code firm} in days-equivalent, 0 if not reached. */
         public double cbiLostDaysOf(int firm) {
             int k = indexOf(firm);
-            return k < 0 ? 0 : cbiLostDays(k);
+            return k < 0 ? 0 : cbiDays[k];
         }
     }
 }
