@@ -74,7 +74,7 @@ public final class ProductionCascade {
      * @param ownShortfall each firm's own shortfall, same order
      */
     public Result run(int[] firms, ShortfallProfile[] ownShortfall) {
-        Affected a = new Affected(firms.length);
+        Affected a = new Affected(firms.length, maxTier + 1);
         for (int k = 0; k < firms.length; k++) {
             if (ownShortfall[k].isEmpty()) continue;
             int node = a.node(firms[k]);
@@ -82,7 +82,7 @@ public final class ProductionCascade {
             enqueue(a, node);
         }
         while (!a.queue.isEmpty()) {
-            int node = (int) a.queue.poll();
+            int node = a.queue.poll();
             int firm = a.firm[node];
             a.queued[node] = false;
             ShortfallProfile s = a.own[node];
@@ -106,11 +106,11 @@ public final class ProductionCascade {
         return new Result(a);
     }
 
-    /** Queues a node; suppliers' tiers come before buyers' (higher tier first), then firm index. */
+    /** Queues a node; higher tiers (suppliers) come out before lower ones (buyers), first in first out within a tier. */
     private void enqueue(Affected a, int node) {
         if (a.queued[node]) return;
         a.queued[node] = true;
-        a.queue.add((long) (maxTier - net.tier(a.firm[node])) << 32 | node);
+        a.queue.add(net.tier(a.firm[node]), node);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class ProductionCascade {
     private static final class Affected {
         final IntMap nodeOf;
         final IntMap entryOf;
-        final LongHeap queue = new LongHeap();
+        final TierQueue queue;
         int nodes;
         int[] firm;
         ShortfallProfile[] own;
@@ -133,7 +133,8 @@ public final class ProductionCascade {
         int[] entryNext = new int[16];
         ShortfallProfile[] entryMissing = new ShortfallProfile[16];
 
-        Affected(int expected) {
+        Affected(int expected, int tiers) {
+            queue = new TierQueue(tiers);
             int cap = Math.max(16, 2 * expected);
             nodeOf = new IntMap(cap);
             entryOf = new IntMap(cap);
@@ -226,40 +227,37 @@ public final class ProductionCascade {
         }
     }
 
-    /** A binary min-heap of longs. */
-    private static final class LongHeap {
-        private long[] heap = new long[64];
-        private int size;
+    /**
+     * Nodes waiting to be computed, one first-in first-out bucket per tier: the highest tier
+     * (furthest upstream) comes out first, so suppliers are computed before their buyers.
+     */
+    private static final class TierQueue {
+        private final int[][] bucket;
+        private final int[] head;
+        private final int[] tail;
+        private int highest = -1;
 
-        boolean isEmpty() { return size == 0; }
-
-        void add(long x) {
-            if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (heap[parent] <= x) break;
-                heap[i] = heap[parent];
-                i = parent;
-            }
-            heap[i] = x;
+        TierQueue(int tiers) {
+            bucket = new int[tiers][];
+            head = new int[tiers];
+            tail = new int[tiers];
         }
 
-        long poll() {
-            long top = heap[0];
-            long last = heap[--size];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) break;
-                if (child + 1 < size && heap[child + 1] < heap[child]) child++;
-                if (heap[child] >= last) break;
-                heap[i] = heap[child];
-                i = child;
-            }
-            heap[i] = last;
-            return top;
+        boolean isEmpty() {
+            while (highest >= 0 && head[highest] == tail[highest]) highest--;
+            return highest < 0;
         }
+
+        void add(int tier, int node) {
+            if (bucket[tier] == null) bucket[tier] = new int[16];
+            if (head[tier] == tail[tier]) head[tier] = tail[tier] = 0;
+            if (tail[tier] == bucket[tier].length) bucket[tier] = Arrays.copyOf(bucket[tier], tail[tier] * 2);
+            bucket[tier][tail[tier]++] = node;
+            highest = Math.max(highest, tier);
+        }
+
+        /** The next node; call only after {@link #isEmpty()} returned false. */
+        int poll() { return bucket[highest][head[highest]++]; }
     }
 
     /** The firms a cascade reached, in increasing index order, with their lost production. */
