@@ -18,10 +18,15 @@ public final class ShortfallProfile {
 
     private final double[] times;
     private final double[] values;
+    /** {@code ∫ shortfall(t) dt}, summed once here (the cascade asks for it many times). */
+    private final double integral;
 
     private ShortfallProfile(double[] times, double[] values) {
         this.times = times;
         this.values = values;
+        double s = 0;
+        for (int i = 0; i < values.length; i++) s += values[i] * (times[i + 1] - times[i]);
+        this.integral = s;
     }
 
     /** A shortfall of {@code value} on {@code [start, end)}; {@link #NONE} if the interval or value is empty. */
@@ -50,11 +55,7 @@ public final class ShortfallProfile {
     }
 
     /** Lost production in days-equivalent: {@code ∫ shortfall(t) dt}. */
-    public double integral() {
-        double s = 0;
-        for (int i = 0; i < values.length; i++) s += values[i] * (times[i + 1] - times[i]);
-        return s;
-    }
+    public double integral() { return integral; }
 
     /** Whether two profiles have the same steps, up to {@code tolerance} in times and values. */
     public boolean sameAs(ShortfallProfile o, double tolerance) {
@@ -160,15 +161,19 @@ public final class ShortfallProfile {
         return sb.append(']').toString();
     }
 
-    /** Appends segments in time order, filling gaps with zero and merging equal neighbours. */
+    /**
+     * Appends segments in time order, filling gaps with zero and merging equal neighbours. The
+     * arrays are allocated at the first segment, so a result that stays empty (most links a
+     * shortfall passes through, thanks to inventories) costs no arrays.
+     */
     static final class Steps {
+        private final int capacity;
         private double[] times;
         private double[] values;
         private int n;
 
         Steps(int capacity) {
-            times = new double[Math.max(2, capacity + 1)];
-            values = new double[Math.max(1, capacity)];
+            this.capacity = capacity;
         }
 
         /** Appends {@code [a, b)} at {@code value}; {@code a} must not precede the end of the last segment. */
@@ -183,6 +188,8 @@ public final class ShortfallProfile {
                     return;
                 }
             } else {
+                times = new double[Math.max(2, capacity + 1)];
+                values = new double[Math.max(1, capacity)];
                 times[0] = a;
             }
             push(b, value);
@@ -199,7 +206,9 @@ public final class ShortfallProfile {
         }
 
         ShortfallProfile build() {
-            return n == 0 ? NONE : new ShortfallProfile(Arrays.copyOf(times, n + 1), Arrays.copyOf(values, n));
+            if (n == 0) return NONE;
+            return new ShortfallProfile(times.length == n + 1 ? times : Arrays.copyOf(times, n + 1),
+                    values.length == n ? values : Arrays.copyOf(values, n));
         }
     }
 }
