@@ -4,13 +4,10 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import weaklink.scenario.BadInputException;
@@ -189,14 +186,31 @@ final class CsvLines implements Closeable {
 
     /** A finite decimal number (digits, sign, point, exponent; no NaN, infinity or hex). */
     double number(int c, String what) throws BadInputException {
-        return Double.parseDouble(decimal(c, what));
+        String s = decimal(c, what);
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw error(c, what, "'" + abbreviate(s) + "' is not a number");
+        }
+        if (Double.isInfinite(v)) throw error(c, what, "'" + abbreviate(s) + "' is out of range");
+        return v;
     }
 
     /** Like {@link #number} but parsed directly to float, so a float written exactly reads back exactly. */
     float floatNumber(int c, String what) throws BadInputException {
-        return Float.parseFloat(decimal(c, what));
+        String s = decimal(c, what);
+        float v;
+        try {
+            v = Float.parseFloat(s);
+        } catch (NumberFormatException e) {
+            throw error(c, what, "'" + abbreviate(s) + "' is not a number");
+        }
+        if (Float.isInfinite(v)) throw error(c, what, "'" + abbreviate(s) + "' is out of range");
+        return v;
     }
 
+    /** The cell's text, trimmed, if it has only the characters of a decimal number. */
     private String decimal(int c, String what) throws BadInputException {
         String s = cell(c).trim();
         for (int i = 0; i < s.length(); i++) {
@@ -205,13 +219,6 @@ final class CsvLines implements Closeable {
                 throw error(c, what, "'" + abbreviate(s) + "' is not a number");
             }
         }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw error(c, what, "'" + abbreviate(s) + "' is not a number");
-        }
-        if (Double.isInfinite(v)) throw error(c, what, "'" + abbreviate(s) + "' is out of range");
         return s;
     }
 
@@ -220,22 +227,4 @@ final class CsvLines implements Closeable {
     }
 
     @Override public void close() throws IOException { in.close(); }
-
-    /** Counts the line ends of a file, fast (for sizing arrays and refusing what will not fit). */
-    static long countLines(Path file) throws IOException {
-        long lines = 0;
-        boolean last = true;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
-            while (ch.read(buf) > 0) {
-                buf.flip();
-                byte[] a = buf.array();
-                int lim = buf.limit();
-                for (int i = 0; i < lim; i++) if (a[i] == '\n') lines++;
-                last = lim > 0 && a[lim - 1] == '\n';
-                buf.clear();
-            }
-        }
-        return last ? lines : lines + 1;
-    }
 }

@@ -3,6 +3,7 @@ package weaklink.network;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import weaklink.experiment.Csv;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.FirmDefaults;
 import weaklink.scenario.Labelled;
+import weaklink.scenario.NetworkSpec;
 import weaklink.scenario.Role;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.SizeClass;
@@ -153,17 +155,14 @@ public final class NetworkCsv {
      * that would not fit in the heap.
      */
     public static SupplyNetwork read(Path firmsFile, Path linksFile, Scenario scenario) throws IOException, BadInputException {
-        long firmRows = Math.max(0, CsvLines.countLines(firmsFile) - 1);
-        long linkRows = Math.max(0, CsvLines.countLines(linksFile) - 1);
-        if (firmRows > weaklink.scenario.NetworkSpec.MAX_FIRMS) {
-            throw new BadInputException(firmsFile.toString(), 0, 0, null, "has " + firmRows + " rows; at most " + weaklink.scenario.NetworkSpec.MAX_FIRMS + " firms are supported");
-        }
-        if (linkRows > Integer.MAX_VALUE - 16) throw new BadInputException(linksFile.toString(), 0, 0, null, "has more than 2^31 rows; not supported");
-        Networks.requireHeap("network.files", firmRows, linkRows, 0, true);
+        // the heap check assumes short rows (more rows); the arrays start a little smaller and grow if needed
+        Networks.requireHeap("network.files", Files.size(firmsFile) / 48, Files.size(linksFile) / 30, 0, true);
+        int firmCapacity = (int) Math.min(NetworkSpec.MAX_FIRMS, Files.size(firmsFile) / 64 + 16);
+        int linkCapacity = (int) Math.min(Integer.MAX_VALUE - 16, Files.size(linksFile) / 36 + 16);
 
         List<String> tech = List.copyOf(scenario.network().technologies().keySet());
-        NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, (int) firmRows, (int) linkRows, 16);
-        int[] firmLine = readFirms(firmsFile, b, (int) firmRows);
+        NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, firmCapacity, linkCapacity, 16);
+        int[] firmLine = readFirms(firmsFile, b, firmCapacity);
         int n = b.firmCount();
         boolean inferTiers = false;
         for (int f = 0; f < n && !inferTiers; f++) inferTiers = b.tier(f) < 0;
@@ -202,6 +201,7 @@ public final class NetworkCsv {
             int[] cAttr = new int[attrs.length];
             for (FirmAttribute a : attrs) cAttr[a.ordinal()] = r.column(a.label());
             while (r.next()) {
+                if (b.firmCount() == NetworkSpec.MAX_FIRMS) throw r.error(cId, null, "more than " + NetworkSpec.MAX_FIRMS + " firms; not supported");
                 long id = r.nonNegativeLong(cId, null);
                 int tier = -1;
                 if (!r.isEmpty(cTier)) {

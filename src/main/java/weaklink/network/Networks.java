@@ -71,7 +71,7 @@ public final class Networks {
         if (needed <= available) return;
         long suggestGb = Math.max(1, (long) Math.ceil((needed * 1.5 + (256L << 20)) / (double) (1L << 30)));
         throw BadInputException.option(key, String.format(java.util.Locale.ROOT,
-                "a network of %,d firms and about %,d links needs about %,d MB of heap to build, but this Java has only %,d MB free "
+                "a network of about %,d firms and %,d links needs about %,d MB of heap to build, but this Java has only %,d MB free "
                         + "(maximum heap %,d MB); run it with more, e.g. java -Xmx%dg -jar target/weaklink.jar ...",
                 firms, supplyLinks + trustLinks, needed >> 20, available >> 20, rt.maxMemory() >> 20, suggestGb));
     }
