@@ -101,6 +101,16 @@ class ShippedScenariosTest {
     }
 
     @Test
+    void japanNationalRunsAReplicateOnAMillionFirmNetwork() throws Exception {
+        Path out = run("japan-national", 1);
+        Map<String, String> s = rows(out.resolve("summary.csv")).get(0);
+        assertEquals(1, num(s, "replicates"));
+        assertTrue(num(s, "mean_firms_compromised") > 0, s.toString());
+        assertTrue(num(s, "mean_loss") > 0, s.toString());
+        assertTrue(num(s, "mean_cbi_loss") > 0, "the national network cascades shortfalls downstream: " + s);
+    }
+
+    @Test
     void japanManufacturingBuyerShareLowersNetworkLossAgainstTheBaseline() throws Exception {
         Path out = run("japan-manufacturing", 20);
         Map<String, Map<String, String>> byPolicy = new LinkedHashMap<>();
