@@ -113,9 +113,14 @@ public final class Manifest {
 
     /** SHA-256 of a file's bytes, hex. */
     public static String sha256(Path file) throws IOException {
+        return sha256(Files.readAllBytes(file));
+    }
+
+    /** SHA-256 of bytes, hex. */
+    static String sha256(byte[] bytes) {
         try {
             var md = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
+            return java.util.HexFormat.of().formatHex(md.digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

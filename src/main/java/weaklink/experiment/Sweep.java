@@ -66,7 +66,7 @@ public final class Sweep {
                 throw new BadInputException(e.file(), e.line(), e.column(), e.key(), "at sweep point " + (i + 1) + " " + overrides + ": " + e.problem());
             }
             List<PolicySpec> policies = select(s, plan.policyNames());
-            String sha = sha256(baseSha + "\n" + overrides);
+            String sha = Manifest.sha256((baseSha + "\n" + overrides).getBytes(StandardCharsets.UTF_8));
             runs.add(new RunPlan(s, plan.scenarioFile(), sha, plan.seed(), plan.replicates(), policies, Shard.WHOLE, plan.threads(), pointDir(plan.outDir(), i)));
         }
         Path dir = plan.outDir();
@@ -176,14 +176,5 @@ public final class Sweep {
             }
         }
         AtomicFile.writeString(plan.outDir().resolve(TABLE), sb.toString());
-    }
-
-    private static String sha256(String text) {
-        try {
-            var md = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
