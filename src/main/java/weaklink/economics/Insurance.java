@@ -52,14 +52,26 @@ public final class Insurance {
          */
         public double[] pay(double[] claimsYen) {
             double[] paid = new double[claimsYen.length];
-            if (!insured) return paid;
-            double left = limitYen;
-            for (int k = 0; k < claimsYen.length; k++) {
+            pay(claimsYen, claimsYen.length, paid);
+            return paid;
+        }
+
+        /** What the insurer pays in all for the first {@code count} claims, as {@link #pay(double[])} (no array per firm). */
+        public double totalPaidYen(double[] claimsYen, int count) {
+            return pay(claimsYen, count, null);
+        }
+
+        /** Pays claims {@code 0..count-1} in order, into {@code paid} if given; returns the total paid. */
+        private double pay(double[] claimsYen, int count, double[] paid) {
+            if (!insured) return 0;
+            double left = limitYen, total = 0;
+            for (int k = 0; k < count; k++) {
                 double p = Math.min(Math.max(claimsYen[k] - deductibleYen, 0), left);
-                paid[k] = p;
+                if (paid != null) paid[k] = p;
+                total += p;
                 left -= p;
             }
-            return paid;
+            return total;
         }
     }
 }

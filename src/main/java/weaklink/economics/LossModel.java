@@ -1,11 +1,6 @@
 package weaklink.economics;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import weaklink.economics.ReplicateLosses.Component;
 import weaklink.economics.ReplicateLosses.FirmLosses;
 import weaklink.model.RandomStreams;
@@ -69,23 +64,19 @@ public final class LossModel {
 
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {
-        // (firm, campaign) -> loss by component
-        HashMap<Long, double[]> ledger = new HashMap<>();
+        Ledger ledger = new Ledger(record.size());
         Outages outages = directLosses(record, streams, ledger);
         if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
         return settle(ledger);
     }
 
     /** Incident, ransom, breach and BI per (firm, campaign); returns the outages for the cascade. */
-    private Outages directLosses(ReplicateRecord record, RandomStreams streams, HashMap<Long, double[]> ledger) {
+    private Outages directLosses(ReplicateRecord record, RandomStreams streams, Ledger ledger) {
         int n = record.size();
         double costPerRecord = scenario.economics().costPerRecordYen();
         // a firm's overlapping outages are charged once: process its records in start order and charge each the increment
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) order[k] = k;
-        Arrays.sort(order, (a, b) -> record.firm(a) != record.firm(b) ? Integer.compare(record.firm(a), record.firm(b))
-                : Double.compare(record.outageStart(a), record.outageStart(b)));
-        Outages outages = new Outages();
+        int[] order = byFirmThenStart(record);
+        Outages outages = new Outages(n);
         int lastFirm = -1;
         ShortfallProfile firmShortfall = ShortfallProfile.NONE;
         for (int idx = 0; idx < n; idx++) {
@@ -96,23 +87,23 @@ public final class LossModel {
                 firmShortfall = ShortfallProfile.NONE;
             }
             int c = record.campaign(k);
-            double[] entry = ledger.computeIfAbsent(key(f, c), x -> new double[COMPONENTS]);
+            int entry = ledger.entry(f, c);
             double revenue = net.revenueYen(f);
             double sigma = scenario.defaults(net.sizeClass(f)).incidentSigma();
             double noise = lognormalNoise(streams.uniform(Stream.INCIDENT_COST, c, f), sigma);
-            entry[Component.INCIDENT.ordinal()] += (net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, f)
-                    + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, f) * revenue) * noise;
+            ledger.add(entry, Component.INCIDENT, (net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, f)
+                    + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, f) * revenue) * noise);
             if (record.effect(k) == ReplicateRecord.RANSOMWARE) {
                 if (streams.uniform(Stream.RANSOM, c, f) < net.attribute(FirmAttribute.RANSOM_PROPENSITY, f)) {
-                    entry[Component.RANSOM.ordinal()] += net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, f) * revenue;
+                    ledger.add(entry, Component.RANSOM, net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, f) * revenue);
                 }
             } else {
-                entry[Component.BREACH.ordinal()] += net.attribute(FirmAttribute.RECORDS, f) * costPerRecord * noise;
+                ledger.add(entry, Component.BREACH, net.attribute(FirmAttribute.RECORDS, f) * costPerRecord * noise);
             }
             if (record.causesOutage(k)) {
                 ShortfallProfile own = ProductionCascade.outageShortfall(net, f, record.outageStart(k), record.outageEnd(k));
                 ShortfallProfile merged = ShortfallProfile.max(firmShortfall, own);
-                entry[Component.BI.ordinal()] += Math.max(0, merged.integral() - firmShortfall.integral()) * net.dailyValueAddedYen(f);
+                ledger.add(entry, Component.BI, Math.max(0, merged.integral() - firmShortfall.integral()) * net.dailyValueAddedYen(f));
                 firmShortfall = merged;
                 outages.add(f, c, own);
             }
@@ -120,8 +111,33 @@ public final class LossModel {
         return outages;
     }
 
+    /**
+     * The record's positions sorted by firm, then by outage start, ties in record order (a stable
+     * sort): a primitive sort of {@code firm << 32 | position}, then an insertion sort by start
+     * within each firm's few records.
+     */
+    private static int[] byFirmThenStart(ReplicateRecord record) {
+        int n = record.size();
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) keys[k] = (long) record.firm(k) << 32 | k;
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = (int) keys[i];
+        for (int from = 0, to; from < n; from = to) {
+            int f = record.firm(order[from]);
+            for (to = from + 1; to < n && record.firm(order[to]) == f; to++) {
+                int k = order[to];
+                double start = record.outageStart(k);
+                int i = to;
+                for (; i > from && Double.compare(record.outageStart(order[i - 1]), start) > 0; i--) order[i] = order[i - 1];
+                order[i] = k;
+            }
+        }
+        return order;
+    }
+
     /** CBI of every buyer the outages reach, split over the campaigns that caused it, into the ledger. */
-    private void contingentLosses(Outages outages, HashMap<Long, double[]> ledger) {
+    private void contingentLosses(Outages outages, Ledger ledger) {
         ProductionCascade.Result all = cascade.run(outages.firms(), outages.profiles());
         int[] campaigns = outages.campaigns();
         ProductionCascade.Result[] alone = new ProductionCascade.Result[campaigns.length];
@@ -140,7 +156,7 @@ public final class LossModel {
             int f = all.firm(k);
             double yen = days * net.dailyValueAddedYen(f);
             if (campaigns.length == 1) {
-                ledger.computeIfAbsent(key(f, campaigns[0]), x -> new double[COMPONENTS])[Component.CBI.ordinal()] += yen;
+                ledger.add(ledger.entry(f, campaigns[0]), Component.CBI, yen);
                 continue;
             }
             double sum = 0;
@@ -151,81 +167,65 @@ public final class LossModel {
             }
             for (int j = 0; j < campaigns.length; j++) {
                 if (weight[j] <= 0) continue;
-                ledger.computeIfAbsent(key(f, campaigns[j]), x -> new double[COMPONENTS])[Component.CBI.ordinal()] += yen * weight[j] / sum;
+                ledger.add(ledger.entry(f, campaigns[j]), Component.CBI, yen * weight[j] / sum);
             }
         }
     }
 
     /** Sums the ledger by component, group, firm and campaign, in (firm, campaign) order; pays insurance claims. */
-    private ReplicateLosses settle(HashMap<Long, double[]> ledger) {
-        long[] keys = new long[ledger.size()];
-        int n = 0;
-        for (long k : ledger.keySet()) keys[n++] = k;
-        Arrays.sort(keys);
+    private ReplicateLosses settle(Ledger ledger) {
+        int m = ledger.firms();
+        int[] slots = ledger.slotsByFirm();
         double[] total = new double[COMPONENTS];
         double[][] byGroup = new double[COMPONENTS][groupCount()];
         double[] groupLoss = new double[groupCount()];
-        Map<Integer, Double> campaignLoss = new TreeMap<>();
-        List<Integer> firms = new ArrayList<>();
-        List<double[]> firmComponents = new ArrayList<>();
-        List<Double> firmInsured = new ArrayList<>();
+        double[] campaignLoss = new double[ledger.campaignBound()];
+        int[] firmIndex = new int[m];
+        double[][] components = new double[COMPONENTS][m];
+        double[] insuredByFirm = new double[m];
+        double[] covered = new double[4];
+        double[] sum = new double[COMPONENTS];
         double insured = 0;
-        int first = 0;
-        for (int i = 0; i < keys.length; i++) {
-            int f = firmOf(keys[i]);
-            if (i + 1 < keys.length && firmOf(keys[i + 1]) == f) continue;
-            // the last claim of firm f: settle the firm
+        for (int k = 0; k < m; k++) {
+            int slot = slots[k];
+            int f = ledger.firm(slot);
+            int[] entries = ledger.entriesByCampaign(slot);
+            int claims = ledger.entryCount(slot);
+            if (covered.length < claims) covered = new double[Math.max(claims, 2 * covered.length)];
+            Arrays.fill(sum, 0);
             Insurance.Terms terms = insurance.terms(f);
-            double[] covered = new double[i + 1 - first];
-            double[] sum = new double[COMPONENTS];
-            for (int j = 0; j < covered.length; j++) {
-                double[] x = ledger.get(keys[first + j]);
-                covered[j] = terms.coveredYen(x[Component.INCIDENT.ordinal()], x[Component.BREACH.ordinal()],
-                        x[Component.BI.ordinal()], x[Component.CBI.ordinal()]);
+            for (int j = 0; j < claims; j++) {
+                int x = entries[j];
+                covered[j] = terms.coveredYen(ledger.yen(x, Component.INCIDENT), ledger.yen(x, Component.BREACH),
+                        ledger.yen(x, Component.BI), ledger.yen(x, Component.CBI));
                 double loss = 0;
                 for (int c = 0; c < COMPONENTS; c++) {
-                    sum[c] += x[c];
-                    loss += x[c];
+                    double y = ledger.yen(x, c);
+                    sum[c] += y;
+                    loss += y;
                 }
-                campaignLoss.merge(campaignOf(keys[first + j]), loss, Double::sum);
+                campaignLoss[ledger.campaign(x)] += loss;
             }
-            double paid = 0;
-            for (double p : terms.pay(covered)) paid += p;
+            double paid = terms.totalPaidYen(covered, claims);
             int g = group(f);
             double firmTotal = 0;
             for (int c = 0; c < COMPONENTS; c++) {
                 total[c] += sum[c];
                 byGroup[c][g] += sum[c];
                 firmTotal += sum[c];
+                components[c][k] = sum[c];
             }
             groupLoss[g] += firmTotal;
             insured += paid;
-            firms.add(f);
-            firmComponents.add(sum);
-            firmInsured.add(paid);
-            first = i + 1;
+            firmIndex[k] = f;
+            insuredByFirm[k] = paid;
         }
         double largest = 0;
-        for (double x : campaignLoss.values()) largest = Math.max(largest, x);
-        int m = firms.size();
-        int[] firmIndex = new int[m];
-        double[][] components = new double[COMPONENTS][m];
-        double[] insuredByFirm = new double[m];
-        for (int k = 0; k < m; k++) {
-            firmIndex[k] = firms.get(k);
-            for (int c = 0; c < COMPONENTS; c++) components[c][k] = firmComponents.get(k)[c];
-            insuredByFirm[k] = firmInsured.get(k);
-        }
+        for (double x : campaignLoss) largest = Math.max(largest, x);
         return new ReplicateLosses(total[Component.INCIDENT.ordinal()], total[Component.RANSOM.ordinal()],
                 total[Component.BREACH.ordinal()], total[Component.BI.ordinal()], total[Component.CBI.ordinal()], insured,
                 largest, groupLoss, byGroup, new FirmLosses(firmIndex, components, insuredByFirm));
     }
-
-    private static long key(int firm, int campaign) { return (long) firm << 32 | (campaign & 0xFFFFFFFFL); }
-
-    private static int firmOf(long key) { return (int) (key >>> 32); }
-
-    private static int campaignOf(long key) { return (int) key; }
 
     /** Mean-one lognormal noise {@code exp(σZ − σ²/2)} from a uniform. */
     static double lognormalNoise(double u, double sigma) {
@@ -235,30 +235,157 @@ public final class LossModel {
         return Math.exp(sigma * z - sigma * sigma / 2);
     }
 
-    /** The outages of a replicate, each with its firm, campaign and own shortfall. */
-    private static final class Outages {
-        private final List<Integer> firm = new ArrayList<>();
-        private final List<Integer> campaign = new ArrayList<>();
-        private final List<ShortfallProfile> profile = new ArrayList<>();
+    /**
+     * A replicate's losses per (firm, campaign) by component, in primitive arrays: a slot per firm
+     * (found through {@link ProductionCascade.IntMap}) heads a short list of entries, one per
+     * campaign that cost the firm something; an entry's yen sit at {@code yen[entry × components + c]}.
+     */
+    private static final class Ledger {
+        private final ProductionCascade.IntMap slotOf;
+        private int slots;
+        private int[] slotFirm;
+        private int[] slotHead;
+        private int[] slotEntries;
+        private int entries;
+        private int[] entryCampaign;
+        private int[] entryNext;
+        private double[] yen;
+        private int campaignBound;
+        private int[] scratch = new int[8];
 
-        void add(int f, int c, ShortfallProfile p) {
-            firm.add(f);
-            campaign.add(c);
-            profile.add(p);
+        Ledger(int expected) {
+            int cap = Math.max(16, expected);
+            slotOf = new ProductionCascade.IntMap(cap);
+            slotFirm = new int[cap];
+            slotHead = new int[cap];
+            slotEntries = new int[cap];
+            entryCampaign = new int[cap];
+            entryNext = new int[cap];
+            yen = new double[cap * COMPONENTS];
         }
 
-        int size() { return firm.size(); }
+        /** The entry of (firm, campaign), added (at zero) if new. */
+        int entry(int firm, int campaign) {
+            int slot = slotOf.get(firm);
+            if (slot < 0) {
+                if (slots == slotFirm.length) {
+                    int cap = 2 * slots;
+                    slotFirm = Arrays.copyOf(slotFirm, cap);
+                    slotHead = Arrays.copyOf(slotHead, cap);
+                    slotEntries = Arrays.copyOf(slotEntries, cap);
+                }
+                slot = slots++;
+                slotFirm[slot] = firm;
+                slotHead[slot] = -1;
+                slotOf.put(firm, slot);
+            }
+            for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) if (entryCampaign[x] == campaign) return x;
+            if (entries == entryCampaign.length) {
+                int cap = 2 * entries;
+                entryCampaign = Arrays.copyOf(entryCampaign, cap);
+                entryNext = Arrays.copyOf(entryNext, cap);
+                yen = Arrays.copyOf(yen, cap * COMPONENTS);
+            }
+            int x = entries++;
+            entryCampaign[x] = campaign;
+            entryNext[x] = slotHead[slot];
+            slotHead[slot] = x;
+            slotEntries[slot]++;
+            campaignBound = Math.max(campaignBound, campaign + 1);
+            return x;
+        }
 
-        int[] firms() { return firm.stream().mapToInt(Integer::intValue).toArray(); }
+        void add(int entry, Component c, double amount) { yen[entry * COMPONENTS + c.ordinal()] += amount; }
 
-        ShortfallProfile[] profiles() { return profile.toArray(new ShortfallProfile[0]); }
+        double yen(int entry, Component c) { return yen[entry * COMPONENTS + c.ordinal()]; }
+
+        double yen(int entry, int component) { return yen[entry * COMPONENTS + component]; }
+
+        int campaign(int entry) { return entryCampaign[entry]; }
+
+        /** One more than the largest campaign in the ledger. */
+        int campaignBound() { return campaignBound; }
+
+        /** Number of firms with an entry. */
+        int firms() { return slots; }
+
+        int firm(int slot) { return slotFirm[slot]; }
+
+        int entryCount(int slot) { return slotEntries[slot]; }
+
+        /** The slots in increasing firm order. */
+        int[] slotsByFirm() {
+            long[] keys = new long[slots];
+            for (int s = 0; s < slots; s++) keys[s] = (long) slotFirm[s] << 32 | s;
+            Arrays.sort(keys);
+            int[] out = new int[slots];
+            for (int k = 0; k < slots; k++) out[k] = (int) keys[k];
+            return out;
+        }
+
+        /**
+         * The slot's entries in increasing campaign order, in a scratch array reused by the next
+         * call (the first {@link #entryCount} are valid).
+         */
+        int[] entriesByCampaign(int slot) {
+            int n = slotEntries[slot];
+            if (scratch.length < n) scratch = new int[Math.max(n, 2 * scratch.length)];
+            int i = 0;
+            for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) {
+                int j = i++;
+                for (; j > 0 && entryCampaign[scratch[j - 1]] > entryCampaign[x]; j--) scratch[j] = scratch[j - 1];
+                scratch[j] = x;
+            }
+            return scratch;
+        }
+    }
+
+    /** The outages of a replicate, each with its firm, campaign and own shortfall, in arrays. */
+    private static final class Outages {
+        private int size;
+        private int[] firm;
+        private int[] campaign;
+        private ShortfallProfile[] profile;
+
+        Outages(int expected) {
+            int cap = Math.max(4, expected);
+            firm = new int[cap];
+            campaign = new int[cap];
+            profile = new ShortfallProfile[cap];
+        }
+
+        void add(int f, int c, ShortfallProfile p) {
+            if (size == firm.length) {
+                firm = Arrays.copyOf(firm, 2 * size);
+                campaign = Arrays.copyOf(campaign, 2 * size);
+                profile = Arrays.copyOf(profile, 2 * size);
+            }
+            firm[size] = f;
+            campaign[size] = c;
+            profile[size] = p;
+            size++;
+        }
+
+        int size() { return size; }
+
+        int[] firms() { return Arrays.copyOf(firm, size); }
+
+        ShortfallProfile[] profiles() { return Arrays.copyOf(profile, size); }
 
         /** The distinct campaigns, increasing. */
-        int[] campaigns() { return campaign.stream().mapToInt(Integer::intValue).distinct().sorted().toArray(); }
+        int[] campaigns() {
+            int[] c = Arrays.copyOf(campaign, size);
+            Arrays.sort(c);
+            int n = 0;
+            for (int k = 0; k < c.length; k++) if (n == 0 || c[k] != c[n - 1]) c[n++] = c[k];
+            return Arrays.copyOf(c, n);
+        }
 
         Outages of(int c) {
-            Outages o = new Outages();
-            for (int k = 0; k < firm.size(); k++) if (campaign.get(k) == c) o.add(firm.get(k), c, profile.get(k));
+            int n = 0;
+            for (int k = 0; k < size; k++) if (campaign[k] == c) n++;
+            Outages o = new Outages(n);
+            for (int k = 0; k < size; k++) if (campaign[k] == c) o.add(firm[k], c, profile[k]);
             return o;
         }
     }

@@ -181,8 +181,11 @@ public final class ProductionCascade {
         }
     }
 
-    /** Open-addressing map from non-negative int keys to int values; -1 when absent. */
-    private static final class IntMap {
+    /**
+     * Open-addressing map from non-negative int keys to int values; -1 when absent. Also the
+     * firm-to-slot index of {@link LossModel}'s per-replicate ledger.
+     */
+    static final class IntMap {
         private int[] keys;
         private int[] values;
         private int size;
