@@ -14,6 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import weaklink.experiment.Manifest;
+import weaklink.experiment.PhaseTimer;
+import weaklink.experiment.ProgressListener;
 import weaklink.experiment.RunPlan;
 import weaklink.experiment.Runner;
 import weaklink.experiment.Shard;
@@ -64,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
+    @Option(names = "--timings", description = "Print on stderr how long each phase took (network, each policy's funding, the replicates,"
+            + " summaries and charts): wall seconds, CPU seconds of the thread that ran it and of the whole process. Also with --quiet.")
+    boolean timings;
+
     /** How often the checkpoint is written; for tests that interrupt a run. */
     @Option(names = "--checkpoint-millis", hidden = true)
     long checkpointMillis = 2000;
@@ -99,14 +105,33 @@ final class RunCommand implements Callable<Integer> {
                 runTargetCi);
 
         PrintWriter err = spec.commandLine().getErr();
-        Runner runner = new Runner(plan, quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null),
-                checkpointMillis);
+        ProgressListener shown = quiet ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null);
+        Runner runner = new Runner(plan, timings ? withTimings(shown, err) : shown, checkpointMillis);
         if (resume != null) runner.resume();
         else runner.start(overwrite);
+        PhaseTimer finishing = new PhaseTimer();
         ResultsFinalizer.finish(dir);
+        if (timings) {
+            err.println(finishing.lap("summaries and charts"));
+            err.flush();
+        }
         if (!quiet) Summary.print(spec.commandLine().getOut(), dir);
         if (!quiet) spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
         return Main.OK;
+    }
+
+    /** {@code shown}, also printing each phase's timing on {@code err}. */
+    private static ProgressListener withTimings(ProgressListener shown, PrintWriter err) {
+        return new ProgressListener() {
+            @Override public void progress(long done, long total) { shown.progress(done, total); }
+
+            @Override public void finished(long total) { shown.finished(total); }
+
+            @Override public void phase(PhaseTimer.Phase phase) {
+                err.println(phase);
+                err.flush();
+            }
+        };
     }
 
     /** {@code 2%}, {@code 2} or {@code 0.5%}: a share strictly between 0 and 100 percent, returned as a fraction. */

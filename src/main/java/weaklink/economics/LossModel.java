@@ -150,6 +150,8 @@ public final class LossModel {
             }
         }
         double[] weight = new double[campaigns.length];
+        // all and alone[j] list firms in increasing order: walk them together instead of searching
+        int[] cursor = new int[campaigns.length];
         for (int k = 0; k < all.size(); k++) {
             double days = all.cbiLostDays(k);
             if (days <= 0) continue;
@@ -160,7 +162,11 @@ public final class LossModel {
                 continue;
             }
             double sum = 0;
-            for (int j = 0; j < campaigns.length; j++) sum += weight[j] = alone[j].cbiLostDaysOf(f);
+            for (int j = 0; j < campaigns.length; j++) {
+                ProductionCascade.Result r = alone[j];
+                while (cursor[j] < r.size() && r.firm(cursor[j]) < f) cursor[j]++;
+                sum += weight[j] = cursor[j] < r.size() && r.firm(cursor[j]) == f ? r.cbiLostDays(cursor[j]) : 0;
+            }
             if (sum <= 0) {
                 System.arraycopy(ownDays, 0, weight, 0, ownDays.length);
                 for (double w : weight) sum += w;

@@ -8,5 +8,8 @@ public interface ProgressListener {
     /** The run's last replicate is complete. */
     default void finished(long total) {}
 
+    /** A phase of the run has ended (network, a policy's funding, the replicates); for {@code run --timings}. */
+    default void phase(PhaseTimer.Phase phase) {}
+
     ProgressListener SILENT = (done, total) -> { };
 }

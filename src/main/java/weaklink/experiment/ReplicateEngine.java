@@ -40,6 +40,7 @@ public final class ReplicateEngine {
     private final List<String> groups;
     /** Security spending by group and payer, rounded to whole currency units: [policy][payer][group]. */
     private final long[][][] groupSecurity;
+    private final List<PhaseTimer.Phase> setupPhases;
 
     /** Builds the network once and computes each policy's funding once. Thread-safe to {@link #run} afterwards. */
     public ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies) throws BadInputException {
@@ -47,13 +48,17 @@ public final class ReplicateEngine {
         this.seed = seed;
         this.policies = List.copyOf(policies);
         this.policyNames = this.policies.stream().map(PolicySpec::name).toList();
+        PhaseTimer timer = new PhaseTimer();
+        List<PhaseTimer.Phase> phases = new ArrayList<>();
         this.net = Networks.build(scenario, RandomStreams.derive(seed, -1, RandomStreams.Stream.NETWORK));
         this.surface = AttackSurface.of(net);
+        phases.add(timer.lap("network"));
         this.behaviour = new CostSharingPolicy[policies.size()];
         this.funding = new SecurityFunding[policies.size()];
         for (int p = 0; p < funding.length; p++) {
             behaviour[p] = CostSharingPolicy.of(policies.get(p));
             funding[p] = behaviour[p].fund(scenario, net);
+            phases.add(timer.lap("funding " + policyNames.get(p)));
         }
         this.fundingTotals = new double[funding.length][];
         for (int p = 0; p < funding.length; p++) {
@@ -66,7 +71,12 @@ public final class ReplicateEngine {
         for (int k = 0; k < lossModel.groupCount(); k++) g.add("tier" + LossModel.groupTier(k) + "-" + LossModel.groupSize(k).label());
         this.groups = List.copyOf(g);
         this.groupSecurity = groupSecurity(net, lossModel, funding);
+        phases.add(timer.lap("loss model and groups"));
+        this.setupPhases = List.copyOf(phases);
     }
+
+    /** How long building the network, each policy's funding and the loss model took (for {@code run --timings}). */
+    public List<PhaseTimer.Phase> setupPhases() { return setupPhases; }
 
     /** The engine of a run plan. */
     public static ReplicateEngine of(RunPlan plan) throws BadInputException {

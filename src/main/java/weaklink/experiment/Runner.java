@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,6 +117,8 @@ public final class Runner {
     }
 
     private void execute(ReplicateEngine engine, Checkpoint from) throws IOException {
+        engine.setupPhases().forEach(progress::phase);
+        PhaseTimer timer = new PhaseTimer();
         Path dir = plan.outDir();
         Accumulators acc = from.sums() != null ? from.sums() : engine.newAccumulators();
         RunningMean[] losses = null;
@@ -135,9 +138,11 @@ public final class Runner {
                 ch.truncate(bytes);
             }
         }
+        List<Thread> workers = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plan.threads()), r -> {
             Thread t = new Thread(r, "weaklink-replicate");
             t.setDaemon(true);
+            workers.add(t);
             return t;
         });
         int done = from.done();
@@ -174,6 +179,7 @@ public final class Runner {
                 }
                 progress.progress(done, total);
             }
+            progress.phase(timer.lap("replicates", workers));
         } finally {
             pool.shutdownNow();
         }

@@ -59,6 +59,22 @@ class RunEndToEndTest {
     }
 
     @Test
+    void timingsPrintOneLinePerPhaseEvenWhenQuiet() throws Exception {
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "run", QUICKSTART.toString(), "--replicates", "5", "--threads", "2", "--out", dir.resolve("t").toString(),
+                "--quiet", "--timings"));
+        List<String> phases = err.toString().lines().filter(l -> l.startsWith("timing: ")).map(l -> l.substring(8, 32).trim()).toList();
+        List<String> policies = new java.util.ArrayList<>();
+        Json.read(dir.resolve("t").resolve("manifest.json")).get("policies").forEach(p -> policies.add("funding " + p.asText()));
+        List<String> expected = new java.util.ArrayList<>(List.of("network"));
+        expected.addAll(policies);
+        expected.addAll(List.of("loss model and groups", "replicates", "summaries and charts"));
+        assertEquals(expected, phases, err.toString());
+        assertTrue(err.toString().lines().allMatch(l -> !l.startsWith("timing: ") || l.matches(".* [0-9.]+ s wall, +[0-9.]+ s CPU of its thread\\(s\\), +[0-9.]+ s CPU of the process")),
+                err.toString());
+    }
+
+    @Test
     void badScenarioExitsTwoAndWritesNothing() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(QUICKSTART).replace("campaigns_per_year: 4", "campaigns_per_yer: 4"));
