@@ -2,6 +2,7 @@ package weaklink.model;
 
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.GammaDistribution;
@@ -75,8 +76,13 @@ public final class ReplicateModel extends SimState {
     private double memoLogMiss;
     private int memoMaxOffset = -1;
     private double memoThreshold;
-    private final transient double[] reach = new double[TrustType.values().length];
+    private static final int REACH_CACHE = 1024;
+    private final transient double[][] reachByOffset = new double[REACH_CACHE][];
+    private final transient double[] reach = new double[TrustType.values().length + 1];
     private int reachOffset = -1;
+    /** Whether every firm's dwell scale is 1 (no policy changed it): the multiplication is then skipped. */
+    private final boolean unitDwell;
+    private final transient Batch batch = new Batch();
 
     /** A model that computes the network's {@link AttackSurface} when a targeted or mass-exploit actor first needs it. */
     public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams) {
@@ -98,6 +104,12 @@ public final class ReplicateModel extends SimState {
         for (var e : scenario.trustDailyProbability().entrySet()) trustDailyProbability[e.getKey().ordinal()] = e.getValue();
         this.recoveryBySize = new DoubleUnaryOperator[SizeClass.values().length];
         for (SizeClass s : SizeClass.values()) recoveryBySize[s.ordinal()] = quantileFunction(scenario.defaults(s).recoveryDays());
+        this.unitDwell = allOnes(posture.dwellScale());
+    }
+
+    private static boolean allOnes(double[] values) {
+        for (double v : values) if (v != 1.0) return false;
+        return true;
     }
 
     /** Runs the whole replicate and returns what happened. */
@@ -188,13 +200,30 @@ public final class ReplicateModel extends SimState {
         }
     }
 
-    /** Carries out all compromises pending for the current day, then schedules the next pending day. */
+    /**
+     * Carries out all compromises pending for the current day, then schedules the next pending day.
+     * The day is processed in stages over the whole batch, each a simple loop over independent
+     * firms, so that the processor overlaps their memory accesses (on a network of a million firms
+     * almost every access to a firm's row or posture misses the cache): first the day's events,
+     * keeping the first per (campaign, firm) in the order they were pushed; then each compromise's
+     * dwell, record and status; then the lateral movement of all of them ({@link #spread}). The
+     * outcome is the one of processing the events one by one: the draws are keyed, and the only
+     * events the staging drops are those to firms compromised later the same day by the same
+     * campaign, which processing would have discarded.
+     */
     void propagate(int today) {
         if (today != scheduledDay) return; // superseded by an earlier-scheduled step
+        int n = 0;
         while (!pending.isEmpty() && pending.peekDay() == today) {
             int id = pending.pop();
-            compromise(today, pending.firm(id), campaigns.get(pending.campaign(id)), pending.source(id), pending.link(id));
+            int firm = pending.firm(id);
+            CampaignState c = campaigns.get(pending.campaign(id));
+            if (c.hit(firm)) continue;
+            c.markHit(firm);
+            n = batch.add(n, firm, c.id, pending.source(id), pending.link(id));
         }
+        for (int k = 0; k < n; k++) batch.maxOffset[k] = compromise(today, batch.firm[k], campaigns.get(batch.campaign[k]), batch.source[k], batch.link[k]);
+        spread(today, n);
         scheduledDay = Integer.MAX_VALUE;
         if (!pending.isEmpty()) {
             scheduledDay = pending.peekDay();
@@ -218,11 +247,14 @@ public final class ReplicateModel extends SimState {
         if (streams.uniform(Stream.SUCCESS, c.id, firm) < successProbability(c, firm)) enqueue(day, firm, c.id, -1, -1);
     }
 
-    private void compromise(int day, int firm, CampaignState c, int source, int link) {
-        if (c.hit(firm)) return;
-        c.markHit(firm);
+    /**
+     * Compromises {@code firm} (already marked as hit by {@code c}): draws its dwell and, for
+     * ransomware, its recovery, schedules its status changes and records it. Returns the number of
+     * days {@code ⌊dwell⌋} on which its trust links may carry the actor further.
+     */
+    private int compromise(int day, int firm, CampaignState c, int source, int link) {
         double drawn = c.dwell.kind() == DistributionSpec.Kind.FIXED ? c.dwell.a() : c.dwellQuantile.applyAsDouble(streams.uniform(Stream.DWELL, c.id, firm));
-        double dwell = drawn * posture.dwellScale()[firm];
+        double dwell = unitDwell ? drawn : drawn * posture.dwellScale()[firm];
         double detect = day + dwell;
         double outageEnd = Double.NaN;
         status.compromise(firm, day, detect);
@@ -234,35 +266,83 @@ public final class ReplicateModel extends SimState {
         }
         record.add(firm, c.id, c.actor, day, source, link,
                 c.effect == ActorSpec.Effect.RANSOMWARE ? ReplicateRecord.RANSOMWARE : ReplicateRecord.DATA_THEFT, detect, outageEnd);
-        int maxOffset = (int) Math.min(Math.floor(dwell), Integer.MAX_VALUE / 2);
-        if (maxOffset < 1) return;
+        return (int) Math.min(Math.floor(dwell), Integer.MAX_VALUE / 2);
+    }
+
+    /**
+     * Lateral movement from the day's {@code n} compromises in {@link #batch}: each trust link
+     * {@code i -> j} of a compromised firm draws its keyed uniform {@code u}; the first success
+     * day is {@code ⌈geometric(u, q)⌉} with {@code q = p_type · min(1, capability · S_j)}, and the
+     * link is scheduled if that falls within {@code ⌊dwell⌋} days. Links are enqueued in the order
+     * of the compromises, then of the links. The stages: the firms' link rows; the links whose
+     * draw beats the best chance of any link type (most fail here without their target being
+     * read); their targets and types; the targets' {@code S}; the decision.
+     */
+    private void spread(int today, int n) {
+        Batch b = batch;
+        for (int k = 0; k < n; k++) {
+            b.rowStart[k] = network.trustOutStart(b.firm[k]);
+            b.rowEnd[k] = network.trustOutEnd(b.firm[k]);
+        }
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            int maxOffset = b.maxOffset[k];
+            if (maxOffset < 1) continue;
+            double bound = reachWithin(maxOffset)[trustDailyProbability.length];
+            int campaign = b.campaign[k];
+            for (int e = b.rowStart[k], end = b.rowEnd[k]; e < end; e++) {
+                double u = streams.uniform(Stream.LATERAL, campaign, e);
+                if (u < bound) m = b.addCandidate(m, k, e, u);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            int e = b.candLink[j];
+            b.candTarget[j] = network.trustTarget(e);
+            b.candType[j] = network.trustTypeOrdinal(e);
+        }
         double[] success = posture.successProbability();
-        double[] reach = reachWithin(maxOffset);
-        for (int e = network.trustOutStart(firm), end = network.trustOutEnd(firm); e < end; e++) {
-            int type = network.trustTypeOrdinal(e);
-            double u = streams.uniform(Stream.LATERAL, c.id, e);
-            // q ≤ p_type, so a draw beyond the link type's best chance fails whatever the target: no need to look at it
-            if (u >= reach[type]) continue;
-            int target = network.trustTarget(e);
+        for (int j = 0; j < m; j++) b.candS[j] = success[b.candTarget[j]];
+        for (int j = 0; j < m; j++) {
+            int k = b.candFirm[j], type = b.candType[j], target = b.candTarget[j];
+            int maxOffset = b.maxOffset[k];
+            double u = b.candU[j];
+            // q ≤ p_type, so a draw beyond the link type's best chance fails whatever the target
+            if (u >= reachWithin(maxOffset)[type]) continue;
+            CampaignState c = campaigns.get(b.campaign[k]);
             if (c.hit(target)) continue;
-            double q = trustDailyProbability[type] * Math.min(1.0, c.capability * success[target]);
+            double q = trustDailyProbability[type] * Math.min(1.0, c.capability * b.candS[j]);
             if (q <= 0) continue;
             int offset = successOffset(u, q, maxOffset);
-            if (offset > 0) enqueue(day + offset, target, c.id, firm, e);
+            if (offset > 0) enqueue(today + offset, target, c.id, b.firm[k], b.candLink[j]);
         }
     }
 
     /**
      * Per trust type, the chance {@code 1 − (1 − p_type)^maxOffset} that a link of that type to a
      * firm with {@code S = 1} succeeds within {@code maxOffset} days — an upper bound for every link
-     * of the type; kept for the last {@code maxOffset}.
+     * of the type — and, last, the largest of them. Kept per {@code maxOffset} below
+     * {@link #REACH_CACHE}, else for the last one asked.
      */
     private double[] reachWithin(int maxOffset) {
+        if (maxOffset < REACH_CACHE) {
+            double[] r = reachByOffset[maxOffset];
+            return r != null ? r : (reachByOffset[maxOffset] = reachRow(maxOffset, new double[trustDailyProbability.length + 1]));
+        }
         if (maxOffset != reachOffset) {
             reachOffset = maxOffset;
-            for (int t = 0; t < reach.length; t++) reach[t] = -Math.expm1(maxOffset * Math.log1p(-trustDailyProbability[t]));
+            reachRow(maxOffset, reach);
         }
         return reach;
+    }
+
+    private double[] reachRow(int maxOffset, double[] row) {
+        double best = 0;
+        for (int t = 0; t < trustDailyProbability.length; t++) {
+            row[t] = -Math.expm1(maxOffset * Math.log1p(-trustDailyProbability[t]));
+            best = Math.max(best, row[t]);
+        }
+        row[trustDailyProbability.length] = best;
+        return row;
     }
 
     /**
@@ -339,6 +419,53 @@ public final class ReplicateModel extends SimState {
             p *= rng.nextDouble();
         } while (p > l);
         return k - 1;
+    }
+
+    /**
+     * Scratch arrays for one day's compromises (index {@code k}) and the trust links that may carry
+     * them further (index {@code j}), reused from day to day and grown as needed.
+     */
+    static final class Batch {
+        int[] firm = new int[64], campaign = new int[64], source = new int[64], link = new int[64];
+        int[] maxOffset = new int[64], rowStart = new int[64], rowEnd = new int[64];
+        int[] candFirm = new int[64], candLink = new int[64], candTarget = new int[64], candType = new int[64];
+        double[] candU = new double[64], candS = new double[64];
+
+        /** Appends a compromise at index {@code n}; returns {@code n + 1}. */
+        int add(int n, int f, int c, int src, int l) {
+            if (n == firm.length) {
+                int size = 2 * n;
+                firm = Arrays.copyOf(firm, size);
+                campaign = Arrays.copyOf(campaign, size);
+                source = Arrays.copyOf(source, size);
+                link = Arrays.copyOf(link, size);
+                maxOffset = Arrays.copyOf(maxOffset, size);
+                rowStart = Arrays.copyOf(rowStart, size);
+                rowEnd = Arrays.copyOf(rowEnd, size);
+            }
+            firm[n] = f;
+            campaign[n] = c;
+            source[n] = src;
+            link[n] = l;
+            return n + 1;
+        }
+
+        /** Appends a link {@code e} of compromise {@code k} with its draw {@code u} at index {@code m}; returns {@code m + 1}. */
+        int addCandidate(int m, int k, int e, double u) {
+            if (m == candFirm.length) {
+                int size = 2 * m;
+                candFirm = Arrays.copyOf(candFirm, size);
+                candLink = Arrays.copyOf(candLink, size);
+                candTarget = Arrays.copyOf(candTarget, size);
+                candType = Arrays.copyOf(candType, size);
+                candU = Arrays.copyOf(candU, size);
+                candS = Arrays.copyOf(candS, size);
+            }
+            candFirm[m] = k;
+            candLink[m] = e;
+            candU[m] = u;
+            return m + 1;
+        }
     }
 
     /** A campaign's bookkeeping: which firms it has compromised (a firm is compromised once per campaign). */
