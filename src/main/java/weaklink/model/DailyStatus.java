@@ -19,6 +19,7 @@ final class DailyStatus {
 
     private final int days;
     private final int[][] bucket;
+    private final IntArrayPool pool = new IntArrayPool();
     private final int[] bucketSize;
     /** Per firm: open undetected compromises, with {@link #AFFECTED} set once the firm was ever compromised (one memory access per transition). */
     private final int[] openCompromises;
@@ -57,7 +58,7 @@ final class DailyStatus {
     private void push(int t, int transition) {
         if (t <= day) throw new IllegalStateException("transition for day " + t + " scheduled after that day ended");
         int[] b = bucket[t];
-        if (b == null) b = bucket[t] = new int[8];
+        if (b == null) b = bucket[t] = pool.take(64);
         else if (bucketSize[t] == b.length) b = bucket[t] = Arrays.copyOf(b, b.length * 2);
         b[bucketSize[t]++] = transition;
     }
@@ -79,6 +80,7 @@ final class DailyStatus {
                 default -> throw new IllegalStateException();
             }
         }
+        if (b != null) pool.give(b);
         bucket[t] = null;
         dailyCompromised[t] = compromisedNow;
         dailyDown[t] = downNow;

@@ -4,17 +4,21 @@ import java.util.Arrays;
 
 /**
  * Pending compromises in day order; events of one day come out in the order they were pushed,
- * so processing is deterministic. No object per event: payloads sit in parallel arrays indexed by
- * an event id, and days are a bucket queue (one growable array of ids per day, O(1) per push and
- * pop) — a binary heap costs a logarithmic climb per push here, because new events keep landing
- * just after today while the heap holds the next ⌊dwell⌋ days. Events more than
- * {@link #BUCKET_DAYS} days out (only with absurdly long dwell times) wait in a small heap keyed
- * {@code day << 32 | id}, which keeps the same order.
+ * so processing is deterministic. No object per event: days are a bucket queue, one growable
+ * {@code int} array per day (recycled through an {@link IntArrayPool} once the day is over) holding each event's four fields (firm, campaign, source firm, trust
+ * link) one after the other, so a push and a pop each touch one place in memory. A binary heap
+ * costs a logarithmic climb per push here, because new events keep landing just after today while
+ * the heap holds the next ⌊dwell⌋ days. Events more than {@link #BUCKET_DAYS} days out (only with
+ * absurdly long dwell times) wait in a small heap keyed {@code day << 32 | sequence}, which keeps
+ * the same order.
  */
 final class EventQueue {
     static final int BUCKET_DAYS = 1 << 16;
+    private static final int FIELDS = 4;
 
+    private final IntArrayPool pool = new IntArrayPool();
     private int[][] bucket = new int[64][];
+    /** Per day, the number of ints written to its bucket and the number read. */
     private int[] bucketSize = new int[64];
     private int[] bucketRead = new int[64];
     /** No bucket below this day holds an unread event. */
@@ -22,11 +26,9 @@ final class EventQueue {
     private int size;
     private long[] far = new long[8];
     private int farSize;
-    private int pushed;
-    private int[] firm = new int[64];
-    private int[] campaign = new int[64];
-    private int[] source = new int[64];
-    private int[] link = new int[64];
+    private int[] farFields = new int[FIELDS * 8];
+    private int farPushed;
+    private int firm, campaign, source, link;
 
     boolean isEmpty() { return size == 0; }
 
@@ -39,21 +41,9 @@ final class EventQueue {
     }
 
     void push(int day, int f, int c, int src, int l) {
-        if (pushed == firm.length) {
-            int n = pushed * 2;
-            firm = Arrays.copyOf(firm, n);
-            campaign = Arrays.copyOf(campaign, n);
-            source = Arrays.copyOf(source, n);
-            link = Arrays.copyOf(link, n);
-        }
-        int id = pushed++;
-        firm[id] = f;
-        campaign[id] = c;
-        source[id] = src;
-        link[id] = l;
         size++;
         if (day >= BUCKET_DAYS) {
-            pushFar((long) day << 32 | id);
+            pushFar(day, f, c, src, l);
             return;
         }
         if (day >= bucket.length) {
@@ -63,27 +53,50 @@ final class EventQueue {
             bucketRead = Arrays.copyOf(bucketRead, n);
         }
         int[] b = bucket[day];
-        if (b == null) b = bucket[day] = new int[16];
-        else if (bucketSize[day] == b.length) b = bucket[day] = Arrays.copyOf(b, b.length * 2);
-        b[bucketSize[day]++] = id;
+        int n = bucketSize[day];
+        if (b == null) b = bucket[day] = pool.take(16 * FIELDS);
+        else if (n == b.length) b = bucket[day] = Arrays.copyOf(b, b.length * 2);
+        b[n] = f;
+        b[n + 1] = c;
+        b[n + 2] = src;
+        b[n + 3] = l;
+        bucketSize[day] = n + FIELDS;
         if (day < cursor) cursor = day;
     }
 
-    /** Removes the earliest event and returns its id; read it with the accessors. */
-    int pop() {
+    /** Removes the earliest event; read its fields with {@link #firm()}, {@link #campaign()}, {@link #source()}, {@link #link()}. */
+    void pop() {
         int day = peekDay();
         size--;
-        if (day >= BUCKET_DAYS || day >= bucket.length) return popFar();
-        int id = bucket[day][bucketRead[day]++];
-        if (bucketRead[day] == bucketSize[day]) {
+        if (day >= BUCKET_DAYS || day >= bucket.length) {
+            popFar();
+            return;
+        }
+        int[] b = bucket[day];
+        int r = bucketRead[day];
+        firm = b[r];
+        campaign = b[r + 1];
+        source = b[r + 2];
+        link = b[r + 3];
+        r += FIELDS;
+        if (r == bucketSize[day]) {
+            pool.give(b);
             bucket[day] = null;
             bucketRead[day] = 0;
             bucketSize[day] = 0;
+        } else {
+            bucketRead[day] = r;
         }
-        return id;
     }
 
-    private void pushFar(long key) {
+    private void pushFar(int day, int f, int c, int src, int l) {
+        int seq = farPushed++;
+        if (FIELDS * farPushed > farFields.length) farFields = Arrays.copyOf(farFields, farFields.length * 2);
+        farFields[FIELDS * seq] = f;
+        farFields[FIELDS * seq + 1] = c;
+        farFields[FIELDS * seq + 2] = src;
+        farFields[FIELDS * seq + 3] = l;
+        long key = (long) day << 32 | seq;
         if (farSize == far.length) far = Arrays.copyOf(far, farSize * 2);
         int i = farSize++;
         while (i > 0) {
@@ -95,7 +108,7 @@ final class EventQueue {
         far[i] = key;
     }
 
-    private int popFar() {
+    private void popFar() {
         long top = far[0];
         long last = far[--farSize];
         int i = 0;
@@ -108,11 +121,19 @@ final class EventQueue {
             i = child;
         }
         if (farSize > 0) far[i] = last;
-        return (int) (top & 0xFFFFFFFFL);
+        int seq = (int) (top & 0xFFFFFFFFL);
+        firm = farFields[FIELDS * seq];
+        campaign = farFields[FIELDS * seq + 1];
+        source = farFields[FIELDS * seq + 2];
+        link = farFields[FIELDS * seq + 3];
     }
 
-    int firm(int id) { return firm[id]; }
-    int campaign(int id) { return campaign[id]; }
-    int source(int id) { return source[id]; }
-    int link(int id) { return link[id]; }
+    /** The firm of the event last popped. */
+    int firm() { return firm; }
+    /** Its campaign. */
+    int campaign() { return campaign; }
+    /** The firm it came from, or -1. */
+    int source() { return source; }
+    /** The trust link it came over, or -1. */
+    int link() { return link; }
 }

@@ -46,6 +46,26 @@ public final class RandomStreams {
         return (h >>> 11) * 0x1.0p-53;
     }
 
+    /** The keyed draws of one stream, for a loop over many {@code key2} of one {@code key1}. */
+    public Keyed keyed(Stream s) { return new Keyed(streamSeeds[s.ordinal()]); }
+
+    /**
+     * The draws {@link #uniform(Stream, long, long)} of one stream, with the part that depends on
+     * {@code key1} computed once: {@code uniform(key(key1), key2) == uniform(s, key1, key2)}.
+     */
+    public static final class Keyed {
+        private final long seed;
+        private Keyed(long seed) { this.seed = seed; }
+
+        /** The part of the hash that depends on {@code key1}. */
+        public long key(long key1) { return key1 * 0x9E3779B97F4A7C15L; }
+
+        /** The uniform for ({@code key1}, {@code key2}), given {@code key(key1)}. */
+        public double uniform(long key, long key2) {
+            return (mix(seed ^ mix(key + key2)) >>> 11) * 0x1.0p-53;
+        }
+    }
+
     /** A uniform in [0, 1) determined by (stream, key1, key2, key3). */
     public double uniform(Stream s, long key1, long key2, long key3) {
         long h = mix(streamSeeds[s.ordinal()] ^ mix(mix(key1 * 0x9E3779B97F4A7C15L + key2) + key3));

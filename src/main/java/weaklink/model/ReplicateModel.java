@@ -76,6 +76,12 @@ public final class ReplicateModel extends SimState {
     private double memoLogMiss;
     private int memoMaxOffset = -1;
     private double memoThreshold;
+    /** How often the memoised (q, maxOffset) came in a row, and whether {@link #dayChance} holds its table. */
+    private int memoUses;
+    private boolean memoTable;
+    private static final int TABLE_AFTER = 16;
+    private static final double TABLE_MARGIN = 1e-9;
+    private final transient double[] dayChance = new double[65];
     private static final int REACH_CACHE = 1024;
     private final transient double[][] reachByOffset = new double[REACH_CACHE][];
     private final transient double[] reach = new double[TrustType.values().length + 1];
@@ -83,6 +89,7 @@ public final class ReplicateModel extends SimState {
     /** Whether every firm's dwell scale is 1 (no policy changed it): the multiplication is then skipped. */
     private final boolean unitDwell;
     private final transient Batch batch = new Batch();
+    private final transient RandomStreams.Keyed lateralDraws;
 
     /** A model that computes the network's {@link AttackSurface} when a targeted or mass-exploit actor first needs it. */
     public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams) {
@@ -105,6 +112,7 @@ public final class ReplicateModel extends SimState {
         this.recoveryBySize = new DoubleUnaryOperator[SizeClass.values().length];
         for (SizeClass s : SizeClass.values()) recoveryBySize[s.ordinal()] = quantileFunction(scenario.defaults(s).recoveryDays());
         this.unitDwell = allOnes(posture.dwellScale());
+        this.lateralDraws = streams.keyed(Stream.LATERAL);
     }
 
     private static boolean allOnes(double[] values) {
@@ -215,12 +223,12 @@ public final class ReplicateModel extends SimState {
         if (today != scheduledDay) return; // superseded by an earlier-scheduled step
         int n = 0;
         while (!pending.isEmpty() && pending.peekDay() == today) {
-            int id = pending.pop();
-            int firm = pending.firm(id);
-            CampaignState c = campaigns.get(pending.campaign(id));
+            pending.pop();
+            int firm = pending.firm();
+            CampaignState c = campaigns.get(pending.campaign());
             if (c.hit(firm)) continue;
             c.markHit(firm);
-            n = batch.add(n, firm, c.id, pending.source(id), pending.link(id));
+            n = batch.add(n, firm, c.id, pending.source(), pending.link());
         }
         for (int k = 0; k < n; k++) batch.maxOffset[k] = compromise(today, batch.firm[k], campaigns.get(batch.campaign[k]), batch.source[k], batch.link[k]);
         spread(today, n);
@@ -280,6 +288,7 @@ public final class ReplicateModel extends SimState {
      */
     private void spread(int today, int n) {
         Batch b = batch;
+        RandomStreams.Keyed lateral = lateralDraws;
         for (int k = 0; k < n; k++) {
             b.rowStart[k] = network.trustOutStart(b.firm[k]);
             b.rowEnd[k] = network.trustOutEnd(b.firm[k]);
@@ -289,10 +298,18 @@ public final class ReplicateModel extends SimState {
             int maxOffset = b.maxOffset[k];
             if (maxOffset < 1) continue;
             double bound = reachWithin(maxOffset)[trustDailyProbability.length];
-            int campaign = b.campaign[k];
-            for (int e = b.rowStart[k], end = b.rowEnd[k]; e < end; e++) {
-                double u = streams.uniform(Stream.LATERAL, campaign, e);
-                if (u < bound) m = b.addCandidate(m, k, e, u);
+            long key = lateral.key(b.campaign[k]);
+            int start = b.rowStart[k], end = b.rowEnd[k];
+            b.ensureCandidates(m + end - start);
+            int[] candFirm = b.candFirm, candLink = b.candLink;
+            double[] candU = b.candU;
+            for (int e = start; e < end; e++) {
+                double u = lateral.uniform(key, e);
+                // written always, kept when u < bound: no branch to mispredict on a random draw
+                candFirm[m] = k;
+                candLink[m] = e;
+                candU[m] = u;
+                m += u < bound ? 1 : 0;
             }
         }
         for (int j = 0; j < m; j++) {
@@ -361,10 +378,50 @@ public final class ReplicateModel extends SimState {
         if (maxOffset != memoMaxOffset) {
             memoMaxOffset = maxOffset;
             memoThreshold = -Math.expm1(maxOffset * memoLogMiss);
+            memoUses = 0;
+            memoTable = false;
         }
         if (u >= memoThreshold) return 0;
+        if (memoTable || ++memoUses == TABLE_AFTER && buildTable(maxOffset)) {
+            int offset = tableOffset(u, dayChance, maxOffset);
+            if (offset > 0) return offset;
+        }
         int offset = geometric(u, memoLogMiss);
         return offset <= maxOffset ? offset : 0; // guards the rounding at the threshold
+    }
+
+    /**
+     * Fills {@link #dayChance} with {@code 1 − (1 − q)^k}, {@code k = 1 … maxOffset}, for the
+     * memoised {@code q}, once the same {@code (q, maxOffset)} has come {@link #TABLE_AFTER} times in
+     * a row (links of one type to firms of equal {@code S}); false when {@code maxOffset} is too long.
+     */
+    private boolean buildTable(int maxOffset) {
+        if (maxOffset >= dayChance.length) return false;
+        fillDayChance(dayChance, memoLogMiss, maxOffset);
+        memoTable = true;
+        return true;
+    }
+
+    /** {@code table[k] = 1 − (1 − q)^k} for {@code k = 1 … maxOffset}, from {@code logMiss = ln(1 − q)}. */
+    static void fillDayChance(double[] table, double logMiss, int maxOffset) {
+        for (int k = 1; k <= maxOffset; k++) table[k] = -Math.expm1(k * logMiss);
+    }
+
+    /**
+     * The first success day {@code k} for {@code u} from the table: the smallest {@code k} with
+     * {@code u < 1 − (1 − q)^k}, the same as {@link #geometric} (whose logarithm is the slow part)
+     * whenever {@code u} is farther than {@link #TABLE_MARGIN} from every boundary — which the
+     * floating-point error of either computation cannot cross. Returns 0 (undecided: use
+     * {@code geometric}) for a {@code u} that close to a boundary.
+     */
+    static int tableOffset(double u, double[] dayChance, int maxOffset) {
+        double below = 0;
+        for (int k = 1; k <= maxOffset; k++) {
+            double chance = dayChance[k];
+            if (u < chance) return u < chance - TABLE_MARGIN && u >= below + TABLE_MARGIN ? k : 0;
+            below = chance;
+        }
+        return 0;
     }
 
     /**
@@ -450,21 +507,16 @@ public final class ReplicateModel extends SimState {
             return n + 1;
         }
 
-        /** Appends a link {@code e} of compromise {@code k} with its draw {@code u} at index {@code m}; returns {@code m + 1}. */
-        int addCandidate(int m, int k, int e, double u) {
-            if (m == candFirm.length) {
-                int size = 2 * m;
-                candFirm = Arrays.copyOf(candFirm, size);
-                candLink = Arrays.copyOf(candLink, size);
-                candTarget = Arrays.copyOf(candTarget, size);
-                candType = Arrays.copyOf(candType, size);
-                candU = Arrays.copyOf(candU, size);
-                candS = Arrays.copyOf(candS, size);
-            }
-            candFirm[m] = k;
-            candLink[m] = e;
-            candU[m] = u;
-            return m + 1;
+        /** Makes room for {@code size} candidate links. */
+        void ensureCandidates(int size) {
+            if (size <= candFirm.length) return;
+            int n = Math.max(size, 2 * candFirm.length);
+            candFirm = Arrays.copyOf(candFirm, n);
+            candLink = Arrays.copyOf(candLink, n);
+            candTarget = Arrays.copyOf(candTarget, n);
+            candType = Arrays.copyOf(candType, n);
+            candU = Arrays.copyOf(candU, n);
+            candS = Arrays.copyOf(candS, n);
         }
     }
 

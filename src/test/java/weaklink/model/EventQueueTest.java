@@ -17,13 +17,14 @@ class EventQueueTest {
         for (int step = 0; step < 200_000; step++) {
             if (rng.nextDouble() < 0.55 || reference.isEmpty()) {
                 int day = today + (rng.nextDouble() < 0.001 ? EventQueue.BUCKET_DAYS + rng.nextInt(1000) : rng.nextInt(30));
-                q.push(day, seq, 0, 0, 0);
+                q.push(day, seq, seq + 1, seq + 2, seq + 3);
                 reference.add(new long[] {day, seq++});
             } else {
                 long[] expected = reference.poll();
                 assertEquals(expected[0], q.peekDay());
-                int id = q.pop();
-                assertEquals(expected[1], q.firm(id));
+                q.pop();
+                assertEquals(expected[1], q.firm());
+                assertEquals(expected[1] + 3, q.link());
                 today = (int) expected[0];
                 popped++;
             }
@@ -31,7 +32,8 @@ class EventQueueTest {
         while (!reference.isEmpty()) {
             long[] expected = reference.poll();
             assertEquals(expected[0], q.peekDay());
-            assertEquals(expected[1], q.firm(q.pop()));
+            q.pop();
+            assertEquals(expected[1], q.firm());
         }
         assertTrue(q.isEmpty());
         assertTrue(popped > 50_000);

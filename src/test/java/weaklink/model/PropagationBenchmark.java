@@ -33,14 +33,16 @@ public final class PropagationBenchmark {
                 firms, net.trustLinkCount(), built, share);
         MersenneTwisterFast seeds = new MersenneTwisterFast(11);
         double[] seconds = new double[measured], cpuSeconds = new double[measured];
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] allocated = new double[measured];
         int done = 0, majors = 0;
         for (int r = 0; done < measured; r++) {
             int seed = seeds.nextInt(firms);
             Scenario seeded = TestNetworks.seeded(s, net, seed, dwell);
-            long a = System.nanoTime(), cpuA = threads.getCurrentThreadCpuTime();
+            long a = System.nanoTime(), cpuA = threads.getCurrentThreadCpuTime(), bytesA = threads.getCurrentThreadAllocatedBytes();
             ReplicateRecord rec = new ReplicateModel(seeded, net, posture, new RandomStreams(1, r)).run();
             double sec = (System.nanoTime() - a) / 1e9, cpu = (threads.getCurrentThreadCpuTime() - cpuA) / 1e9;
+            double mb = (threads.getCurrentThreadAllocatedBytes() - bytesA) / 1e6;
             if (rec.size() < share * firms / 2) continue; // a small outbreak: not what is measured
             majors++;
             if (majors <= warmup) {
@@ -48,8 +50,9 @@ public final class PropagationBenchmark {
                 continue;
             }
             cpuSeconds[done] = cpu;
+            allocated[done] = mb;
             seconds[done++] = sec;
-            System.out.printf("major outbreak %d: %d firms (%.4f) in %.3f s wall, %.3f s CPU%n", done, rec.size(), (double) rec.size() / firms, sec, cpu);
+            System.out.printf("major outbreak %d: %d firms (%.4f) in %.3f s wall, %.3f s CPU, %.1f MB allocated%n", done, rec.size(), (double) rec.size() / firms, sec, cpu, mb);
         }
         report("wall", seconds);
         report("cpu", cpuSeconds);

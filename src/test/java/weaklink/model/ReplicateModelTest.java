@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ec.util.MersenneTwisterFast;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -428,5 +429,32 @@ class ReplicateModelTest {
         assertEquals(2, ReplicateModel.firstSuccessDay(0.5099, 0.3));
         assertEquals(3, ReplicateModel.firstSuccessDay(0.5101, 0.3));
         assertEquals(1, ReplicateModel.firstSuccessDay(0.99, 1.0));
+    }
+
+    @Test
+    void tableOfDailyChancesGivesTheSameFirstSuccessDayAsTheLogarithm() {
+        MersenneTwisterFast rng = new MersenneTwisterFast(9);
+        double[] table = new double[65];
+        int undecided = 0, checked = 0;
+        for (double q : new double[] {1e-6, 0.0035, 0.035, 0.3, 0.9, 0.999999}) {
+            for (int maxOffset : new int[] {1, 2, 10, 64}) {
+                ReplicateModel.fillDayChance(table, Math.log1p(-q), maxOffset);
+                for (int i = 0; i < 20_000; i++) {
+                    // uniforms below the chance of any success within maxOffset days, 1 % right at a boundary
+                    double u = i % 100 == 0 ? table[1 + rng.nextInt(maxOffset)] : (rng.nextLong() >>> 11) * 0x1.0p-53 * table[maxOffset];
+                    int fromTable = ReplicateModel.tableOffset(u, table, maxOffset);
+                    int exact = ReplicateModel.firstSuccessDay(u, q);
+                    if (fromTable == 0) {
+                        undecided++;
+                        continue;
+                    }
+                    checked++;
+                    assertEquals(exact, fromTable, "q = " + q + ", u = " + u);
+                }
+            }
+        }
+        assertTrue(checked > 100_000, "checked " + checked);
+        // draws at a boundary (1 % here) are left to the logarithm
+        assertTrue(undecided >= 0.01 * 480_000 && undecided < 0.02 * 480_000, "undecided " + undecided);
     }
 }
