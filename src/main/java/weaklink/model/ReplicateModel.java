@@ -29,7 +29,12 @@ import weaklink.scenario.TrustType;
  *       out;</li>
  *   <li>detection (ransomware: detonation), outage and recovery: each compromise schedules its
  *       transitions into per-day buckets, which an end-of-day step ({@link DayEnd}, at
- *       {@code t + 0.5}) applies to each firm's {@link FirmStatus} and the daily counts.</li>
+ *       {@code t + 0.5}) applies to each firm's {@link FirmStatus} and the daily counts. This is
+ *       how a display steps the model ({@link #stepDay()}). {@link #run()}, which only needs the
+ *       record, keeps no per-firm status: each compromise's detection and outage times are in the
+ *       record, and the same daily counts come from it in one pass at the end
+ *       ({@link DailyCounts}), saving two random memory accesses per compromise on a large
+ *       outbreak.</li>
  * </ul>
  * Lateral movement is event-driven: when firm {@code i} is compromised on day {@code d} with dwell
  * {@code D}, each trust link {@code i -> j} tries once on each of the days {@code d … d+⌊D⌋−1}
@@ -68,7 +73,9 @@ public final class ReplicateModel extends SimState {
     private transient EventQueue pending;
     private final transient List<CampaignState> campaigns = new ArrayList<>();
     private transient ReplicateRecord record;
+    /** Per-firm status day by day, kept only when the model is stepped ({@link #stepDay()}, a display), not by {@link #run()}. */
     private transient DailyStatus status;
+    private boolean stepped = true;
     private transient int[] reconStamp;
     private int scheduledDay = Integer.MAX_VALUE;
     // memo of the last lateral-movement probability: most links of a network share a few values
@@ -122,11 +129,15 @@ public final class ReplicateModel extends SimState {
 
     /** Runs the whole replicate and returns what happened. */
     public ReplicateRecord run() {
+        stepped = false;
         start();
         while (schedule.step(this)) {
-            // each step processes one day's campaigns, compromises or end of day
+            // each step processes one day's campaigns or compromises
         }
         finish();
+        int[] compromised = new int[scenario.days()], down = new int[scenario.days()];
+        DailyCounts.count(record, network.firmCount(), compromised, down);
+        record.dailyCounts(compromised, down);
         return record;
     }
 
@@ -165,8 +176,9 @@ public final class ReplicateModel extends SimState {
         super.start();
         int days = scenario.days();
         record = new ReplicateRecord(days);
-        status = new DailyStatus(network.firmCount(), days);
-        record.dailyCounts(status.dailyCompromised, status.dailyDown);
+        // stepped day by day (a display): per-firm status kept as days end; run to the end: counts from the record once
+        status = stepped ? new DailyStatus(network.firmCount(), days) : null;
+        if (stepped) record.dailyCounts(status.dailyCompromised, status.dailyDown);
         pending = new EventQueue();
         campaigns.clear();
         scheduledDay = Integer.MAX_VALUE;
@@ -190,6 +202,8 @@ public final class ReplicateModel extends SimState {
             campaigns.add(c);
             schedule.scheduleOnce(ic.day(), ORDER_CAMPAIGN, new InitialEntry(this, c, firm));
         }
+        // end-of-day steps also when nothing reads them (run()): they are part of the schedule's
+        // structure, on which MASON's shuffling of same-day campaigns draws, so both ways give the same record
         schedule.scheduleOnce(DAY_END, ORDER_CAMPAIGN, new DayEnd(this));
     }
 
@@ -241,7 +255,7 @@ public final class ReplicateModel extends SimState {
 
     /** Ends day {@code t}: applies its detections, outages and recoveries, and schedules the next day's end. */
     void endDay(int t) {
-        status.endDay(t);
+        if (status != null) status.endDay(t);
         if (t + 1 < scenario.days()) schedule.scheduleOnce(t + 1 + DAY_END, ORDER_CAMPAIGN, new DayEnd(this));
     }
 
@@ -265,12 +279,12 @@ public final class ReplicateModel extends SimState {
         double dwell = unitDwell ? drawn : drawn * posture.dwellScale()[firm];
         double detect = day + dwell;
         double outageEnd = Double.NaN;
-        status.compromise(firm, day, detect);
+        if (status != null) status.compromise(firm, day, detect);
         if (c.effect == ActorSpec.Effect.RANSOMWARE) {
             double days = recoveryBySize[network.sizeClass(firm).ordinal()].applyAsDouble(streams.uniform(Stream.RECOVERY, c.id, firm))
                     * posture.recoveryScale()[firm] * network.attribute(FirmAttribute.RECOVERY_SCALE, firm);
             outageEnd = detect + days;
-            status.outage(firm, detect, outageEnd);
+            if (status != null) status.outage(firm, detect, outageEnd);
         }
         record.add(firm, c.id, c.actor, day, source, link,
                 c.effect == ActorSpec.Effect.RANSOMWARE ? ReplicateRecord.RANSOMWARE : ReplicateRecord.DATA_THEFT, detect, outageEnd);

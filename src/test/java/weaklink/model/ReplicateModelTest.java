@@ -201,6 +201,24 @@ class ReplicateModelTest {
     }
 
     @Test
+    void runCountsFromTheRecordWhatSteppingCountsDayByDay() {
+        Scenario s = parse(TIERED.replace("campaigns_per_year: 6", "campaigns_per_year: 40"));
+        SupplyNetwork net = network(s);
+        int repeatedFirms = 0;
+        for (int replicate = 0; replicate < 6; replicate++) {
+            ReplicateRecord ran = run(s, net, TestNetworks.basePosture(net), 8, replicate);
+            ReplicateModel stepped = new ReplicateModel(s, net, TestNetworks.basePosture(net), new RandomStreams(8, replicate));
+            stepped.start();
+            while (stepped.stepDay()) {
+                // day by day, as a display steps it
+            }
+            assertEquals(describe(stepped.record()), describe(ran), "replicate " + replicate);
+            repeatedFirms += ran.size() - ran.distinctFirmsCompromised();
+        }
+        assertTrue(repeatedFirms > 0, "some firms are compromised by several campaigns, so their intervals are merged");
+    }
+
+    @Test
     void lowerVulnerabilityOfOneFirmNeverChangesWhichOtherFirmsAreAttempted() {
         Scenario s = parse(TIERED);
         SupplyNetwork net = network(s);
