@@ -8,9 +8,10 @@ import weaklink.scenario.Scenario;
 /**
  * Benchmark (docs/BENCHMARKS.md, "Propagation"): one major outbreak on a 1,000,000-firm
  * Erdős–Rényi trust network of mean degree 5 at transmissibility T = 0.3 (fixed dwell 10 days,
- * every vulnerability 1, one seed firm, data theft so no outages), on one thread; both wall time and
- * the thread's CPU time are printed (the second does not depend on other load on the machine).
- * Prints the network build time, then the wall time of each measured major outbreak and their
+ * every vulnerability 1, one seed firm, data theft so no outages), on one thread. For each measured
+ * major outbreak it prints the wall time, the model thread's CPU time (less sensitive to other load
+ * on the machine), the bytes the thread allocated and the time spent in garbage collection (the
+ * serial collector runs outside the model's thread, so it is in the wall time only), then the
  * median. Run with {@code mvn -B -Pbench verify} (the {@code bench} profile); arguments
  * {@code [firms] [meanDegree] [T] [measured]} override the defaults.
  */
@@ -39,10 +40,11 @@ public final class PropagationBenchmark {
         for (int r = 0; done < measured; r++) {
             int seed = seeds.nextInt(firms);
             Scenario seeded = TestNetworks.seeded(s, net, seed, dwell);
-            long a = System.nanoTime(), cpuA = threads.getCurrentThreadCpuTime(), bytesA = threads.getCurrentThreadAllocatedBytes();
+            long a = System.nanoTime(), cpuA = threads.getCurrentThreadCpuTime(), bytesA = threads.getCurrentThreadAllocatedBytes(), gcA = gcMillis();
             ReplicateRecord rec = new ReplicateModel(seeded, net, posture, new RandomStreams(1, r)).run();
             double sec = (System.nanoTime() - a) / 1e9, cpu = (threads.getCurrentThreadCpuTime() - cpuA) / 1e9;
             double mb = (threads.getCurrentThreadAllocatedBytes() - bytesA) / 1e6;
+            long gc = gcMillis() - gcA;
             if (rec.size() < share * firms / 2) continue; // a small outbreak: not what is measured
             majors++;
             if (majors <= warmup) {
@@ -52,12 +54,19 @@ public final class PropagationBenchmark {
             cpuSeconds[done] = cpu;
             allocated[done] = mb;
             seconds[done++] = sec;
-            System.out.printf("major outbreak %d: %d firms (%.4f) in %.3f s wall, %.3f s CPU, %.1f MB allocated%n", done, rec.size(), (double) rec.size() / firms, sec, cpu, mb);
+            System.out.printf("major outbreak %d: %d firms (%.4f) in %.3f s wall, %.3f s CPU, %.1f MB allocated, %d ms in GC%n", done, rec.size(), (double) rec.size() / firms, sec, cpu, mb, gc);
         }
         report("wall", seconds);
         report("cpu", cpuSeconds);
         System.out.printf("load average after the run: %.2f on %d processors%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Milliseconds spent in garbage collection so far, all collectors (the serial collector runs outside the model's thread). */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) ms += Math.max(0, gc.getCollectionTime());
+        return ms;
     }
 
     private static void report(String clock, double[] seconds) {
