@@ -208,22 +208,20 @@ public final class NetworkBuilder {
         for (int e = 0; e < trustCount; e++) tOutStart[trustSource[e] + 1]++;
         for (int i = 0; i < n; i++) tOutStart[i + 1] += tOutStart[i];
         pos = Arrays.copyOf(tOutStart, n);
-        int[] tSrc = new int[trustCount], tTgt = new int[trustCount];
-        byte[] tType = new byte[trustCount];
+        int[] tSrc = new int[trustCount], tTgtType = new int[trustCount];
         for (int e = 0; e < trustCount; e++) {
             int k = pos[trustSource[e]]++;
             tSrc[k] = trustSource[e];
-            tTgt[k] = trustTarget[e];
-            tType[k] = trustType[e];
+            tTgtType[k] = SupplyNetwork.packTrust(trustTarget[e], trustType[e]);
         }
-        trustSource = trustTarget = null;
-        trustType = null;
         int[] tInStart = new int[n + 1];
-        for (int e = 0; e < trustCount; e++) tInStart[tTgt[e] + 1]++;
+        for (int e = 0; e < trustCount; e++) tInStart[trustTarget[e] + 1]++;
         for (int i = 0; i < n; i++) tInStart[i + 1] += tInStart[i];
         pos = Arrays.copyOf(tInStart, n);
         int[] tInEdge = new int[trustCount];
-        for (int e = 0; e < trustCount; e++) tInEdge[pos[tTgt[e]]++] = e;
+        for (int e = 0; e < trustCount; e++) tInEdge[pos[SupplyNetwork.trustTargetOf(tTgtType[e])]++] = e;
+        trustSource = trustTarget = null;
+        trustType = null;
 
         double[][] attrs = new double[attributes.length][];
         for (int a = 0; a < attrs.length; a++) attrs[a] = trim(attributes[a], n);
@@ -231,7 +229,7 @@ public final class NetworkBuilder {
         return new SupplyNetwork(n, trim(firmId, n), name == null ? null : Arrays.copyOf(name, n),
                 trim(tier, n), trim(sizeClass, n), trim(role, n), trim(techMask, n),
                 technologies, attrs, outStart, sSup, sBuy, sShare, sDays, sSub, inStart, inEdge,
-                tOutStart, tSrc, tTgt, tType, tInStart, tInEdge);
+                tOutStart, tSrc, tTgtType, tInStart, tInEdge);
     }
 
     /**

@@ -44,8 +44,8 @@ public final class SupplyNetwork {
 
     final int[] trustOutStart;
     final int[] trustSource;
-    final int[] trustTarget;
-    final byte[] trustType;
+    /** Per trust link, its target firm and, above {@link #TYPE_SHIFT}, its type: one memory access gives both. */
+    final int[] trustTargetAndType;
     final int[] trustInStart;
     final int[] trustInEdge;
     private final FirmIndex index;
@@ -54,7 +54,7 @@ public final class SupplyNetwork {
                   long[] technologyMask, List<String> technologies, double[][] attributes,
                   int[] supplyOutStart, int[] supplySupplier, int[] supplyBuyer, float[] supplyShare,
                   float[] substitutionDays, float[] substitutionShare, int[] supplyInStart, int[] supplyInEdge,
-                  int[] trustOutStart, int[] trustSource, int[] trustTarget, byte[] trustType, int[] trustInStart, int[] trustInEdge) {
+                  int[] trustOutStart, int[] trustSource, int[] trustTargetAndType, int[] trustInStart, int[] trustInEdge) {
         this.firmCount = firmCount;
         this.firmId = firmId;
         this.name = name;
@@ -74,8 +74,7 @@ public final class SupplyNetwork {
         this.supplyInEdge = supplyInEdge;
         this.trustOutStart = trustOutStart;
         this.trustSource = trustSource;
-        this.trustTarget = trustTarget;
-        this.trustType = trustType;
+        this.trustTargetAndType = trustTargetAndType;
         this.trustInStart = trustInStart;
         this.trustInEdge = trustInEdge;
         this.index = FirmIndex.of(firmId, firmCount);
@@ -131,16 +130,26 @@ public final class SupplyNetwork {
     public int supplierCount(int buyer) { return supplyInStart[buyer + 1] - supplyInStart[buyer]; }
 
     // ---- trust links (source holds access into target) ----
-    public int trustLinkCount() { return trustTarget.length; }
+    public int trustLinkCount() { return trustTargetAndType.length; }
     public int trustOutStart(int source) { return trustOutStart[source]; }
     public int trustOutEnd(int source) { return trustOutStart[source + 1]; }
     public int trustInStart(int target) { return trustInStart[target]; }
     public int trustInEnd(int target) { return trustInStart[target + 1]; }
     public int trustInEdge(int k) { return trustInEdge[k]; }
     public int trustSource(int link) { return trustSource[link]; }
-    public int trustTarget(int link) { return trustTarget[link]; }
-    public TrustType trustType(int link) { return TRUST_TYPES[trustType[link]]; }
-    public int trustTypeOrdinal(int link) { return trustType[link]; }
+    public int trustTarget(int link) { return trustTargetAndType[link] & TARGET_MASK; }
+    public TrustType trustType(int link) { return TRUST_TYPES[trustTargetAndType[link] >>> TYPE_SHIFT]; }
+    public int trustTypeOrdinal(int link) { return trustTargetAndType[link] >>> TYPE_SHIFT; }
+
+    /** A trust link's target and type in one {@code int}: firm indexes stay below {@code 2^TYPE_SHIFT} (at most {@link weaklink.scenario.NetworkSpec#MAX_FIRMS} firms). */
+    static final int TYPE_SHIFT = 26, TARGET_MASK = (1 << TYPE_SHIFT) - 1;
+
+    static int packTrust(int target, int typeOrdinal) {
+        if (target > TARGET_MASK) throw new IllegalArgumentException("firm index " + target + " above 2^" + TYPE_SHIFT);
+        return target | typeOrdinal << TYPE_SHIFT;
+    }
+
+    static int trustTargetOf(int packed) { return packed & TARGET_MASK; }
     public int trustOutDegree(int source) { return trustOutStart[source + 1] - trustOutStart[source]; }
 
     /**
@@ -158,7 +167,7 @@ public final class SupplyNetwork {
     public static long estimateBytes(long firms, long supplyLinks, long trustLinks, boolean names) {
         long perFirm = 8 + 4 + 1 + 1 + 8 + 8L * FirmAttribute.values().length + 4 * 4 + (names ? 64 : 0);
         long perSupply = 4 * 4 + 4 * 3;
-        long perTrust = 4 * 4 + 1;
+        long perTrust = 4 * 4;
         return firms * perFirm + supplyLinks * perSupply + trustLinks * perTrust;
     }
 }

@@ -111,8 +111,7 @@ class NetworkCsvTest {
         assertArrayEquals(net.supplyShare, back.supplyShare);
         assertArrayEquals(net.substitutionDays, back.substitutionDays);
         assertArrayEquals(net.trustOutStart, back.trustOutStart);
-        assertArrayEquals(net.trustTarget, back.trustTarget);
-        assertArrayEquals(net.trustType, back.trustType);
+        assertArrayEquals(net.trustTargetAndType, back.trustTargetAndType); // targets and types
         for (int f = 0; f < net.firmCount(); f++) {
             for (int t = 0; t < net.technologies().size(); t++) {
                 String tag = net.technologies().get(t);

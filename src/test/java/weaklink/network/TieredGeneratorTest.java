@@ -92,7 +92,7 @@ class TieredGeneratorTest {
         SupplyNetwork a = generate(BASE, 5), b = generate(BASE, 5), c = generate(BASE, 6);
         assertArrayEquals(a.supplyBuyer, b.supplyBuyer);
         assertArrayEquals(a.supplyShare, b.supplyShare);
-        assertArrayEquals(a.trustTarget, b.trustTarget);
+        assertArrayEquals(a.trustTargetAndType, b.trustTargetAndType);
         assertArrayEquals(a.sizeClass, b.sizeClass);
         assertArrayEquals(a.column(FirmAttribute.REVENUE_YEN), b.column(FirmAttribute.REVENUE_YEN));
         assertFalse(java.util.Arrays.equals(a.supplyBuyer, c.supplyBuyer));
@@ -263,4 +263,14 @@ class TieredGeneratorTest {
     }
 
     private static int max(int[] a) { return java.util.Arrays.stream(a).max().orElse(0); }
+
+    @Test
+    void trustLinkTargetsAndTypesFitTheirPackedInt() {
+        assertTrue(weaklink.scenario.NetworkSpec.MAX_FIRMS - 1 <= SupplyNetwork.TARGET_MASK, "every firm index fits below the type bits");
+        assertTrue(TrustType.values().length <= 1 << (31 - SupplyNetwork.TYPE_SHIFT), "every type fits above them");
+        int last = weaklink.scenario.NetworkSpec.MAX_FIRMS - 1, type = TrustType.values().length - 1;
+        int packed = SupplyNetwork.packTrust(last, type);
+        assertEquals(last, SupplyNetwork.trustTargetOf(packed));
+        assertEquals(type, packed >>> SupplyNetwork.TYPE_SHIFT);
+    }
 }
