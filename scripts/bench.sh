@@ -66,8 +66,10 @@ if wants scaling; then
   # Throughput of the replicate phase, by differencing: per-replicate wall = (wall(n2) - wall(n1)) / (n2 - n1)
   # at 1 and at 2 threads, so that the fixed costs (JVM start, JIT warm-up, network, funding, summaries,
   # charts) cancel; throughput ratio = per-replicate wall at 1 thread / at 2 threads. The whole-run
-  # walls of the n2-replicate runs are reported too.
-  n1=500; n2=2500; [ $QUICK = 1 ] && { n1=20; n2=100; }
+  # walls of the n2-replicate runs are reported too. n1 is past the JIT warm-up: the compilers spend
+  # about 10 s (C1 + C2, `-XX:+CITime`) over the first ~1,000 replicates, recompiling hot loops as new
+  # paths are taken, on the core a 1-thread run leaves free and that a 2-thread run must share.
+  n1=1000; n2=5000; [ $QUICK = 1 ] && { n1=20; n2=100; }
   declare -A PER WHOLE CPUS LOADS
   for t in 1 2; do
     timed "scale${t}a" -Xmx3g -- run "$MANUF" --replicates $n1 --threads $t --quiet --out "$TMP/scale${t}a"
