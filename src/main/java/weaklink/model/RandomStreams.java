@@ -17,6 +17,9 @@ public final class RandomStreams {
         NETWORK, ARRIVALS, ATTEMPTS, SUCCESS, DWELL, LATERAL, RECOVERY, INCIDENT_COST, RANSOM, TARGETING, INSURANCE, POLICY
     }
 
+    /** 2^64 / φ, the multiplier that spreads the first key before the second is added. */
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
     private final long master;
     private final long replicate;
     private final long[] streamSeeds = new long[Stream.values().length];
@@ -36,14 +39,18 @@ public final class RandomStreams {
     /** A seed for (master, replicate, stream); replicate -1 is used for run-wide draws such as the network. */
     public static long derive(long masterSeed, long replicate, Stream stream) {
         long h = mix(masterSeed ^ 0x5DEECE66DL);
-        h = mix(h ^ replicate * 0x9E3779B97F4A7C15L);
+        h = mix(h ^ replicate * GOLDEN);
         return mix(h ^ (stream.ordinal() + 1) * 0xBF58476D1CE4E5B9L);
     }
 
     /** A uniform in [0, 1) determined by (stream, key1, key2). */
     public double uniform(Stream s, long key1, long key2) {
-        long h = mix(streamSeeds[s.ordinal()] ^ mix(key1 * 0x9E3779B97F4A7C15L + key2));
-        return (h >>> 11) * 0x1.0p-53;
+        return keyedUniform(streamSeeds[s.ordinal()], key1 * GOLDEN + key2);
+    }
+
+    /** The keyed draw: a uniform in [0, 1) from the top 53 bits of {@code mix(seed ^ mix(key))}. */
+    private static double keyedUniform(long seed, long key) {
+        return (mix(seed ^ mix(key)) >>> 11) * 0x1.0p-53;
     }
 
     /** The keyed draws of one stream, for a loop over many {@code key2} of one {@code key1}. */
@@ -58,18 +65,15 @@ public final class RandomStreams {
         private Keyed(long seed) { this.seed = seed; }
 
         /** The part of the hash that depends on {@code key1}. */
-        public long key(long key1) { return key1 * 0x9E3779B97F4A7C15L; }
+        public long key(long key1) { return key1 * GOLDEN; }
 
         /** The uniform for ({@code key1}, {@code key2}), given {@code key(key1)}. */
-        public double uniform(long key, long key2) {
-            return (mix(seed ^ mix(key + key2)) >>> 11) * 0x1.0p-53;
-        }
+        public double uniform(long key, long key2) { return keyedUniform(seed, key + key2); }
     }
 
     /** A uniform in [0, 1) determined by (stream, key1, key2, key3). */
     public double uniform(Stream s, long key1, long key2, long key3) {
-        long h = mix(streamSeeds[s.ordinal()] ^ mix(mix(key1 * 0x9E3779B97F4A7C15L + key2) + key3));
-        return (h >>> 11) * 0x1.0p-53;
+        return keyedUniform(streamSeeds[s.ordinal()], mix(key1 * GOLDEN + key2) + key3);
     }
 
     /** SplitMix64's finaliser: a bijective 64-bit mix with full avalanche. */
