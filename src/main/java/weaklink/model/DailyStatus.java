@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Each firm's {@link FirmStatus} day by day, and the daily counts of compromised and down firms,
- * kept by the model's end-of-day step from the transitions the compromises schedule: the start
+ * kept, when the model is stepped day by day (a display), by its end-of-day step from the
+ * transitions the compromises schedule (a batch run uses {@link DailyCounts} instead): the start
  * and end of each undetected compromise, and of each outage (detonation, then recovery).
  *
  * <p>A day {@code t} counts an interval {@code [a, b)} when it overlaps {@code [t, t+1)}: days

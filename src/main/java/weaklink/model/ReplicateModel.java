@@ -271,8 +271,9 @@ public final class ReplicateModel extends SimState {
 
     /**
      * Compromises {@code firm} (already marked as hit by {@code c}): draws its dwell and, for
-     * ransomware, its recovery, schedules its status changes and records it. Returns the number of
-     * days {@code ⌊dwell⌋} on which its trust links may carry the actor further.
+     * ransomware, its recovery, schedules its status changes (when the model is stepped) and
+     * records it. Returns the number of days {@code ⌊dwell⌋} on which its trust links may carry the
+     * actor further.
      */
     private int compromise(int day, int firm, CampaignState c, int source, int link) {
         double drawn = c.dwell.kind() == DistributionSpec.Kind.FIXED ? c.dwell.a() : c.dwellQuantile.applyAsDouble(streams.uniform(Stream.DWELL, c.id, firm));

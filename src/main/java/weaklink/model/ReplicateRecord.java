@@ -3,9 +3,10 @@ package weaklink.model;
 import java.util.Arrays;
 
 /**
- * What happened in one replicate, as flat arrays: one entry per compromise with its day, route
+ * What happened in one replicate, as primitive arrays (in pages): one entry per compromise with its day, route
  * (direct entry, or from which firm over which trust link), detection day and outage interval.
- * Daily counts of compromised and down firms are kept by the model's end-of-day steps.
+ * Daily counts of compromised and down firms are kept by the model's end-of-day steps when it is
+ * stepped day by day, and computed from the finished record when it is run to the end.
  *
  * <p>Times are in days from the start of the year; a compromise is active on
  * {@code [day, detectDay)}; a ransomware outage covers {@code [detectDay, outageEnd)}; data theft
@@ -144,7 +145,8 @@ public final class ReplicateRecord {
     /**
      * Per day of the year, the number of distinct firms with an undetected compromise during that
      * day (an interval {@code [day, detectDay)} counts on the days it overlaps), as kept by the
-     * model's end-of-day steps; days not yet ended are 0.
+     * model's end-of-day steps (or from the finished record after {@code run()}); days not yet
+     * ended are 0.
      */
     public int[] dailyCompromised() { return dailyCompromised.clone(); }
 
