@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;

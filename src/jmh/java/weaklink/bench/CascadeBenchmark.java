@@ -21,7 +21,7 @@ import weaklink.economics.ProductionCascade;
 import weaklink.economics.ShortfallProfile;
 import weaklink.model.AttackSurface;
 import weaklink.model.Posture;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.SupplyNetwork;

@@ -1,5 +1,6 @@
 package weaklink.model;
 
+import weaklink.random.RandomStreams;
 import ec.util.MersenneTwisterFast;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import weaklink.economics.CostSharingPolicy;
 import weaklink.experiment.SinglePointsOfFailure;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.report.SpofReport;

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
-import weaklink.experiment.Csv;
-import weaklink.experiment.Json;
+import weaklink.io.Csv;
+import weaklink.io.Json;
 import weaklink.experiment.Runner;
 import weaklink.report.ResultsFinalizer;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.Scenario;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import weaklink.experiment.AtomicFile;
+import weaklink.io.AtomicFile;
 
 /**
  * Writes the Slurm scripts of a sharded run into {@code OUT/slurm/}: {@code shards.sbatch}, a job

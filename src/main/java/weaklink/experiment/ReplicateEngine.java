@@ -8,7 +8,7 @@ import weaklink.economics.PoolSettlement;
 import weaklink.economics.ReplicateLosses;
 import weaklink.economics.SecurityFunding;
 import weaklink.model.AttackSurface;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.Networks;

@@ -1,5 +1,6 @@
 package weaklink.experiment;
 
+import weaklink.io.Csv;
 import java.util.List;
 
 /**

@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import weaklink.economics.LossModel;
 import weaklink.economics.ReplicateLosses;
 import weaklink.economics.SecurityFunding;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;

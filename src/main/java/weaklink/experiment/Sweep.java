@@ -1,5 +1,8 @@
 package weaklink.experiment;
 
+import weaklink.io.Csv;
+import weaklink.io.Json;
+import weaklink.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,10 +1,11 @@
 package weaklink.experiment;
 
+import weaklink.io.Csv;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.scenario.BadInputException;
 
 /**

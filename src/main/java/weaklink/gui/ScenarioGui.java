@@ -16,7 +16,7 @@ import sim.portrayal.network.SimpleEdgePortrayal2D;
 import sim.portrayal.network.SpatialNetwork2D;
 import weaklink.economics.CostSharingPolicy;
 import weaklink.economics.SecurityFunding;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.Networks;

@@ -3,7 +3,7 @@ package weaklink.model;
 import ec.util.MersenneTwisterFast;
 import sim.engine.SimState;
 import sim.engine.Steppable;
-import weaklink.model.RandomStreams.Stream;
+import weaklink.random.RandomStreams.Stream;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ActorSpec;
 
@@ -43,7 +43,7 @@ final class Campaign implements Steppable {
             case OPPORTUNISTIC -> {
                 double a = actor.attemptProbability();
                 if (a <= 0) return;
-                MersenneTwisterFast rng = new MersenneTwisterFast(RandomStreams.mix(model.streams.seed(Stream.ATTEMPTS) + state.id));
+                MersenneTwisterFast rng = new MersenneTwisterFast(model.streams.seed(Stream.ATTEMPTS, state.id));
                 int n = net.firmCount();
                 for (int firm = -1; ; ) {
                     firm += a >= 1 ? 1 : ReplicateModel.firstSuccessDay(rng.nextDouble(), a);

@@ -1,5 +1,6 @@
 package weaklink.model;
 
+import weaklink.random.RandomStreams;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import sim.engine.SimState;
 import sim.engine.Steppable;
-import weaklink.model.RandomStreams.Stream;
+import weaklink.random.RandomStreams.Stream;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ActorSpec;
@@ -186,7 +187,7 @@ public final class ReplicateModel extends SimState {
         // campaign arrivals: Poisson per actor, from the actor's own arrival stream
         for (int a = 0; a < actors.size(); a++) {
             ActorSpec actor = actors.get(a);
-            MersenneTwisterFast rng = new MersenneTwisterFast(RandomStreams.mix(streams.seed(Stream.ARRIVALS) + a));
+            MersenneTwisterFast rng = new MersenneTwisterFast(streams.seed(Stream.ARRIVALS, a));
             int n = poisson(actor.campaignsPerYear() * days / 365.0, rng);
             for (int k = 0; k < n; k++) {
                 int day = rng.nextInt(days);

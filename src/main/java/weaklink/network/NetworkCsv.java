@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import weaklink.experiment.Csv;
+import weaklink.io.Csv;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.FirmDefaults;
 import weaklink.scenario.Labelled;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
-import weaklink.experiment.Csv;
-import weaklink.experiment.Json;
+import weaklink.io.Csv;
+import weaklink.io.Json;
 import weaklink.experiment.Runner;
 import weaklink.experiment.Sweep;
 

@@ -53,7 +53,7 @@ import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import weaklink.experiment.AtomicFile;
+import weaklink.io.AtomicFile;
 
 /**
  * Chart building blocks in the WeakLink house style (white ground, light grid, Okabe–Ito colours,

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import weaklink.experiment.Csv;
+import weaklink.io.Csv;
 import weaklink.scenario.BadInputException;
 
 /**

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import weaklink.experiment.Accumulators;
-import weaklink.experiment.AtomicFile;
-import weaklink.experiment.Csv;
+import weaklink.io.AtomicFile;
+import weaklink.io.Csv;
 
 /**
  * The tables made from the run's exact sums ({@code accumulators.json}) rather than from the

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import weaklink.experiment.AtomicFile;
-import weaklink.experiment.Csv;
+import weaklink.io.AtomicFile;
+import weaklink.io.Csv;
 import weaklink.stats.ExceedanceCurve;
 import weaklink.stats.Sample;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
-import weaklink.experiment.AtomicFile;
+import weaklink.io.AtomicFile;
 import weaklink.experiment.Runner;
 import weaklink.scenario.BadInputException;
 

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import weaklink.experiment.AtomicFile;
-import weaklink.experiment.Csv;
-import weaklink.experiment.Json;
+import weaklink.io.AtomicFile;
+import weaklink.io.Csv;
+import weaklink.io.Json;
 import weaklink.experiment.Sweep;
 import weaklink.stats.SobolIndices;
 

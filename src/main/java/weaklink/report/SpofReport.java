@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import weaklink.experiment.AtomicFile;
-import weaklink.experiment.Csv;
-import weaklink.experiment.Json;
+import weaklink.io.AtomicFile;
+import weaklink.io.Csv;
+import weaklink.io.Json;
 import weaklink.experiment.SinglePointsOfFailure.Result;
 import weaklink.network.SupplyNetwork;
 

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weaklink.experiment.Json;
+import weaklink.io.Json;
 
 class NetworkCommandTest {
     static final Path QUICKSTART = Path.of("scenarios/quickstart.yaml");

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weaklink.experiment.Json;
+import weaklink.io.Json;
 
 class RunEndToEndTest {
     static final Path QUICKSTART = Path.of("scenarios/quickstart.yaml");

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import weaklink.experiment.Json;
+import weaklink.io.Json;
 
 /**
  * The claim every way of running makes (sharded and merged, Slurm, Spark): the results folder

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import weaklink.economics.ReplicateLosses.Component;
 import weaklink.economics.ReplicateLosses.FirmLosses;
 import weaklink.model.Posture;
-import weaklink.model.RandomStreams;
+import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.FirmAttribute;

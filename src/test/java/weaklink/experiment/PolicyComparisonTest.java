@@ -1,5 +1,6 @@
 package weaklink.experiment;
 
+import weaklink.io.Csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package weaklink.experiment;
 
+import weaklink.io.Csv;
+import weaklink.io.Json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package weaklink.model;
 
+import weaklink.random.RandomStreams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

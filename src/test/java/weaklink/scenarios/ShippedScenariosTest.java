@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weaklink.cli.Main;
-import weaklink.experiment.Csv;
+import weaklink.io.Csv;
 
 /**
  * Each shipped incident scenario runs with few replicates and shows the behaviour it exists to

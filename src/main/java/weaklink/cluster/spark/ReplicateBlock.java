@@ -1,5 +1,6 @@
 package weaklink.cluster.spark;
 
+import weaklink.io.Json;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,6 @@ record ReplicateBlock(String scenarioName, String scenarioText, String baseDir, 
             csv.append(result.csv());
             result.addTo(sums);
         }
-        return new Result(block, csv.toString(), weaklink.experiment.Json.MAPPER.writeValueAsString(sums.toJson()));
+        return new Result(block, csv.toString(), weaklink.io.Json.MAPPER.writeValueAsString(sums.toJson()));
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import weaklink.cli.Main;
 import weaklink.cli.ScenarioArgs;
 import weaklink.experiment.Accumulators;
-import weaklink.experiment.Json;
+import weaklink.io.Json;
 import weaklink.experiment.Manifest;
 import weaklink.experiment.ReplicateEngine;
 import weaklink.experiment.ReplicateRow;

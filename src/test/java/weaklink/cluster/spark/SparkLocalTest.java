@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weaklink.cli.Main;
 import weaklink.cluster.SameResults;
-import weaklink.experiment.Json;
+import weaklink.io.Json;
 
 /** The Spark runner in Spark's local mode, in this JVM: same results as a local run. */
 class SparkLocalTest {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weaklink.cli.Main;
 import weaklink.cluster.SameResults;
-import weaklink.experiment.Json;
+import weaklink.io.Json;
 
 /**
  * {@code target/weaklink-spark.jar} submitted with Spark's own {@code SparkSubmit} to a real

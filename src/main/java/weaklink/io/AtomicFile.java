@@ -1,4 +1,4 @@
-package weaklink.experiment;
+package weaklink.io;
 
 import java.io.IOException;
 import java.io.Writer;

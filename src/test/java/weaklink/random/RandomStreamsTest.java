@@ -1,11 +1,11 @@
-package weaklink.model;
+package weaklink.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import ec.util.MersenneTwisterFast;
 import org.junit.jupiter.api.Test;
-import weaklink.model.RandomStreams.Stream;
+import weaklink.random.RandomStreams.Stream;
 
 class RandomStreamsTest {
     @Test

@@ -1,4 +1,4 @@
-package weaklink.experiment;
+package weaklink.io;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

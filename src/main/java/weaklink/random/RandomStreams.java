@@ -1,4 +1,4 @@
-package weaklink.model;
+package weaklink.random;
 
 /**
  * The replicate's randomness: independent streams per process, each seeded from
@@ -35,6 +35,9 @@ public final class RandomStreams {
 
     /** The seed of a stream, for a sequential generator ({@code new MersenneTwisterFast(seed(s))}). */
     public long seed(Stream s) { return streamSeeds[s.ordinal()]; }
+
+    /** The seed of one sequential generator per {@code key} within a stream (an actor's arrivals, a campaign's attempts). */
+    public long seed(Stream s, long key) { return mix(streamSeeds[s.ordinal()] + key); }
 
     /** A seed for (master, replicate, stream); replicate -1 is used for run-wide draws such as the network. */
     public static long derive(long masterSeed, long replicate, Stream stream) {

@@ -1,4 +1,4 @@
-package weaklink.experiment;
+package weaklink.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

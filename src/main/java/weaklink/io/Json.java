@@ -1,4 +1,4 @@
-package weaklink.experiment;
+package weaklink.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
