@@ -15,6 +15,7 @@ import weaklink.gui.ScenarioGui;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
 import weaklink.scenario.Suggest;
 
 @Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
@@ -46,7 +47,7 @@ final class GuiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (replicate < 0) throw BadInputException.option("--replicate", "must be at least 0, found " + replicate);
         if (maxFirmsDrawn < 1) throw BadInputException.option("--max-firms-drawn", "must be at least 1, found " + maxFirmsDrawn);
-        Scenario scenario = ScenarioArgs.load(scenarioFile);
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
         int policyIndex = 0;
         if (policy != null) {
             List<String> known = scenario.policies().stream().map(PolicySpec::name).toList();

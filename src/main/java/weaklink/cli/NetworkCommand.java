@@ -22,6 +22,7 @@ import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
 
 @Command(name = "network", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Builds a scenario's supply network (generated, or read from its network.files) and writes",
@@ -53,7 +54,7 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = ScenarioArgs.load(scenarioFile);
+        Scenario s = ScenarioLoader.load(scenarioFile);
         if (!overwrite) {
             for (String f : FILES) {
                 if (Files.exists(out.resolve(f))) throw BadInputException.option("--out", out.resolve(f) + " already exists; pass --overwrite to replace it");

@@ -24,6 +24,7 @@ import weaklink.report.ResultsFinalizer;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a scenario: replicates x policies with common random numbers, and writes manifest.json, replicates.csv,"
@@ -82,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
         if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
         if (resume != null && out != null && !resume.equals(out)) throw BadInputException.option("--out", "give either --resume DIR or --out DIR, not both");
-        Scenario scenario = ScenarioArgs.load(scenarioFile);
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
         JsonNode previous = resume != null ? Manifest.readFor(resume) : null;
         long runSeed = seed != null ? seed : previous != null ? previous.path("seed").asLong() : scenario.seed();
         int runReplicates = replicates != null ? replicates : previous != null ? previous.path("replicates").asInt() : scenario.replicates();
@@ -93,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
             names = new ArrayList<>();
             for (JsonNode p : previous.path("policies")) names.add(p.asText());
         }
-        List<PolicySpec> selected = selectPolicies(scenario, names);
+        List<PolicySpec> selected = scenario.policiesNamed(names);
         double runTargetCi = targetCi != null ? parseTargetCi(targetCi)
                 : previous != null && previous.path("target_ci_percent").isNumber() ? previous.path("target_ci_percent").asDouble() / 100 : 0;
         if (runTargetCi > 0 && runShard.count() > 1) {
@@ -148,10 +149,6 @@ final class RunCommand implements Callable<Integer> {
             throw BadInputException.option("--target-ci", "expected a percentage between 0 and 100 (e.g. 2%), found '" + text + "'");
         }
         return percent / 100;
-    }
-
-    static List<PolicySpec> selectPolicies(Scenario scenario, List<String> names) throws BadInputException {
-        return ScenarioArgs.selectPolicies(scenario, names);
     }
 
     static Path defaultOut(Scenario scenario, Shard shard) {

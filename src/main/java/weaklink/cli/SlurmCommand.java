@@ -19,6 +19,7 @@ import weaklink.cluster.SlurmScripts;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
 
 @Command(name = "slurm", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes Slurm scripts for a sharded run: a job array (one shard per task) and a merge job that",
@@ -80,8 +81,8 @@ final class SlurmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = ScenarioArgs.load(scenarioFile);
-        List<PolicySpec> selected = RunCommand.selectPolicies(scenario, policies);
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        List<PolicySpec> selected = scenario.policiesNamed(policies);
         int runReplicates = replicates != null ? replicates : scenario.replicates();
         if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
         if (shards < 1 || shards > runReplicates) {

@@ -21,6 +21,7 @@ import weaklink.report.SpofReport;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
 
 @Command(name = "spof", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Single points of failure: for each of the K most exposed firms, the expected network-wide loss",
@@ -62,9 +63,9 @@ final class SpofCommand implements Callable<Integer> {
         if (replicates < 2) throw BadInputException.option("--replicates", "must be at least 2, found " + replicates);
         if (!(threshold >= 0 && threshold <= 1)) throw BadInputException.option("--threshold", "must be between 0 and 1, found " + threshold);
         if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
-        Scenario s = ScenarioArgs.load(scenarioFile);
+        Scenario s = ScenarioLoader.load(scenarioFile);
         long runSeed = seed != null ? seed : s.seed();
-        PolicySpec p = RunCommand.selectPolicies(s, List.of(policy != null ? policy : s.baselinePolicy())).get(0);
+        PolicySpec p = s.policiesNamed(List.of(policy != null ? policy : s.baselinePolicy())).get(0);
         Path dir = out != null ? out : Path.of("results", s.name() + "-spof-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (Files.exists(dir.resolve(SpofReport.TABLE))) throw BadInputException.option("--out", dir + " already holds a " + SpofReport.TABLE + "; choose another --out");
         SupplyNetwork net = Networks.build(s, RandomStreams.derive(runSeed, -1, RandomStreams.Stream.NETWORK));

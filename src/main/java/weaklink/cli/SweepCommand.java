@@ -18,6 +18,7 @@ import weaklink.report.ResultsFinalizer;
 import weaklink.report.SensitivityReport;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
 import weaklink.stats.SobolIndices;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -77,7 +78,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<SweepDesign.Parameter> parameters = new ArrayList<>();
         for (String p : params) parameters.add(SweepDesign.Parameter.parse(p));
-        Scenario base = ScenarioArgs.load(scenarioFile);
+        Scenario base = ScenarioLoader.load(scenarioFile);
         long runSeed = seed != null ? seed : base.seed();
         List<List<String>> points = kind == SweepDesign.Kind.SALTELLI
                 ? SweepDesign.scaled(parameters, new SobolIndices(samples, parameters.size()).design())

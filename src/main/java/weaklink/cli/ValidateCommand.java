@@ -10,6 +10,7 @@ import weaklink.random.RandomStreams;
 import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks a scenario file strictly and builds its network, without running anything.",
@@ -23,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = ScenarioArgs.load(scenarioFile);
+        Scenario s = ScenarioLoader.load(scenarioFile);
         SupplyNetwork net = Networks.build(s, RandomStreams.derive(s.seed(), -1, RandomStreams.Stream.NETWORK));
         for (var p : s.policies()) weaklink.economics.CostSharingPolicy.of(p);
         spec.commandLine().getOut().printf("%s: valid. Scenario '%s': %,d firms, %,d supply links, %,d trust links, %d actor(s), %d polic%s.%n",

@@ -1,5 +1,6 @@
 package weaklink.scenario;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,30 @@ public record Scenario(
     public Scenario withAttacks(List<ActorSpec> newActors, List<InitialCompromise> newInitial) {
         return new Scenario(name, description, currency, days, seed, replicates, network, sizeClasses, trustDailyProbability,
                 List.copyOf(newActors), List.copyOf(newInitial), standards, economics, policies, baselinePolicy);
+    }
+
+    /**
+     * The policies a run compares: those named (e.g. on the command line's {@code --policies}), in
+     * that order; all of the scenario's when {@code names} is null or empty.
+     *
+     * @throws BadInputException naming {@code --policies} for an unknown or repeated name
+     */
+    public List<PolicySpec> policiesNamed(List<String> names) throws BadInputException {
+        if (names == null || names.isEmpty()) return policies;
+        List<PolicySpec> out = new ArrayList<>();
+        List<String> known = policies.stream().map(PolicySpec::name).toList();
+        for (String n : names) {
+            String wanted = n.trim();
+            if (!known.contains(wanted)) {
+                String s = Suggest.closest(wanted, known);
+                throw BadInputException.option("--policies", "no policy named '" + wanted + "' in the scenario"
+                        + (s != null ? " (did you mean '" + s + "'?)" : "") + "; it has: " + String.join(", ", known));
+            }
+            PolicySpec p = policy(wanted);
+            if (out.contains(p)) throw BadInputException.option("--policies", "policy '" + wanted + "' is listed twice");
+            out.add(p);
+        }
+        return out;
     }
 
     public PolicySpec policy(String name) {

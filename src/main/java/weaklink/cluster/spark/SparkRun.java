@@ -3,7 +3,6 @@ package weaklink.cluster.spark;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import weaklink.cli.Main;
-import weaklink.cli.ScenarioArgs;
 import weaklink.experiment.Accumulators;
 import weaklink.io.Json;
 import weaklink.experiment.Manifest;
@@ -36,71 +29,61 @@ import weaklink.report.ResultsFinalizer;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
-import weaklink.scenario.ScenarioLoader;
 
 /**
  * Runs a scenario on Spark: the replicates are cut into blocks, each block is a Spark task that
  * computes its rows and sums with the same code as a local run ({@link ReplicateEngine}), and the
  * driver writes the blocks in replicate order and adds their sums, so the results folder equals a
- * local run's byte for byte. Submit it with
- * {@code spark-submit --class weaklink.cluster.spark.SparkRun target/weaklink-spark.jar SCENARIO --out DIR};
- * the results folder is written on the driver.
+ * local run's byte for byte. The results folder is written on the driver. Its command line is
+ * {@code weaklink.cli.spark.SparkMain}.
  */
-@Command(name = "weaklink-spark", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a scenario's replicates as Spark tasks and writes, on the driver, the results folder",
-                "a local 'run' would write (same bytes, manifest timestamps aside).",
-                "Submit with: spark-submit --class weaklink.cluster.spark.SparkRun weaklink-spark.jar SCENARIO --out DIR"})
-public final class SparkRun implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (readable on the driver; network files it names must be readable on the executors at the same path).")
-    Path scenarioFile;
+public final class SparkRun {
+    private SparkRun() {}
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Results folder on the driver (absent or empty).")
-    Path out;
+    /**
+     * One Spark run.
+     *
+     * @param scenarioFile the scenario's file (readable on the driver; network files it names must be
+     *                     readable on the executors at the same path)
+     * @param scenario     the scenario read from it
+     * @param seed         master seed
+     * @param replicates   replicates per policy
+     * @param policies     policies compared, in order
+     * @param tasks        Spark tasks (blocks of replicates), or null for 4 per core of the cluster
+     * @param out          results folder on the driver (absent or empty)
+     */
+    public record Request(Path scenarioFile, Scenario scenario, long seed, int replicates, List<PolicySpec> policies, Integer tasks, Path out) {
+        public Request {
+            policies = List.copyOf(policies);
+        }
+    }
 
-    @Option(names = "--replicates", paramLabel = "N", description = "Replicates (simulated years) per policy. Default: the scenario's.")
-    Integer replicates;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed. Default: the scenario's.")
-    Long seed;
-
-    @Option(names = "--policies", paramLabel = "a,b,...", split = ",", description = "Policies to compare, by name. Default: all of the scenario's.")
-    List<String> policies;
-
-    @Option(names = "--tasks", paramLabel = "K", description = "Spark tasks (blocks of replicates). Default: 4 per core of the cluster. Results do not depend on it.")
-    Integer tasks;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master, when not run by spark-submit (e.g. local[*]).")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, when not run by spark-submit (e.g. spark.ui.enabled=false).")
-    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
-
-    @Override
-    public Integer call() throws Exception {
-        if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
-        if (tasks != null && tasks < 1) throw BadInputException.option("--tasks", "must be at least 1, found " + tasks);
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
-        List<PolicySpec> selected = ScenarioArgs.selectPolicies(scenario, policies);
-        int runReplicates = replicates != null ? replicates : scenario.replicates();
-        long runSeed = seed != null ? seed : scenario.seed();
-        ResultsFolder.requireAbsentOrEmpty(out);
+    /**
+     * Refuses bad input (a non-empty results folder, a network that cannot be built) before Spark
+     * starts, then runs the request on a Spark context and finishes the results folder.
+     *
+     * @param master   Spark master when not run by spark-submit (e.g. local[*]), or null
+     * @param settings further Spark settings (key = value)
+     */
+    public static void run(Request request, String master, Map<String, String> settings) throws IOException, BadInputException {
+        ResultsFolder.requireAbsentOrEmpty(request.out());
         // The driver builds the network too: bad input is refused here, before Spark starts.
-        new ReplicateEngine(scenario, runSeed, selected);
+        new ReplicateEngine(request.scenario(), request.seed(), request.policies());
 
-        SparkConf conf = new SparkConf().setAppName("weaklink " + scenario.name());
+        SparkConf conf = new SparkConf().setAppName("weaklink " + request.scenario().name());
         if (master != null) conf.setMaster(master);
         settings.forEach(conf::set);
+        Path scenarioFile = request.scenarioFile();
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
-            int blocks = Math.min(runReplicates, tasks != null ? tasks : 4 * spark.defaultParallelism());
-            RunPlan plan = new RunPlan(scenario, scenarioFile, Manifest.sha256(scenarioFile), runSeed, runReplicates, selected,
-                    Shard.WHOLE, blocks, out);
+            int blocks = Math.min(request.replicates(), request.tasks() != null ? request.tasks() : 4 * spark.defaultParallelism());
+            RunPlan plan = new RunPlan(request.scenario(), scenarioFile, Manifest.sha256(scenarioFile), request.seed(), request.replicates(),
+                    request.policies(), Shard.WHOLE, blocks, request.out());
             ReplicateBlock task = new ReplicateBlock(scenarioFile.getFileName().toString(), Files.readString(scenarioFile),
-                    scenarioFile.toAbsolutePath().getParent().toString(), runSeed, plan.policyNames(), runReplicates, blocks);
+                    scenarioFile.toAbsolutePath().getParent().toString(), request.seed(), plan.policyNames(), request.replicates(), blocks);
             run(spark, plan, task);
         }
-        ResultsFinalizer.finish(out);
-        return Main.OK;
+        ResultsFinalizer.finish(request.out());
     }
 
     /**
@@ -133,15 +116,5 @@ public final class SparkRun implements Callable<Integer> {
             results.unpersist(false);
         }
         Runner.complete(dir, plan.replicates(), sums);
-    }
-
-    /** Runs the command line and returns the exit code (for tests, without exiting the JVM). */
-    public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return Main.configure(new CommandLine(new SparkRun()), out, err).execute(args);
-    }
-
-    public static void main(String[] args) {
-        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
-        System.exit(code);
     }
 }

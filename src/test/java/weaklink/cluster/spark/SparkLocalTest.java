@@ -24,7 +24,7 @@ class SparkLocalTest {
     static int spark(StringWriter err, String... args) {
         String[] loopback = {"--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.ui.enabled=false"};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(loopback)).toArray(String[]::new);
-        return SparkRun.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), all);
+        return weaklink.cli.spark.SparkMain.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), all);
     }
 
     @Test

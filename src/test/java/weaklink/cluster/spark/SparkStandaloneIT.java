@@ -93,7 +93,7 @@ class SparkStandaloneIT {
         long started = System.nanoTime();
         Process submit = start(log, "-Xmx512m", "org.apache.spark.deploy.SparkSubmit", "--master", masterUrl, "--deploy-mode", "client",
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=768m", "--conf", "spark.driver.host=127.0.0.1",
-                "--class", "weaklink.cluster.spark.SparkRun", SPARK_JAR.toAbsolutePath().toString(),
+                "--class", "weaklink.cli.spark.SparkMain", SPARK_JAR.toAbsolutePath().toString(),
                 QUICKSTART, "--replicates", "40", "--tasks", "6", "--out", onSpark.toString());
         if (!submit.waitFor(5, TimeUnit.MINUTES)) {
             submit.destroyForcibly();
@@ -111,7 +111,7 @@ class SparkStandaloneIT {
         Files.writeString(bad, Files.readString(Path.of(QUICKSTART)).replace("seed: 20260101", "seed: -3"));
         Path log = home.resolve("bad.log");
         Process submit = start(log, "-Xmx256m", "org.apache.spark.deploy.SparkSubmit", "--master", "local[1]",
-                "--class", "weaklink.cluster.spark.SparkRun", SPARK_JAR.toAbsolutePath().toString(), bad.toString(), "--out", home.resolve("never").toString());
+                "--class", "weaklink.cli.spark.SparkMain", SPARK_JAR.toAbsolutePath().toString(), bad.toString(), "--out", home.resolve("never").toString());
         assertTrue(submit.waitFor(2, TimeUnit.MINUTES));
         String out = Files.readString(log);
         assertEquals(2, submit.exitValue(), out);
