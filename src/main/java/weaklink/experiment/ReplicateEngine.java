@@ -35,7 +35,7 @@ public final class ReplicateEngine {
     private final CostSharingPolicy[] behaviour;
     private final SecurityFunding[] funding;
     /** Per policy: total security spend, policy cost, and who pays (the same in every replicate). */
-    private final double[][] fundingTotals;
+    private final ReplicateOutcome.Funding[] fundingTotals;
     private final LossModel lossModel;
     private final List<String> groups;
     /** Security spending by group and payer, rounded to whole currency units: [policy][payer][group]. */
@@ -60,11 +60,11 @@ public final class ReplicateEngine {
             funding[p] = behaviour[p].fund(scenario, net);
             phases.add(timer.lap("funding " + policyNames.get(p)));
         }
-        this.fundingTotals = new double[funding.length][];
+        this.fundingTotals = new ReplicateOutcome.Funding[funding.length];
         for (int p = 0; p < funding.length; p++) {
             SecurityFunding f = funding[p];
-            fundingTotals[p] = new double[] {f.totalSpend(), f.policyCost(), f.totalPaidBySelf(), f.totalPaidByBuyers(),
-                    f.totalPaidByGovernment(), f.totalPaidByPool(), f.totalPremiums()};
+            fundingTotals[p] = new ReplicateOutcome.Funding(f.totalSpend(), f.policyCost(), f.totalPaidBySelf(), f.totalPaidByBuyers(),
+                    f.totalPaidByGovernment(), f.totalPaidByPool(), f.totalPremiums());
         }
         this.lossModel = new LossModel(scenario, net);
         List<String> g = new ArrayList<>();
@@ -99,14 +99,9 @@ public final class ReplicateEngine {
             ReplicateRecord record = new ReplicateModel(scenario, net, funding[p].posture(), streams, surface).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
             PoolSettlement pool = behaviour[p].settle(funding[p], losses);
-            double[] t = fundingTotals[p];
-            ReplicateRow.Books books = new ReplicateRow.Books(t[2], t[3], t[4], t[5], t[6], pool.payoutsYen(), pool.balanceYen(), pool.ruined());
-            ReplicateRow row = new ReplicateRow(policyNames.get(p), replicate, losses.totalYen(), losses.directYen(),
-                    losses.biYen(), losses.cbiYen(), losses.insuredYen(), t[0], t[1],
-                    record.distinctFirmsCompromised(), record.distinctFirmsDown(), losses.incidentYen(), losses.ransomYen(),
-                    losses.breachYen(), losses.largestEventYen(), record.campaigns(), losses.uninsuredYen(), books);
-            csv.append(row.toCsv()).append('\n');
-            result.totalLoss[p] = row.totalLoss();
+            ReplicateRow row = ReplicateRow.of(new ReplicateOutcome(policyNames.get(p), replicate, record, losses, fundingTotals[p], pool));
+            row.appendTo(csv);
+            result.totalLoss[p] = row.value(ReplicateColumn.TOTAL_LOSS);
             result.daily[p][0] = record.dailyCompromised();
             result.daily[p][1] = record.dailyDown();
             result.groupLoss[p] = losses.groupLossYen();

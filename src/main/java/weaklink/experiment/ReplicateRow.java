@@ -1,67 +1,94 @@
 package weaklink.experiment;
 
-import weaklink.io.Csv;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import weaklink.io.Csv;
+import weaklink.io.CsvColumn;
+import weaklink.io.CsvTable;
 
 /**
- * One row of {@code replicates.csv}: the headline figures of one replicate under one policy.
- * Money in the scenario's currency. {@code total = direct + bi + cbi} and
- * {@code direct = incident + ransom + breach}; {@code uninsured = total − insured} (the protection gap); {@code security spend = paid by self + buyers +
- * government + pool}; {@code societal cost = total loss + security spend} (docs/POLICIES.md).
+ * One row of {@code replicates.csv}: the figures of one replicate under one policy, by
+ * {@link ReplicateColumn}. Made from a {@link ReplicateOutcome} when a replicate is computed, or
+ * read back from the file; either way {@link #toCsv()} gives the same line.
  */
-public record ReplicateRow(String policy, int replicate, double totalLoss, double directLoss, double biLoss,
-                           double cbiLoss, double insuredLoss, double securitySpend, double policyCost,
-                           int firmsCompromised, int firmsDown, double incidentLoss, double ransomLoss,
-                           double breachLoss, double largestEventLoss, int campaigns, double uninsuredLoss, Books books) {
+public final class ReplicateRow {
+    private static final ReplicateColumn[] COLUMNS = ReplicateColumn.values();
 
-    /**
-     * Who paid for security and the mutual pool's books in the replicate (all 0 without a pool).
-     *
-     * @param paidBySelf       security paid by the investing firms themselves
-     * @param paidByBuyers     security paid by firms' buyers
-     * @param paidByGovernment security paid by the government
-     * @param paidByPool       security (prevention) paid by the pool
-     * @param premiums         premiums paid into the pool
-     * @param poolPayouts      claims the pool paid
-     * @param poolBalance      what the pool holds at the end of the year
-     * @param poolRuined       whether claims exceeded the pool's funds
-     */
-    public record Books(double paidBySelf, double paidByBuyers, double paidByGovernment, double paidByPool,
-                        double premiums, double poolPayouts, double poolBalance, boolean poolRuined) {}
+    /** The file's columns: the one list the writer, the readers and docs/OUTPUTS.md share. */
+    public static final CsvTable<ReplicateRow> TABLE = new CsvTable<>("replicates.csv",
+            "One row per (replicate, policy), in replicate order, policies in the manifest's order.", columns());
 
-    /** Losses plus all security spending, whoever paid it. */
-    public double societalCost() { return totalLoss + securitySpend; }
+    private final String policy;
+    private final double[] values;
 
-    public static final List<String> COLUMNS = List.of("policy", "replicate", "total_loss", "direct_loss", "bi_loss",
-            "cbi_loss", "insured_loss", "security_spend", "policy_cost", "firms_compromised", "firms_down",
-            "incident_loss", "ransom_loss", "breach_loss", "largest_event_loss", "campaigns", "uninsured_loss",
-            "paid_by_self", "paid_by_buyers", "paid_by_government", "paid_by_pool", "premiums", "pool_payouts",
-            "pool_balance", "pool_ruined", "societal_cost");
+    private ReplicateRow(String policy, double[] values) {
+        this.policy = policy;
+        this.values = values;
+    }
 
-    public static String header() { return String.join(",", COLUMNS); }
+    private static List<CsvColumn<ReplicateRow>> columns() {
+        List<CsvColumn<ReplicateRow>> out = new ArrayList<>();
+        for (ReplicateColumn c : COLUMNS) {
+            out.add(c == ReplicateColumn.POLICY ? CsvColumn.text(c.header(), ReplicateRow::policy, c.meaning())
+                    : CsvColumn.of(c.header(), c.format(), r -> r.values[c.ordinal()], c.meaning()));
+        }
+        return out;
+    }
+
+    /** The row of one replicate's outcome under one policy. */
+    public static ReplicateRow of(ReplicateOutcome outcome) {
+        double[] values = new double[COLUMNS.length];
+        for (ReplicateColumn c : COLUMNS) values[c.ordinal()] = c == ReplicateColumn.POLICY ? Double.NaN : c.of(outcome);
+        return new ReplicateRow(outcome.policy(), values);
+    }
+
+    public String policy() { return policy; }
+
+    public int replicate() { return (int) values[ReplicateColumn.REPLICATE.ordinal()]; }
+
+    /** The value in a numeric column (as written: money to the cent once read back). */
+    public double value(ReplicateColumn column) {
+        if (column == ReplicateColumn.POLICY) throw new IllegalArgumentException("policy is text: use policy()");
+        return values[column.ordinal()];
+    }
+
+    public static String header() { return TABLE.header(); }
 
     /** The CSV line, without the line end. */
-    public String toCsv() {
-        return Csv.text(policy) + ',' + replicate + ',' + Csv.money(totalLoss) + ',' + Csv.money(directLoss) + ','
-                + Csv.money(biLoss) + ',' + Csv.money(cbiLoss) + ',' + Csv.money(insuredLoss) + ','
-                + Csv.money(securitySpend) + ',' + Csv.money(policyCost) + ',' + firmsCompromised + ',' + firmsDown + ','
-                + Csv.money(incidentLoss) + ',' + Csv.money(ransomLoss) + ',' + Csv.money(breachLoss) + ','
-                + Csv.money(largestEventLoss) + ',' + campaigns + ',' + Csv.money(uninsuredLoss) + ',' + Csv.money(books.paidBySelf) + ','
-                + Csv.money(books.paidByBuyers) + ',' + Csv.money(books.paidByGovernment) + ',' + Csv.money(books.paidByPool) + ','
-                + Csv.money(books.premiums) + ',' + Csv.money(books.poolPayouts) + ',' + Csv.money(books.poolBalance) + ','
-                + (books.poolRuined ? 1 : 0) + ',' + Csv.money(societalCost());
-    }
+    public String toCsv() { return TABLE.line(this); }
 
-    /** Parses a line written by {@link #toCsv()}. */
+    /** Appends the CSV line and its '\n'. */
+    void appendTo(StringBuilder out) { TABLE.append(out, this); }
+
+    /**
+     * Parses a line of a file whose header is {@link #header()}.
+     *
+     * @throws IllegalArgumentException naming the column when a cell is not what the column holds
+     */
     public static ReplicateRow parse(String line) {
-        List<String> c = Csv.split(line);
-        if (c.size() != COLUMNS.size()) throw new IllegalArgumentException("expected " + COLUMNS.size() + " columns, found " + c.size());
-        return new ReplicateRow(c.get(0), Integer.parseInt(c.get(1)), d(c.get(2)), d(c.get(3)), d(c.get(4)), d(c.get(5)),
-                d(c.get(6)), d(c.get(7)), d(c.get(8)), Integer.parseInt(c.get(9)), Integer.parseInt(c.get(10)),
-                d(c.get(11)), d(c.get(12)), d(c.get(13)), d(c.get(14)), Integer.parseInt(c.get(15)), d(c.get(16)),
-                new Books(d(c.get(17)), d(c.get(18)), d(c.get(19)), d(c.get(20)), d(c.get(21)), d(c.get(22)), d(c.get(23)),
-                        "1".equals(c.get(24))));
+        List<String> cells = Csv.split(line);
+        if (cells.size() != COLUMNS.length) throw new IllegalArgumentException("expected " + COLUMNS.length + " columns, found " + cells.size());
+        double[] values = new double[COLUMNS.length];
+        for (ReplicateColumn c : COLUMNS) {
+            if (c == ReplicateColumn.POLICY) {
+                values[c.ordinal()] = Double.NaN;
+                continue;
+            }
+            try {
+                values[c.ordinal()] = c.format().read(cells.get(c.ordinal()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("column " + c.header() + ": " + e.getMessage());
+            }
+        }
+        return new ReplicateRow(cells.get(ReplicateColumn.POLICY.ordinal()), values);
     }
 
-    private static double d(String s) { return s.isEmpty() ? Double.NaN : Double.parseDouble(s); }
+    @Override public boolean equals(Object o) {
+        return o instanceof ReplicateRow r && r.policy.equals(policy) && Arrays.equals(r.values, values);
+    }
+
+    @Override public int hashCode() { return policy.hashCode() * 31 + Arrays.hashCode(values); }
+
+    @Override public String toString() { return toCsv(); }
 }

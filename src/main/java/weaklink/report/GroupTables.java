@@ -1,12 +1,18 @@
 package weaklink.report;
 
+import static weaklink.io.CsvFormat.INTEGER;
+import static weaklink.io.CsvFormat.MONEY;
+import static weaklink.io.CsvFormat.NUMBER;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import weaklink.experiment.Accumulators;
 import weaklink.io.AtomicFile;
-import weaklink.io.Csv;
+import weaklink.io.CsvColumn;
+import weaklink.io.CsvTable;
 
 /**
  * The tables made from the run's exact sums ({@code accumulators.json}) rather than from the
@@ -14,49 +20,91 @@ import weaklink.io.Csv;
  * {@code by_group.csv} (losses borne and security paid, by tier, size class and payer).
  */
 final class GroupTables {
-    static final List<String> TIMESERIES_COLUMNS = List.of("policy", "day", "mean_compromised", "sd_compromised", "mean_down", "sd_down");
-    static final List<String> BY_GROUP_COLUMNS = List.of("policy", "tier", "size_class", "firms", "mean_loss_borne",
-            "mean_security_spend", "mean_paid_by_self", "mean_paid_by_buyers", "mean_paid_by_government", "mean_paid_by_pool",
-            "mean_paid_for_suppliers", "mean_premiums");
-
     private GroupTables() {}
+
+    /** One row of {@code timeseries.csv}: a policy's daily counts, rounded to 6 decimals. */
+    record DayRow(String policy, int day, double meanCompromised, double sdCompromised, double meanDown, double sdDown) {
+        static final CsvColumn<DayRow> POLICY = CsvColumn.text("policy", DayRow::policy, "policy");
+        static final CsvColumn<DayRow> DAY = CsvColumn.of("day", INTEGER, DayRow::day,
+                "day `d` = 1 … `days`, covering `[d − 1, d)` days from the start of the year");
+        static final CsvColumn<DayRow> MEAN_COMPROMISED = CsvColumn.of("mean_compromised", NUMBER, DayRow::meanCompromised,
+                "mean over replicates of the number of distinct firms with an undetected intruder that day");
+        static final CsvColumn<DayRow> SD_COMPROMISED = CsvColumn.of("sd_compromised", NUMBER, DayRow::sdCompromised,
+                "its standard deviation over replicates");
+        static final CsvColumn<DayRow> MEAN_DOWN = CsvColumn.of("mean_down", NUMBER, DayRow::meanDown,
+                "mean over replicates of the number of firms in an outage that day");
+        static final CsvColumn<DayRow> SD_DOWN = CsvColumn.of("sd_down", NUMBER, DayRow::sdDown, "its standard deviation over replicates");
+
+        static final CsvTable<DayRow> TABLE = new CsvTable<>("timeseries.csv",
+                "Firms compromised and down through the year, from the exact daily sums in `accumulators.json`.",
+                List.of(POLICY, DAY, MEAN_COMPROMISED, SD_COMPROMISED, MEAN_DOWN, SD_DOWN));
+    }
+
+    /** One row of {@code by_group.csv}: a group's means per simulated year under one policy. */
+    record GroupRow(String policy, int tier, String sizeClass, double firms, double lossBorne, double securitySpend, double paidBySelf,
+                    double paidByBuyers, double paidByGovernment, double paidByPool, double paidForSuppliers, double premiums) {
+        static final CsvColumn<GroupRow> POLICY = CsvColumn.text("policy", GroupRow::policy, "policy");
+        static final CsvColumn<GroupRow> TIER = CsvColumn.of("tier", INTEGER, GroupRow::tier, "the group's tier (0 = large buyers)");
+        static final CsvColumn<GroupRow> SIZE_CLASS = CsvColumn.text("size_class", GroupRow::sizeClass, "the group's size class");
+        static final CsvColumn<GroupRow> FIRMS = CsvColumn.of("firms", NUMBER, GroupRow::firms, "firms in the group");
+        static final CsvColumn<GroupRow> MEAN_LOSS_BORNE = CsvColumn.of("mean_loss_borne", MONEY, GroupRow::lossBorne,
+                "mean annual loss of the group's firms");
+        static final CsvColumn<GroupRow> MEAN_SECURITY_SPEND = CsvColumn.of("mean_security_spend", MONEY, GroupRow::securitySpend,
+                "mean annual security investment of the group's firms, whoever paid it");
+        static final CsvColumn<GroupRow> MEAN_PAID_BY_SELF = CsvColumn.of("mean_paid_by_self", MONEY, GroupRow::paidBySelf,
+                "the part of that investment the firms paid themselves");
+        static final CsvColumn<GroupRow> MEAN_PAID_BY_BUYERS = CsvColumn.of("mean_paid_by_buyers", MONEY, GroupRow::paidByBuyers,
+                "the part their buyers paid");
+        static final CsvColumn<GroupRow> MEAN_PAID_BY_GOVERNMENT = CsvColumn.of("mean_paid_by_government", MONEY, GroupRow::paidByGovernment,
+                "the part the government paid");
+        static final CsvColumn<GroupRow> MEAN_PAID_BY_POOL = CsvColumn.of("mean_paid_by_pool", MONEY, GroupRow::paidByPool,
+                "the part the mutual pool paid");
+        static final CsvColumn<GroupRow> MEAN_PAID_FOR_SUPPLIERS = CsvColumn.of("mean_paid_for_suppliers", MONEY, GroupRow::paidForSuppliers,
+                "what the group's firms paid towards their suppliers' security");
+        static final CsvColumn<GroupRow> MEAN_PREMIUMS = CsvColumn.of("mean_premiums", MONEY, GroupRow::premiums,
+                "mutual-pool premiums the group's firms paid");
+
+        /** The payers of security in the order of {@code mean_paid_by_*}. */
+        static final List<CsvColumn<GroupRow>> PAID_BY = List.of(MEAN_PAID_BY_SELF, MEAN_PAID_BY_BUYERS, MEAN_PAID_BY_GOVERNMENT, MEAN_PAID_BY_POOL);
+
+        static final CsvTable<GroupRow> TABLE = new CsvTable<>("by_group.csv",
+                "Losses borne and security paid, by group (tier × size class) and payer; means per simulated year from the exact sums in "
+                        + "`accumulators.json` (money rounded to whole currency units per replicate before summing, so the sums are exact and "
+                        + "mergeable). Groups without firms are left out.",
+                List.of(POLICY, TIER, SIZE_CLASS, FIRMS, MEAN_LOSS_BORNE, MEAN_SECURITY_SPEND, MEAN_PAID_BY_SELF, MEAN_PAID_BY_BUYERS,
+                        MEAN_PAID_BY_GOVERNMENT, MEAN_PAID_BY_POOL, MEAN_PAID_FOR_SUPPLIERS, MEAN_PREMIUMS));
+    }
 
     /** One row per (policy, day); day {@code d} (1-based) covers days {@code [d − 1, d)} from the start of the year. */
     static void writeTimeseries(Path file, Accumulators acc) throws IOException {
-        StringBuilder sb = new StringBuilder(String.join(",", TIMESERIES_COLUMNS)).append('\n');
+        List<DayRow> rows = new ArrayList<>();
         for (Map.Entry<String, Accumulators.PolicySums> e : acc.policies().entrySet()) {
             Accumulators.PolicySums s = e.getValue();
             for (int t = 0; t < acc.days(); t++) {
-                sb.append(Csv.text(e.getKey())).append(',').append(t + 1).append(',')
-                        .append(Csv.number(round(mean(s.compromisedSum[t], s.replicates)))).append(',')
-                        .append(Csv.number(round(sd(s.compromisedSum[t], s.compromisedSumSq[t], s.replicates)))).append(',')
-                        .append(Csv.number(round(mean(s.downSum[t], s.replicates)))).append(',')
-                        .append(Csv.number(round(sd(s.downSum[t], s.downSumSq[t], s.replicates)))).append('\n');
+                rows.add(new DayRow(e.getKey(), t + 1, round(mean(s.compromisedSum[t], s.replicates)),
+                        round(sd(s.compromisedSum[t], s.compromisedSumSq[t], s.replicates)), round(mean(s.downSum[t], s.replicates)),
+                        round(sd(s.downSum[t], s.downSumSq[t], s.replicates))));
             }
         }
-        AtomicFile.writeString(file, sb.toString());
+        AtomicFile.writeString(file, DayRow.TABLE.render(rows));
     }
 
     /** One row per (policy, group): means per simulated year of the group's totals. */
     static void writeByGroup(Path file, Accumulators acc) throws IOException {
-        StringBuilder sb = new StringBuilder(String.join(",", BY_GROUP_COLUMNS)).append('\n');
+        List<GroupRow> rows = new ArrayList<>();
         List<String> groups = acc.groups();
         for (Map.Entry<String, Accumulators.PolicySums> e : acc.policies().entrySet()) {
             Accumulators.PolicySums s = e.getValue();
             long n = s.replicates;
             for (int g = 0; g < groups.size(); g++) {
                 if (s.groupFirms[g] == 0) continue;
-                sb.append(Csv.text(e.getKey())).append(',').append(Accumulators.groupTier(groups.get(g))).append(',')
-                        .append(Csv.text(Accumulators.groupSizeClass(groups.get(g)))).append(',')
-                        .append(Csv.number(mean(s.groupFirms[g], n)));
-                for (long[] xs : new long[][] {s.groupLoss, s.groupSecuritySpend, s.groupPaidBySelf, s.groupPaidByBuyers,
-                        s.groupPaidByGovernment, s.groupPaidByPool, s.groupPaidForSuppliers, s.groupPremiums}) {
-                    sb.append(',').append(Csv.money(mean(xs[g], n)));
-                }
-                sb.append('\n');
+                rows.add(new GroupRow(e.getKey(), Accumulators.groupTier(groups.get(g)), Accumulators.groupSizeClass(groups.get(g)),
+                        mean(s.groupFirms[g], n), mean(s.groupLoss[g], n), mean(s.groupSecuritySpend[g], n), mean(s.groupPaidBySelf[g], n),
+                        mean(s.groupPaidByBuyers[g], n), mean(s.groupPaidByGovernment[g], n), mean(s.groupPaidByPool[g], n),
+                        mean(s.groupPaidForSuppliers[g], n), mean(s.groupPremiums[g], n)));
             }
         }
-        AtomicFile.writeString(file, sb.toString());
+        AtomicFile.writeString(file, GroupRow.TABLE.render(rows));
     }
 
     static double mean(long sum, long n) { return n == 0 ? Double.NaN : (double) sum / n; }

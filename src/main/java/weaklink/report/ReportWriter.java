@@ -107,12 +107,10 @@ public final class ReportWriter {
     }
 
     private static boolean available(Results r, String file) {
-        return switch (file) {
-            case Results.EXCEEDANCE -> r.exceedance != null;
-            case Results.TIMESERIES -> r.timeseries != null;
-            case Results.BY_GROUP -> r.byGroup != null;
-            default -> true;
-        };
+        if (file.equals(Results.EXCEEDANCE)) return r.exceedance != null;
+        if (file.equals(Results.TIMESERIES)) return r.timeseries != null;
+        if (file.equals(Results.BY_GROUP)) return r.byGroup != null;
+        return true;
     }
 
     private static String figure(String name, String heading, String caption, byte[] png, int height) {
@@ -166,7 +164,7 @@ public final class ReportWriter {
         h.append("<h1>WeakLink report: ").append(Html.escape(name)).append("</h1>\n");
         // Only what the results depend on: no times, paths or thread counts, so every way of running gives the same page.
         h.append("<p class=\"meta\">").append(Html.escape(String.format("%,d replicates (simulated years) per policy · master seed %d · "
-                + "weaklink %s", r.summary.get(r.policies.get(0)).get("replicates").longValue(), m.path("seed").asLong(), m.path("version").asText("?")))).append("</p>\n");
+                + "weaklink %s", r.summary.get(r.policies.get(0)).get(SummaryColumn.REPLICATES).longValue(), m.path("seed").asLong(), m.path("version").asText("?")))).append("</p>\n");
         h.append(scenario(r));
         h.append(headline(r));
         h.append("<section id=\"charts\">\n<h2>Charts</h2>\n").append(figures).append("</section>\n");
@@ -245,17 +243,19 @@ public final class ReportWriter {
         h.append("</tr></thead>\n<tbody>\n");
         for (int i = 0; i < r.policies.size(); i++) {
             String p = r.policies.get(i);
-            Map<String, Double> s = r.summary.get(p);
+            Map<SummaryColumn, Double> s = r.summary.get(p);
             h.append("<tr><th scope=\"row\">").append(Html.swatch(i)).append(Html.escape(p)).append("</th>");
-            Html.cell(h, money.write(s.get("mean_loss")), money.write(s.get("ci95_low")) + " to " + money.write(s.get("ci95_high")));
-            for (String c : List.of("p50", "var_99_5", "tvar_99_5", "mean_security_spend", "mean_policy_cost", "mean_societal_cost")) {
+            Html.cell(h, money.write(s.get(SummaryColumn.MEAN_LOSS)), money.write(s.get(SummaryColumn.CI95_LOW)) + " to "
+                    + money.write(s.get(SummaryColumn.CI95_HIGH)));
+            for (SummaryColumn c : List.of(SummaryColumn.P50, SummaryColumn.VAR_99_5, SummaryColumn.TVAR_99_5, SummaryColumn.MEAN_SECURITY_SPEND,
+                    SummaryColumn.MEAN_POLICY_COST, SummaryColumn.MEAN_SOCIETAL_COST)) {
                 Html.cell(h, money.write(s.get(c)), null);
             }
             if (p.equals(r.baseline)) {
                 Html.cell(h, "baseline", null);
             } else {
-                Html.cell(h, signed(money, s.get("diff_vs_baseline")),
-                        signed(money, s.get("diff_ci95_low")) + " to " + signed(money, s.get("diff_ci95_high")));
+                Html.cell(h, signed(money, s.get(SummaryColumn.DIFF_VS_BASELINE)),
+                        signed(money, s.get(SummaryColumn.DIFF_CI95_LOW)) + " to " + signed(money, s.get(SummaryColumn.DIFF_CI95_HIGH)));
             }
             h.append("</tr>\n");
         }

@@ -44,7 +44,7 @@ final class ResultCharts {
     }
 
     private static String years(Results r) {
-        double n = r.summary.get(r.policies.get(0)).get("replicates");
+        double n = r.summary.get(r.policies.get(0)).get(SummaryColumn.REPLICATES);
         return String.format("%,d simulated years per policy", (long) n);
     }
 
@@ -55,9 +55,10 @@ final class ResultCharts {
     static JFreeChart policyComparison(Results r) {
         DefaultStatisticalCategoryDataset loss = new DefaultStatisticalCategoryDataset();
         for (String p : r.policies) {
-            Map<String, Double> s = r.summary.get(p);
+            Map<SummaryColumn, Double> s = r.summary.get(p);
             // The interval is the symmetric t interval of summary.csv, so mean ± half-width redraws it exactly.
-            loss.add(s.get("mean_loss").doubleValue(), (s.get("ci95_high") - s.get("ci95_low")) / 2, "Mean annual loss", p);
+            loss.add(s.get(SummaryColumn.MEAN_LOSS).doubleValue(), (s.get(SummaryColumn.CI95_HIGH) - s.get(SummaryColumn.CI95_LOW)) / 2,
+                    "Mean annual loss", p);
         }
         StatisticalBarRenderer lossBars = Charts.flatBars(new StatisticalBarRenderer() {
             // A tinted fill with a solid edge keeps the interval visible on every colour, black included.
@@ -210,7 +211,7 @@ final class ResultCharts {
      * year-to-year spread is in the loss distribution chart.
      */
     static JFreeChart overTime(Results r) {
-        double n = r.summary.get(r.policies.get(0)).get("replicates");
+        double n = r.summary.get(r.policies.get(0)).get(SummaryColumn.REPLICATES);
         List<Charts.Line> compromised = new ArrayList<>(), down = new ArrayList<>();
         for (int i = 0; i < r.policies.size(); i++) {
             Results.DailyCounts d = r.timeseries.get(r.policies.get(i));

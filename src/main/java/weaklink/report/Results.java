@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weaklink.experiment.Manifest;
+import weaklink.experiment.ReplicateColumn;
+import weaklink.report.GroupTables.DayRow;
+import weaklink.report.GroupTables.GroupRow;
 import weaklink.experiment.Runner;
 import weaklink.scenario.BadInputException;
 
@@ -20,14 +24,16 @@ import weaklink.scenario.BadInputException;
  * Policies are kept in the manifest's order: a policy's index there is its colour.
  */
 final class Results {
-    static final String SUMMARY = "summary.csv";
-    static final String EXCEEDANCE = "exceedance.csv";
-    static final String TIMESERIES = "timeseries.csv";
-    static final String BY_GROUP = "by_group.csv";
+    static final String SUMMARY = ResultsFinalizer.SUMMARY;
+    static final String EXCEEDANCE = ResultsFinalizer.EXCEEDANCE;
+    static final String TIMESERIES = ResultsFinalizer.TIMESERIES;
+    static final String BY_GROUP = ResultsFinalizer.BY_GROUP;
 
-    /** Payers of security, in the order of the stacked bars, with their {@code by_group.csv} columns. */
+    /** Payers of security, in the order of the stacked bars (the order of {@code by_group.csv}'s {@code mean_paid_by_*} columns). */
     static final List<String> PAYERS = List.of("the firm itself", "its buyers", "the government", "the mutual pool");
-    static final List<String> PAYER_COLUMNS = List.of("mean_paid_by_self", "mean_paid_by_buyers", "mean_paid_by_government", "mean_paid_by_pool");
+    /** The columns of summary.csv a report needs; older files may lack the others. */
+    private static final List<SummaryColumn> REQUIRED_SUMMARY = List.of(SummaryColumn.MEAN_LOSS, SummaryColumn.CI95_LOW,
+            SummaryColumn.CI95_HIGH, SummaryColumn.MEAN_SECURITY_SPEND);
 
     /** One point of an exceedance curve. */
     record ExceedancePoint(double returnPeriodYears, double probability, double loss) {}
@@ -48,8 +54,8 @@ final class Results {
     final String baseline;
     final String currency;
     final int days;
-    /** summary.csv: policy -> column -> value, columns in file order. */
-    final Map<String, Map<String, Double>> summary = new LinkedHashMap<>();
+    /** summary.csv: policy -> column -> value (NaN where an older file lacks the column). */
+    final Map<String, Map<SummaryColumn, Double>> summary = new LinkedHashMap<>();
     /** total_loss of every replicate, per policy, in file order. */
     final Map<String, double[]> totalLoss = new LinkedHashMap<>();
     /** policy -> metric (aep, oep) -> points in file order; null when the file is absent. */
@@ -96,15 +102,13 @@ final class Results {
 
     private void readSummary(Path file) throws IOException, BadInputException {
         CsvRows.read(file, t -> {
-            int policy = t.column("policy");
-            for (String c : List.of("mean_loss", "ci95_low", "ci95_high", "mean_security_spend")) t.column(c);
+            int policy = t.column(SummaryColumn.POLICY.header());
+            for (SummaryColumn c : REQUIRED_SUMMARY) t.column(c.header());
             return row -> {
                 String p = policies.get(policyOf(row, policy, file));
-                Map<String, Double> values = new LinkedHashMap<>();
-                for (String c : List.of("replicates", "mean_loss", "se_loss", "ci95_low", "ci95_high", "p50", "p90", "p99", "var_99_5",
-                        "tvar_99_5", "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "mean_firms_compromised",
-                        "mean_firms_down", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high")) {
-                    values.put(c, t.has(c) ? row.number(t.column(c)) : Double.NaN);
+                Map<SummaryColumn, Double> values = new EnumMap<>(SummaryColumn.class);
+                for (SummaryColumn c : SummaryColumn.values()) {
+                    if (c != SummaryColumn.POLICY) values.put(c, t.has(c.header()) ? row.number(t.column(c.header())) : Double.NaN);
                 }
                 summary.put(p, values);
             };
@@ -118,7 +122,7 @@ final class Results {
         List<ResultsFinalizer.DoubleList> lists = new ArrayList<>();
         for (int i = 0; i < policies.size(); i++) lists.add(new ResultsFinalizer.DoubleList());
         CsvRows.read(file, t -> {
-            int policy = t.column("policy"), total = t.column("total_loss");
+            int policy = t.column(ReplicateColumn.POLICY.header()), total = t.column(ReplicateColumn.TOTAL_LOSS.header());
             return row -> lists.get(policyOf(row, policy, file)).add(row.number(total));
         });
         for (int i = 0; i < policies.size(); i++) totalLoss.put(policies.get(i), lists.get(i).toArray());
@@ -127,8 +131,9 @@ final class Results {
     private void readExceedance(Path file) throws IOException, BadInputException {
         Map<String, Map<String, List<ExceedancePoint>>> out = new LinkedHashMap<>();
         CsvRows.read(file, t -> {
-            int policy = t.column("policy"), rp = t.column("return_period_years"), prob = t.column("exceedance_probability"), loss = t.column("loss");
-            int metric = t.has("metric") ? t.column("metric") : -1;
+            int policy = t.column(ExceedanceRow.POLICY.name()), rp = t.column(ExceedanceRow.RETURN_PERIOD_YEARS.name()),
+                    prob = t.column(ExceedanceRow.EXCEEDANCE_PROBABILITY.name()), loss = t.column(ExceedanceRow.LOSS.name());
+            int metric = t.has(ExceedanceRow.METRIC.name()) ? t.column(ExceedanceRow.METRIC.name()) : -1;
             return row -> {
                 String p = policies.get(policyOf(row, policy, file));
                 String m = metric < 0 ? "aep" : row.text(metric);
@@ -142,8 +147,10 @@ final class Results {
     private void readTimeseries(Path file) throws IOException, BadInputException {
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         CsvRows.read(file, t -> {
-            int policy = t.column("policy"), day = t.column("day"), mc = t.column("mean_compromised"), md = t.column("mean_down");
-            int sc = t.has("sd_compromised") ? t.column("sd_compromised") : -1, sd = t.has("sd_down") ? t.column("sd_down") : -1;
+            int policy = t.column(DayRow.POLICY.name()), day = t.column(DayRow.DAY.name()), mc = t.column(DayRow.MEAN_COMPROMISED.name()),
+                    md = t.column(DayRow.MEAN_DOWN.name());
+            int sc = t.has(DayRow.SD_COMPROMISED.name()) ? t.column(DayRow.SD_COMPROMISED.name()) : -1,
+                    sd = t.has(DayRow.SD_DOWN.name()) ? t.column(DayRow.SD_DOWN.name()) : -1;
             return row -> rows.computeIfAbsent(policies.get(policyOf(row, policy, file)), k -> new ArrayList<>()).add(new double[] {
                 row.number(day), row.number(mc), sc < 0 ? Double.NaN : row.number(sc), row.number(md), sd < 0 ? Double.NaN : row.number(sd)});
         });
@@ -160,11 +167,12 @@ final class Results {
     private void readByGroup(Path file) throws IOException, BadInputException {
         Map<String, List<GroupBurden>> out = new LinkedHashMap<>();
         CsvRows.read(file, t -> {
-            int policy = t.column("policy"), tier = t.column("tier"), size = t.column("size_class"), firms = t.column("firms"),
-                    loss = t.column("mean_loss_borne"), security = t.column("mean_security_spend"),
-                    forSuppliers = t.column("mean_paid_for_suppliers"), premiums = t.column("mean_premiums");
-            int[] payers = new int[PAYER_COLUMNS.size()];
-            for (int i = 0; i < payers.length; i++) payers[i] = t.column(PAYER_COLUMNS.get(i));
+            int policy = t.column(GroupRow.POLICY.name()), tier = t.column(GroupRow.TIER.name()), size = t.column(GroupRow.SIZE_CLASS.name()),
+                    firms = t.column(GroupRow.FIRMS.name()), loss = t.column(GroupRow.MEAN_LOSS_BORNE.name()),
+                    security = t.column(GroupRow.MEAN_SECURITY_SPEND.name()), forSuppliers = t.column(GroupRow.MEAN_PAID_FOR_SUPPLIERS.name()),
+                    premiums = t.column(GroupRow.MEAN_PREMIUMS.name());
+            int[] payers = new int[GroupRow.PAID_BY.size()];
+            for (int i = 0; i < payers.length; i++) payers[i] = t.column(GroupRow.PAID_BY.get(i).name());
             return row -> {
                 double[] paid = new double[payers.length];
                 for (int i = 0; i < payers.length; i++) paid[i] = row.number(payers[i]);
@@ -185,7 +193,7 @@ final class Results {
         Map<String, double[]> out = new LinkedHashMap<>();
         if (byGroup == null) {
             double[] total = new double[policies.size()];
-            for (int i = 0; i < total.length; i++) total[i] = summary.get(policies.get(i)).get("mean_security_spend");
+            for (int i = 0; i < total.length; i++) total[i] = summary.get(policies.get(i)).get(SummaryColumn.MEAN_SECURITY_SPEND);
             out.put("all payers (by_group.csv absent)", total);
             return out;
         }

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import weaklink.experiment.Accumulators;
 import weaklink.io.AtomicFile;
-import weaklink.io.Csv;
 import weaklink.io.Json;
+import weaklink.experiment.ReplicateColumn;
 import weaklink.experiment.ReplicateRow;
 import weaklink.experiment.Runner;
 import weaklink.random.RandomStreams;
 import weaklink.stats.ExceedanceCurve;
-import weaklink.stats.PairedComparison;
 import weaklink.stats.Sample;
 
 /**
@@ -31,23 +30,10 @@ import weaklink.stats.Sample;
  * differences), never any firm's data. Columns are documented in docs/OUTPUTS.md.
  */
 public final class ResultsFinalizer {
-    public static final String SUMMARY = "summary.csv";
-    public static final String EXCEEDANCE = "exceedance.csv";
-    public static final String TIMESERIES = "timeseries.csv";
-    public static final String BY_GROUP = "by_group.csv";
-    public static final List<String> SUMMARY_COLUMNS = List.of("policy", "replicates", "mean_loss", "se_loss", "ci95_low",
-            "ci95_high", "p50", "p90", "p99", "var_99_5", "tvar_99_5", "mean_direct_loss", "mean_bi_loss", "mean_cbi_loss",
-            "mean_insured_loss", "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "mean_firms_compromised",
-            "mean_firms_down", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high",
-            "diff_se", "diff_boot_ci95_low", "diff_boot_ci95_high", "oep_var_99_5", "oep_tvar_99_5",
-            "mean_uninsured_loss", "cbi_to_direct_ratio", "mean_paid_by_self", "mean_paid_by_buyers", "mean_paid_by_government",
-            "mean_paid_by_pool", "mean_premiums", "mean_pool_payouts", "mean_pool_balance", "pool_ruin_probability");
-    public static final List<String> EXCEEDANCE_COLUMNS = List.of("policy", "metric", "return_period_years",
-            "exceedance_probability", "loss", "tail_mean_loss");
-    /** Bootstrap resamples of the paired difference. */
-    static final int BOOTSTRAP_RESAMPLES = 1000;
-    /** The Solvency II level: VaR 99.5 % is the 1-in-200-year loss. */
-    static final double SOLVENCY_LEVEL = 0.995;
+    public static final String SUMMARY = SummaryColumn.TABLE.file();
+    public static final String EXCEEDANCE = ExceedanceRow.TABLE.file();
+    public static final String TIMESERIES = GroupTables.DayRow.TABLE.file();
+    public static final String BY_GROUP = GroupTables.GroupRow.TABLE.file();
 
     private ResultsFinalizer() {}
 
@@ -67,7 +53,7 @@ public final class ResultsFinalizer {
             GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
             GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
         }
-        OrdExport.write(dir.resolve(OrdExport.FOLDER), policies, byPolicy);
+        OrdExport.write(dir, policies, byPolicy);
         ReportWriter.writeFinished(dir);
     }
 
@@ -98,52 +84,22 @@ public final class ResultsFinalizer {
 
     private static void writeSummary(Path file, List<String> policies, String baseline, Map<String, PolicyColumns> data,
                                      long bootstrapSeed) throws IOException {
-        PolicyColumns base = data.get(baseline);
-        StringBuilder sb = new StringBuilder(String.join(",", SUMMARY_COLUMNS)).append('\n');
-        for (String p : policies) {
-            PolicyColumns c = data.get(p);
-            Sample total = new Sample(c.total.toArray());
-            Sample largest = new Sample(c.largestEvent.toArray());
-            double half = total.ciHalfWidth(0.95);
-            boolean isBase = p.equals(baseline);
-            PairedComparison diff = new PairedComparison(c.total.toArray(), base.total.toArray());
-            PairedComparison.Interval t = isBase ? new PairedComparison.Interval(0, 0) : diff.tInterval(0.95);
-            PairedComparison.Interval boot = isBase ? new PairedComparison.Interval(0, 0)
-                    : diff.bootstrapInterval(0.95, BOOTSTRAP_RESAMPLES, bootstrapSeed);
-            double security = c.mean(PolicyColumns.SECURITY);
-            List<String> cells = List.of(Csv.text(p), Integer.toString(total.size()), Csv.money(total.mean()),
-                    Csv.money(total.standardError()), Csv.money(total.mean() - half), Csv.money(total.mean() + half),
-                    Csv.money(total.quantile(0.5)), Csv.money(total.quantile(0.9)), Csv.money(total.quantile(0.99)),
-                    Csv.money(total.valueAtRisk(SOLVENCY_LEVEL)), Csv.money(total.tailValueAtRisk(SOLVENCY_LEVEL)),
-                    Csv.money(c.mean(PolicyColumns.DIRECT)), Csv.money(c.mean(PolicyColumns.BI)), Csv.money(c.mean(PolicyColumns.CBI)),
-                    Csv.money(c.mean(PolicyColumns.INSURED)), Csv.money(security), Csv.money(c.mean(PolicyColumns.POLICY_COST)),
-                    Csv.money(total.mean() + security), Csv.number(c.mean(PolicyColumns.COMPROMISED)), Csv.number(c.mean(PolicyColumns.DOWN)),
-                    Csv.money(diff.meanDifference()), Csv.money(t.low()), Csv.money(t.high()),
-                    Csv.money(isBase ? 0 : diff.standardError()), Csv.money(boot.low()), Csv.money(boot.high()),
-                    Csv.money(largest.valueAtRisk(SOLVENCY_LEVEL)), Csv.money(largest.tailValueAtRisk(SOLVENCY_LEVEL)),
-                    Csv.money(c.mean(PolicyColumns.UNINSURED)), Csv.number(c.cbiToDirectRatio()),
-                    Csv.money(c.mean(PolicyColumns.PAID_BY_SELF)), Csv.money(c.mean(PolicyColumns.PAID_BY_BUYERS)),
-                    Csv.money(c.mean(PolicyColumns.PAID_BY_GOVERNMENT)), Csv.money(c.mean(PolicyColumns.PAID_BY_POOL)),
-                    Csv.money(c.mean(PolicyColumns.PREMIUMS)), Csv.money(c.mean(PolicyColumns.POOL_PAYOUTS)),
-                    Csv.money(c.mean(PolicyColumns.POOL_BALANCE)), Csv.number(c.mean(PolicyColumns.POOL_RUINED)));
-            sb.append(String.join(",", cells)).append('\n');
-        }
-        AtomicFile.writeString(file, sb.toString());
+        List<PolicySummary> rows = new ArrayList<>();
+        for (String p : policies) rows.add(new PolicySummary(p, data.get(p), data.get(baseline), p.equals(baseline), bootstrapSeed));
+        AtomicFile.writeString(file, SummaryColumn.TABLE.render(rows));
     }
 
     private static void writeExceedance(Path file, List<String> policies, Map<String, PolicyColumns> data) throws IOException {
-        StringBuilder sb = new StringBuilder(String.join(",", EXCEEDANCE_COLUMNS)).append('\n');
+        List<ExceedanceRow> rows = new ArrayList<>();
         for (String p : policies) {
             PolicyColumns c = data.get(p);
             for (Metric m : Metric.values()) {
                 for (ExceedanceCurve.Point pt : ExceedanceCurve.of(new Sample(m.of(c)), ExceedanceCurve.STANDARD_RETURN_PERIODS)) {
-                    sb.append(Csv.text(p)).append(',').append(m.label).append(',').append(pt.returnPeriodYears()).append(',')
-                            .append(Csv.number(pt.exceedanceProbability())).append(',').append(Csv.money(pt.loss())).append(',')
-                            .append(Csv.money(pt.tailMeanLoss())).append('\n');
+                    rows.add(new ExceedanceRow(p, m.label, pt));
                 }
             }
         }
-        AtomicFile.writeString(file, sb.toString());
+        AtomicFile.writeString(file, ExceedanceRow.TABLE.render(rows));
     }
 
     /** The two bases of an exceedance curve. */
@@ -160,23 +116,29 @@ public final class ResultsFinalizer {
         double[] of(PolicyColumns c) { return this == AEP ? c.total.toArray() : c.largestEvent.toArray(); }
     }
 
-    /** The columns of one policy's replicate rows that summaries need: two per replicate, the rest as running sums. */
+    /**
+     * One policy's replicate rows as the summaries need them: annual total, largest event and insured
+     * loss per replicate (for quantiles, exceedance curves and paired differences), every other
+     * column as a running sum.
+     */
     static final class PolicyColumns {
-        static final int DIRECT = 0, BI = 1, CBI = 2, INSURED = 3, SECURITY = 4, POLICY_COST = 5, COMPROMISED = 6, DOWN = 7, UNINSURED = 8,
-                PAID_BY_SELF = 9, PAID_BY_BUYERS = 10, PAID_BY_GOVERNMENT = 11, PAID_BY_POOL = 12, PREMIUMS = 13, POOL_PAYOUTS = 14,
-                POOL_BALANCE = 15, POOL_RUINED = 16;
+        private static final ReplicateColumn[] SUMMED = java.util.Arrays.stream(ReplicateColumn.values())
+                .filter(c -> c != ReplicateColumn.POLICY).toArray(ReplicateColumn[]::new);
         final DoubleList total = new DoubleList(), largestEvent = new DoubleList(), insured = new DoubleList();
-        private final double[] sums = new double[17];
+        private final double[] sums = new double[ReplicateColumn.values().length];
 
         void add(ReplicateRow r) {
-            total.add(r.totalLoss());
-            largestEvent.add(r.largestEventLoss());
-            insured.add(r.insuredLoss());
-            double[] xs = {r.directLoss(), r.biLoss(), r.cbiLoss(), r.insuredLoss(), r.securitySpend(), r.policyCost(),
-                    r.firmsCompromised(), r.firmsDown(), r.uninsuredLoss(), r.books().paidBySelf(), r.books().paidByBuyers(),
-                    r.books().paidByGovernment(), r.books().paidByPool(), r.books().premiums(), r.books().poolPayouts(),
-                    r.books().poolBalance(), r.books().poolRuined() ? 1 : 0};
-            for (int k = 0; k < xs.length; k++) sums[k] += xs[k];
+            total.add(r.value(ReplicateColumn.TOTAL_LOSS));
+            largestEvent.add(r.value(ReplicateColumn.LARGEST_EVENT_LOSS));
+            insured.add(r.value(ReplicateColumn.INSURED_LOSS));
+            for (ReplicateColumn c : SUMMED) sums[c.ordinal()] += r.value(c);
+        }
+
+        /** For tests: one replicate with these losses and nothing else. */
+        void addForTest(double totalLoss, double largestEventLoss, double insuredLoss) {
+            total.add(totalLoss);
+            largestEvent.add(largestEventLoss);
+            insured.add(insuredLoss);
         }
 
         int size() { return total.size(); }
@@ -186,12 +148,12 @@ public final class ResultsFinalizer {
          * own losses (direct + BI), as a ratio of means; NaN when those are 0.
          */
         double cbiToDirectRatio() {
-            double own = sums[DIRECT] + sums[BI];
-            return own > 0 ? sums[CBI] / own : Double.NaN;
+            double own = sums[ReplicateColumn.DIRECT_LOSS.ordinal()] + sums[ReplicateColumn.BI_LOSS.ordinal()];
+            return own > 0 ? sums[ReplicateColumn.CBI_LOSS.ordinal()] / own : Double.NaN;
         }
 
-        /** Mean of a summed column, in replicate order. */
-        double mean(int column) { return size() == 0 ? Double.NaN : sums[column] / size(); }
+        /** Mean of a column over the replicates, summed in replicate order. */
+        double mean(ReplicateColumn column) { return size() == 0 ? Double.NaN : sums[column.ordinal()] / size(); }
     }
 
     /** A growable primitive double array. */

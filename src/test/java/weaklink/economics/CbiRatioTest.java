@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import weaklink.experiment.ReplicateEngine;
+import weaklink.experiment.ReplicateColumn;
 import weaklink.experiment.ReplicateRow;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
@@ -57,9 +58,9 @@ class CbiRatioTest {
         for (int r = 0; r < REPLICATES; r++) {
             for (String line : engine.run(r).csv().split("\n")) {
                 ReplicateRow row = ReplicateRow.parse(line);
-                assertEquals(row.totalLoss(), row.directLoss() + row.biLoss() + row.cbiLoss(), 1e-6 * Math.max(1, row.totalLoss()));
-                cbi += row.cbiLoss();
-                own += row.directLoss() + row.biLoss();
+                assertEquals(row.value(ReplicateColumn.TOTAL_LOSS), row.value(ReplicateColumn.DIRECT_LOSS) + row.value(ReplicateColumn.BI_LOSS) + row.value(ReplicateColumn.CBI_LOSS), 1e-6 * Math.max(1, row.value(ReplicateColumn.TOTAL_LOSS)));
+                cbi += row.value(ReplicateColumn.CBI_LOSS);
+                own += row.value(ReplicateColumn.DIRECT_LOSS) + row.value(ReplicateColumn.BI_LOSS);
             }
         }
         assertTrue(own > 0, "the run must compromise some firms");

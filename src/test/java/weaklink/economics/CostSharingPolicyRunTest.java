@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weaklink.cli.Main;
+import weaklink.experiment.ReplicateColumn;
 import weaklink.experiment.ReplicateRow;
 
 /** All six policy kinds, several variants of one, through the real `run` command. */
@@ -62,21 +63,23 @@ class CostSharingPolicyRunTest {
         for (String line : lines.subList(1, lines.size())) {
             ReplicateRow r = ReplicateRow.parse(line);
             seen.add(r.policy());
-            ReplicateRow.Books b = r.books();
-            double payers = b.paidBySelf() + b.paidByBuyers() + b.paidByGovernment() + b.paidByPool();
-            assertEquals(r.securitySpend(), payers, 0.05 + 1e-9 * payers, line);
-            assertEquals(r.totalLoss() + r.securitySpend(), r.societalCost(), 0.02, line);
+            double payers = r.value(ReplicateColumn.PAID_BY_SELF) + r.value(ReplicateColumn.PAID_BY_BUYERS)
+                    + r.value(ReplicateColumn.PAID_BY_GOVERNMENT) + r.value(ReplicateColumn.PAID_BY_POOL);
+            assertEquals(r.value(ReplicateColumn.SECURITY_SPEND), payers, 0.05 + 1e-9 * payers, line);
+            assertEquals(r.value(ReplicateColumn.TOTAL_LOSS) + r.value(ReplicateColumn.SECURITY_SPEND), r.value(ReplicateColumn.SOCIETAL_COST),
+                    0.02, line);
             if (r.policy().equals("mutual-pool")) {
-                assertEquals(1.0e7 + b.premiums(), b.paidByPool() + b.poolPayouts() + b.poolBalance(), 0.05, line);
-                assertTrue(b.premiums() > 0);
+                assertEquals(1.0e7 + r.value(ReplicateColumn.PREMIUMS),
+                        r.value(ReplicateColumn.PAID_BY_POOL) + r.value(ReplicateColumn.POOL_PAYOUTS) + r.value(ReplicateColumn.POOL_BALANCE), 0.05, line);
+                assertTrue(r.value(ReplicateColumn.PREMIUMS) > 0);
             } else {
-                assertEquals(0, b.premiums());
-                assertEquals(0, b.poolPayouts());
+                assertEquals(0, r.value(ReplicateColumn.PREMIUMS));
+                assertEquals(0, r.value(ReplicateColumn.POOL_PAYOUTS));
             }
-            if (r.policy().equals("none")) assertEquals(0, r.policyCost());
-            if (r.policy().startsWith("bs-")) assertTrue(b.paidByBuyers() > 0, line);
-            if (r.policy().equals("subsidy")) assertEquals(5.0e6, b.paidByGovernment(), 0.01, line);
-            if (r.policy().equals("targeted")) assertEquals(5.0e7, b.paidByBuyers(), 1, line);
+            if (r.policy().equals("none")) assertEquals(0, r.value(ReplicateColumn.POLICY_COST));
+            if (r.policy().startsWith("bs-")) assertTrue(r.value(ReplicateColumn.PAID_BY_BUYERS) > 0, line);
+            if (r.policy().equals("subsidy")) assertEquals(5.0e6, r.value(ReplicateColumn.PAID_BY_GOVERNMENT), 0.01, line);
+            if (r.policy().equals("targeted")) assertEquals(5.0e7, r.value(ReplicateColumn.PAID_BY_BUYERS), 1, line);
         }
         assertEquals(Set.of("none", "bs-25", "bs-100", "mandate", "subsidy", "mutual-pool", "targeted"), seen);
 
@@ -84,7 +87,10 @@ class CostSharingPolicyRunTest {
         List<String> header = List.of(summary.get(0).split(","));
         int ruin = header.indexOf("pool_ruin_probability"), gov = header.indexOf("mean_paid_by_government");
         int ruined = 0;
-        for (String line : lines.subList(1, lines.size())) if (ReplicateRow.parse(line).policy().equals("mutual-pool") && ReplicateRow.parse(line).books().poolRuined()) ruined++;
+        for (String line : lines.subList(1, lines.size())) {
+            ReplicateRow r = ReplicateRow.parse(line);
+            if (r.policy().equals("mutual-pool") && r.value(ReplicateColumn.POOL_RUINED) == 1) ruined++;
+        }
         for (String row : summary.subList(1, summary.size())) {
             String[] cells = row.split(",");
             if (cells[0].equals("mutual-pool")) assertEquals(ruined / 40.0, Double.parseDouble(cells[ruin]), 1e-9);

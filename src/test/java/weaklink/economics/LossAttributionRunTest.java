@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.ReplicateEngine;
+import weaklink.experiment.ReplicateColumn;
 import weaklink.experiment.ReplicateRow;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
@@ -25,9 +26,9 @@ class LossAttributionRunTest {
             result.addTo(acc);
             for (String line : result.csv().split("\n")) {
                 ReplicateRow row = ReplicateRow.parse(line);
-                total += row.totalLoss();
-                cbi += row.cbiLoss();
-                assertEquals(row.totalLoss() - row.insuredLoss(), row.uninsuredLoss(), 0.011);
+                total += row.value(ReplicateColumn.TOTAL_LOSS);
+                cbi += row.value(ReplicateColumn.CBI_LOSS);
+                assertEquals(row.value(ReplicateColumn.TOTAL_LOSS) - row.value(ReplicateColumn.INSURED_LOSS), row.value(ReplicateColumn.UNINSURED_LOSS), 0.011);
             }
         }
         long[] groupLoss = acc.policy(s.policies().get(0).name()).groupLoss;

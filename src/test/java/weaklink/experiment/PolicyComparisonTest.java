@@ -34,7 +34,7 @@ class PolicyComparisonTest {
         List<Double> none = new ArrayList<>(), share = new ArrayList<>();
         for (String line : rows.subList(1, rows.size())) {
             ReplicateRow r = ReplicateRow.parse(line);
-            (r.policy().equals("none") ? none : share).add(r.totalLoss());
+            (r.policy().equals("none") ? none : share).add(r.value(ReplicateColumn.TOTAL_LOSS));
         }
         double[] x = share.stream().mapToDouble(Double::doubleValue).toArray(), y = none.stream().mapToDouble(Double::doubleValue).toArray();
         PairedComparison.Interval paired = new PairedComparison(x, y).tInterval(0.95);

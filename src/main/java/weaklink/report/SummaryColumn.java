@@ -1,0 +1,90 @@
+package weaklink.report;
+
+import static weaklink.io.CsvFormat.INTEGER;
+import static weaklink.io.CsvFormat.MONEY;
+import static weaklink.io.CsvFormat.NUMBER;
+import static weaklink.report.PolicySummary.SOLVENCY_LEVEL;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import weaklink.experiment.ReplicateColumn;
+import weaklink.io.CsvColumn;
+import weaklink.io.CsvFormat;
+import weaklink.io.CsvTable;
+
+/**
+ * The columns of {@code summary.csv}, one row per policy, in file order: each says how its value
+ * is computed from the policy's replicate rows ({@link PolicySummary}), its format and what it
+ * means (docs/OUTPUTS.md is checked against these). To add a column, add a constant at the end.
+ * Definitions of the statistics: docs/OUTPUTS.md, "Definitions used throughout".
+ */
+public enum SummaryColumn {
+    POLICY("policy", CsvFormat.TEXT, null, "policy"),
+    REPLICATES("replicates", INTEGER, s -> s.total.size(), "number of replicates summarised"),
+    MEAN_LOSS("mean_loss", MONEY, s -> s.total.mean(), "average annual loss (AAL) of `total_loss`"),
+    SE_LOSS("se_loss", MONEY, s -> s.total.standardError(), "standard error of `mean_loss`"),
+    CI95_LOW("ci95_low", MONEY, s -> s.total.mean() - s.halfWidth, "lower end of the 95 % Student-t interval of `mean_loss`"),
+    CI95_HIGH("ci95_high", MONEY, s -> s.total.mean() + s.halfWidth, "upper end of that interval"),
+    P50("p50", MONEY, s -> s.total.quantile(0.5), "median annual loss"),
+    P90("p90", MONEY, s -> s.total.quantile(0.9), "90 % quantile of annual loss"),
+    P99("p99", MONEY, s -> s.total.quantile(0.99), "99 % quantile of annual loss"),
+    VAR_99_5("var_99_5", MONEY, s -> s.total.valueAtRisk(SOLVENCY_LEVEL), "VaR of annual aggregate loss at 99.5 % (the 1-in-200-year loss)"),
+    TVAR_99_5("tvar_99_5", MONEY, s -> s.total.tailValueAtRisk(SOLVENCY_LEVEL), "TVaR of annual aggregate loss at 99.5 %"),
+    MEAN_DIRECT_LOSS("mean_direct_loss", MONEY, s -> s.mean(ReplicateColumn.DIRECT_LOSS), "mean of `direct_loss`"),
+    MEAN_BI_LOSS("mean_bi_loss", MONEY, s -> s.mean(ReplicateColumn.BI_LOSS), "mean of `bi_loss`"),
+    MEAN_CBI_LOSS("mean_cbi_loss", MONEY, s -> s.mean(ReplicateColumn.CBI_LOSS), "mean of `cbi_loss`"),
+    MEAN_INSURED_LOSS("mean_insured_loss", MONEY, s -> s.mean(ReplicateColumn.INSURED_LOSS), "mean of `insured_loss`"),
+    MEAN_SECURITY_SPEND("mean_security_spend", MONEY, s -> s.mean(ReplicateColumn.SECURITY_SPEND), "mean of `security_spend`"),
+    MEAN_POLICY_COST("mean_policy_cost", MONEY, s -> s.mean(ReplicateColumn.POLICY_COST), "mean of `policy_cost`"),
+    MEAN_SOCIETAL_COST("mean_societal_cost", MONEY, s -> s.total.mean() + s.mean(ReplicateColumn.SECURITY_SPEND), "`mean_loss + mean_security_spend`"),
+    MEAN_FIRMS_COMPROMISED("mean_firms_compromised", NUMBER, s -> s.mean(ReplicateColumn.FIRMS_COMPROMISED), "mean number of distinct firms compromised"),
+    MEAN_FIRMS_DOWN("mean_firms_down", NUMBER, s -> s.mean(ReplicateColumn.FIRMS_DOWN), "mean number of distinct firms in an outage"),
+    DIFF_VS_BASELINE("diff_vs_baseline", MONEY, s -> s.diff.meanDifference(),
+            "paired mean difference `d̄` in annual loss against the baseline (negative: the policy lowers losses); 0 for the baseline itself"),
+    DIFF_CI95_LOW("diff_ci95_low", MONEY, s -> s.diffT.low(), "lower end of the paired Student-t 95 % interval of `d̄`"),
+    DIFF_CI95_HIGH("diff_ci95_high", MONEY, s -> s.diffT.high(), "upper end of that interval"),
+    DIFF_SE("diff_se", MONEY, s -> s.isBaseline ? 0 : s.diff.standardError(), "standard error of `d̄`"),
+    DIFF_BOOT_CI95_LOW("diff_boot_ci95_low", MONEY, s -> s.diffBootstrap.low(),
+            "lower end of the bootstrap percentile 95 % interval of `d̄` (1,000 resamples, seeded)"),
+    DIFF_BOOT_CI95_HIGH("diff_boot_ci95_high", MONEY, s -> s.diffBootstrap.high(), "upper end of that interval"),
+    OEP_VAR_99_5("oep_var_99_5", MONEY, s -> s.largestEvent.valueAtRisk(SOLVENCY_LEVEL), "VaR at 99.5 % of the year's largest single event (OEP)"),
+    OEP_TVAR_99_5("oep_tvar_99_5", MONEY, s -> s.largestEvent.tailValueAtRisk(SOLVENCY_LEVEL), "TVaR at 99.5 % of the year's largest single event"),
+    MEAN_UNINSURED_LOSS("mean_uninsured_loss", MONEY, s -> s.mean(ReplicateColumn.UNINSURED_LOSS), "mean of `uninsured_loss` (the protection gap)"),
+    CBI_TO_DIRECT_RATIO("cbi_to_direct_ratio", NUMBER, s -> s.columns.cbiToDirectRatio(),
+            "mean CBI / mean (direct + BI), the indirect-to-direct ratio of Inoue & Todo (2019); see docs/ODD.md §7.5"),
+    MEAN_PAID_BY_SELF("mean_paid_by_self", MONEY, s -> s.mean(ReplicateColumn.PAID_BY_SELF), "mean of `paid_by_self`"),
+    MEAN_PAID_BY_BUYERS("mean_paid_by_buyers", MONEY, s -> s.mean(ReplicateColumn.PAID_BY_BUYERS), "mean of `paid_by_buyers`"),
+    MEAN_PAID_BY_GOVERNMENT("mean_paid_by_government", MONEY, s -> s.mean(ReplicateColumn.PAID_BY_GOVERNMENT), "mean of `paid_by_government`"),
+    MEAN_PAID_BY_POOL("mean_paid_by_pool", MONEY, s -> s.mean(ReplicateColumn.PAID_BY_POOL), "mean of `paid_by_pool`"),
+    MEAN_PREMIUMS("mean_premiums", MONEY, s -> s.mean(ReplicateColumn.PREMIUMS), "mean of `premiums`"),
+    MEAN_POOL_PAYOUTS("mean_pool_payouts", MONEY, s -> s.mean(ReplicateColumn.POOL_PAYOUTS), "mean of `pool_payouts`"),
+    MEAN_POOL_BALANCE("mean_pool_balance", MONEY, s -> s.mean(ReplicateColumn.POOL_BALANCE), "mean of `pool_balance`"),
+    POOL_RUIN_PROBABILITY("pool_ruin_probability", NUMBER, s -> s.mean(ReplicateColumn.POOL_RUINED), "share of years in which the mutual pool was ruined");
+
+    /** The file's columns: the one list the writer, the readers and docs/OUTPUTS.md share. */
+    public static final CsvTable<PolicySummary> TABLE = new CsvTable<>("summary.csv", "One row per policy, from `replicates.csv`.", columns());
+
+    private final String header;
+    private final CsvFormat format;
+    private final ToDoubleFunction<PolicySummary> value;
+    private final String meaning;
+
+    SummaryColumn(String header, CsvFormat format, ToDoubleFunction<PolicySummary> value, String meaning) {
+        this.header = header;
+        this.format = format;
+        this.value = value;
+        this.meaning = meaning;
+    }
+
+    /** The column's name in the file's header. */
+    public String header() { return header; }
+
+    private static List<CsvColumn<PolicySummary>> columns() {
+        List<CsvColumn<PolicySummary>> out = new ArrayList<>();
+        for (SummaryColumn c : values()) {
+            out.add(c == POLICY ? CsvColumn.text(c.header, s -> s.policy, c.meaning) : CsvColumn.of(c.header, c.format, c.value, c.meaning));
+        }
+        return out;
+    }
+}

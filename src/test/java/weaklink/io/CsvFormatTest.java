@@ -1,0 +1,48 @@
+package weaklink.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+
+/** Each numeric format's reader is the exact inverse of its writer: what is read back writes the same cell. */
+class CsvFormatTest {
+    @Property(tries = 500, seed = "18")
+    void moneyReadsBackToTheSameCell(@ForAll @DoubleRange(min = -1e15, max = 1e15) double x) {
+        String cell = CsvFormat.MONEY.write(x);
+        assertEquals(cell, CsvFormat.MONEY.write(CsvFormat.MONEY.read(cell)));
+    }
+
+    @Property(tries = 500, seed = "18")
+    void numbersReadBackToTheSameCell(@ForAll @DoubleRange(min = -1e9, max = 1e9) double x) {
+        String cell = CsvFormat.NUMBER.write(x);
+        assertEquals(cell, CsvFormat.NUMBER.write(CsvFormat.NUMBER.read(cell)));
+    }
+
+    @Test
+    void emptyAndInfiniteCellsAreNanAndInfinity() {
+        assertEquals(Double.NaN, CsvFormat.MONEY.read(""));
+        assertEquals(Double.POSITIVE_INFINITY, CsvFormat.NUMBER.read("inf"));
+        assertEquals("", CsvFormat.MONEY.write(Double.NaN));
+    }
+
+    @Test
+    void aCellOfAnotherFormatIsRefused() {
+        assertThrows(NumberFormatException.class, () -> CsvFormat.MONEY.read("1e5"));
+        assertThrows(NumberFormatException.class, () -> CsvFormat.FLAG.read("2"));
+        assertThrows(NumberFormatException.class, () -> CsvFormat.INTEGER.read("3.5"));
+    }
+
+    record Pair(String name, double loss) {}
+
+    @Test
+    void aTableWritesItsHeaderAndRowsInColumnOrder() {
+        CsvTable<Pair> t = new CsvTable<>("t.csv", "test", List.of(CsvColumn.text("name", Pair::name, "a name"),
+                CsvColumn.of("loss", CsvFormat.MONEY, Pair::loss, "a loss")));
+        assertEquals("name,loss\n\"a,b\",1.50\n'=x,0.00\n", t.render(List.of(new Pair("a,b", 1.5), new Pair("=x", 0))));
+    }
+}
