@@ -43,82 +43,99 @@ public final class TieredGenerator {
     private static final TrustType[] TRUST_TYPES = TrustType.values();
 
     public static SupplyNetwork generate(Scenario scenario, long seed) {
-        TieredSpec spec = scenario.network().generator();
-        MersenneTwisterFast rng = new MersenneTwisterFast(seed);
-        List<String> tech = List.copyOf(scenario.network().technologies().keySet());
-        double[] techShare = scenario.network().technologies().values().stream().mapToDouble(Double::doubleValue).toArray();
-        long[] expected = expectedLinks(spec);
-        NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, spec.totalFirms(),
-                (int) Math.min(Integer.MAX_VALUE - 16, expected[0] + expected[0] / 50 + 16),
-                (int) Math.min(Integer.MAX_VALUE - 16, expected[1] + expected[1] / 20 + 16));
-        double subDays = scenario.economics().substitutionDays();
-        double subShare = scenario.economics().substitutionShare();
-        double[] forward = probabilities(spec.trustProbability());
-        double[] reverse = probabilities(spec.reverseTrustProbability());
+        Generation g = new Generation(scenario, seed);
+        g.addTierFirms();
+        for (int t = 1; t < g.tiers; t++) g.linkTier(t);
+        g.addLogisticsProviders();
+        g.addItServiceProviders();
+        return g.builder.build();
+    }
 
-        int tiers = spec.tiers().size();
-        int[] tierStart = new int[tiers + 1];
-        long nextId = 0;
-        for (int t = 0; t < tiers; t++) {
-            TierSpec ts = spec.tiers().get(t);
-            tierStart[t] = b.firmCount();
-            SizeClass[] sizes = ts.sizeMix().keySet().toArray(new SizeClass[0]);
-            double[] cumulative = cumulative(ts.sizeMix());
-            for (int k = 0; k < ts.firms(); k++) {
-                SizeClass size = draw(sizes, cumulative, rng);
-                int f = b.addFirm(nextId++, t, size, ts.role());
-                FirmDefaults d = scenario.defaults(size);
-                drawAttributes(b, f, ts.revenueYen() != null ? ts.revenueYen() : d.revenueYen(), d.insuredShare(), techShare, rng);
-            }
-        }
-        tierStart[tiers] = b.firmCount();
-
-        int[] mark = new int[b.firmCount()];
-        Arrays.fill(mark, -1);
+    /**
+     * One network being generated, in phases that draw from one Mersenne Twister in a fixed order
+     * (so the same seed gives the same network): the tiers' firms; then, tier by tier, each buyer's
+     * suppliers in the next tier; then the logistics providers and the IT service providers with
+     * their clients. A phase added later must come after these, or every network changes.
+     */
+    private static final class Generation {
+        final Scenario scenario;
+        final TieredSpec spec;
+        final MersenneTwisterFast rng;
+        final NetworkBuilder builder;
+        final double[] techShare;
+        final double substitutionDays, substitutionShare;
+        /** Per trust type, the probability of a supplier-to-buyer (forward) and a buyer-to-supplier (reverse) trust link per relationship. */
+        final double[] forward, reverse;
+        final int tiers;
+        /** The firms of tier t are {@code tierStart[t] .. tierStart[t+1]-1}. */
+        final int[] tierStart;
+        long nextId;
+        /** Preferential-attachment urn of the tier being linked, and a buyer's picks (reused across buyers). */
         int[] urn = new int[16];
         int[] chosen = new int[16];
         boolean[] shared = new boolean[16];
-        double pPref = spec.attachment() / (1 + spec.attachment());
-        for (int t = 1; t < tiers; t++) {
+        /** {@code mark[s] == buyer} once buyer has picked s, so a buyer picks each supplier once. */
+        int[] mark;
+
+        Generation(Scenario scenario, long seed) {
+            this.scenario = scenario;
+            this.spec = scenario.network().generator();
+            this.rng = new MersenneTwisterFast(seed);
+            List<String> tech = List.copyOf(scenario.network().technologies().keySet());
+            this.techShare = scenario.network().technologies().values().stream().mapToDouble(Double::doubleValue).toArray();
+            long[] expected = expectedLinks(spec);
+            this.builder = new NetworkBuilder(scenario.sizeClasses(), tech, spec.totalFirms(),
+                    (int) Math.min(Integer.MAX_VALUE - 16, expected[0] + expected[0] / 50 + 16),
+                    (int) Math.min(Integer.MAX_VALUE - 16, expected[1] + expected[1] / 20 + 16));
+            this.substitutionDays = scenario.economics().substitutionDays();
+            this.substitutionShare = scenario.economics().substitutionShare();
+            this.forward = probabilities(spec.trustProbability());
+            this.reverse = probabilities(spec.reverseTrustProbability());
+            this.tiers = spec.tiers().size();
+            this.tierStart = new int[tiers + 1];
+        }
+
+        /** Phase 1: every tier's firms, with size class drawn from the tier's mix, revenue, insurance and technologies. */
+        void addTierFirms() {
+            for (int t = 0; t < tiers; t++) {
+                TierSpec ts = spec.tiers().get(t);
+                tierStart[t] = builder.firmCount();
+                SizeClass[] sizes = ts.sizeMix().keySet().toArray(new SizeClass[0]);
+                double[] cumulative = cumulative(ts.sizeMix());
+                for (int k = 0; k < ts.firms(); k++) {
+                    SizeClass size = draw(sizes, cumulative, rng);
+                    int f = builder.addFirm(nextId++, t, size, ts.role());
+                    FirmDefaults d = scenario.defaults(size);
+                    drawAttributes(builder, f, ts.revenueYen() != null ? ts.revenueYen() : d.revenueYen(), d.insuredShare(), techShare, rng);
+                }
+            }
+            tierStart[tiers] = builder.firmCount();
+            mark = new int[builder.firmCount()];
+            Arrays.fill(mark, -1);
+        }
+
+        /**
+         * Phase 2, for tier {@code t}: each buyer of tier {@code t-1} picks its suppliers in tier
+         * {@code t}; a supplier nobody picked sells to a random buyer; with {@code size_by_degree}
+         * the tier's drawn sizes go to its firms by customer count.
+         */
+        void linkTier(int t) {
             int buyers0 = tierStart[t - 1], buyers1 = tierStart[t];
             int sup0 = tierStart[t], sup1 = tierStart[t + 1];
             int supN = sup1 - sup0, buyerN = buyers1 - buyers0;
-            if (supN == 0 || buyerN == 0) continue;
+            if (supN == 0 || buyerN == 0) return;
             int urnSize = 0;
             double fanIn = spec.tiers().get(t).suppliersPerBuyer();
-            double[] fanInWeight = fanInWeights(b, buyers0, buyers1, spec.fanInRevenueElasticity());
+            double[] fanInWeight = fanInWeights(builder, buyers0, buyers1, spec.fanInRevenueElasticity());
             int[] customers = new int[supN];
             int window = (int) Math.min(supN, (long) Math.ceil(supN * 2.0 / buyerN));
             for (int buyer = buyers0; buyer < buyers1; buyer++) {
                 double mean = fanInWeight == null ? fanIn : fanIn * fanInWeight[buyer - buyers0];
                 int k = Math.max(1, Math.min(supN, poisson(mean, rng)));
-                // the buyer's group: a window of the supplier tier at the buyer's relative position
-                double rel = (buyer - buyers0 + 0.5) / buyerN;
-                int groupSize = Math.min(supN, window + k);
-                int groupStart = Math.max(0, Math.min(supN - groupSize, (int) (rel * supN) - groupSize / 2));
-                if (chosen.length < k) {
-                    chosen = new int[Math.max(k, chosen.length * 2)];
-                    shared = new boolean[chosen.length];
-                }
-                int c = 0;
-                int guard = 0;
-                while (c < k && guard++ < 20 * k) {
-                    int s;
-                    boolean fromTier = rng.nextDouble() < spec.sharedSupplierShare();
-                    if (fromTier) {
-                        if (urnSize > 0 && rng.nextDouble() < pPref) s = urn[rng.nextInt(urnSize)];
-                        else s = sup0 + rng.nextInt(supN);
-                    } else {
-                        s = sup0 + groupStart + rng.nextInt(groupSize);
-                    }
-                    if (mark[s] == buyer) continue;
-                    mark[s] = buyer;
-                    shared[c] = fromTier;
-                    chosen[c++] = s;
-                }
+                int c = pickSuppliers(buyer, k, (buyer - buyers0 + 0.5) / buyerN, sup0, supN, window, urnSize);
                 for (int j = 0; j < c; j++) {
                     int s = chosen[j];
-                    link(b, s, buyer, forward, reverse, subDays, subShare, rng);
+                    link(s, buyer);
                     customers[s - sup0]++;
                     // only tier-wide picks feed attachment, so hubs do not form where the first buyers' groups happen to lie
                     if (shared[j]) {
@@ -130,50 +147,101 @@ public final class TieredGenerator {
             // every supplier sells to someone
             for (int s = sup0; s < sup1; s++) {
                 if (customers[s - sup0] == 0) {
-                    link(b, s, buyers0 + rng.nextInt(buyerN), forward, reverse, subDays, subShare, rng);
+                    link(s, buyers0 + rng.nextInt(buyerN));
                     customers[s - sup0]++;
                 }
             }
-            if (spec.sizeByDegree()) sizeByDegree(b, sup0, customers, rng);
+            if (spec.sizeByDegree()) sizeByDegree(builder, sup0, customers, rng);
         }
 
-        int nonService = b.firmCount();
-        int upperTiers = tiers > 1 ? tierStart[Math.min(2, tiers)] : tierStart[1];
-        mark = Arrays.copyOf(mark, nonService + spec.logisticsFirms() + spec.mspFirms());
-        Arrays.fill(mark, -1);
-        for (int k = 0; k < spec.logisticsFirms(); k++) {
-            int f = b.addFirm(nextId++, 1, SizeClass.MEDIUM, Role.LOGISTICS);
-            FirmDefaults d = scenario.defaults(SizeClass.MEDIUM);
-            drawAttributes(b, f, d.revenueYen(), d.insuredShare(), techShare, rng);
-            if (upperTiers == 0) continue;
-            int clients = Math.max(1, Math.min(upperTiers, poisson(spec.logisticsClientsMean(), rng)));
-            for (int c = 0, guard = 0; c < clients && guard < 20 * clients; guard++) {
-                int client = rng.nextInt(upperTiers);
-                if (mark[client] == f) continue;
-                mark[client] = f;
-                c++;
-                // logistics is a small but hard-to-replace input, linked by EDI
-                b.addSupply(f, client, LOGISTICS_WEIGHT, subDays, subShare);
-                b.addTrust(f, client, TrustType.EDI);
+        /**
+         * Up to {@code k} distinct suppliers for {@code buyer} into {@code chosen} (with
+         * {@code shared[j]} telling a tier-wide pick from a pick in the buyer's group); returns how
+         * many. The buyer's group is a window of the supplier tier at the buyer's relative position
+         * {@code rel}; a tier-wide pick is preferential (from the urn of the tier's earlier tier-wide
+         * picks) with probability {@code a/(1+a)}, else uniform.
+         */
+        private int pickSuppliers(int buyer, int k, double rel, int sup0, int supN, int window, int urnSize) {
+            int groupSize = Math.min(supN, window + k);
+            int groupStart = Math.max(0, Math.min(supN - groupSize, (int) (rel * supN) - groupSize / 2));
+            if (chosen.length < k) {
+                chosen = new int[Math.max(k, chosen.length * 2)];
+                shared = new boolean[chosen.length];
+            }
+            double pPref = spec.attachment() / (1 + spec.attachment());
+            int c = 0;
+            int guard = 0;
+            while (c < k && guard++ < 20 * k) {
+                int s;
+                boolean fromTier = rng.nextDouble() < spec.sharedSupplierShare();
+                if (fromTier) {
+                    if (urnSize > 0 && rng.nextDouble() < pPref) s = urn[rng.nextInt(urnSize)];
+                    else s = sup0 + rng.nextInt(supN);
+                } else {
+                    s = sup0 + groupStart + rng.nextInt(groupSize);
+                }
+                if (mark[s] == buyer) continue;
+                mark[s] = buyer;
+                shared[c] = fromTier;
+                chosen[c++] = s;
+            }
+            return c;
+        }
+
+        /** A supply link with an exponential input weight, and trust links drawn per direction. */
+        private void link(int supplier, int buyer) {
+            // input weight: exponential, so a buyer has a few large and many small inputs (assumption)
+            double weight = -Math.log1p(-rng.nextDouble()) + 1e-3;
+            builder.addSupply(supplier, buyer, weight, substitutionDays, substitutionShare);
+            int f = drawTrust(forward, rng);
+            if (f >= 0) builder.addTrust(supplier, buyer, TRUST_TYPES[f]);
+            int r = drawTrust(reverse, rng);
+            if (r >= 0) builder.addTrust(buyer, supplier, TRUST_TYPES[r]);
+        }
+
+        /** Phase 3: logistics providers (medium, tier 1), each serving a Poisson number of firms of the top two tiers. */
+        void addLogisticsProviders() {
+            int upperTiers = tiers > 1 ? tierStart[Math.min(2, tiers)] : tierStart[1];
+            mark = new int[builder.firmCount() + spec.logisticsFirms() + spec.mspFirms()];
+            Arrays.fill(mark, -1);
+            for (int k = 0; k < spec.logisticsFirms(); k++) {
+                int f = builder.addFirm(nextId++, 1, SizeClass.MEDIUM, Role.LOGISTICS);
+                FirmDefaults d = scenario.defaults(SizeClass.MEDIUM);
+                drawAttributes(builder, f, d.revenueYen(), d.insuredShare(), techShare, rng);
+                if (upperTiers == 0) continue;
+                int clients = Math.max(1, Math.min(upperTiers, poisson(spec.logisticsClientsMean(), rng)));
+                for (int c = 0, guard = 0; c < clients && guard < 20 * clients; guard++) {
+                    int client = rng.nextInt(upperTiers);
+                    if (mark[client] == f) continue;
+                    mark[client] = f;
+                    c++;
+                    // logistics is a small but hard-to-replace input, linked by EDI
+                    builder.addSupply(f, client, LOGISTICS_WEIGHT, substitutionDays, substitutionShare);
+                    builder.addTrust(f, client, TrustType.EDI);
+                }
             }
         }
-        for (int k = 0; k < spec.mspFirms(); k++) {
-            // assumption: MSPs serving SMEs are themselves small or medium firms, half each
-            SizeClass size = rng.nextDouble() < 0.5 ? SizeClass.SMALL : SizeClass.MEDIUM;
-            int f = b.addFirm(nextId++, Math.max(1, tiers - 1), size, Role.IT_SERVICE);
-            FirmDefaults d = scenario.defaults(size);
-            drawAttributes(b, f, d.revenueYen(), d.insuredShare(), techShare, rng);
-            if (nonService == 0) continue;
-            int clients = Math.max(1, Math.min(nonService, poisson(spec.mspClientsMean(), rng)));
-            for (int c = 0, guard = 0; c < clients && guard < 20 * clients; guard++) {
-                int client = rng.nextInt(nonService);
-                if (mark[client] == f) continue;
-                mark[client] = f;
-                c++;
-                b.addTrust(f, client, TrustType.MANAGED_SERVICE);
+
+        /** Phase 4: IT service providers (MSPs), each with managed-service access into a Poisson number of the tier firms. */
+        void addItServiceProviders() {
+            int nonService = tierStart[tiers];
+            for (int k = 0; k < spec.mspFirms(); k++) {
+                // assumption: MSPs serving SMEs are themselves small or medium firms, half each
+                SizeClass size = rng.nextDouble() < 0.5 ? SizeClass.SMALL : SizeClass.MEDIUM;
+                int f = builder.addFirm(nextId++, Math.max(1, tiers - 1), size, Role.IT_SERVICE);
+                FirmDefaults d = scenario.defaults(size);
+                drawAttributes(builder, f, d.revenueYen(), d.insuredShare(), techShare, rng);
+                if (nonService == 0) continue;
+                int clients = Math.max(1, Math.min(nonService, poisson(spec.mspClientsMean(), rng)));
+                for (int c = 0, guard = 0; c < clients && guard < 20 * clients; guard++) {
+                    int client = rng.nextInt(nonService);
+                    if (mark[client] == f) continue;
+                    mark[client] = f;
+                    c++;
+                    builder.addTrust(f, client, TrustType.MANAGED_SERVICE);
+                }
             }
         }
-        return b.build();
     }
 
     /**
@@ -247,17 +315,6 @@ public final class TieredGenerator {
             b.setAttribute(f, FirmAttribute.REVENUE_YEN, revenue[from]);
             b.setAttribute(f, FirmAttribute.INSURED, insured[from]);
         }
-    }
-
-    private static void link(NetworkBuilder b, int supplier, int buyer, double[] forward, double[] reverse,
-                             double subDays, double subShare, MersenneTwisterFast rng) {
-        // input weight: exponential, so a buyer has a few large and many small inputs (assumption)
-        double weight = -Math.log1p(-rng.nextDouble()) + 1e-3;
-        b.addSupply(supplier, buyer, weight, subDays, subShare);
-        int f = drawTrust(forward, rng);
-        if (f >= 0) b.addTrust(supplier, buyer, TRUST_TYPES[f]);
-        int r = drawTrust(reverse, rng);
-        if (r >= 0) b.addTrust(buyer, supplier, TRUST_TYPES[r]);
     }
 
     /**
