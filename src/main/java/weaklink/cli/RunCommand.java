@@ -25,6 +25,7 @@ import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
+import weaklink.scenario.ScenarioSource;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a scenario: replicates x policies with common random numbers, and writes manifest.json, replicates.csv,"
@@ -83,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
         if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
         if (resume != null && out != null && !resume.equals(out)) throw BadInputException.option("--out", "give either --resume DIR or --out DIR, not both");
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        ScenarioSource source = ScenarioSource.read(scenarioFile); // read once: the manifest's hash is of the bytes parsed
+        Scenario scenario = ScenarioLoader.load(source);
         JsonNode previous = resume != null ? Manifest.readFor(resume) : null;
         long runSeed = seed != null ? seed : previous != null ? previous.path("seed").asLong() : scenario.seed();
         int runReplicates = replicates != null ? replicates : previous != null ? previous.path("replicates").asInt() : scenario.replicates();
@@ -102,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
                     + " run the shards with a fixed --replicates instead");
         }
         Path dir = resume != null ? resume : out != null ? out : defaultOut(scenario, runShard);
-        RunPlan plan = new RunPlan(scenario, scenarioFile, Manifest.sha256(scenarioFile), runSeed, runReplicates, selected, runShard, threads, dir,
+        RunPlan plan = new RunPlan(scenario, scenarioFile, source.digest().sha256(), runSeed, runReplicates, selected, runShard, threads, dir,
                 runTargetCi);
 
         PrintWriter err = spec.commandLine().getErr();

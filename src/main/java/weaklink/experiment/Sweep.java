@@ -18,6 +18,7 @@ import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioOverrides;
+import weaklink.scenario.ScenarioSource;
 
 /**
  * A sweep: one full run per design point, each the base scenario with the point's parameter
@@ -59,12 +60,13 @@ public final class Sweep {
     /** Runs (or, with {@code resume}, continues) the sweep. Every point's scenario is validated before anything is written. */
     public static void run(Plan plan, boolean resume, PointFinisher finisher, ProgressListener progress) throws IOException, BadInputException {
         List<RunPlan> runs = new ArrayList<>();
-        String baseSha = Manifest.sha256(plan.scenarioFile());
+        ScenarioSource source = ScenarioSource.read(plan.scenarioFile()); // read once for every point and the hash
+        String baseSha = source.digest().sha256();
         for (int i = 0; i < plan.points().size(); i++) {
             Map<String, String> overrides = overrides(plan, i);
             Scenario s;
             try {
-                s = ScenarioOverrides.load(plan.scenarioFile(), overrides);
+                s = ScenarioOverrides.load(source, overrides);
             } catch (BadInputException e) {
                 throw new BadInputException(e.file(), e.line(), e.column(), e.key(), "at sweep point " + (i + 1) + " " + overrides + ": " + e.problem());
             }

@@ -40,9 +40,12 @@ public final class ScenarioLoader {
     }
 
     public static Scenario load(Path file) throws BadInputException {
-        YamlMap root = YamlDocument.load(file);
-        Path dir = file.toAbsolutePath().getParent();
-        return read(root, dir);
+        return load(ScenarioSource.read(file));
+    }
+
+    /** The scenario of a file already read (whose digest the caller records). */
+    public static Scenario load(ScenarioSource source) throws BadInputException {
+        return read(YamlDocument.parse(source.name(), source.text()), source.file().toAbsolutePath().getParent());
     }
 
     public static Scenario parse(String name, String text, Path baseDir) throws BadInputException {
@@ -57,8 +60,8 @@ public final class ScenarioLoader {
         String description = root.string("description", "");
         String currency = root.string("currency", "JPY");
         int days = (int) root.integer("days", 365, 1, 3650);
-        long seed = root.integer("seed", 1, 0, Long.MAX_VALUE / 4);
-        int replicates = (int) root.integer("replicates", 100, 1, 100_000_000);
+        long seed = root.integer("seed", 1, 0, Scenario.MAX_SEED);
+        int replicates = (int) root.integer("replicates", 100, 1, Scenario.MAX_REPLICATES);
 
         NetworkSpec network = NetworkSpec.read(root.map("network"), dir);
 

@@ -29,10 +29,15 @@ public final class ScenarioOverrides {
 
     /** Loads {@code file} with {@code overrides} (key path -> value text) applied. */
     public static Scenario load(Path file, Map<String, String> overrides) throws BadInputException {
-        String name = file.toString();
-        Node root = YamlDocument.parseNode(name, YamlDocument.readText(file));
+        return load(ScenarioSource.read(file), overrides);
+    }
+
+    /** Loads a scenario file already read, with {@code overrides} applied. */
+    public static Scenario load(ScenarioSource source, Map<String, String> overrides) throws BadInputException {
+        String name = source.name();
+        Node root = YamlDocument.parseNode(name, source.text());
         for (Map.Entry<String, String> e : overrides.entrySet()) set(name, root, e.getKey(), e.getValue());
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = source.file().toAbsolutePath().getParent();
         return ScenarioLoader.read(YamlDocument.wrap(name, root), dir);
     }
 
@@ -99,9 +104,11 @@ public final class ScenarioOverrides {
         }
     }
 
+    /** The value as if it had been written plain in the file: typed by the same schema (a number, true, ~ ...). */
     private static ScalarNode scalar(String value, Node at) {
         Optional<Mark> start = at.getStartMark(), end = at.getEndMark();
-        return new ScalarNode(Tag.STR, true, value, ScalarStyle.PLAIN, start, end);
+        Tag tag = YamlDocument.SCHEMA.getScalarResolver().resolve(value, true);
+        return new ScalarNode(tag, true, value, ScalarStyle.PLAIN, start, end);
     }
 
     /** Parses {@code key=value} pairs (as given on the command line) into an ordered map. */

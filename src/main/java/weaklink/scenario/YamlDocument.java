@@ -3,17 +3,13 @@ package weaklink.scenario;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -22,17 +18,31 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Reads a YAML file safely into located nodes: the file is only composed into a node tree
- * (no type tags honoured, no objects constructed), size, nesting and aliases are bounded, and
- * every syntax error becomes a {@link BadInputException} with line and column.
+ * (no type tags honoured, no objects constructed), and size, nesting, the number of values and
+ * aliases are bounded WHILE it is read, so no input can exhaust the stack or the heap; every
+ * syntax error becomes a {@link BadInputException} with line and column. Scalars are resolved
+ * with the YAML 1.2 core schema ({@code ~}, {@code null} and an empty value are all null).
  */
 public final class YamlDocument {
-    /** Largest scenario file accepted, in characters. */
-    public static final int MAX_CHARS = 4 * 1024 * 1024;
+    /** Largest scenario file accepted, in bytes. */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
     /** Deepest nesting of mappings and lists accepted. */
     public static final int MAX_DEPTH = 40;
+    /**
+     * Most values (scalars, lists and mappings) in one file. The largest shipped scenario has
+     * about 400; 100,000 leaves room for long lists of initial compromises while bounding the node
+     * tree to some tens of MB (a 4 MiB file of two million one-character items would otherwise
+     * take gigabytes).
+     */
+    public static final int MAX_NODES = 100_000;
     /** Largest number of aliases to collections; alias bombs are refused. */
     public static final int MAX_ALIASES = 20;
 
@@ -40,28 +50,8 @@ public final class YamlDocument {
 
     /** Loads {@code file}; the top level must be a mapping. */
     public static YamlMap load(Path file) throws BadInputException {
-        String name = file.toString();
-        return parse(name, readText(file));
-    }
-
-    /** The text of a scenario file, checked for size and UTF-8. */
-    static String readText(Path file) throws BadInputException {
-        String name = file.toString();
-        String text;
-        try {
-            if (Files.isDirectory(file)) throw new BadInputException(name, 0, 0, null, "is a folder, not a YAML file");
-            if (Files.size(file) > MAX_CHARS) throw new BadInputException(name, 0, 0, null, "file is larger than " + MAX_CHARS / (1024 * 1024) + " MiB; a scenario is a small text file");
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(name, 0, 0, null, "file not found");
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(name, 0, 0, null, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw new BadInputException(name, 0, 0, null, "cannot be read: " + e.getMessage());
-        }
-        return text;
+        ScenarioSource source = ScenarioSource.read(file);
+        return parse(source.name(), source.text());
     }
 
     /** Parses YAML text; {@code name} is used in messages. */
@@ -74,21 +64,32 @@ public final class YamlDocument {
         return new YamlValue(name, "", root).asMap();
     }
 
-    /** Parses YAML text into a checked node tree (safe, bounded; see the class comment). */
-    static Node parseNode(String name, String text) throws BadInputException {
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        LoadSettings settings = LoadSettings.builder()
+    static LoadSettings settings(String name) {
+        return LoadSettings.builder()
                 .setLabel(name)
+                .setSchema(SCHEMA)
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES)
-                .setCodePointLimit(MAX_CHARS)
+                .setCodePointLimit(MAX_BYTES)
                 .build();
+    }
+
+    /** The YAML 1.2 core schema: how plain scalars are typed (null, bool, int, float, str). */
+    static final Schema SCHEMA = new CoreSchema();
+
+    /** Parses YAML text into a checked node tree (safe, bounded; see the class comment). */
+    static Node parseNode(String name, String text) throws BadInputException {
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        LoadSettings settings = settings(name);
         Node root;
         try (Reader reader = new StringReader(text)) {
-            Optional<Node> node = new Compose(settings).composeReader(reader);
+            Parser parser = new BoundedParser(new ParserImpl(settings, new StreamReader(settings, reader)));
+            Optional<Node> node = new Composer(settings, parser).getSingleNode();
             if (node.isEmpty()) throw new BadInputException(name, 0, 0, null, "the file is empty");
             root = node.get();
+        } catch (LimitExceeded e) {
+            throw new BadInputException(name, e.mark == null ? 0 : e.mark.getLine() + 1, e.mark == null ? 0 : e.mark.getColumn() + 1, null, e.problem);
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             String problem = e.getProblem() != null ? e.getProblem() : "malformed YAML";
@@ -96,11 +97,66 @@ public final class YamlDocument {
             throw new BadInputException(name, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, null, "malformed YAML: " + problem);
         } catch (YamlEngineException e) {
             throw new BadInputException(name, 0, 0, null, "malformed YAML: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // the bounds above make this unreachable; should a YAML construct still recurse too deeply, it is bad input
+            throw new BadInputException(name, 0, 0, null, "malformed YAML: nested too deeply to read");
         } catch (IOException e) {
             throw new BadInputException(name, 0, 0, null, "cannot be read: " + e.getMessage());
         }
         checkTree(name, root, 0);
         return root;
+    }
+
+    /** A bound exceeded while reading, with where. */
+    private static final class LimitExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Mark mark;
+        final String problem;
+
+        LimitExceeded(Optional<Mark> mark, String problem) {
+            super(problem, null, false, false);
+            this.mark = mark.orElse(null);
+            this.problem = problem;
+        }
+    }
+
+    /**
+     * Passes the parser's events to the composer, refusing the event that would nest deeper than
+     * {@link #MAX_DEPTH} or make more than {@link #MAX_NODES} values. The composer recurses once per
+     * level of nesting, so it never goes deeper than the bound, and never holds more nodes than it.
+     */
+    private static final class BoundedParser implements Parser {
+        private final Parser in;
+        private int depth;
+        private int nodes;
+
+        BoundedParser(Parser in) { this.in = in; }
+
+        @Override public boolean checkEvent(Event.ID id) { return in.checkEvent(id); }
+        @Override public Event peekEvent() { return in.peekEvent(); }
+        @Override public boolean hasNext() { return in.hasNext(); }
+
+        @Override
+        public Event next() {
+            Event e = in.next();
+            switch (e.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_DEPTH) throw new LimitExceeded(e.getStartMark(), "nesting deeper than " + MAX_DEPTH + " levels");
+                    count(e);
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                case Scalar -> count(e);
+                default -> { }
+            }
+            return e;
+        }
+
+        private void count(Event e) {
+            if (++nodes > MAX_NODES) {
+                throw new LimitExceeded(e.getStartMark(), String.format(java.util.Locale.ROOT,
+                        "more than %,d values in one file; a scenario is a short description (a network belongs in network.files)", MAX_NODES));
+            }
+        }
     }
 
     static YamlMap emptyMap(String file, String path) {
