@@ -14,12 +14,20 @@ import java.util.List;
 public final class Csv {
     private Csv() {}
 
-    /** A money amount or other measure: fixed-point with 2 decimals, no exponent; NaN as empty. */
+    /**
+     * A money amount or other measure: fixed-point with 2 decimals, no exponent; NaN as empty. An
+     * amount too large for whole cents in a {@code long} (above about 9.2e16) is printed exactly,
+     * never clamped.
+     */
     public static String money(double x) {
         if (Double.isNaN(x)) return "";
         if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
+        if (Math.abs(x) >= LARGEST_CENTS) return new BigDecimal(x).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
         return BigDecimal.valueOf(Math.round(x * 100.0), 2).toPlainString();
     }
+
+    /** Amounts from here on would overflow {@code Math.round(x * 100)}; they are whole numbers anyway (above 2^53). */
+    private static final double LARGEST_CENTS = 9.0e16;
 
     /** A probability, share or ratio: up to 9 significant decimals, no exponent. */
     public static String number(double x) {

@@ -82,6 +82,27 @@ public record DistributionSpec(Kind kind, double a, double b, double[] values) {
     public static DistributionSpec read(YamlMap parent, String key, DistributionSpec defaultValue) throws BadInputException {
         YamlValue v = parent.get(key);
         if (v == null) return defaultValue;
+        return read(v);
+    }
+
+    /**
+     * Reads a distribution of money amounts at {@code key}, or returns {@code defaultValue}: a fixed
+     * amount, and the mean of a distribution, may be at most {@link Scenario#MAX_MONEY}.
+     */
+    public static DistributionSpec readMoney(YamlMap parent, String key, DistributionSpec defaultValue) throws BadInputException {
+        YamlValue v = parent.get(key);
+        if (v == null) return defaultValue;
+        if (v.isScalar()) return fixed(YamlMap.checkMoney(v, v.asDouble()));
+        DistributionSpec d = read(v);
+        double mean = d.mean();
+        if (!(mean <= Scenario.MAX_MONEY)) {
+            throw v.error("the mean of this distribution of money amounts is " + (Double.isFinite(mean) ? String.format(java.util.Locale.ROOT, "%.4g", mean) : "infinite")
+                    + "; it must be at most 1e15 (10^15 currency units, about twice Japan's GDP in yen); express money in a larger unit if you need more");
+        }
+        return d;
+    }
+
+    private static DistributionSpec read(YamlValue v) throws BadInputException {
         if (v.isScalar()) {
             double x = v.asDouble();
             if (x < 0) throw v.error("must be at least 0, found " + x);

@@ -20,7 +20,7 @@ public record EconomicsSpec(double costPerRecordYen, double substitutionDays, do
     static EconomicsSpec read(YamlMap m) throws BadInputException {
         EconomicsSpec d = defaults();
         EconomicsSpec e = new EconomicsSpec(
-                m.nonNegative("cost_per_record_yen", d.costPerRecordYen()),
+                m.money("cost_per_record_yen", d.costPerRecordYen()),
                 m.number("substitution_days", d.substitutionDays(), 0, 3650),
                 m.probability("substitution_share", d.substitutionShare()),
                 m.bool("cascade", d.cascade()),

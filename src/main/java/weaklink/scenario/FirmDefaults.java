@@ -80,7 +80,7 @@ public record FirmDefaults(
     /** Reads a size class's defaults; absent keys keep {@code base}. */
     public static FirmDefaults read(YamlMap m, FirmDefaults base) throws BadInputException {
         FirmDefaults d = new FirmDefaults(
-                DistributionSpec.read(m, "revenue_yen", base.revenueYen),
+                DistributionSpec.readMoney(m, "revenue_yen", base.revenueYen),
                 m.probability("value_added_share", base.valueAddedShare),
                 m.probability("budget_share", base.budgetShare),
                 m.probability("vulnerability", base.vulnerability),
@@ -91,13 +91,13 @@ public record FirmDefaults(
                 m.probability("workaround_share", base.workaroundShare),
                 m.probability("ransom_propensity", base.ransomPropensity),
                 m.number("ransom_revenue_share", base.ransomRevenueShare, 0, 10),
-                m.nonNegative("incident_fixed_yen", base.incidentFixedYen),
+                m.money("incident_fixed_yen", base.incidentFixedYen),
                 m.number("incident_revenue_share", base.incidentRevenueShare, 0, 10),
                 m.number("incident_sigma", base.incidentSigma, 0, 5),
                 m.nonNegative("records", base.records),
                 m.probability("insured_share", base.insuredShare),
-                m.nonNegative("deductible_yen", base.deductibleYen),
-                m.nonNegative("limit_yen", base.limitYen),
+                m.money("deductible_yen", base.deductibleYen),
+                m.money("limit_yen", base.limitYen),
                 m.bool("cbi_covered", base.cbiCovered),
                 m.number("manual_operation_days", base.manualOperationDays, 0, 3650),
                 m.probability("manual_operation_share", base.manualOperationShare),

@@ -85,10 +85,10 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
             int firms = (int) t.integer("firms", 0, 1, MAX_FIRMS);
             if (!t.has("firms")) t.require("firms");
             total += firms;
-            Map<SizeClass, Double> mix = readShares(t.mapOrEmpty("size_mix"), i == 0 ? SizeClass.LARGE : SizeClass.SMALL);
+            Map<SizeClass, Double> mix = readShares(t, "size_mix", i == 0 ? SizeClass.LARGE : SizeClass.SMALL);
             Role role = Labelled.read(t, "role", Role.class, Role.MANUFACTURER);
             double fanIn = t.number("suppliers_per_buyer", 3.0, 0, 10_000);
-            DistributionSpec revenue = DistributionSpec.read(t, "revenue_yen", null);
+            DistributionSpec revenue = DistributionSpec.readMoney(t, "revenue_yen", null);
             t.done();
             tiers.add(new TierSpec(firms, mix, role, fanIn, revenue));
         }
@@ -120,8 +120,22 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
         return java.util.Collections.unmodifiableMap(tech);
     }
 
-    private static Map<SizeClass, Double> readShares(YamlMap m, SizeClass fallback) throws BadInputException {
+    /** How far the shares of a size mix may add up from 1 (rounding in decimal shares such as 0.1 + 0.2 + 0.7). */
+    static final double SHARE_SUM_TOLERANCE = 1e-6;
+
+    /**
+     * The share of each size class, adding up to 1; when {@code size_mix} is absent, all firms are of
+     * class {@code fallback}. An empty mix, shares that are all 0, or shares that do not add up to 1
+     * are refused: a mix is a distribution, and silently rescaling 1.25 would hide a typo.
+     */
+    private static Map<SizeClass, Double> readShares(YamlMap parent, String key, SizeClass fallback) throws BadInputException {
         Map<SizeClass, Double> mix = new EnumMap<>(SizeClass.class);
+        YamlValue given = parent.get(key);
+        if (given == null) {
+            mix.put(fallback, 1.0);
+            return mix;
+        }
+        YamlMap m = given.asMap();
         double sum = 0;
         for (SizeClass s : SizeClass.values()) {
             double share = m.probability(s.label(), 0);
@@ -129,9 +143,11 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
             sum += share;
         }
         m.done();
-        if (mix.isEmpty()) {
-            mix.put(fallback, 1.0);
-            return mix;
+        String classes = String.join(", ", Labelled.labels(SizeClass.class));
+        if (m.keys().isEmpty()) throw given.error("an empty size mix; give the share of each size class (" + classes + "), adding up to 1, or leave out '" + key + "'");
+        if (mix.isEmpty()) throw given.error("every share is 0; the shares of the size classes must add up to 1");
+        if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
+            throw given.error("the shares add up to " + (float) sum + "; the shares of the size classes must add up to 1");
         }
         double total = sum;
         mix.replaceAll((k, v) -> v / total);

@@ -68,10 +68,10 @@ public sealed interface PolicySpec {
             case NONE -> new None(name);
             case BUYER_SHARE -> new BuyerShare(name, m.probability("phi", 0.5), (int) m.integer("tiers", 1, 1, 50), standard(m, standards));
             case MANDATE -> new Mandate(name, standard(m, standards), (int) m.integer("min_tier", 1, 0, 50));
-            case SUBSIDY -> new Subsidy(name, m.probability("sigma", 0.5), m.nonNegative("budget_yen", 1.0e12), standard(m, standards));
-            case MUTUAL_POOL -> new MutualPool(name, m.probability("premium_rate", 0.001), m.nonNegative("retention_yen", 1.0e7), m.probability("prevention_share", 0.3),
-                    m.nonNegative("capital_yen", 0));
-            case TARGETED -> new Targeted(name, m.nonNegative("budget_yen", 1.0e9), m.choice("payer", "government", PAYERS));
+            case SUBSIDY -> new Subsidy(name, m.probability("sigma", 0.5), m.money("budget_yen", 1.0e12), standard(m, standards));
+            case MUTUAL_POOL -> new MutualPool(name, m.probability("premium_rate", 0.001), m.money("retention_yen", 1.0e7), m.probability("prevention_share", 0.3),
+                    m.money("capital_yen", 0));
+            case TARGETED -> new Targeted(name, m.money("budget_yen", 1.0e9), m.choice("payer", "government", PAYERS));
         };
         m.done();
         return p;

@@ -41,6 +41,18 @@ public record Scenario(
         List<PolicySpec> policies,
         String baselinePolicy) {
 
+    /** Most replicates a run may ask for, in the scenario or on the command line. */
+    public static final int MAX_REPLICATES = 100_000_000;
+    /** Largest master seed, in the scenario or on the command line (seeds are at least 0). */
+    public static final long MAX_SEED = Long.MAX_VALUE / 4;
+    /**
+     * Largest money amount an input may hold (a revenue, a budget, a deductible, a distribution's
+     * mean): 10^15 currency units, about twice Japan's nominal GDP in yen (some 600 trillion yen,
+     * Cabinet Office national accounts). A larger figure is a typo or a unit error, and sums of many
+     * such figures would lose the cents the outputs print; express money in a larger unit instead.
+     */
+    public static final double MAX_MONEY = 1e15;
+
     public FirmDefaults defaults(SizeClass s) { return sizeClasses.get(s); }
 
     /** The same scenario with other attacks: e.g. no actors and one firm hit at day 0 (single points of failure). */

@@ -31,6 +31,7 @@ public final class YamlMap {
             YamlValue keyValue = new YamlValue(self.file, self.path, t.getKeyNode());
             if (!(t.getKeyNode() instanceof ScalarNode k)) throw keyValue.error("a key must be plain text");
             String key = k.getValue();
+            checkNotThousandsSeparated(node, t, prefix);
             if (entries.containsKey(key)) throw keyValue.error("duplicate key '" + key + "'");
             entries.put(key, new YamlValue(self.file, prefix + key, t.getValueNode()));
             keyNodes.put(key, new YamlValue(self.file, prefix + key, t.getKeyNode()));
@@ -57,7 +58,11 @@ public final class YamlMap {
 
     public YamlValue require(String key) throws BadInputException {
         YamlValue v = get(key);
-        if (v == null) throw new BadInputException(self.file, self.line(), self.column(), childPath(key), "required key '" + key + "' is missing");
+        if (v == null) {
+            YamlValue present = entries.get(key);
+            if (present != null) throw present.error("required key '" + key + "' has no value");
+            throw new BadInputException(self.file, self.line(), self.column(), childPath(key), "required key '" + key + "' is missing");
+        }
         return v;
     }
 
@@ -108,6 +113,23 @@ public final class YamlMap {
         return number(key, defaultValue, 0, Double.MAX_VALUE);
     }
 
+    /** A money amount: a number from 0 to {@link Scenario#MAX_MONEY}. */
+    public double money(String key, double defaultValue) throws BadInputException {
+        YamlValue v = get(key);
+        if (v == null) return defaultValue;
+        return checkMoney(v, v.asDouble());
+    }
+
+    /** Refuses a money amount below 0 or above {@link Scenario#MAX_MONEY}; a larger one is a typo or a unit error. */
+    static double checkMoney(YamlValue v, double x) throws BadInputException {
+        if (x < 0) throw v.error("must be at least 0, found " + fmt(x));
+        if (x > Scenario.MAX_MONEY) {
+            throw v.error("a money amount must be at most 1e15 (10^15 currency units, about twice Japan's GDP in yen), found "
+                    + fmt(x) + "; express money in a larger unit if you need more");
+        }
+        return x;
+    }
+
     public long integer(String key, long defaultValue, long min, long max) throws BadInputException {
         YamlValue v = get(key);
         if (v == null) return defaultValue;
@@ -139,6 +161,34 @@ public final class YamlMap {
             throw e.getValue().error("unknown key '" + e.getKey() + "'"
                     + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
                     + (known.isEmpty() ? "" : "; known keys here: " + String.join(", ", known)));
+        }
+    }
+
+    /**
+     * In a flow mapping, {@code {budget_yen: 5,000,000}} reads as {@code budget_yen: 5} followed by
+     * keys {@code 000}: say what was meant rather than "duplicate key '000'".
+     */
+    private void checkNotThousandsSeparated(MappingNode node, NodeTuple t, String prefix) throws BadInputException {
+        if (!(t.getKeyNode() instanceof ScalarNode k) || !k.getValue().matches("\\d{3}(\\.\\d*)?")) return;
+        if (!(t.getValueNode() instanceof ScalarNode v) || !v.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL)) return;
+        List<NodeTuple> all = node.getValue();
+        int at = all.indexOf(t);
+        StringBuilder written = new StringBuilder(k.getValue());
+        for (int i = at - 1; i >= 0; i--) {
+            NodeTuple before = all.get(i);
+            if (before.getValueNode() instanceof ScalarNode bv && bv.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.INT)
+                    && bv.getValue().matches("[-+]?\\d{1,3}")) {
+                written.insert(0, bv.getValue() + ",");
+                for (int j = at + 1; j < all.size() && all.get(j).getKeyNode() instanceof ScalarNode nk && nk.getValue().matches("\\d{3}(\\.\\d*)?")
+                        && all.get(j).getValueNode() instanceof ScalarNode nv && nv.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL); j++) {
+                    written.append(',').append(nk.getValue());
+                }
+                String key = before.getKeyNode() instanceof ScalarNode bk ? bk.getValue() : "";
+                throw new YamlValue(self.file, prefix + key, bv).error(YamlValue.thousandsSeparators(written.toString()));
+            }
+            if (!(before.getKeyNode() instanceof ScalarNode bk && bk.getValue().matches("\\d{3}")
+                    && before.getValueNode() instanceof ScalarNode bn && bn.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL))) return;
+            written.insert(0, bk.getValue() + ",");
         }
     }
 

@@ -60,19 +60,62 @@ public final class YamlValue {
         return s.getValue();
     }
 
-    /** A finite number; YAML's {@code .inf} and {@code .nan} are refused, underscores as digit separators are allowed. */
+    /**
+     * A finite number; YAML's {@code .inf} and {@code .nan} are refused, underscores as digit
+     * separators are allowed. A value written as text (quoted, or tagged {@code !!str}) is not a
+     * number, nor is a value tagged as anything but a number.
+     */
     public double asDouble() throws BadInputException {
         if (!(node instanceof ScalarNode s) || isNull()) throw error("expected a number, found " + describe());
+        if (writtenAsText()) throw error("expected a number, found the text " + describe() + " (quoted or tagged !!str); write the number without quotes or tag");
+        Tag tag = s.getTag();
+        if (!tag.equals(Tag.INT) && !tag.equals(Tag.FLOAT) && !tag.equals(Tag.STR)) {
+            throw error("expected a number, found " + describe() + " tagged " + tag.getValue());
+        }
         String text = s.getValue().trim().replace("_", "");
         double v;
         try {
             if (text.isEmpty() || !text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) throw new NumberFormatException();
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
+            if (THOUSANDS.matcher(s.getValue().trim()).matches()) throw error(thousandsSeparators(s.getValue().trim()));
             throw error("expected a number, found '" + abbreviate(s.getValue()) + "'");
         }
         if (!Double.isFinite(v)) throw error("the number '" + abbreviate(s.getValue()) + "' is too large");
         return v;
+    }
+
+    /** A number written with thousands separators, e.g. {@code 5,000,000,000} or {@code 1,234.5}. */
+    static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+
+    /** What to say about a number written with thousands separators. */
+    static String thousandsSeparators(String written) {
+        String plain = written.replace(",", "");
+        return "numbers take no thousands separators: write " + plain + " (or with underscores, " + underscored(plain) + "), not " + written;
+    }
+
+    private static String underscored(String plain) {
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point), rest = point < 0 ? "" : plain.substring(point);
+        StringBuilder b = new StringBuilder();
+        int digits = 0;
+        for (int i = whole.length() - 1; i >= 0; i--) {
+            char c = whole.charAt(i);
+            if (Character.isDigit(c) && digits > 0 && digits % 3 == 0) b.append('_');
+            if (Character.isDigit(c)) digits++;
+            b.append(c);
+        }
+        return b.reverse() + rest;
+    }
+
+    /**
+     * Whether the author wrote this scalar as text: quoted, or tagged {@code !!str} where the core
+     * schema would have read a number, a boolean or null. Such a value is never taken as a number or a boolean.
+     */
+    boolean writtenAsText() {
+        if (!(node instanceof ScalarNode s) || !s.getTag().equals(Tag.STR)) return false;
+        if (!s.isPlain()) return true;
+        return !YamlDocument.SCHEMA.getScalarResolver().resolve(s.getValue(), true).equals(Tag.STR);
     }
 
     public long asLong() throws BadInputException {
@@ -82,6 +125,7 @@ public final class YamlValue {
     }
 
     public boolean asBoolean() throws BadInputException {
+        if (writtenAsText()) throw error("expected true or false, found the text " + describe() + " (quoted or tagged !!str); write it without quotes or tag");
         String text = isScalar() && !isNull() ? ((ScalarNode) node).getValue().toLowerCase(Locale.ROOT) : "";
         return switch (text) {
             case "true", "yes", "on" -> true;

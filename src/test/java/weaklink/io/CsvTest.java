@@ -31,6 +31,14 @@ class CsvTest {
     }
 
     @Test
+    void moneyTooLargeForWholeCentsInALongIsPrintedExactlyNotClamped() {
+        // was 92233720368547758.07 (Long.MAX_VALUE cents) for every amount above it
+        assertEquals("100000000000000000000.00", Csv.money(1e20));
+        assertEquals("-123456789012345677877719597056.00", Csv.money(-1.2345678901234568e29));
+        assertEquals(1e20, Double.parseDouble(Csv.money(1e20)));
+    }
+
+    @Test
     void numbersHaveNoExponentAndNineSignificantDigits() {
         assertEquals("0.000012345", Csv.number(1.2345e-5));
         assertEquals("42", Csv.number(42));

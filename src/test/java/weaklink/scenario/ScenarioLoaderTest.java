@@ -125,4 +125,25 @@ class ScenarioLoaderTest {
         BadInputException e = refused(y.toString());
         assertTrue(e.problem().contains("malformed YAML"), e.problem());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"days:", "days: ~", "days: null", "days: Null"})
+    void anEmptyOrNullValueMeansTheDefaultLikeAnAbsentKey(String line) throws Exception {
+        Scenario s = ScenarioLoader.parse("s.yaml", VALID + line + "\n", dir);
+        assertEquals(365, s.days());
+    }
+
+    @Test
+    void aNumberWithUnderscoresIsStillANumber() throws Exception {
+        Scenario s = ScenarioLoader.parse("s.yaml", VALID + "replicates: 1_000\n", dir);
+        assertEquals(1000, s.replicates());
+    }
+
+    @Test
+    void sizeMixSharesThatAddUpToOneAreKept() throws Exception {
+        Scenario s = ScenarioLoader.parse("s.yaml", VALID.replace("suppliers_per_buyer: 3", "suppliers_per_buyer: 3\n        size_mix: {small: 0.1, micro: 0.2, medium: 0.7}"), dir);
+        var mix = s.network().generator().tiers().get(1).sizeMix();
+        assertEquals(0.1, mix.get(SizeClass.SMALL), 1e-12);
+        assertEquals(0.7, mix.get(SizeClass.MEDIUM), 1e-12);
+    }
 }
