@@ -9,7 +9,10 @@ import java.util.List;
  * column names, '\n' line ends, numbers in a locale-independent format so the same results give
  * the same bytes on every machine. Text cells are quoted when needed, and a text cell that starts
  * with {@code = + - @} (or a tab or carriage return) is prefixed with an apostrophe so that a
- * spreadsheet shows it as text instead of running it as a formula (OWASP "CSV injection").
+ * spreadsheet shows it as text instead of running it as a formula (OWASP "CSV injection"); so is a
+ * cell that starts with an apostrophe, so that the reader can always remove exactly one:
+ * {@link #split} (and the network reader, through {@link #unguard}) is the exact inverse of
+ * {@link #text} for any text without line breaks (scenario.Names keeps those out of names).
  */
 public final class Csv {
     private Csv() {}
@@ -38,18 +41,30 @@ public final class Csv {
         return d.stripTrailingZeros().toPlainString();
     }
 
+    /** Characters that make a spreadsheet read a cell as a formula, and the guard itself. */
+    private static final String GUARDED = "=+-@\t\r'";
+
     /** A text cell, quoted and defused as described above. */
     public static String text(String s) {
         if (s == null) return "";
         String v = s;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        if (!v.isEmpty() && GUARDED.indexOf(v.charAt(0)) >= 0) v = "'" + v;
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             v = '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
     }
 
-    /** Splits one CSV line (RFC 4180 quoting, no embedded line breaks). */
+    /** The text of a cell that {@link #text} wrote: its formula guard (a leading apostrophe) removed. */
+    public static String unguard(String cell) {
+        return !cell.isEmpty() && cell.charAt(0) == '\'' ? cell.substring(1) : cell;
+    }
+
+    /**
+     * Splits one CSV line (RFC 4180 quoting, no embedded line breaks) into the texts that
+     * {@link #text} wrote: quotes and each cell's formula guard removed. Cells of numbers are never
+     * guarded, so they come back as written.
+     */
     public static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -70,13 +85,13 @@ public final class Csv {
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
-                out.add(cell.toString());
+                out.add(unguard(cell.toString()));
                 cell.setLength(0);
             } else {
                 cell.append(c);
             }
         }
-        out.add(cell.toString());
+        out.add(unguard(cell.toString()));
         return out;
     }
 

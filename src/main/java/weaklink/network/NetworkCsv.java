@@ -13,6 +13,7 @@ import weaklink.io.Csv;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.FirmDefaults;
 import weaklink.scenario.Labelled;
+import weaklink.scenario.Names;
 import weaklink.scenario.NetworkSpec;
 import weaklink.scenario.Role;
 import weaklink.scenario.Scenario;
@@ -214,7 +215,12 @@ public final class NetworkCsv {
                 int f = b.addFirm(id, tier, size, role);
                 if (f == firmLine.length) firmLine = Arrays.copyOf(firmLine, f + (f >> 1) + 16);
                 firmLine[f] = r.line();
-                if (!r.isEmpty(cName)) b.setName(f, unguard(r.cell(cName)));
+                if (!r.isEmpty(cName)) {
+                    String name = Csv.unguard(r.cell(cName));
+                    String problem = Names.problem(name, "");
+                    if (problem != null) throw r.error(cName, null, problem);
+                    b.setName(f, name);
+                }
                 for (FirmAttribute a : attrs) {
                     int c = cAttr[a.ordinal()];
                     if (r.isEmpty(c)) continue;
@@ -225,9 +231,11 @@ public final class NetworkCsv {
                 }
                 if (!r.isEmpty(cTech)) {
                     long mask = 0;
-                    for (String tag : unguard(r.cell(cTech)).split(";", -1)) {
+                    for (String tag : Csv.unguard(r.cell(cTech)).split(";", -1)) {
                         String t = tag.trim();
                         if (t.isEmpty()) throw r.error(cTech, null, "an empty technology tag (tags are separated by ';')");
+                        String problem = Names.problem(t, ";");
+                        if (problem != null) throw r.error(cTech, null, problem);
                         int bit = b.technologyBit(t);
                         if (bit < 0) throw r.error(cTech, null, "technology '" + t + "' would be the 65th; at most 64 are supported");
                         mask |= 1L << bit;
@@ -336,10 +344,6 @@ public final class NetworkCsv {
         };
     }
 
-    /** Undoes the apostrophe that {@link Csv#text} puts before a cell starting with = + - @, a tab or a carriage return. */
-    static String unguard(String s) {
-        return s.length() >= 2 && s.charAt(0) == '\'' && "=+-@\t\r".indexOf(s.charAt(1)) >= 0 ? s.substring(1) : s;
-    }
 
     /**
      * Sets each tier left empty to the length of the shortest supply path from the firm to a firm

@@ -33,7 +33,7 @@ public record ActorSpec(String name, Mode mode, Effect effect, double campaignsP
     }
 
     static ActorSpec read(YamlMap m, int index) throws BadInputException {
-        String name = m.string("name", "actor-" + index);
+        String name = m.name("name", "actor-" + index, "");
         Mode mode = Labelled.read(m, "mode", Mode.class, null);
         Effect effect = Labelled.read(m, "effect", Effect.class, Effect.RANSOMWARE);
         double rate = m.number("campaigns_per_year", 1, 0, 1e6);

@@ -114,6 +114,7 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
         YamlMap t = m.mapOrEmpty("technologies");
         for (String key : t.keys()) {
             if (tech.size() == 64) throw t.require(key).error("at most 64 technologies are supported");
+            Names.check(t.keyValue(key), key, ";"); // ";" separates the tags of a firm in firms.csv
             tech.put(key, t.probability(key, 0));
         }
         t.done();

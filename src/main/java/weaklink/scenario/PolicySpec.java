@@ -63,7 +63,7 @@ public sealed interface PolicySpec {
 
     static PolicySpec read(YamlMap m, java.util.Set<String> standards) throws BadInputException {
         Kind kind = Labelled.read(m, "id", Kind.class, null);
-        String name = m.string("name", kind.label());
+        String name = m.name("name", kind.label(), ","); // "," separates names in --policies a,b
         PolicySpec p = switch (kind) {
             case NONE -> new None(name);
             case BUYER_SHARE -> new BuyerShare(name, m.probability("phi", 0.5), (int) m.integer("tiers", 1, 1, 50), standard(m, standards));

@@ -58,7 +58,7 @@ public final class ScenarioLoader {
             throw root.require("name").error("must be 1-64 letters, digits, '.', '_' or '-' (it names result folders), found '" + YamlValue.abbreviate(name) + "'");
         }
         String description = root.string("description", "");
-        String currency = root.string("currency", "JPY");
+        String currency = root.name("currency", "JPY", "");
         int days = (int) root.integer("days", 365, 1, 3650);
         long seed = root.integer("seed", 1, 0, Scenario.MAX_SEED);
         int replicates = (int) root.integer("replicates", 100, 1, Scenario.MAX_REPLICATES);
@@ -111,7 +111,8 @@ public final class ScenarioLoader {
         Map<String, Double> standards = new LinkedHashMap<>(STANDARD_PRESETS);
         YamlMap standardMap = root.mapOrEmpty("standards");
         for (String key : standardMap.keys()) {
-            YamlValue v = standardMap.get(key);
+            Names.check(standardMap.keyValue(key), key, "");
+            YamlValue v = standardMap.require(key);
             double max = v.asDouble();
             if (!(max > 0 && max <= 1)) throw v.error("a standard is a maximum vulnerability above 0 and at most 1, found " + max);
             standards.put(key, max);

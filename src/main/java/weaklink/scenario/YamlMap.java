@@ -92,6 +92,18 @@ public final class YamlMap {
 
     public String requireString(String key) throws BadInputException { return require(key).asString(); }
 
+    /** A name that WeakLink writes and reads back ({@link Names}); {@code separators}: the characters of the list it is written in. */
+    public String name(String key, String defaultValue, String separators) throws BadInputException {
+        YamlValue v = get(key);
+        return v == null ? defaultValue : Names.check(v, v.asString(), separators);
+    }
+
+    /** The key itself as a located value (for errors about a key, e.g. a name used as a key). */
+    public YamlValue keyValue(String key) {
+        known.add(key);
+        return keyNodes.get(key);
+    }
+
     /** A number in {@code [min, max]}. */
     public double number(String key, double defaultValue, double min, double max) throws BadInputException {
         YamlValue v = get(key);

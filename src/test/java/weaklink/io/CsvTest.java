@@ -16,6 +16,13 @@ class CsvTest {
     }
 
     @Test
+    void aCellStartingWithTheGuardItselfIsGuardedSoTheReaderRemovesExactlyOne() {
+        assertEquals("''quoted", Csv.text("'quoted"));
+        assertEquals("''=x", Csv.text("'=x"));
+        assertEquals(List.of("'quoted", "'=x", "=x", "it's"), Csv.split(String.join(",", Csv.text("'quoted"), Csv.text("'=x"), Csv.text("=x"), Csv.text("it's"))));
+    }
+
+    @Test
     void textWithSeparatorsIsQuotedAndSplitsBack() {
         String cell = Csv.text("Kojima, \"Tier 1\"");
         assertEquals("\"Kojima, \"\"Tier 1\"\"\"", cell);
