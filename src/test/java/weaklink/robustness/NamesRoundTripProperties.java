@@ -20,7 +20,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import weaklink.cli.ScenarioArgs;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.ReplicateRow;
 import weaklink.io.Csv;
@@ -114,7 +113,7 @@ class NamesRoundTripProperties {
         assertEquals(name, ReplicateRow.parse(row.toCsv()).policy());
         // as picocli splits --policies a,b (split = ",") and the command trims each
         List<String> typed = Arrays.asList(name.split(",", -1));
-        assertEquals(name, ScenarioArgs.selectPolicies(s, typed).get(0).name());
+        assertEquals(name, s.policiesNamed(typed).get(0).name());
     }
 
     @Property(tries = 200, seed = "20261130")
