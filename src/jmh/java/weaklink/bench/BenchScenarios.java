@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import weaklink.random.RandomStreams;
+import weaklink.random.Seeds;
 import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
@@ -41,9 +41,9 @@ final class BenchScenarios {
         return ScenarioOverrides.load(file, overrides);
     }
 
-    /** The network seed of a run with the scenario's master seed, as {@code ReplicateEngine} derives it. */
+    /** The network seed of a run with the scenario's master seed. */
     static long networkSeed(Scenario s) {
-        return RandomStreams.derive(s.seed(), -1, RandomStreams.Stream.NETWORK);
+        return new Seeds(s.seed()).network();
     }
 
     /** The scenario's network as a run builds it. */

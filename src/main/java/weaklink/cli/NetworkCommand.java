@@ -13,12 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import weaklink.experiment.RunContext;
 import weaklink.io.AtomicFile;
 import weaklink.io.Json;
-import weaklink.random.RandomStreams;
 import weaklink.network.NetworkCsv;
 import weaklink.network.NetworkStats;
-import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.Scenario;
@@ -62,7 +61,7 @@ final class NetworkCommand implements Callable<Integer> {
         }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime(), c0 = cpu.getCurrentThreadCpuTime();
-        SupplyNetwork net = Networks.build(s, RandomStreams.derive(seed != null ? seed : s.seed(), -1, RandomStreams.Stream.NETWORK));
+        SupplyNetwork net = RunContext.of(s, seed != null ? seed : s.seed()).network();
         long t1 = System.nanoTime(), c1 = cpu.getCurrentThreadCpuTime();
         Files.createDirectories(out);
         AtomicFile.write(out.resolve("firms.csv"), w -> NetworkCsv.writeFirms(net, s.sizeClasses(), allAttributes, w));

@@ -12,10 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import weaklink.economics.CostSharingPolicy;
 import weaklink.experiment.SinglePointsOfFailure;
-import weaklink.random.RandomStreams;
-import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.report.SpofReport;
 import weaklink.scenario.BadInputException;
@@ -68,12 +65,11 @@ final class SpofCommand implements Callable<Integer> {
         PolicySpec p = s.policiesNamed(List.of(policy != null ? policy : s.baselinePolicy())).get(0);
         Path dir = out != null ? out : Path.of("results", s.name() + "-spof-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (Files.exists(dir.resolve(SpofReport.TABLE))) throw BadInputException.option("--out", dir + " already holds a " + SpofReport.TABLE + "; choose another --out");
-        SupplyNetwork net = Networks.build(s, RandomStreams.derive(runSeed, -1, RandomStreams.Stream.NETWORK));
-        var funding = CostSharingPolicy.of(p).fund(s, net);
-        int[] firms = SinglePointsOfFailure.candidates(SinglePointsOfFailure.exposure(s, net), top);
         PrintWriter err = spec.commandLine().getErr();
-        var results = SinglePointsOfFailure.evaluate(s, net, funding, firms, replicates, runSeed, threads,
+        SinglePointsOfFailure.Analysis analysis = SinglePointsOfFailure.analyse(s, runSeed, p, top, replicates, threads,
                 quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
+        SupplyNetwork net = analysis.network();
+        var results = analysis.results();
         Files.createDirectories(dir);
         SpofReport.write(dir, net, results, threshold, replicates, p.name());
         weaklink.report.AnalysisCharts.spof(dir, s.currency());

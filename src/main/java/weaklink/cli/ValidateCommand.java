@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import weaklink.random.RandomStreams;
-import weaklink.network.Networks;
+import weaklink.experiment.RunContext;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
@@ -25,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = ScenarioLoader.load(scenarioFile);
-        SupplyNetwork net = Networks.build(s, RandomStreams.derive(s.seed(), -1, RandomStreams.Stream.NETWORK));
+        SupplyNetwork net = RunContext.of(s, s.seed()).network();
         for (var p : s.policies()) weaklink.economics.CostSharingPolicy.of(p);
         spec.commandLine().getOut().printf("%s: valid. Scenario '%s': %,d firms, %,d supply links, %,d trust links, %d actor(s), %d polic%s.%n",
                 scenarioFile, s.name(), net.firmCount(), net.supplyLinkCount(), net.trustLinkCount(), s.actors().size(),

@@ -70,10 +70,44 @@ public final class LossModel {
         return settle(ledger);
     }
 
+    /**
+     * Incident response and recovery of one compromise of {@code firm} before its noise:
+     * {@code fixed + share × revenue}; also its expected value, since the noise has mean 1.
+     */
+    public double incidentYen(int firm) {
+        return net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, firm) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, firm) * net.revenueYen(firm);
+    }
+
+    /** The ransom {@code firm} pays when it pays (with its propensity): {@code ransom share × revenue}. */
+    public double ransomYen(int firm) {
+        return net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, firm) * net.revenueYen(firm);
+    }
+
+    /** The expected ransom of one ransomware compromise of {@code firm}: {@code propensity × ransom share × revenue}. */
+    public double expectedRansomYen(int firm) {
+        return net.attribute(FirmAttribute.RANSOM_PROPENSITY, firm) * ransomYen(firm);
+    }
+
+    /** A data breach of {@code firm} before its noise: {@code records × cost per record}; also its expected value. */
+    public double breachYen(int firm) {
+        return net.attribute(FirmAttribute.RECORDS, firm) * scenario.economics().costPerRecordYen();
+    }
+
+    /**
+     * The business interruption of {@code firm}'s outages {@code [starts[k], ends[k])}: its own
+     * shortfall over time (each outage's {@link ProductionCascade#outageShortfall}, with manual
+     * operation; overlapping outages count once, the larger shortfall binding) integrated, times
+     * its daily value added.
+     */
+    public double businessInterruptionYen(int firm, double[] starts, double[] ends) {
+        ShortfallProfile merged = ShortfallProfile.NONE;
+        for (int k = 0; k < starts.length; k++) merged = ShortfallProfile.max(merged, ProductionCascade.outageShortfall(net, firm, starts[k], ends[k]));
+        return merged.integral() * net.dailyValueAddedYen(firm);
+    }
+
     /** Incident, ransom, breach and BI per (firm, campaign); returns the outages for the cascade. */
     private Outages directLosses(ReplicateRecord record, RandomStreams streams, Ledger ledger) {
         int n = record.size();
-        double costPerRecord = scenario.economics().costPerRecordYen();
         // a firm's overlapping outages are charged once: process its records in start order and charge each the increment
         int[] order = byFirmThenStart(record);
         Outages outages = new Outages(n);
@@ -88,17 +122,15 @@ public final class LossModel {
             }
             int c = record.campaign(k);
             int entry = ledger.entry(f, c);
-            double revenue = net.revenueYen(f);
             double sigma = scenario.defaults(net.sizeClass(f)).incidentSigma();
             double noise = lognormalNoise(streams.uniform(Stream.INCIDENT_COST, c, f), sigma);
-            ledger.add(entry, Component.INCIDENT, (net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, f)
-                    + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, f) * revenue) * noise);
+            ledger.add(entry, Component.INCIDENT, incidentYen(f) * noise);
             if (record.effect(k) == ReplicateRecord.RANSOMWARE) {
                 if (streams.uniform(Stream.RANSOM, c, f) < net.attribute(FirmAttribute.RANSOM_PROPENSITY, f)) {
-                    ledger.add(entry, Component.RANSOM, net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, f) * revenue);
+                    ledger.add(entry, Component.RANSOM, ransomYen(f));
                 }
             } else {
-                ledger.add(entry, Component.BREACH, net.attribute(FirmAttribute.RECORDS, f) * costPerRecord * noise);
+                ledger.add(entry, Component.BREACH, breachYen(f) * noise);
             }
             if (record.causesOutage(k)) {
                 ShortfallProfile own = ProductionCascade.outageShortfall(net, f, record.outageStart(k), record.outageEnd(k));

@@ -7,11 +7,8 @@ import weaklink.economics.LossModel;
 import weaklink.economics.PoolSettlement;
 import weaklink.economics.ReplicateLosses;
 import weaklink.economics.SecurityFunding;
-import weaklink.model.AttackSurface;
 import weaklink.random.RandomStreams;
-import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
-import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
@@ -26,12 +23,10 @@ import weaklink.scenario.Scenario;
  */
 public final class ReplicateEngine {
     private final Scenario scenario;
-    private final long seed;
     private final List<PolicySpec> policies;
     private final List<String> policyNames;
+    private final RunContext context;
     private final SupplyNetwork net;
-    /** What targeted and mass-exploit campaigns look at, computed once for the network. */
-    private final AttackSurface surface;
     private final CostSharingPolicy[] behaviour;
     private final SecurityFunding[] funding;
     /** Per policy: total security spend, policy cost, and who pays (the same in every replicate). */
@@ -45,13 +40,13 @@ public final class ReplicateEngine {
     /** Builds the network once and computes each policy's funding once. Thread-safe to {@link #run} afterwards. */
     public ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies) throws BadInputException {
         this.scenario = scenario;
-        this.seed = seed;
         this.policies = List.copyOf(policies);
         this.policyNames = this.policies.stream().map(PolicySpec::name).toList();
         PhaseTimer timer = new PhaseTimer();
         List<PhaseTimer.Phase> phases = new ArrayList<>();
-        this.net = Networks.build(scenario, RandomStreams.derive(seed, -1, RandomStreams.Stream.NETWORK));
-        this.surface = AttackSurface.of(net);
+        this.context = RunContext.of(scenario, seed);
+        this.net = context.network();
+        context.attackSurface();
         phases.add(timer.lap("network"));
         this.behaviour = new CostSharingPolicy[policies.size()];
         this.funding = new SecurityFunding[policies.size()];
@@ -66,7 +61,7 @@ public final class ReplicateEngine {
             fundingTotals[p] = new ReplicateOutcome.Funding(f.totalSpend(), f.policyCost(), f.totalPaidBySelf(), f.totalPaidByBuyers(),
                     f.totalPaidByGovernment(), f.totalPaidByPool(), f.totalPremiums());
         }
-        this.lossModel = new LossModel(scenario, net);
+        this.lossModel = context.lossModel();
         List<String> g = new ArrayList<>();
         for (int k = 0; k < lossModel.groupCount(); k++) g.add("tier" + LossModel.groupTier(k) + "-" + LossModel.groupSize(k).label());
         this.groups = List.copyOf(g);
@@ -92,11 +87,11 @@ public final class ReplicateEngine {
 
     /** Replicate {@code replicate} under every policy, on the same random streams. */
     public ReplicateResult run(int replicate) {
-        RandomStreams streams = new RandomStreams(seed, replicate);
+        RandomStreams streams = context.streams(replicate);
         ReplicateResult result = new ReplicateResult(policies.size());
         StringBuilder csv = new StringBuilder(256 * policies.size());
         for (int p = 0; p < policies.size(); p++) {
-            ReplicateRecord record = new ReplicateModel(scenario, net, funding[p].posture(), streams, surface).run();
+            ReplicateRecord record = context.model(funding[p].posture(), streams).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
             PoolSettlement pool = behaviour[p].settle(funding[p], losses);
             ReplicateRow row = ReplicateRow.of(new ReplicateOutcome(policyNames.get(p), replicate, record, losses, fundingTotals[p], pool));

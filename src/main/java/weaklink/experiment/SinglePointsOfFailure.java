@@ -11,12 +11,13 @@ import weaklink.economics.LossModel;
 import weaklink.economics.ReplicateLosses;
 import weaklink.economics.SecurityFunding;
 import weaklink.random.RandomStreams;
-import weaklink.model.ReplicateModel;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ActorSpec;
+import weaklink.scenario.BadInputException;
 import weaklink.scenario.DistributionSpec;
 import weaklink.scenario.InitialCompromise;
+import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
 
 /**
@@ -35,7 +36,21 @@ public final class SinglePointsOfFailure {
     /** One firm's result. */
     public record Result(int firm, double exposure, double meanLoss, double ci95HalfWidth, double meanProductionLoss, double productionShare) {}
 
+    /** The analysis of a network: its candidates' results, in descending order of mean loss. */
+    public record Analysis(SupplyNetwork network, List<Result> results) {}
+
     private SinglePointsOfFailure() {}
+
+    /**
+     * The whole analysis: the network of (scenario, master seed) as {@code run} builds it, the
+     * policy's security posture, the {@code top} firms by exposure, each hit alone.
+     */
+    public static Analysis analyse(Scenario scenario, long masterSeed, PolicySpec policy, int top, int replicates, int threads,
+                                   ProgressListener progress) throws BadInputException {
+        RunContext context = RunContext.of(scenario, masterSeed);
+        int[] firms = candidates(exposure(scenario, context.network()), top);
+        return new Analysis(context.network(), evaluate(context, context.funding(policy), firms, replicates, threads, progress));
+    }
 
     /** First-order exposure score of every firm (see the class comment). */
     public static double[] exposure(Scenario scenario, SupplyNetwork net) {
@@ -67,9 +82,11 @@ public final class SinglePointsOfFailure {
     /**
      * Evaluates the candidates under one policy's posture; results in descending order of mean loss.
      */
-    public static List<Result> evaluate(Scenario scenario, SupplyNetwork net, SecurityFunding funding, int[] firms,
-                                        int replicates, long seed, int threads, ProgressListener progress) {
-        LossModel lossModel = new LossModel(scenario, net);
+    public static List<Result> evaluate(RunContext context, SecurityFunding funding, int[] firms,
+                                        int replicates, int threads, ProgressListener progress) {
+        Scenario scenario = context.scenario();
+        SupplyNetwork net = context.network();
+        LossModel lossModel = context.lossModel();
         double[] exposure = exposure(scenario, net);
         double production = 0;
         for (int f = 0; f < net.firmCount(); f++) production += net.dailyValueAddedYen(f) * 365.0;
@@ -88,8 +105,8 @@ public final class SinglePointsOfFailure {
                     double[] loss = new double[replicates];
                     double production0 = 0;
                     for (int r = 0; r < replicates; r++) {
-                        RandomStreams streams = new RandomStreams(seed, r);
-                        var record = new ReplicateModel(stress, net, funding.posture(), streams).run();
+                        RandomStreams streams = context.streams(r);
+                        var record = context.model(stress, funding.posture(), streams).run();
                         ReplicateLosses l = lossModel.losses(record, streams);
                         loss[r] = l.totalYen();
                         production0 += l.biYen() + l.cbiYen();

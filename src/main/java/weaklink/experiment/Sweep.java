@@ -70,7 +70,7 @@ public final class Sweep {
             } catch (BadInputException e) {
                 throw new BadInputException(e.file(), e.line(), e.column(), e.key(), "at sweep point " + (i + 1) + " " + overrides + ": " + e.problem());
             }
-            List<PolicySpec> policies = select(s, plan.policyNames());
+            List<PolicySpec> policies = s.policiesNamed(plan.policyNames());
             String sha = Manifest.sha256((baseSha + "\n" + overrides).getBytes(StandardCharsets.UTF_8));
             runs.add(new RunPlan(s, plan.scenarioFile(), sha, plan.seed(), plan.replicates(), policies, Shard.WHOLE, plan.threads(), pointDir(plan.outDir(), i)));
         }
@@ -115,17 +115,6 @@ public final class Sweep {
         Map<String, String> o = new LinkedHashMap<>();
         for (int j = 0; j < plan.parameters().size(); j++) o.put(plan.parameters().get(j).path(), plan.points().get(i).get(j));
         return o;
-    }
-
-    private static List<PolicySpec> select(Scenario s, List<String> names) throws BadInputException {
-        if (names == null || names.isEmpty()) return s.policies();
-        List<PolicySpec> out = new ArrayList<>();
-        for (String n : names) {
-            PolicySpec p = s.policies().stream().filter(x -> x.name().equals(n)).findFirst()
-                    .orElseThrow(() -> BadInputException.option("--policies", "no policy named '" + n + "' in the scenario"));
-            out.add(p);
-        }
-        return out;
     }
 
     private static ObjectNode designJson(Plan plan, String baseSha) {

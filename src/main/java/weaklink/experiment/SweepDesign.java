@@ -5,7 +5,7 @@ import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
-import weaklink.random.RandomStreams;
+import weaklink.random.Seeds;
 import weaklink.scenario.BadInputException;
 
 /**
@@ -61,6 +61,7 @@ public final class SweepDesign {
      * The points: each a list of value texts, one per parameter in order.
      *
      * @param samples grid: steps per range parameter; lhs/sobol: number of points; saltelli: base sample N (N·(k+2) points)
+     * @param seed    the run's master seed; the Latin hypercube draws from its {@link Seeds#sweepDesign()}
      */
     public static List<List<String>> points(List<Parameter> params, Kind kind, int samples, long seed) {
         List<List<String>> out = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class SweepDesign {
                 cartesian(axes, 0, new ArrayList<>(), out);
             }
             case LHS -> {
-                MersenneTwisterFast rng = new MersenneTwisterFast(RandomStreams.derive(seed, -2, RandomStreams.Stream.POLICY));
+                MersenneTwisterFast rng = new MersenneTwisterFast(new Seeds(seed).sweepDesign());
                 int[][] perm = new int[k][samples];
                 for (int j = 0; j < k; j++) {
                     for (int i = 0; i < samples; i++) perm[j][i] = i;

@@ -1,5 +1,6 @@
 package weaklink.gui;
 
+import weaklink.economics.LossModel;
 import weaklink.economics.SecurityFunding;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.SupplyNetwork;
@@ -20,6 +21,8 @@ public final class FirmNode {
         /** The replicate's record so far, or null before the first start. */
         ReplicateRecord record();
         FirmStates states();
+        /** The loss model of the network, whose per-firm terms the running losses use. */
+        LossModel lossModel();
     }
 
     private final int firm;
@@ -68,7 +71,7 @@ public final class FirmNode {
         ReplicateRecord r = context.record();
         int day = context.states().day();
         if (r == null || day < 0) return 0;
-        return RunningLoss.lossSoFarYen(context.scenario(), context.network(), r, firm, day);
+        return RunningLoss.lossSoFarYen(context.lossModel(), r, firm, day);
     }
 
     @Override

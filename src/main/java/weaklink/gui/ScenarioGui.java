@@ -15,11 +15,11 @@ import sim.portrayal.network.NetworkPortrayal2D;
 import sim.portrayal.network.SimpleEdgePortrayal2D;
 import sim.portrayal.network.SpatialNetwork2D;
 import weaklink.economics.CostSharingPolicy;
+import weaklink.economics.LossModel;
 import weaklink.economics.SecurityFunding;
-import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
-import weaklink.network.Networks;
+import weaklink.experiment.RunContext;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.InitialCompromise;
@@ -46,7 +46,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
     static final Color ATTACK_ROUTE = new Color(204, 121, 167);
 
     private final Scenario scenario;
-    private final long seed;
+    private final RunContext context;
     private final SupplyNetwork net;
     private final List<PolicySpec> policies;
     private final CostSharingPolicy[] behaviours;
@@ -71,15 +71,15 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
 
     private ScenarioGui(Setup s, int displayLimit) {
         super(s.firstModel);
-        this.scenario = s.scenario;
-        this.seed = s.seed;
-        this.net = s.net;
+        this.scenario = s.context.scenario();
+        this.context = s.context;
+        this.net = s.context.network();
         this.policies = s.policies;
         this.behaviours = s.behaviours;
         this.funding = s.funding;
         this.current = s.funding[s.policy];
         this.model = s.firstModel;
-        this.seeds = seedFirms(s.scenario, s.net);
+        this.seeds = seedFirms(scenario, net);
         this.layout = new TierLayout(net);
         this.states = new FirmStates(net);
         this.view = new NetworkView(net, layout, this, displayLimit);
@@ -90,7 +90,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         view.reset(seeds);
     }
 
-    private record Setup(Scenario scenario, long seed, SupplyNetwork net, List<PolicySpec> policies, CostSharingPolicy[] behaviours,
+    private record Setup(RunContext context, List<PolicySpec> policies, CostSharingPolicy[] behaviours,
                          SecurityFunding[] funding, int policy, int replicate, ReplicateModel firstModel) {}
 
     /**
@@ -102,14 +102,15 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
      * @param displayLimit  most firms drawn; larger networks show their affected neighbourhood
      */
     public static ScenarioGui open(Scenario scenario, long seed, int policy, int replicate, int displayLimit) throws BadInputException {
-        SupplyNetwork net = Networks.build(scenario, RandomStreams.derive(seed, -1, RandomStreams.Stream.NETWORK));
+        RunContext context = RunContext.of(scenario, seed);
+        SupplyNetwork net = context.network();
         List<PolicySpec> policies = scenario.policies();
         CostSharingPolicy[] behaviours = new CostSharingPolicy[policies.size()];
         for (int p = 0; p < behaviours.length; p++) behaviours[p] = CostSharingPolicy.of(policies.get(p));
         SecurityFunding[] funding = new SecurityFunding[policies.size()];
         funding[policy] = behaviours[policy].fund(scenario, net);
-        ReplicateModel first = new ReplicateModel(scenario, net, funding[policy].posture(), new RandomStreams(seed, replicate));
-        return new ScenarioGui(new Setup(scenario, seed, net, policies, behaviours, funding, policy, replicate, first), displayLimit);
+        ReplicateModel first = context.model(funding[policy].posture(), context.streams(replicate));
+        return new ScenarioGui(new Setup(context, policies, behaviours, funding, policy, replicate, first), displayLimit);
     }
 
     private static int[] seedFirms(Scenario scenario, SupplyNetwork net) {
@@ -138,7 +139,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
     public void start() {
         int p = settings.getPolicy();
         current = funding(p);
-        model = new ReplicateModel(scenario, net, current.posture(), new RandomStreams(seed, settings.getReplicate()));
+        model = context.model(current.posture(), context.streams(settings.getReplicate()));
         state = model;
         super.start();
         states.reset();
@@ -232,6 +233,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
     @Override public SecurityFunding funding() { return current; }
     @Override public ReplicateRecord record() { return model.record(); }
     @Override public FirmStates states() { return states; }
+    @Override public LossModel lossModel() { return context.lossModel(); }
 
     // ---- for tests ----
     Display2D display() { return display; }

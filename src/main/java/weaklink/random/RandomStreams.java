@@ -39,8 +39,11 @@ public final class RandomStreams {
     /** The seed of one sequential generator per {@code key} within a stream (an actor's arrivals, a campaign's attempts). */
     public long seed(Stream s, long key) { return mix(streamSeeds[s.ordinal()] + key); }
 
-    /** A seed for (master, replicate, stream); replicate -1 is used for run-wide draws such as the network. */
-    public static long derive(long masterSeed, long replicate, Stream stream) {
+    /**
+     * A seed for (master, replicate, stream). Negative replicates are run-wide draws, each named in
+     * {@link Seeds}: the one place outside this class that derives seeds.
+     */
+    static long derive(long masterSeed, long replicate, Stream stream) {
         long h = mix(masterSeed ^ 0x5DEECE66DL);
         h = mix(h ^ replicate * GOLDEN);
         return mix(h ^ (stream.ordinal() + 1) * 0xBF58476D1CE4E5B9L);

@@ -16,7 +16,7 @@ import weaklink.io.Json;
 import weaklink.experiment.ReplicateColumn;
 import weaklink.experiment.ReplicateRow;
 import weaklink.experiment.Runner;
-import weaklink.random.RandomStreams;
+import weaklink.random.Seeds;
 import weaklink.stats.ExceedanceCurve;
 import weaklink.stats.Sample;
 
@@ -44,7 +44,7 @@ public final class ResultsFinalizer {
         String baseline = manifest.path("baseline").asText(policies.get(0));
         long seed = manifest.path("seed").asLong();
         Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), policies);
-        long bootstrapSeed = RandomStreams.derive(seed, -2, RandomStreams.Stream.POLICY);
+        long bootstrapSeed = new Seeds(seed).bootstrap();
         writeSummary(dir.resolve(SUMMARY), policies, baseline, byPolicy, bootstrapSeed);
         writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
         Path accFile = dir.resolve(Runner.ACCUMULATORS);

@@ -52,6 +52,23 @@ class LossModelTest {
     }
 
     @Test
+    void businessInterruptionCountsManualOperationAndOverlappingOutagesOnce() throws Exception {
+        NetworkBuilder b = CascadeNetworks.builder();
+        int f = firm(b, 1);
+        b.setAttribute(f, FirmAttribute.WORKAROUND_SHARE, 0.25);
+        b.setAttribute(f, FirmAttribute.MANUAL_OPERATION_DAYS, 2);
+        b.setAttribute(f, FirmAttribute.MANUAL_OPERATION_SHARE, 0.5);
+        LossModel losses = new LossModel(scenario("  - {firm: 0, day: 0}\n"), b.build());
+        // one outage [10, 20): 2 days at 1 − 0.25 of output lost, then 8 days at 1 − 0.5; daily value added 1
+        assertEquals(2 * 0.75 + 8 * 0.5, losses.businessInterruptionYen(f, new double[] {10}, new double[] {20}), EPS);
+        // a second outage [12, 14) inside it counts once: the larger shortfall binds, its own first 2 days at 0.75
+        assertEquals(2 * 0.75 + 2 * 0.75 + 6 * 0.5, losses.businessInterruptionYen(f, new double[] {10, 12}, new double[] {20, 14}), EPS);
+        // one from 18 to 25: 0.75 on [18, 20) (its own first 2 days), then 0.5 until 25
+        assertEquals(2 * 0.75 + 6 * 0.5 + 2 * 0.75 + 5 * 0.5,
+                losses.businessInterruptionYen(f, new double[] {10, 18}, new double[] {20, 25}), EPS);
+    }
+
+    @Test
     void aSuppliersOutageCostsItsBuyerCbiAtItsDailyValueAdded() throws Exception {
         ReplicateLosses l = run(scenario("  - {firm: 1, day: 10}\n"), soleSupplier().build());
         assertEquals(10, l.incidentYen(), EPS);

@@ -86,8 +86,7 @@ class ResultsFilesTest {
         assertEquals(mean, borne, groups.size() * 0.5 + 1);
         double firms = groups.stream().mapToDouble(r -> num(r, "firms")).sum();
         weaklink.scenario.Scenario s = weaklink.scenario.ScenarioLoader.load(Path.of("scenarios/quickstart.yaml"));
-        int networkFirms = weaklink.network.Networks.build(s, weaklink.random.RandomStreams.derive(s.seed(), -1,
-                weaklink.random.RandomStreams.Stream.NETWORK)).firmCount();
+        int networkFirms = RunContext.of(s, s.seed()).network().firmCount();
         assertEquals(networkFirms, firms, 1e-9, "every firm is in exactly one group");
         double spend = groups.stream().mapToDouble(r -> num(r, "mean_security_spend")).sum();
         assertEquals(num(table("summary.csv").get(0), "mean_security_spend"), spend, groups.size() * 0.5 + 1);

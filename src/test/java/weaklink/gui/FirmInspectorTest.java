@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sim.util.SimpleProperties;
+import weaklink.economics.LossModel;
+import weaklink.economics.ReplicateLosses;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
@@ -50,12 +52,13 @@ class FirmInspectorTest {
         ReplicateRecord r = gui.model().record();
         SupplyNetwork net = gui.network();
         int firm = 40; // compromised on day 3 by the scenario's second initial compromise
-        assertEquals(0.0, RunningLoss.lossSoFarYen(s, net, r, firm, 2));
+        LossModel losses = gui.lossModel();
+        assertEquals(0.0, RunningLoss.lossSoFarYen(losses, r, firm, 2));
         double incident = net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, firm) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, firm) * net.revenueYen(firm);
-        assertEquals(incident, RunningLoss.lossSoFarYen(s, net, r, firm, 3), 1e-6 * incident);
+        assertEquals(incident, RunningLoss.lossSoFarYen(losses, r, firm, 3), 1e-6 * incident);
         double previous = 0;
         for (int day = 0; day < s.days(); day++) {
-            double loss = RunningLoss.lossSoFarYen(s, net, r, firm, day);
+            double loss = RunningLoss.lossSoFarYen(losses, r, firm, day);
             assertTrue(loss >= previous, "day " + day);
             previous = loss;
         }
@@ -63,9 +66,34 @@ class FirmInspectorTest {
     }
 
     @Test
-    void overlappingOutagesCountOnce() {
-        assertEquals(9.0, RunningLoss.outageDays(new double[][] {{5, 10}, {0, 3}, {8, 11}}), 1e-12);
-        assertEquals(0.0, RunningLoss.outageDays(new double[][] {}), 0);
+    void businessInterruptionSoFarIsTheBatchRunsOnceEveryOutageHasEnded() throws Exception {
+        Scenario s = GuiScenarios.outbreak(dir);
+        ScenarioGui gui = GuiScenarios.outbreakGui(s);
+        ScenarioGuiTest.runToEnd(gui);
+        ReplicateRecord r = gui.model().record();
+        LossModel losses = gui.lossModel();
+        ReplicateLosses batch = losses.losses(r, new weaklink.random.Seeds(s.seed()).replicate(gui.settings().getReplicate()));
+        int checked = 0;
+        for (int k = 0; k < batch.firms().size(); k++) {
+            int firm = batch.firms().firm()[k];
+            double bi = batch.firms().yen(ReplicateLosses.Component.BI, k);
+            if (bi <= 0 || lastOutageEnd(r, firm) >= s.days() - 1) continue;
+            // the running figure at year end less its expected incident, ransom and breach terms leaves its BI
+            double expectedDirect = 0;
+            for (int j = 0; j < r.size(); j++) {
+                if (r.firm(j) != firm) continue;
+                expectedDirect += losses.incidentYen(firm) + (r.effect(j) == ReplicateRecord.RANSOMWARE ? losses.expectedRansomYen(firm) : losses.breachYen(firm));
+            }
+            assertEquals(bi, RunningLoss.lossSoFarYen(losses, r, firm, s.days() - 1) - expectedDirect, 1e-9 * bi, "firm " + firm);
+            checked++;
+        }
+        assertTrue(checked > 0, "some firm had an outage that ended within the year");
+    }
+
+    static double lastOutageEnd(ReplicateRecord r, int firm) {
+        double end = -1;
+        for (int k = 0; k < r.size(); k++) if (r.firm(k) == firm && r.causesOutage(k)) end = Math.max(end, r.outageEnd(k));
+        return end;
     }
 
     @Test

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import javax.swing.SwingUtilities;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weaklink.economics.CostSharingPolicy;
-import weaklink.random.RandomStreams;
-import weaklink.model.ReplicateModel;
+import weaklink.experiment.ReplicateColumn;
+import weaklink.experiment.ReplicateEngine;
+import weaklink.experiment.ReplicateRow;
+import weaklink.experiment.RunContext;
 import weaklink.model.ReplicateRecord;
-import weaklink.network.Networks;
-import weaklink.network.SupplyNetwork;
 import weaklink.scenario.Scenario;
 
 /** The GUI's model side, stepped without windows: what it shows is the batch run's replicate. */
@@ -30,10 +30,17 @@ class ScenarioGuiTest {
         SwingUtilities.invokeAndWait(() -> { });
     }
 
+    /** Replicate {@code replicate} of a batch run under the scenario's first policy, run to the end without stepping. */
     static ReplicateRecord batchReplicate(Scenario s, int replicate) throws Exception {
-        SupplyNetwork net = Networks.build(s, RandomStreams.derive(s.seed(), -1, RandomStreams.Stream.NETWORK));
-        var posture = CostSharingPolicy.of(s.policies().get(0)).fund(s, net).posture();
-        return new ReplicateModel(s, net, posture, new RandomStreams(s.seed(), replicate)).run();
+        RunContext run = RunContext.of(s, s.seed());
+        return run.model(run.funding(s.policies().get(0)).posture(), run.streams(replicate)).run();
+    }
+
+    /** The firms_compromised column of a run's replicates.csv row for the replicate, under the first policy. */
+    static double firmsCompromisedInRun(Scenario s, int replicate) throws Exception {
+        ReplicateEngine engine = new ReplicateEngine(s, s.seed(), List.of(s.policies().get(0)));
+        String row = engine.run(replicate).csv().lines().findFirst().orElseThrow();
+        return ReplicateRow.parse(row).value(ReplicateColumn.FIRMS_COMPROMISED);
     }
 
     static int[] firstDays(XYSeries series, int days) {
@@ -54,6 +61,7 @@ class ScenarioGuiTest {
         ReplicateRecord batch = batchReplicate(s, 3);
         assertTrue(batch.distinctFirmsCompromised() > 2, "the scenario should spread beyond its two seeds");
         assertEquals(batch.size(), gui.model().record().size());
+        assertEquals(firmsCompromisedInRun(s, 3), gui.model().record().distinctFirmsCompromised(), "the run's replicates.csv row for replicate 3");
         assertArrayEquals(batch.dailyCompromised(), firstDays(gui.chart().compromisedSeries(), s.days()));
         assertArrayEquals(batch.dailyDown(), firstDays(gui.chart().downSeries(), s.days()));
     }

@@ -1,0 +1,79 @@
+package weaklink.experiment;
+
+import weaklink.economics.CostSharingPolicy;
+import weaklink.economics.LossModel;
+import weaklink.economics.SecurityFunding;
+import weaklink.model.AttackSurface;
+import weaklink.model.Posture;
+import weaklink.model.ReplicateModel;
+import weaklink.network.Networks;
+import weaklink.network.SupplyNetwork;
+import weaklink.random.RandomStreams;
+import weaklink.random.Seeds;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+
+/**
+ * A scenario and a master seed made into what every replicate of a run shares: the network (built
+ * from {@link Seeds#network()}), what targeted and mass-exploit attacks look at, each policy's
+ * security funding and the loss model; and, per replicate, its streams ({@link Seeds#replicate})
+ * and its model. Every command that builds a network or a replicate (run, sweep, spof, network,
+ * validate, gui) comes through here, so {@code weaklink network --seed S} writes the network that
+ * {@code weaklink run --seed S} simulates, and the GUI shows replicate N of that run.
+ */
+public final class RunContext {
+    private final Scenario scenario;
+    private final Seeds seeds;
+    private final SupplyNetwork network;
+    private AttackSurface surface;
+    private LossModel lossModel;
+
+    private RunContext(Scenario scenario, Seeds seeds, SupplyNetwork network) {
+        this.scenario = scenario;
+        this.seeds = seeds;
+        this.network = network;
+    }
+
+    /** Builds (generates or reads) the scenario's network for this master seed; bad network input is refused here. */
+    public static RunContext of(Scenario scenario, long masterSeed) throws BadInputException {
+        Seeds seeds = new Seeds(masterSeed);
+        return new RunContext(scenario, seeds, Networks.build(scenario, seeds.network()));
+    }
+
+    public Scenario scenario() { return scenario; }
+
+    public Seeds seeds() { return seeds; }
+
+    public SupplyNetwork network() { return network; }
+
+    /** What targeted and mass-exploit campaigns look at, computed once for the network. */
+    public synchronized AttackSurface attackSurface() {
+        if (surface == null) surface = AttackSurface.of(network);
+        return surface;
+    }
+
+    /** The loss model of the network, made once. */
+    public synchronized LossModel lossModel() {
+        if (lossModel == null) lossModel = new LossModel(scenario, network);
+        return lossModel;
+    }
+
+    /** A policy's security funding on this network (the same in every replicate). */
+    public SecurityFunding funding(PolicySpec policy) {
+        return CostSharingPolicy.of(policy).fund(scenario, network);
+    }
+
+    /** Replicate {@code r}'s random streams, the same under every policy. */
+    public RandomStreams streams(int replicate) { return seeds.replicate(replicate); }
+
+    /** The model of one replicate under a posture, on the replicate's streams. */
+    public ReplicateModel model(Posture posture, RandomStreams streams) {
+        return model(scenario, posture, streams);
+    }
+
+    /** The model of one replicate of another set of attacks on this network (a stress test: {@link Scenario#withAttacks}). */
+    public ReplicateModel model(Scenario attacks, Posture posture, RandomStreams streams) {
+        return new ReplicateModel(attacks, network, posture, streams, attackSurface());
+    }
+}

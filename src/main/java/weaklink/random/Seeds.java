@@ -1,0 +1,35 @@
+package weaklink.random;
+
+/**
+ * Every seed of a run, derived from its master seed here and nowhere else, each named for what it
+ * seeds. A run-wide draw (one that does not belong to a replicate) takes a negative replicate index
+ * of its own in {@link RandomStreams#derive}, so no two uses share a seed and none collides with a
+ * replicate's streams (replicates are numbered from 0):
+ * <ul>
+ *   <li>{@link #network()}: replicate −1, stream NETWORK: the generated network, shared by every
+ *       replicate and policy;</li>
+ *   <li>{@link #bootstrap()}: replicate −2, stream POLICY: the bootstrap of the summary's
+ *       probability of being best;</li>
+ *   <li>{@link #sweepDesign()}: replicate −3, stream POLICY: the Latin-hypercube design of a sweep;</li>
+ *   <li>{@link #replicate(long)}: replicate r's streams (attacks, dwell, recovery, costs, ...),
+ *       shared by every policy (common random numbers).</li>
+ * </ul>
+ * A new run-wide use takes the next free negative index; changing any of these moves result bytes.
+ *
+ * @param master the run's master seed (the scenario's {@code seed}, or {@code --seed})
+ */
+public record Seeds(long master) {
+    private static final long NETWORK = -1, BOOTSTRAP = -2, SWEEP_DESIGN = -3;
+
+    /** The seed of the network generator. */
+    public long network() { return RandomStreams.derive(master, NETWORK, RandomStreams.Stream.NETWORK); }
+
+    /** The seed of the bootstrap resampling in the summaries. */
+    public long bootstrap() { return RandomStreams.derive(master, BOOTSTRAP, RandomStreams.Stream.POLICY); }
+
+    /** The seed of a sweep's Latin-hypercube design. */
+    public long sweepDesign() { return RandomStreams.derive(master, SWEEP_DESIGN, RandomStreams.Stream.POLICY); }
+
+    /** Replicate {@code r}'s random streams. */
+    public RandomStreams replicate(long r) { return new RandomStreams(master, r); }
+}
