@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 import weaklink.random.RandomStreams.Stream;
+import weaklink.random.Samplers;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ActorSpec;
 
@@ -46,7 +47,7 @@ final class Campaign implements Steppable {
                 MersenneTwisterFast rng = new MersenneTwisterFast(model.streams.seed(Stream.ATTEMPTS, state.id));
                 int n = net.firmCount();
                 for (int firm = -1; ; ) {
-                    firm += a >= 1 ? 1 : ReplicateModel.firstSuccessDay(rng.nextDouble(), a);
+                    firm += a >= 1 ? 1 : Samplers.firstSuccessDay(rng.nextDouble(), a);
                     if (firm >= n) break;
                     model.attempt(state, day, firm);
                 }

@@ -442,12 +442,12 @@ class ReplicateModelTest {
 
     @Test
     void geometricFirstSuccessDayHasTheGeometricDistribution() {
-        assertEquals(1, ReplicateModel.firstSuccessDay(0.0, 0.3));
-        assertEquals(1, ReplicateModel.firstSuccessDay(0.2999, 0.3));
-        assertEquals(2, ReplicateModel.firstSuccessDay(0.3001, 0.3));
-        assertEquals(2, ReplicateModel.firstSuccessDay(0.5099, 0.3));
-        assertEquals(3, ReplicateModel.firstSuccessDay(0.5101, 0.3));
-        assertEquals(1, ReplicateModel.firstSuccessDay(0.99, 1.0));
+        assertEquals(1, weaklink.random.Samplers.firstSuccessDay(0.0, 0.3));
+        assertEquals(1, weaklink.random.Samplers.firstSuccessDay(0.2999, 0.3));
+        assertEquals(2, weaklink.random.Samplers.firstSuccessDay(0.3001, 0.3));
+        assertEquals(2, weaklink.random.Samplers.firstSuccessDay(0.5099, 0.3));
+        assertEquals(3, weaklink.random.Samplers.firstSuccessDay(0.5101, 0.3));
+        assertEquals(1, weaklink.random.Samplers.firstSuccessDay(0.99, 1.0));
     }
 
     @Test
@@ -457,12 +457,12 @@ class ReplicateModelTest {
         int undecided = 0, checked = 0;
         for (double q : new double[] {1e-6, 0.0035, 0.035, 0.3, 0.9, 0.999999}) {
             for (int maxOffset : new int[] {1, 2, 10, 64}) {
-                ReplicateModel.fillDayChance(table, Math.log1p(-q), maxOffset);
+                LateralMovement.fillDayChance(table, Math.log1p(-q), maxOffset);
                 for (int i = 0; i < 20_000; i++) {
                     // uniforms below the chance of any success within maxOffset days, 1 % right at a boundary
                     double u = i % 100 == 0 ? table[1 + rng.nextInt(maxOffset)] : (rng.nextLong() >>> 11) * 0x1.0p-53 * table[maxOffset];
-                    int fromTable = ReplicateModel.tableOffset(u, table, maxOffset);
-                    int exact = ReplicateModel.firstSuccessDay(u, q);
+                    int fromTable = LateralMovement.tableOffset(u, table, maxOffset);
+                    int exact = weaklink.random.Samplers.firstSuccessDay(u, q);
                     if (fromTable == 0) {
                         undecided++;
                         continue;
