@@ -9,22 +9,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import weaklink.io.Csv;
 import weaklink.io.Json;
 import weaklink.experiment.Runner;
+import weaklink.report.Headline;
+import weaklink.report.Measure;
 import weaklink.report.ResultsFinalizer;
+import weaklink.scenario.BadInputException;
 
 /** Prints the headline table of a finished results folder. */
 final class Summary {
     private Summary() {}
 
-    static void print(PrintWriter out, Path dir) throws IOException {
+    static void print(PrintWriter out, Path dir) throws IOException, BadInputException {
+        Headline headline = Headline.read(dir);
+        out.println(wrap(headline.text(), 100));
+        out.println();
+        headline.table().forEach(out::println);
+        out.println();
         List<String> lines = Files.readAllLines(dir.resolve(ResultsFinalizer.SUMMARY));
         List<String> header = Csv.split(lines.get(0));
         int policy = header.indexOf("policy"), mean = header.indexOf("mean_loss"), lo = header.indexOf("ci95_low"),
                 hi = header.indexOf("ci95_high"), var = header.indexOf("var_99_5"), diff = header.indexOf("diff_vs_baseline");
-        out.printf("%-24s %18s %31s %18s %18s%n", "policy", "mean annual loss", "95% interval", "VaR 99.5%", "vs baseline");
+        Measure money = Measure.moneyText(headline.currency());
+        out.printf("%-24s %16s %24s %12s %16s%n", "policy", "mean annual loss", "95% interval", "VaR 99.5%", "loss vs baseline");
         for (String line : lines.subList(1, lines.size())) {
             List<String> c = Csv.split(line);
-            out.printf("%-24s %18s %15s-%-15s %18s %18s%n", c.get(policy), big(c.get(mean)), big(c.get(lo)), big(c.get(hi)), big(c.get(var)), big(c.get(diff)));
+            out.printf("%-24s %16s %24s %12s %16s%n", c.get(policy), text(money, c.get(mean)), "[" + text(money, c.get(lo)) + ", " + text(money, c.get(hi)) + "]",
+                    c.get(var).isEmpty() ? "n/a" : text(money, c.get(var)), text(money, c.get(diff)));
         }
+        for (String caveat : headline.caveats()) out.println(wrap("Note: " + caveat, 100));
         JsonNode manifest = Json.read(dir.resolve(Runner.MANIFEST));
         if (Runner.TARGET_CI_REACHED.equals(manifest.path("stop_reason").asText())) {
             out.printf("stopped early after %,d of %,d replicates: every policy's 95%% interval is within %s%% of its mean%n",
@@ -36,9 +47,23 @@ final class Summary {
         out.println("results: " + dir);
     }
 
-    /** A money amount in thousands-separated whole units. */
-    static String big(String s) {
-        if (s.isEmpty()) return "";
-        return String.format("%,.0f", Double.parseDouble(s));
+    private static String text(Measure money, String cell) {
+        return cell.isEmpty() ? "" : money.write(Double.parseDouble(cell));
+    }
+
+    /** {@code text} broken into lines of at most {@code width} characters at spaces. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (out.length() - lineStart + word.length() + 1 > width && out.length() > lineStart) {
+                out.append('\n');
+                lineStart = out.length();
+            } else if (out.length() > lineStart) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString();
     }
 }

@@ -14,7 +14,7 @@ package weaklink.random;
 public final class RandomStreams {
     /** The processes that draw random numbers; each has its own stream. Append only: ordinals are part of the seed. */
     public enum Stream {
-        NETWORK, ARRIVALS, ATTEMPTS, SUCCESS, DWELL, LATERAL, RECOVERY, INCIDENT_COST, RANSOM, TARGETING, INSURANCE, POLICY
+        NETWORK, ARRIVALS, ATTEMPTS, SUCCESS, DWELL, LATERAL, RECOVERY, INCIDENT_COST, RANSOM, TARGETING, INSURANCE, POLICY, UNCERTAINTY
     }
 
     /** 2^64 / φ, the multiplier that spreads the first key before the second is added. */

@@ -22,6 +22,8 @@ final class Html {
             .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.45em; border-radius: 2px; vertical-align: -0.05em; }
             figure { margin: 2em 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+            .lead { font-size: 1.15em; line-height: 1.45; border-left: 4px solid #0072B2; padding: 0.2em 0 0.2em 0.8em; margin: 1em 0; }
+            .caveats { color: #555; font-size: 0.92em; padding-left: 1.2em; }
             .missing { border-left: 3px solid #E69F00; padding-left: 0.6em; }
             """;
 

@@ -25,6 +25,15 @@ public record Measure(String label, NumberFormat format) {
         return new Measure(label + " (" + currency + ")", new ShortMoney(currency));
     }
 
+    /**
+     * Money as the report and the console write it: always three significant digits with a K/M/B/T
+     * suffix ({@code ¥6.36B}, {@code ¥154M}, {@code ¥72.0M}, {@code -¥2.90B}), so amounts side by side have
+     * one precision. Axis ticks use {@link #money} instead, which drops trailing zeros.
+     */
+    public static Measure moneyText(String currency) {
+        return new Measure(currency, new ShortMoney(currency, 3, true));
+    }
+
     /** A count of firms, days or events: whole numbers with thousands separators. */
     public static Measure count(String label) {
         DecimalFormat f = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
@@ -64,23 +73,32 @@ public record Measure(String label, NumberFormat format) {
     static final class ShortMoney extends NumberFormat {
         private static final long serialVersionUID = 1L;
         private static final String[] SUFFIX = {"", "K", "M", "B", "T"};
-        private static final int SIGNIFICANT = 4;
         private final String symbol;
+        private final int significant;
+        private final boolean keepZeros;
 
         ShortMoney(String currency) {
+            this(currency, 4, false);
+        }
+
+        ShortMoney(String currency, int significant, boolean keepZeros) {
             this.symbol = currencySymbol(currency);
+            this.significant = significant;
+            this.keepZeros = keepZeros;
         }
 
         @Override
         public StringBuffer format(double number, StringBuffer out, FieldPosition pos) {
             if (Double.isNaN(number)) return out.append('–');
             if (Double.isInfinite(number)) return out.append(number > 0 ? "∞" : "-∞");
-            BigDecimal abs = new BigDecimal(Math.abs(number)).round(new MathContext(SIGNIFICANT, RoundingMode.HALF_EVEN));
+            BigDecimal abs = new BigDecimal(Math.abs(number)).round(new MathContext(significant, RoundingMode.HALF_EVEN));
             if (abs.signum() == 0) return out.append(symbol).append('0');
             int k = 0;
             // After rounding, so 999,999.9 is written 1M, not 1000K.
             while (k < SUFFIX.length - 1 && abs.compareTo(BigDecimal.TEN.pow(3 * (k + 1))) >= 0) k++;
-            BigDecimal scaled = abs.movePointLeft(3 * k).stripTrailingZeros();
+            BigDecimal scaled = abs.movePointLeft(3 * k);
+            scaled = keepZeros ? scaled.round(new MathContext(significant, RoundingMode.HALF_EVEN)) : scaled.stripTrailingZeros();
+            if (keepZeros && scaled.scale() < 0) scaled = scaled.setScale(0);
             if (number < 0) out.append('-');
             return out.append(symbol).append(scaled.toPlainString()).append(SUFFIX[k]);
         }

@@ -41,6 +41,15 @@ public final class ReportWriter {
                           Function<Results, Integer> height) {}
 
     private static final List<Figure> FIGURES = List.of(
+            new Figure("policy_differences", "What each policy changes",
+                    "The paired differences against the baseline over the same simulated years: the change in societal cost (losses "
+                            + "plus all security spending) and in loss, each with its 95 % interval. These, not the overlap of each "
+                            + "policy's own interval, say whether a policy is better.",
+                    Results.SUMMARY, ResultCharts::policyDifferences, r -> Math.max(360, 200 + 56 * (r.policies.size() - 1))),
+            new Figure("cost_effectiveness", "Cost-effectiveness",
+                    "What each policy costs its payers a year against the loss it avoids, with the 95 % interval of the loss avoided. "
+                            + "The dashed line is one yen of loss avoided per yen spent.",
+                    Results.SUMMARY, ResultCharts::costEffectiveness, r -> 560),
             new Figure("policy_comparison", "Policy comparison",
                     "Expected annual loss across the network under each policy (bar, with its 95 % confidence interval), beside "
                             + "what is spent on security each year and who pays it.",
@@ -85,6 +94,12 @@ public final class ReportWriter {
         List<String> notes = new ArrayList<>();
         StringBuilder figures = new StringBuilder();
         for (Figure f : FIGURES) {
+            if (r.policies.size() < 2 && (f.name().equals("policy_differences") || f.name().equals("cost_effectiveness"))) {
+                String note = f.heading() + ": not drawn, the run has only the baseline policy, so there is nothing to compare it with.";
+                notes.add(note);
+                figures.append("<p class=\"missing\">").append(Html.escape(note)).append("</p>\n");
+                continue;
+            }
             if (!available(r, f.needs())) {
                 String note = f.heading() + ": not drawn, " + f.needs() + " is not in the results folder.";
                 notes.add(note);
@@ -107,6 +122,7 @@ public final class ReportWriter {
     }
 
     private static boolean available(Results r, String file) {
+        if (file.equals(Results.SUMMARY)) return true;
         if (file.equals(Results.EXCEEDANCE)) return r.exceedance != null;
         if (file.equals(Results.TIMESERIES)) return r.timeseries != null;
         if (file.equals(Results.BY_GROUP)) return r.byGroup != null;
@@ -165,6 +181,7 @@ public final class ReportWriter {
         // Only what the results depend on: no times, paths or thread counts, so every way of running gives the same page.
         h.append("<p class=\"meta\">").append(Html.escape(String.format("%,d replicates (simulated years) per policy · master seed %d · "
                 + "weaklink %s", r.summary.get(r.policies.get(0)).get(SummaryColumn.REPLICATES).longValue(), m.path("seed").asLong(), m.path("version").asText("?")))).append("</p>\n");
+        h.append(answer(r));
         h.append(scenario(r));
         h.append(headline(r));
         h.append("<section id=\"charts\">\n<h2>Charts</h2>\n").append(figures).append("</section>\n");
@@ -195,7 +212,7 @@ public final class ReportWriter {
         h.append("<dt>Policies</dt>\n<dd><ul>\n");
         for (int i = 0; i < r.policies.size(); i++) {
             String p = r.policies.get(i);
-            h.append("<li>").append(Html.swatch(i)).append("<b>").append(Html.escape(p)).append("</b>")
+            h.append("<li>").append(Html.swatch(r.colour(p))).append("<b>").append(Html.escape(p)).append("</b>")
                     .append(Html.escape(policyParameters(s, p))).append(p.equals(r.baseline) ? " <em>(baseline)</em>" : "").append("</li>\n");
         }
         h.append("</ul></dd>\n</dl>\n</section>\n");
@@ -226,16 +243,71 @@ public final class ReportWriter {
             List<String> params = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().equals("id") && !e.getKey().equals("name")) params.add(e.getKey() + " " + e.getValue().asText());
+                if (!e.getKey().equals("id") && !e.getKey().equals("name")) params.add(keyName(e.getKey()) + ": " + value(e.getKey(), e.getValue(), scenario));
             }
             return " — " + p.path("id").asText() + (params.isEmpty() ? "" : ": " + String.join(", ", params));
         }
         return "";
     }
 
+    /** The plain answer first: the sentences, the ranking by societal cost and the caveats (see {@link Headline}). */
+    private static String answer(Results r) {
+        Headline hl = Headline.of(r);
+        Measure money = Measure.moneyText(r.currency);
+        StringBuilder h = new StringBuilder("<section id=\"answer\">\n<p class=\"lead\">").append(Html.escape(hl.text())).append("</p>\n");
+        if (r.policies.size() > 1) {
+            h.append("<h2>Ranking by societal cost</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
+            for (String c : List.of("Rank", "Policy", "Societal cost a year", "Change vs " + r.baseline + " (95 % interval)",
+                    "Change in loss (95 % interval)", "Policy cost: public / private", "Loss avoided per yen of policy cost (95 % interval)",
+                    "Net benefit (95 % interval)", "Probability lowest")) {
+                h.append("<th>").append(Html.escape(c)).append("</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            for (Headline.Entry e : hl.ranking()) {
+                h.append("<tr><td>").append(e.rank()).append("</td><th scope=\"row\">").append(Html.swatch(e.colour())).append(Html.escape(e.policy()))
+                        .append(e.baseline() ? " <em>(baseline)</em>" : "").append("</th>");
+                Html.cell(h, money.write(e.societalCost()), null);
+                if (e.baseline()) {
+                    Html.cell(h, "baseline", null);
+                    Html.cell(h, "baseline", null);
+                } else {
+                    Html.cell(h, Headline.signed(money, e.diffSocietal()), Headline.interval(money, e.diffSocietalLow(), e.diffSocietalHigh()));
+                    Html.cell(h, Headline.signed(money, e.diffLoss()), Headline.interval(money, e.diffLossLow(), e.diffLossHigh()));
+                }
+                Html.cell(h, money.write(e.policyCost()), money.write(e.publicCost()) + " / " + money.write(e.privateCost()));
+                Html.cell(h, Double.isNaN(e.perYen()) ? "–" : Headline.perYen(money, e.perYen()),
+                        Double.isNaN(e.perYen()) ? "no policy cost" : "[" + Headline.perYen(money, e.perYenLow()) + ", " + Headline.perYen(money, e.perYenHigh()) + "]");
+                Html.cell(h, e.baseline() ? "–" : Headline.signed(money, e.netBenefit()),
+                        e.baseline() ? null : Headline.interval(money, e.netBenefitLow(), e.netBenefitHigh()));
+                Html.cell(h, Headline.percent(e.probBest()), null);
+                h.append("</tr>\n");
+            }
+            h.append("</tbody>\n</table></div>\n<p class=\"note\">Societal cost = losses + all security spending, whoever pays it. "
+                    + "Changes are paired differences against <b>").append(Html.escape(r.baseline)).append("</b> over the same simulated years. "
+                    + "Net benefit = loss avoided − extra security spending (= −change in societal cost). Policy cost is what the policy puts on "
+                    + "its payers beyond what firms would have spent alone; public = the government's part. Probability lowest: share of 1,000 "
+                    + "paired bootstrap resamples of the years in which the policy has the lowest mean societal cost.</p>\n");
+        }
+        h.append("<ul class=\"caveats\">\n");
+        for (String c : hl.caveats()) h.append("<li>").append(Html.escape(c)).append("</li>\n");
+        return h.append("</ul>\n</section>\n").toString();
+    }
+
+    /** The scenario file's name of a resolved-scenario key: {@code retentionYen} is {@code retention_yen}. */
+    static String keyName(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A parameter's value as a reader writes it: money ({@code *_yen}) in the report's money format, other numbers plainly. */
+    private static String value(String key, JsonNode v, JsonNode scenario) {
+        if (!v.isNumber()) return v.asText();
+        if (key.endsWith("Yen")) return Measure.moneyText(scenario.path("currency").asText("JPY")).write(v.asDouble());
+        return java.math.BigDecimal.valueOf(v.asDouble()).stripTrailingZeros().toPlainString();
+    }
+
     private static String headline(Results r) {
-        Measure money = Measure.money("", r.currency);
-        StringBuilder h = new StringBuilder("<section id=\"headline\">\n<h2>Headline figures</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
+        Measure money = Measure.moneyText(r.currency);
+        StringBuilder h = new StringBuilder("<section id=\"headline\">\n<h2>Losses and their distribution</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
         for (String c : List.of("Policy", "Mean annual loss (95 % interval)", "Median year", "VaR 99.5 % (1 in 200 years)",
                 "TVaR 99.5 %", "Security spending", "Policy cost", "Societal cost", "Change vs baseline (95 % interval)")) {
             h.append("<th>").append(Html.escape(c)).append("</th>");
@@ -244,11 +316,13 @@ public final class ReportWriter {
         for (int i = 0; i < r.policies.size(); i++) {
             String p = r.policies.get(i);
             Map<SummaryColumn, Double> s = r.summary.get(p);
-            h.append("<tr><th scope=\"row\">").append(Html.swatch(i)).append(Html.escape(p)).append("</th>");
+            h.append("<tr><th scope=\"row\">").append(Html.swatch(r.colour(p))).append(Html.escape(p)).append("</th>");
             Html.cell(h, money.write(s.get(SummaryColumn.MEAN_LOSS)), money.write(s.get(SummaryColumn.CI95_LOW)) + " to "
                     + money.write(s.get(SummaryColumn.CI95_HIGH)));
-            for (SummaryColumn c : List.of(SummaryColumn.P50, SummaryColumn.VAR_99_5, SummaryColumn.TVAR_99_5, SummaryColumn.MEAN_SECURITY_SPEND,
-                    SummaryColumn.MEAN_POLICY_COST, SummaryColumn.MEAN_SOCIETAL_COST)) {
+            Html.cell(h, money.write(s.get(SummaryColumn.P50)), null);
+            tail(h, money, s.get(SummaryColumn.VAR_99_5), s.get(SummaryColumn.VAR_99_5_CI95_LOW), s.get(SummaryColumn.VAR_99_5_CI95_HIGH));
+            tail(h, money, s.get(SummaryColumn.TVAR_99_5), s.get(SummaryColumn.TVAR_99_5_CI95_LOW), s.get(SummaryColumn.TVAR_99_5_CI95_HIGH));
+            for (SummaryColumn c : List.of(SummaryColumn.MEAN_SECURITY_SPEND, SummaryColumn.MEAN_POLICY_COST, SummaryColumn.MEAN_SOCIETAL_COST)) {
                 Html.cell(h, money.write(s.get(c)), null);
             }
             if (p.equals(r.baseline)) {
@@ -267,8 +341,13 @@ public final class ReportWriter {
     }
 
     private static String signed(Measure money, double x) {
-        String s = money.write(x);
-        return x > 0 ? "+" + s : s;
+        return Headline.signed(money, x);
+    }
+
+    /** A tail figure with its bootstrap interval below, or "not estimated" (the caveat above says why). */
+    private static void tail(StringBuilder h, Measure money, Double value, Double low, Double high) {
+        if (value == null || Double.isNaN(value)) Html.cell(h, "not estimated", "too few years beyond 99.5 %");
+        else Html.cell(h, money.write(value), Double.isNaN(low) ? null : money.write(low) + " to " + money.write(high));
     }
 
     private static String method(Results r) {
@@ -278,11 +357,17 @@ public final class ReportWriter {
                 + "stoppage spreads to its buyers once their inventory runs out.</li>\n"
                 + "<li>Every policy sees the same attacks in the same replicate (common random numbers), so the differences "
                 + "between policies are paired: their intervals are much narrower than the intervals of each policy's mean.</li>\n"
-                + "<li>Intervals are 95 % Student-t confidence intervals of the mean (for the change vs baseline, of the mean paired "
-                + "difference). They measure Monte Carlo error only, not the uncertainty of the scenario's inputs.</li>\n"
+                + "<li>Intervals are 95 % Student-t confidence intervals of the mean (for a change vs baseline, of the mean paired "
+                + "difference; for loss avoided per yen, of the linearised ratio). They measure Monte Carlo error only, not the "
+                + "uncertainty of the scenario's inputs (a scenario's <code>uncertainty:</code> block draws those).</li>\n"
                 + "<li>VaR 99.5 % is the empirical 99.5 % quantile of the annual loss (the Solvency II 1-in-200-year loss); TVaR "
-                + "99.5 % is the mean of the worst 0.5 % of years. Return periods longer than the number of simulated years are "
-                + "not estimated.</li>\n"
+                + "99.5 % is the mean of the worst 0.5 % of years; their intervals are bootstrap percentile intervals (1,000 "
+                + "resamples). They are given only when at least 10 simulated years lie beyond the 99.5 % level (2,000 replicates): "
+                + "with fewer, the figure would be little more than the worst year simulated. Return periods longer than the "
+                + "number of simulated years are not estimated.</li>\n"
+                + "<li><i>Firms compromised</i> counts every firm an attacker got into during the year; <i>firms down</i> counts those whose "
+                + "production stopped (a ransomware outage). Ransomware detonates in every firm it reaches, so with ransomware actors only "
+                + "the two counts are equal; actors that steal data compromise firms without stopping them, and then the counts differ.</li>\n"
                 + "<li>Losses are direct costs (incident response, ransom, data breach), business interruption and contingent "
                 + "business interruption of buyers. Firms invest in security following Gordon and Loeb (2002) against their own "
                 + "expected loss; policies change who pays and the minimum posture.</li>\n"

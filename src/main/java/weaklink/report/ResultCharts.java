@@ -21,6 +21,7 @@ import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
@@ -29,12 +30,14 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeriesCollection;
 import weaklink.stats.Sample;
 
 /**
  * The standard charts of a results folder (DESIGN §4 {@code charts/}), each from {@link Results}.
- * Policy {@code i} of the manifest is drawn in {@link Palette#series}{@code (i)} everywhere.
+ * A policy is drawn in its colour ({@link Results#colour}, by type and name) everywhere.
  */
 final class ResultCharts {
     private ResultCharts() {}
@@ -62,8 +65,8 @@ final class ResultCharts {
         }
         StatisticalBarRenderer lossBars = Charts.flatBars(new StatisticalBarRenderer() {
             // A tinted fill with a solid edge keeps the interval visible on every colour, black included.
-            @Override public Paint getItemPaint(int row, int column) { return Palette.translucent(Palette.series(column), 0.4); }
-            @Override public Paint getItemOutlinePaint(int row, int column) { return Palette.series(column); }
+            @Override public Paint getItemPaint(int row, int column) { return Palette.translucent(Palette.series(r.colour(r.policies.get(column))), 0.4); }
+            @Override public Paint getItemOutlinePaint(int row, int column) { return Palette.series(r.colour(r.policies.get(column))); }
         });
         lossBars.setDefaultOutlineStroke(new BasicStroke(1.5f));
         lossBars.setMaximumBarWidth(0.3);
@@ -94,6 +97,108 @@ final class ResultCharts {
                         + "Right: mean annual security spending, stacked by who pays.", plot, true);
     }
 
+    /** The policies other than the baseline, from lowest to highest mean societal cost. */
+    static List<String> comparedByRank(Results r) {
+        List<String> out = new ArrayList<>(r.policies);
+        out.remove(r.baseline);
+        out.sort(java.util.Comparator.comparingDouble(p -> r.summary.get(p).get(SummaryColumn.SOCIETAL_RANK)));
+        return out;
+    }
+
+    /**
+     * The paired differences against the baseline, the comparison a decision rests on: per policy
+     * (lowest societal cost on top), the change in mean annual societal cost (left) and in mean
+     * annual loss (right), each with its paired 95 % interval, and a line at no change.
+     */
+    static JFreeChart policyDifferences(Results r) {
+        List<String> compared = comparedByRank(r);
+        CategoryPlot left = differencePlot(r, compared, money(r, "Change in societal cost vs " + r.baseline + ", 95 % interval"),
+                SummaryColumn.DIFF_SOCIETAL_COST, SummaryColumn.DIFF_SOCIETAL_CI95_LOW, SummaryColumn.DIFF_SOCIETAL_CI95_HIGH);
+        CategoryPlot right = differencePlot(r, compared, money(r, "Change in annual loss vs " + r.baseline + ", 95 % interval"),
+                SummaryColumn.DIFF_VS_BASELINE, SummaryColumn.DIFF_CI95_LOW, SummaryColumn.DIFF_CI95_HIGH);
+        CombinedDomainCategoryPlot plot = sideBySide("Policy (lowest societal cost first)", left, right);
+        return Charts.chart("What each policy changes against " + r.baseline,
+                "Paired differences over the same simulated years (" + years(r) + "); left of the line: lower. "
+                        + "Societal cost = losses + all security spending, whoever pays.", plot, false);
+    }
+
+    private static CategoryPlot differencePlot(Results r, List<String> compared, Measure axis, SummaryColumn mean, SummaryColumn low,
+                                               SummaryColumn high) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        for (String p : compared) {
+            Map<SummaryColumn, Double> s = r.summary.get(p);
+            // paired t intervals are symmetric, so mean ± half-width redraws them exactly
+            data.add(s.get(mean).doubleValue(), (s.get(high) - s.get(low)) / 2, "difference", p);
+        }
+        StatisticalBarRenderer bars = Charts.flatBars(new StatisticalBarRenderer() {
+            @Override public Paint getItemPaint(int row, int column) { return Palette.translucent(Palette.series(r.colour(compared.get(column))), 0.45); }
+            @Override public Paint getItemOutlinePaint(int row, int column) { return Palette.series(r.colour(compared.get(column))); }
+        });
+        bars.setDefaultOutlineStroke(new BasicStroke(1.5f));
+        bars.setMaximumBarWidth(0.3);
+        bars.setErrorIndicatorPaint(Palette.INK);
+        bars.setErrorIndicatorStroke(new BasicStroke(1.8f));
+        CategoryPlot plot = new CategoryPlot(data, null, Charts.numberAxis(axis, true), bars);
+        plot.addRangeMarker(new ValueMarker(0, Palette.INK, new BasicStroke(1.2f)));
+        Charts.style(plot);
+        return plot;
+    }
+
+    /**
+     * Cost-effectiveness: each policy's mean annual policy cost (x) against the loss it avoids
+     * ({@code −diff_vs_baseline}, y), with the paired 95 % interval of the loss avoided; the dashed
+     * line is where a yen of policy cost avoids a yen of loss. Points above it return more than they
+     * cost in avoided loss.
+     */
+    static JFreeChart costEffectiveness(Results r) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYErrorRenderer points = new XYErrorRenderer();
+        points.setDrawXError(false);
+        points.setErrorPaint(Palette.INK);
+        points.setErrorStroke(new BasicStroke(1.5f));
+        points.setCapLength(8);
+        LegendItemCollection legend = new LegendItemCollection();
+        double maxCost = 0;
+        List<String> compared = comparedByRank(r);
+        for (int k = 0; k < compared.size(); k++) {
+            String p = compared.get(k);
+            Map<SummaryColumn, Double> s = r.summary.get(p);
+            double cost = s.get(SummaryColumn.MEAN_POLICY_COST) - r.summary.get(r.baseline).get(SummaryColumn.MEAN_POLICY_COST);
+            YIntervalSeries series = new YIntervalSeries(p);
+            series.add(cost, -s.get(SummaryColumn.DIFF_VS_BASELINE), -s.get(SummaryColumn.DIFF_CI95_HIGH), -s.get(SummaryColumn.DIFF_CI95_LOW));
+            data.addSeries(series);
+            points.setSeriesPaint(k, Palette.series(r.colour(p)));
+            points.setSeriesShape(k, Charts.dot(12));
+            points.setSeriesLinesVisible(k, false);
+            legend.add(Charts.markerItem(p, Charts.dot(12), Palette.series(r.colour(p))));
+            maxCost = Math.max(maxCost, cost);
+        }
+        points.setDefaultItemLabelGenerator((dataset, series, item) -> dataset.getSeriesKey(series).toString());
+        points.setDefaultItemLabelsVisible(true);
+        points.setDefaultItemLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+        points.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        XYPlot plot = new XYPlot(data, Charts.numberAxis(money(r, "Mean annual policy cost beyond " + r.baseline + "'s"), true),
+                Charts.numberAxis(money(r, "Loss avoided a year, 95 % interval"), true), points);
+        XYSeriesCollection breakEven = new XYSeriesCollection();
+        XYSeries line = new XYSeries("one yen of loss avoided per yen of policy cost");
+        line.add(0, 0);
+        line.add(Math.max(1, maxCost) * 1.1, Math.max(1, maxCost) * 1.1);
+        breakEven.addSeries(line);
+        XYLineAndShapeRenderer guide = new XYLineAndShapeRenderer(true, false);
+        guide.setSeriesPaint(0, Color.GRAY);
+        guide.setSeriesStroke(0, Charts.DASHED);
+        plot.setDataset(1, breakEven);
+        plot.setRenderer(1, guide);
+        plot.addRangeMarker(new ValueMarker(0, Palette.INK, new BasicStroke(1f)));
+        legend.add(Charts.lineItem("1 yen of loss avoided per yen of policy cost", Color.GRAY, Charts.DASHED));
+        plot.setFixedLegendItems(legend);
+        Charts.style(plot);
+        return Charts.chart("Cost-effectiveness: loss avoided against what the policy costs",
+                "One point per policy, against " + r.baseline + " (" + years(r) + "); bars: paired 95 % interval of the loss avoided. "
+                        + "Above the dashed line a policy avoids more loss than it costs.", plot, true);
+    }
+
     /**
      * The distribution of the annual network loss under each policy: box from the 25th to the
      * 75th percentile, median line, mean circle, whiskers at the 5th and 95th percentiles, and a
@@ -107,11 +212,13 @@ final class ResultCharts {
             boxes.add(new BoxAndWhiskerItem(s.mean(), s.quantile(0.5), s.quantile(0.25), s.quantile(0.75), s.quantile(0.05),
                     s.quantile(0.95), s.quantile(0), s.quantile(1), List.of()), "Annual loss", p);
             tail.addValue(s.mean(), "Mean", p);
-            tail.addValue(s.valueAtRisk(0.995), "VaR 99.5 %", p);
+            // not drawn where too few years lie beyond 99.5 % (the sample maximum is no VaR)
+            double var = r.summary.get(p).get(SummaryColumn.VAR_99_5);
+            tail.addValue(Double.isNaN(var) ? null : (Number) var, "VaR 99.5 %", p);
         }
         BoxAndWhiskerRenderer box = new BoxAndWhiskerRenderer() {
-            @Override public Paint getItemPaint(int row, int column) { return Palette.translucent(Palette.series(column), 0.35); }
-            @Override public Paint getItemOutlinePaint(int row, int column) { return Palette.series(column); }
+            @Override public Paint getItemPaint(int row, int column) { return Palette.translucent(Palette.series(r.colour(r.policies.get(column))), 0.35); }
+            @Override public Paint getItemOutlinePaint(int row, int column) { return Palette.series(r.colour(r.policies.get(column))); }
         };
         box.setUseOutlinePaintForWhiskers(true);
         box.setDefaultOutlineStroke(new BasicStroke(1.8f));
@@ -179,12 +286,12 @@ final class ResultCharts {
                     if (pt.returnPeriodYears() > 0 && !Double.isNaN(pt.loss())) series.add(pt.returnPeriodYears(), pt.loss());
                 }
                 data.addSeries(series);
-                lines.setSeriesPaint(s, Palette.series(i));
+                lines.setSeriesPaint(s, Palette.series(r.colour(p)));
                 lines.setSeriesStroke(s, "oep".equalsIgnoreCase(curve.getKey()) ? Charts.DASHED : Charts.LINE);
                 lines.setSeriesShape(s, Charts.dot(6));
                 s++;
             }
-            legend.add(Charts.lineItem(p, Palette.series(i), Charts.LINE));
+            legend.add(Charts.lineItem(p, Palette.series(r.colour(p)), Charts.LINE));
         }
         legend.add(Charts.lineItem("Annual aggregate loss (AEP)", Color.GRAY, Charts.LINE));
         legend.add(Charts.lineItem("Largest single event (OEP)", Color.GRAY, Charts.DASHED));
@@ -216,8 +323,9 @@ final class ResultCharts {
         for (int i = 0; i < r.policies.size(); i++) {
             Results.DailyCounts d = r.timeseries.get(r.policies.get(i));
             if (d == null) continue;
-            compromised.add(band(r.policies.get(i), i, d.day(), d.meanCompromised(), d.sdCompromised(), n));
-            down.add(band(r.policies.get(i), i, d.day(), d.meanDown(), d.sdDown(), n));
+            int colour = r.colour(r.policies.get(i));
+            compromised.add(band(r.policies.get(i), colour, d.day(), d.meanCompromised(), d.sdCompromised(), n));
+            down.add(band(r.policies.get(i), colour, d.day(), d.meanDown(), d.sdDown(), n));
         }
         Measure day = Measure.count("Day of the simulated year");
         org.jfree.chart.axis.NumberAxis dayAxis = Charts.numberAxis(day, false);
@@ -281,8 +389,8 @@ final class ResultCharts {
                 government += g.paidBy()[2];
             }
             if (rows.contains(GOVERNMENT)) outlay[rows.indexOf(GOVERNMENT)] = government;
-            losses.add(new Charts.BarSeries(p, i, loss));
-            outlays.add(new Charts.BarSeries(p, i, outlay));
+            losses.add(new Charts.BarSeries(p, r.colour(p), loss));
+            outlays.add(new Charts.BarSeries(p, r.colour(p), outlay));
         }
         CategoryPlot left = Charts.barPlot(null, rows, money(r, "Mean annual loss borne"), losses, true);
         CategoryPlot right = Charts.barPlot(null, rows, money(r, "Mean annual spending on security"), outlays, true);

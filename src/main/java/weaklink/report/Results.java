@@ -56,6 +56,8 @@ final class Results {
     final int days;
     /** summary.csv: policy -> column -> value (NaN where an older file lacks the column). */
     final Map<String, Map<SummaryColumn, Double>> summary = new LinkedHashMap<>();
+    /** summary.csv's {@code tail_note} per policy (empty when the 99.5 % figures are estimated, or the file predates the column). */
+    final Map<String, String> tailNote = new LinkedHashMap<>();
     /** total_loss of every replicate, per policy, in file order. */
     final Map<String, double[]> totalLoss = new LinkedHashMap<>();
     /** policy -> metric (aep, oep) -> points in file order; null when the file is absent. */
@@ -65,14 +67,31 @@ final class Results {
     /** policy -> groups in file order; null when the file is absent. */
     Map<String, List<GroupBurden>> byGroup;
 
+    /** Each policy's series colour ({@link Palette#policy}: by its type and name, not its place in the list). */
+    private final Map<String, Integer> colours = new LinkedHashMap<>();
+    /** Each policy's type (its {@code id} in the scenario), "" when the manifest does not say. */
+    private final Map<String, String> types = new LinkedHashMap<>();
+
     private Results(Path dir, JsonNode manifest) {
         this.dir = dir;
         this.manifest = manifest;
         manifest.path("policies").forEach(p -> policies.add(p.asText()));
+        for (JsonNode p : manifest.path("scenario").path("policies")) types.put(p.path("name").asText(), p.path("id").asText(""));
+        for (String p : policies) {
+            String type = types.getOrDefault(p, "");
+            List<String> same = new ArrayList<>(policies.stream().filter(q -> types.getOrDefault(q, "").equals(type)).sorted().toList());
+            colours.put(p, Palette.policy(type, same.indexOf(p)));
+        }
         this.baseline = manifest.path("baseline").asText(policies.isEmpty() ? "" : policies.get(0));
         this.currency = manifest.path("currency").asText("JPY");
         this.days = manifest.path("days").asInt(365);
     }
+
+    /** The series colour of {@code policy}. */
+    int colour(String policy) { return colours.getOrDefault(policy, 0); }
+
+    /** The type ({@code id}) of {@code policy}, "" when unknown. */
+    String type(String policy) { return types.getOrDefault(policy, ""); }
 
     /** Reads a results folder; bad input (exit 2) if it is not one or a file breaks its contract. */
     static Results read(Path dir) throws IOException, BadInputException {
@@ -108,9 +127,11 @@ final class Results {
                 String p = policies.get(policyOf(row, policy, file));
                 Map<SummaryColumn, Double> values = new EnumMap<>(SummaryColumn.class);
                 for (SummaryColumn c : SummaryColumn.values()) {
-                    if (c != SummaryColumn.POLICY) values.put(c, t.has(c.header()) ? row.number(t.column(c.header())) : Double.NaN);
+                    if (c.isText()) continue;
+                    values.put(c, t.has(c.header()) ? row.number(t.column(c.header())) : Double.NaN);
                 }
                 summary.put(p, values);
+                tailNote.put(p, t.has(SummaryColumn.TAIL_NOTE.header()) ? row.text(t.column(SummaryColumn.TAIL_NOTE.header())) : "");
             };
         });
         for (String p : policies) {

@@ -17,6 +17,7 @@ import weaklink.experiment.ReplicateColumn;
 import weaklink.experiment.ReplicateRow;
 import weaklink.experiment.Runner;
 import weaklink.random.Seeds;
+import weaklink.stats.BestChoice;
 import weaklink.stats.ExceedanceCurve;
 import weaklink.stats.Sample;
 
@@ -44,8 +45,7 @@ public final class ResultsFinalizer {
         String baseline = manifest.path("baseline").asText(policies.get(0));
         long seed = manifest.path("seed").asLong();
         Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), policies);
-        long bootstrapSeed = new Seeds(seed).bootstrap();
-        writeSummary(dir.resolve(SUMMARY), policies, baseline, byPolicy, bootstrapSeed);
+        writeSummary(dir.resolve(SUMMARY), policies, baseline, byPolicy, seeds(seed));
         writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
         Path accFile = dir.resolve(Runner.ACCUMULATORS);
         if (Files.exists(accFile)) {
@@ -82,11 +82,34 @@ public final class ResultsFinalizer {
         return out;
     }
 
-    private static void writeSummary(Path file, List<String> policies, String baseline, Map<String, PolicyColumns> data,
-                                     long bootstrapSeed) throws IOException {
+    /** The seeds of the summary's bootstrap generators, named in {@link Seeds}. */
+    static PolicySummary.Seeds seeds(long masterSeed) {
+        Seeds s = new Seeds(masterSeed);
+        return new PolicySummary.Seeds(s.bootstrap(), s.aepTailBootstrap(), s.oepTailBootstrap(), s.bestPolicyBootstrap());
+    }
+
+    /** The summary rows, one per policy in the manifest's order. */
+    static List<PolicySummary> summarise(List<String> policies, String baseline, Map<String, PolicyColumns> data, PolicySummary.Seeds seeds) {
+        double[][] societal = new double[policies.size()][];
+        double[] means = new double[policies.size()];
+        for (int i = 0; i < policies.size(); i++) {
+            societal[i] = data.get(policies.get(i)).societal.toArray();
+            means[i] = new Sample(societal[i]).mean();
+        }
+        double[] best = BestChoice.probabilityBest(societal, PolicySummary.BOOTSTRAP_RESAMPLES, seeds.best());
         List<PolicySummary> rows = new ArrayList<>();
-        for (String p : policies) rows.add(new PolicySummary(p, data.get(p), data.get(baseline), p.equals(baseline), bootstrapSeed));
-        AtomicFile.writeString(file, SummaryColumn.TABLE.render(rows));
+        for (int i = 0; i < policies.size(); i++) {
+            String p = policies.get(i);
+            int rank = 1;
+            for (int j = 0; j < policies.size(); j++) if (means[j] < means[i] || (means[j] == means[i] && j < i)) rank++;
+            rows.add(new PolicySummary(p, data.get(p), data.get(baseline), p.equals(baseline), seeds, best[i], rank));
+        }
+        return rows;
+    }
+
+    private static void writeSummary(Path file, List<String> policies, String baseline, Map<String, PolicyColumns> data,
+                                     PolicySummary.Seeds seeds) throws IOException {
+        AtomicFile.writeString(file, SummaryColumn.TABLE.render(summarise(policies, baseline, data, seeds)));
     }
 
     private static void writeExceedance(Path file, List<String> policies, Map<String, PolicyColumns> data) throws IOException {
@@ -124,13 +147,16 @@ public final class ResultsFinalizer {
     static final class PolicyColumns {
         private static final ReplicateColumn[] SUMMED = java.util.Arrays.stream(ReplicateColumn.values())
                 .filter(c -> c != ReplicateColumn.POLICY).toArray(ReplicateColumn[]::new);
-        final DoubleList total = new DoubleList(), largestEvent = new DoubleList(), insured = new DoubleList();
+        final DoubleList total = new DoubleList(), largestEvent = new DoubleList(), insured = new DoubleList(), societal = new DoubleList(),
+                policyCost = new DoubleList();
         private final double[] sums = new double[ReplicateColumn.values().length];
 
         void add(ReplicateRow r) {
             total.add(r.value(ReplicateColumn.TOTAL_LOSS));
             largestEvent.add(r.value(ReplicateColumn.LARGEST_EVENT_LOSS));
             insured.add(r.value(ReplicateColumn.INSURED_LOSS));
+            societal.add(r.value(ReplicateColumn.SOCIETAL_COST));
+            policyCost.add(r.value(ReplicateColumn.POLICY_COST));
             for (ReplicateColumn c : SUMMED) sums[c.ordinal()] += r.value(c);
         }
 
@@ -139,6 +165,15 @@ public final class ResultsFinalizer {
             total.add(totalLoss);
             largestEvent.add(largestEventLoss);
             insured.add(insuredLoss);
+        }
+
+        /** For tests: one replicate with these losses, societal cost and policy cost. */
+        void addForTest(double totalLoss, double largestEventLoss, double insuredLoss, double societalCost, double policyCostYen) {
+            total.add(totalLoss);
+            largestEvent.add(largestEventLoss);
+            insured.add(insuredLoss);
+            societal.add(societalCost);
+            policyCost.add(policyCostYen);
         }
 
         int size() { return total.size(); }

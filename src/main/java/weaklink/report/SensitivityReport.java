@@ -42,7 +42,14 @@ public final class SensitivityReport {
             List<String> c = Csv.split(line);
             int point = Integer.parseInt(c.get(pointCol)) - 1;
             Map<String, double[]> outputs = byPolicy.computeIfAbsent(c.get(policyCol), k -> new LinkedHashMap<>());
-            for (String o : OUTPUTS) outputs.computeIfAbsent(o, k -> new double[points])[point] = Double.parseDouble(c.get(header.indexOf(o)));
+            for (String o : OUTPUTS) {
+                String cell = c.get(header.indexOf(o));
+                // VaR is empty where a point's replicates are too few for it; that output is then left out
+                outputs.computeIfAbsent(o, k -> new double[points])[point] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+            }
+        }
+        for (Map<String, double[]> outputs : byPolicy.values()) {
+            outputs.values().removeIf(v -> java.util.Arrays.stream(v).anyMatch(Double::isNaN));
         }
         SobolIndices sobol = new SobolIndices(samples, params.size());
         StringBuilder sb = new StringBuilder("policy,output,parameter,first_order,total\n");

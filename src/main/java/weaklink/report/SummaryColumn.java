@@ -3,7 +3,6 @@ package weaklink.report;
 import static weaklink.io.CsvFormat.INTEGER;
 import static weaklink.io.CsvFormat.MONEY;
 import static weaklink.io.CsvFormat.NUMBER;
-import static weaklink.report.PolicySummary.SOLVENCY_LEVEL;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,9 @@ public enum SummaryColumn {
     P50("p50", MONEY, s -> s.total.quantile(0.5), "median annual loss"),
     P90("p90", MONEY, s -> s.total.quantile(0.9), "90 % quantile of annual loss"),
     P99("p99", MONEY, s -> s.total.quantile(0.99), "99 % quantile of annual loss"),
-    VAR_99_5("var_99_5", MONEY, s -> s.total.valueAtRisk(SOLVENCY_LEVEL), "VaR of annual aggregate loss at 99.5 % (the 1-in-200-year loss)"),
-    TVAR_99_5("tvar_99_5", MONEY, s -> s.total.tailValueAtRisk(SOLVENCY_LEVEL), "TVaR of annual aggregate loss at 99.5 %"),
+    VAR_99_5("var_99_5", MONEY, s -> s.aepTail.valueAtRisk(),
+            "VaR of annual aggregate loss at 99.5 % (the 1-in-200-year loss); empty when fewer than 10 years lie beyond it (`tail_note` says so)"),
+    TVAR_99_5("tvar_99_5", MONEY, s -> s.aepTail.tailValueAtRisk(), "TVaR of annual aggregate loss at 99.5 %; empty when `var_99_5` is"),
     MEAN_DIRECT_LOSS("mean_direct_loss", MONEY, s -> s.mean(ReplicateColumn.DIRECT_LOSS), "mean of `direct_loss`"),
     MEAN_BI_LOSS("mean_bi_loss", MONEY, s -> s.mean(ReplicateColumn.BI_LOSS), "mean of `bi_loss`"),
     MEAN_CBI_LOSS("mean_cbi_loss", MONEY, s -> s.mean(ReplicateColumn.CBI_LOSS), "mean of `cbi_loss`"),
@@ -48,8 +48,8 @@ public enum SummaryColumn {
     DIFF_BOOT_CI95_LOW("diff_boot_ci95_low", MONEY, s -> s.diffBootstrap.low(),
             "lower end of the bootstrap percentile 95 % interval of `d̄` (1,000 resamples, seeded)"),
     DIFF_BOOT_CI95_HIGH("diff_boot_ci95_high", MONEY, s -> s.diffBootstrap.high(), "upper end of that interval"),
-    OEP_VAR_99_5("oep_var_99_5", MONEY, s -> s.largestEvent.valueAtRisk(SOLVENCY_LEVEL), "VaR at 99.5 % of the year's largest single event (OEP)"),
-    OEP_TVAR_99_5("oep_tvar_99_5", MONEY, s -> s.largestEvent.tailValueAtRisk(SOLVENCY_LEVEL), "TVaR at 99.5 % of the year's largest single event"),
+    OEP_VAR_99_5("oep_var_99_5", MONEY, s -> s.oepTail.valueAtRisk(), "VaR at 99.5 % of the year's largest single event (OEP); empty when `var_99_5` is"),
+    OEP_TVAR_99_5("oep_tvar_99_5", MONEY, s -> s.oepTail.tailValueAtRisk(), "TVaR at 99.5 % of the year's largest single event; empty when `var_99_5` is"),
     MEAN_UNINSURED_LOSS("mean_uninsured_loss", MONEY, s -> s.mean(ReplicateColumn.UNINSURED_LOSS), "mean of `uninsured_loss` (the protection gap)"),
     CBI_TO_DIRECT_RATIO("cbi_to_direct_ratio", NUMBER, s -> s.columns.cbiToDirectRatio(),
             "mean CBI / mean (direct + BI), the indirect-to-direct ratio of Inoue & Todo (2019); see docs/ODD.md §7.5"),
@@ -60,7 +60,35 @@ public enum SummaryColumn {
     MEAN_PREMIUMS("mean_premiums", MONEY, s -> s.mean(ReplicateColumn.PREMIUMS), "mean of `premiums`"),
     MEAN_POOL_PAYOUTS("mean_pool_payouts", MONEY, s -> s.mean(ReplicateColumn.POOL_PAYOUTS), "mean of `pool_payouts`"),
     MEAN_POOL_BALANCE("mean_pool_balance", MONEY, s -> s.mean(ReplicateColumn.POOL_BALANCE), "mean of `pool_balance`"),
-    POOL_RUIN_PROBABILITY("pool_ruin_probability", NUMBER, s -> s.mean(ReplicateColumn.POOL_RUINED), "share of years in which the mutual pool was ruined");
+    POOL_RUIN_PROBABILITY("pool_ruin_probability", NUMBER, s -> s.mean(ReplicateColumn.POOL_RUINED), "share of years in which the mutual pool was ruined"),
+    DIFF_SOCIETAL_COST("diff_societal_cost", MONEY, s -> s.societalDiff.meanDifference(),
+            "paired mean difference in `societal_cost` (losses + all security spending) against the baseline; negative: society is better off"),
+    DIFF_SOCIETAL_CI95_LOW("diff_societal_ci95_low", MONEY, s -> s.societalT.low(), "lower end of its paired Student-t 95 % interval"),
+    DIFF_SOCIETAL_CI95_HIGH("diff_societal_ci95_high", MONEY, s -> s.societalT.high(), "upper end of that interval"),
+    MEAN_PUBLIC_POLICY_COST("mean_public_policy_cost", MONEY, s -> s.mean(ReplicateColumn.PAID_BY_GOVERNMENT),
+            "the public part of `mean_policy_cost`: what the government pays"),
+    MEAN_PRIVATE_POLICY_COST("mean_private_policy_cost", MONEY, s -> s.mean(ReplicateColumn.POLICY_COST) - s.mean(ReplicateColumn.PAID_BY_GOVERNMENT),
+            "the private part: `mean_policy_cost − mean_public_policy_cost` (buyers, the pool, firms beyond what they would have spent alone)"),
+    LOSS_AVOIDED_PER_YEN("loss_avoided_per_yen", NUMBER, s -> s.lossAvoidedPerYen.ratio(),
+            "benefit-cost ratio: loss avoided (`−diff_vs_baseline`) per unit of policy cost beyond the baseline's; empty when that cost is 0"),
+    LOSS_AVOIDED_PER_YEN_CI95_LOW("loss_avoided_per_yen_ci95_low", NUMBER, s -> s.lossAvoidedPerYen.low(),
+            "lower end of its 95 % interval (Student t of the linearised ratio, paired replicates)"),
+    LOSS_AVOIDED_PER_YEN_CI95_HIGH("loss_avoided_per_yen_ci95_high", NUMBER, s -> s.lossAvoidedPerYen.high(), "upper end of that interval"),
+    NET_BENEFIT("net_benefit", MONEY, s -> -s.societalDiff.meanDifference(),
+            "`−diff_societal_cost`: loss avoided minus the extra security spending, whoever pays it (0 for the baseline)"),
+    NET_BENEFIT_CI95_LOW("net_benefit_ci95_low", MONEY, s -> -s.societalT.high(), "lower end of its 95 % interval"),
+    NET_BENEFIT_CI95_HIGH("net_benefit_ci95_high", MONEY, s -> -s.societalT.low(), "upper end of that interval"),
+    SOCIETAL_RANK("societal_rank", INTEGER, s -> s.rank, "rank by `mean_societal_cost`, 1 = lowest (ties in policy order)"),
+    PROB_BEST("prob_best", NUMBER, s -> s.probBest,
+            "probability that the policy has the lowest mean societal cost, from 1,000 paired bootstrap resamples of the replicates (seeded)"),
+    VAR_99_5_CI95_LOW("var_99_5_ci95_low", MONEY, s -> s.aepTail.valueAtRiskLow(), "lower end of the bootstrap percentile 95 % interval of `var_99_5` (1,000 resamples, seeded)"),
+    VAR_99_5_CI95_HIGH("var_99_5_ci95_high", MONEY, s -> s.aepTail.valueAtRiskHigh(), "upper end of that interval"),
+    TVAR_99_5_CI95_LOW("tvar_99_5_ci95_low", MONEY, s -> s.aepTail.tailLow(), "lower end of the bootstrap percentile 95 % interval of `tvar_99_5`"),
+    TVAR_99_5_CI95_HIGH("tvar_99_5_ci95_high", MONEY, s -> s.aepTail.tailHigh(), "upper end of that interval"),
+    OEP_VAR_99_5_CI95_LOW("oep_var_99_5_ci95_low", MONEY, s -> s.oepTail.valueAtRiskLow(), "lower end of the bootstrap percentile 95 % interval of `oep_var_99_5`"),
+    OEP_VAR_99_5_CI95_HIGH("oep_var_99_5_ci95_high", MONEY, s -> s.oepTail.valueAtRiskHigh(), "upper end of that interval"),
+    TAIL_NOTE("tail_note", CsvFormat.TEXT, null,
+            "empty when the 99.5 % figures are estimated; otherwise why they are not (fewer than 10 years beyond 99.5 %: at least 2,000 replicates are needed)");
 
     /** The file's columns: the one list the writer, the readers and docs/OUTPUTS.md share. */
     public static final CsvTable<PolicySummary> TABLE = new CsvTable<>("summary.csv", "One row per policy, from `replicates.csv`.", columns());
@@ -77,13 +105,18 @@ public enum SummaryColumn {
         this.meaning = meaning;
     }
 
+    /** Whether the column holds text (the policy, the tail note) rather than a number. */
+    public boolean isText() { return format == CsvFormat.TEXT; }
+
     /** The column's name in the file's header. */
     public String header() { return header; }
 
     private static List<CsvColumn<PolicySummary>> columns() {
         List<CsvColumn<PolicySummary>> out = new ArrayList<>();
         for (SummaryColumn c : values()) {
-            out.add(c == POLICY ? CsvColumn.text(c.header, s -> s.policy, c.meaning) : CsvColumn.of(c.header, c.format, c.value, c.meaning));
+            if (c == POLICY) out.add(CsvColumn.text(c.header, s -> s.policy, c.meaning));
+            else if (c == TAIL_NOTE) out.add(CsvColumn.text(c.header, s -> s.aepTail.note(), c.meaning));
+            else out.add(CsvColumn.of(c.header, c.format, c.value, c.meaning));
         }
         return out;
     }

@@ -11,7 +11,10 @@ import java.util.List;
  * largest single event it is the OEP curve (Grossi &amp; Kunreuther 2005, "Catastrophe Modeling",
  * ch. 2; Oasis ORD EPT).
  *
- * <p>A return period is reported only where the sample supports it: {@code T ≤ n} simulated years.
+ * <p>A return period is reported only where the sample supports it: at least
+ * {@link TailEstimate#MIN_YEARS_BEYOND} of the {@code n} simulated years lie beyond it
+ * ({@code n/T ≥ 10}, so {@code T ≤ n/10}); a longer one would be little more than the worst years
+ * simulated (at {@code T = n}, the sample maximum).
  */
 public final class ExceedanceCurve {
     /** The return periods reported by default, in years (2 to 1,000; 200 is the Solvency II 1-in-200). */
@@ -34,7 +37,7 @@ public final class ExceedanceCurve {
         List<Point> out = new ArrayList<>();
         for (int t : returnPeriods) {
             if (t < 1) throw new IllegalArgumentException("return period must be at least 1 year, found " + t);
-            if (t > annualLosses.size()) continue;
+            if (!TailEstimate.supported(annualLosses.size(), 1 - 1.0 / t)) continue;
             double alpha = 1 - 1.0 / t;
             out.add(new Point(t, 1.0 / t, annualLosses.valueAtRisk(alpha), annualLosses.tailValueAtRisk(alpha)));
         }

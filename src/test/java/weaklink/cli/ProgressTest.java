@@ -46,7 +46,7 @@ class ProgressTest {
     void quietRunPrintsNothing() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("run", "scenarios/quickstart.yaml", "--replicates", "5", "--out", tmp.resolve("q").toString(), "--quiet");
+                .execute("run", "src/test/resources/scenarios/small-network.yaml", "--replicates", "5", "--out", tmp.resolve("q").toString(), "--quiet");
         assertEquals(0, code);
         assertEquals("", out.toString());
         assertEquals("", err.toString());

@@ -27,9 +27,10 @@ class RunEndToEndTest {
     @Test
     void runWritesTheThreeFilesWithTheDocumentedColumns() throws Exception {
         Path out = dir.resolve("r");
-        assertEquals(0, run(new StringWriter(), "run", QUICKSTART.toString(), "--replicates", "20", "--out", out.toString(), "--quiet"));
+        assertEquals(0, run(new StringWriter(), "run", QUICKSTART.toString(), "--replicates", "20", "--policies", "none,targeted", "--out",
+                out.toString(), "--quiet"));
         List<String> rows = Files.readAllLines(out.resolve("replicates.csv"));
-        assertEquals(21, rows.size());
+        assertEquals(2 * 20 + 1, rows.size());
         for (String col : List.of("policy", "replicate", "total_loss", "direct_loss", "bi_loss", "cbi_loss", "insured_loss",
                 "security_spend", "policy_cost", "firms_compromised", "firms_down")) {
             assertTrue(rows.get(0).contains(col), col);

@@ -28,7 +28,7 @@ import weaklink.cli.Main;
  */
 @Tag("slurm")
 class SlurmIT {
-    static final String QUICKSTART = "scenarios/quickstart.yaml";
+    static final String QUICKSTART = "src/test/resources/scenarios/small-network.yaml";
     static final long TIMEOUT_MILLIS = 10 * 60 * 1000;
 
     @TempDir Path dir;

@@ -16,7 +16,7 @@ import weaklink.scenario.ScenarioLoader;
 class LossAttributionRunTest {
     @Test
     void groupLossesOfARunAddUpToItsTotalLoss() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("scenarios/quickstart.yaml"));
+        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/scenarios/small-network.yaml"));
         ReplicateEngine engine = new ReplicateEngine(s, 3, s.policies());
         Accumulators acc = engine.newAccumulators();
         double total = 0, cbi = 0;

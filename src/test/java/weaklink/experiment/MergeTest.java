@@ -24,7 +24,7 @@ import weaklink.cli.Main;
 import weaklink.cluster.SameResults;
 
 class MergeTest {
-    static final String QUICKSTART = "scenarios/quickstart.yaml";
+    static final String QUICKSTART = "src/test/resources/scenarios/small-network.yaml";
     static final String REPLICATES = "31"; // not a multiple of 3: the shards are of unequal size
 
     @TempDir static Path runs;

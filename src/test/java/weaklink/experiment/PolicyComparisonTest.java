@@ -22,7 +22,7 @@ class PolicyComparisonTest {
     @Test
     void summarysPairedIntervalIsNarrowerThanAnUnpairedOneOnTheModel() throws Exception {
         Path scenario = tmp.resolve("two-policies.yaml");
-        String text = Files.readString(Path.of("scenarios/quickstart.yaml"));
+        String text = Files.readString(Path.of("src/test/resources/scenarios/small-network.yaml"));
         assertTrue(text.contains("\n  - id: none\n"));
         Files.writeString(scenario, text.replace("\n  - id: none\n", "\n  - id: none\n  - {id: buyer-share, name: bs-10, phi: 0.1}\n"));
         Path out = tmp.resolve("r");

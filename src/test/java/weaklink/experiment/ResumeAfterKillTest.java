@@ -24,7 +24,7 @@ import weaklink.cli.Main;
  * the last checkpoint instead of recomputing what was done.
  */
 class ResumeAfterKillTest {
-    static final String SCENARIO = "scenarios/quickstart.yaml";
+    static final String SCENARIO = "src/test/resources/scenarios/small-network.yaml";
 
     @TempDir Path tmp;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import weaklink.cli.Main;
 
 class RunnerTest {
-    static final String SCENARIO = "scenarios/quickstart.yaml";
+    static final String SCENARIO = "src/test/resources/scenarios/small-network.yaml";
 
     @TempDir Path tmp;
 

@@ -27,7 +27,7 @@ class SweepTest {
     @Test
     void gridSweepWritesOneRowPerPointAndPolicyWithTheValues() throws Exception {
         Path out = dir.resolve("s");
-        assertEquals(0, cli(new StringWriter(), "sweep", "scenarios/quickstart.yaml", "--param", "actors[0].campaigns_per_year=1,6",
+        assertEquals(0, cli(new StringWriter(), "sweep", "src/test/resources/scenarios/small-network.yaml", "--param", "actors[0].campaigns_per_year=1,6",
                 "--replicates", "6", "--out", out.toString(), "--quiet"));
         List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
         assertEquals(3, rows.size());
@@ -45,7 +45,7 @@ class SweepTest {
         // random numbers the outputs at A and AB_i are then identical and the total index is exactly 0
         Path out = dir.resolve("sobol");
         StringWriter err = new StringWriter();
-        assertEquals(0, cli(err, "sweep", "scenarios/quickstart.yaml", "--param", "actors[0].campaigns_per_year=1:8",
+        assertEquals(0, cli(err, "sweep", "src/test/resources/scenarios/small-network.yaml", "--param", "actors[0].campaigns_per_year=1:8",
                 "--param", "economics.cost_per_record_yen=1000:100000", "--design", "saltelli", "--samples", "4",
                 "--replicates", "4", "--out", out.toString(), "--quiet"), err.toString());
         List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
@@ -60,7 +60,7 @@ class SweepTest {
     @Test
     void resumedSweepKeepsFinishedPointsAndGivesTheSameTable() throws Exception {
         Path out = dir.resolve("r");
-        String[] args = {"sweep", "scenarios/quickstart.yaml", "--param", "actors[0].attempt_probability=0.01:0.05", "--samples", "3",
+        String[] args = {"sweep", "src/test/resources/scenarios/small-network.yaml", "--param", "actors[0].attempt_probability=0.01:0.05", "--samples", "3",
                 "--replicates", "5", "--out", out.toString(), "--quiet"};
         assertEquals(0, cli(new StringWriter(), args));
         byte[] table = Files.readAllBytes(out.resolve("sweep.csv"));
@@ -80,7 +80,7 @@ class SweepTest {
     void misspeltParameterPathExitsTwoAndWritesNothing() {
         Path out = dir.resolve("bad");
         StringWriter err = new StringWriter();
-        assertEquals(2, cli(err, "sweep", "scenarios/quickstart.yaml", "--param", "actors[0].campaigns_per_yaer=1,2", "--out", out.toString()));
+        assertEquals(2, cli(err, "sweep", "src/test/resources/scenarios/small-network.yaml", "--param", "actors[0].campaigns_per_yaer=1,2", "--out", out.toString()));
         assertTrue(err.toString().contains("did you mean 'campaigns_per_year'"), err.toString());
         assertFalse(Files.exists(out));
     }

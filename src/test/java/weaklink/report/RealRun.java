@@ -14,16 +14,17 @@ final class RealRun {
 
     private RealRun() {}
 
-    /** Runs {@code weaklink run} into {@code tmp/results} and returns the folder. */
+    /** Runs {@code weaklink run} of the baseline and the variant into {@code tmp/results} and returns the folder. */
     static Path make(Path tmp, int replicates) throws Exception {
         String yaml = Files.readString(Path.of("scenarios/quickstart.yaml"));
-        if (!yaml.stripTrailing().endsWith("- id: none")) throw new IllegalStateException("quickstart.yaml no longer ends with its policy list");
+        String last = yaml.lines().filter(l -> l.matches("[a-z_]+:.*")).reduce((a, b) -> b).orElse("");
+        if (!last.equals("policies:")) throw new IllegalStateException("quickstart.yaml no longer ends with its policy list");
         Path scenario = tmp.resolve("two-policies.yaml");
         Files.writeString(scenario, yaml.stripTrailing() + "\n  - {id: none, name: " + SECOND_POLICY + "}\n");
         Path out = tmp.resolve("results");
         StringWriter err = new StringWriter();
         int code = Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
-                .execute("run", scenario.toString(), "--replicates", Integer.toString(replicates), "--out", out.toString(), "--quiet");
+                .execute("run", scenario.toString(), "--policies", "none," + SECOND_POLICY, "--replicates", Integer.toString(replicates), "--out", out.toString(), "--quiet");
         assertEquals(0, code, err.toString());
         return out;
     }

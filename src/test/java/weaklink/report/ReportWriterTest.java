@@ -26,7 +26,7 @@ import weaklink.cli.Main;
 import weaklink.scenario.BadInputException;
 
 class ReportWriterTest {
-    static final List<String> CHARTS = List.of("policy_comparison", "loss_distribution", "exceedance", "timeseries", "burden_by_group");
+    static final List<String> CHARTS = List.of("policy_differences", "cost_effectiveness", "policy_comparison", "loss_distribution", "exceedance", "timeseries", "burden_by_group");
 
     @TempDir static Path shared;
     static Path results;
@@ -63,7 +63,7 @@ class ReportWriterTest {
         Files.delete(copy.resolve(ReportWriter.REPORT));
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(0, chart(out, err, copy), err.toString());
-        assertTrue(out.toString().contains("report.html (5 charts)"), out.toString());
+        assertTrue(out.toString().contains("report.html (" + CHARTS.size() + " charts)"), out.toString());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(copy.resolve("charts/exceedance.svg"))));
         assertEquals(Files.readString(results.resolve(ReportWriter.REPORT)), Files.readString(copy.resolve(ReportWriter.REPORT)));
     }
@@ -111,9 +111,20 @@ class ReportWriterTest {
     @Test
     void headlineTableShowsEveryPolicyWithMoneyInTheScenarioCurrency() throws Exception {
         String html = Files.readString(results.resolve(ReportWriter.REPORT));
-        String table = html.substring(html.indexOf("<table>"), html.indexOf("</table>"));
+        String section = html.substring(html.indexOf("<section id=\"headline\">"));
+        String table = section.substring(section.indexOf("<table>"), section.indexOf("</table>"));
         assertTrue(table.contains(">none</th>") && table.contains(">" + RealRun.SECOND_POLICY + "</th>"));
         assertTrue(Pattern.compile("<td>¥[0-9.]+[KMBT]<br><small>¥[0-9.]+[KMBT] to ¥[0-9.]+[KMBT]</small></td>").matcher(table).find(), table);
+    }
+
+    @Test
+    void theReportOpensWithTheSentenceAndTheRankingBySocietalCost() throws Exception {
+        String html = Files.readString(results.resolve(ReportWriter.REPORT));
+        int lead = html.indexOf("<p class=\"lead\">"), ranking = html.indexOf("<h2>Ranking by societal cost</h2>"), scenario = html.indexOf("<section id=\"scenario\">");
+        assertTrue(lead > 0 && lead < ranking && ranking < scenario, "sentence, then ranking, then the scenario");
+        String sentence = html.substring(lead, html.indexOf("</p>", lead));
+        assertTrue(sentence.contains("societal cost"), sentence);
+        assertTrue(html.contains("VaR and TVaR 99.5 % are not given: "), "40 replicates are too few for VaR 99.5 %, and the report says so");
     }
 
     /**
@@ -143,16 +154,34 @@ class ReportWriterTest {
     }
 
     @Test
-    void eachPolicyHasItsPaletteColourInEveryChart() throws Exception {
+    void eachPolicyHasTheColourOfItsTypeAndNameInEveryChart() throws Exception {
         Results r = Results.read(results);
         List<JFreeChart> charts = List.of(ResultCharts.policyComparison(r), ResultCharts.lossDistributions(r), ResultCharts.exceedance(r),
                 ResultCharts.overTime(r), ResultCharts.burdenByGroup(r));
+        // both are of type none: "none" sorts first and takes the type's black, "none-b" the type's first shade
         for (JFreeChart c : charts) {
-            assertTrue(drawnIn(c, "none", 0, Palette.series(0)), c.getTitle().getText());
-            assertTrue(drawnIn(c, RealRun.SECOND_POLICY, 1, Palette.series(1)), c.getTitle().getText());
-            assertFalse(drawnIn(c, RealRun.SECOND_POLICY, 1, Palette.series(0)), c.getTitle().getText() + ": the second policy is not in the first's colour");
+            assertTrue(drawnIn(c, "none", 0, Palette.series(Palette.policy("none", 0))), c.getTitle().getText());
+            assertTrue(drawnIn(c, RealRun.SECOND_POLICY, 1, Palette.series(Palette.policy("none", 1))), c.getTitle().getText());
+            assertFalse(drawnIn(c, RealRun.SECOND_POLICY, 1, Palette.series(Palette.policy("none", 0))),
+                    c.getTitle().getText() + ": the second policy is not in the first's colour");
         }
-        assertEquals(new Color(0xE69F00), Palette.series(1), "the second policy is Okabe-Ito orange");
+        assertEquals(new Color(0x000000), Palette.series(Palette.policy("none", 0)), "the baseline type is black");
+        assertEquals(new Color(0xE69F00), Palette.series(Palette.policy("buyer-share", 0)), "buyer-share is Okabe-Ito orange");
+    }
+
+    @Test
+    void aPolicyKeepsItsColourWhenTheListIsReordered() throws Exception {
+        Path copy = RealRun.copy(results, dir.resolve("reordered"));
+        Path manifest = copy.resolve("manifest.json");
+        var m = (com.fasterxml.jackson.databind.node.ObjectNode) weaklink.io.Json.read(manifest);
+        var reversed = m.putArray("policies");
+        reversed.add(RealRun.SECOND_POLICY);
+        reversed.add("none");
+        weaklink.io.Json.write(manifest, m);
+        Results r = Results.read(copy);
+        JFreeChart c = ResultCharts.exceedance(r);
+        assertTrue(drawnIn(c, "none", 1, Palette.series(Palette.policy("none", 0))));
+        assertTrue(drawnIn(c, RealRun.SECOND_POLICY, 0, Palette.series(Palette.policy("none", 1))));
     }
 
     @Test

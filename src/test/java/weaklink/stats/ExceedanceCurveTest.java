@@ -50,10 +50,10 @@ class ExceedanceCurveTest {
     }
 
     @Test
-    void returnPeriodsLongerThanTheSampleAreLeftOut() {
-        Sample hundredYears = new Sample(new double[100]);
-        List<ExceedanceCurve.Point> curve = ExceedanceCurve.of(hundredYears, ExceedanceCurve.STANDARD_RETURN_PERIODS);
-        assertEquals(100, curve.get(curve.size() - 1).returnPeriodYears());
+    void returnPeriodsWithFewerThanTenYearsBeyondThemAreLeftOut() {
+        Sample thousandYears = new Sample(new double[1000]);
+        List<ExceedanceCurve.Point> curve = ExceedanceCurve.of(thousandYears, ExceedanceCurve.STANDARD_RETURN_PERIODS);
+        assertEquals(100, curve.get(curve.size() - 1).returnPeriodYears(), "1,000 years support return periods up to 100 years");
         assertTrue(curve.stream().allMatch(p -> p.returnPeriodYears() <= 100));
     }
 

@@ -16,7 +16,7 @@ import weaklink.io.Json;
 
 /** The Spark runner in Spark's local mode, in this JVM: same results as a local run. */
 class SparkLocalTest {
-    static final String QUICKSTART = "scenarios/quickstart.yaml";
+    static final String QUICKSTART = "src/test/resources/scenarios/small-network.yaml";
 
     @TempDir Path dir;
 

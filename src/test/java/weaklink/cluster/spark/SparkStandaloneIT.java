@@ -34,7 +34,7 @@ import weaklink.io.Json;
  * installation ({@code SPARK_HOME/jars}); the results equal a local run's.
  */
 class SparkStandaloneIT {
-    static final String QUICKSTART = "scenarios/quickstart.yaml";
+    static final String QUICKSTART = "src/test/resources/scenarios/small-network.yaml";
     static final Path SPARK_JAR = Path.of("target", "weaklink-spark.jar");
 
     @TempDir static Path home;

@@ -1,0 +1,174 @@
+package weaklink.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import weaklink.scenario.BadInputException;
+
+/**
+ * The answer a results folder gives first, in words and as a ranking: which policy lowers societal
+ * cost most against the baseline, by how much and how sure that is, which buys the most avoided
+ * loss per yen, and the caveats that apply. Written from {@code summary.csv} alone, so the console
+ * ({@code run}, {@code merge}) and {@code report.html} say the same thing.
+ */
+public final class Headline {
+    /** Below this probability of being best, the runner-up is named as possibly as good. */
+    static final double SURE = 0.95;
+
+    /**
+     * One policy's line of the ranking.
+     *
+     * @param rank        1 = lowest mean societal cost
+     * @param policy      the policy
+     * @param colour      its series colour
+     * @param baseline    whether it is the baseline
+     */
+    public record Entry(int rank, String policy, int colour, boolean baseline, double societalCost, double diffSocietal,
+                        double diffSocietalLow, double diffSocietalHigh, double diffLoss, double diffLossLow, double diffLossHigh,
+                        double policyCost, double publicCost, double privateCost, double perYen, double perYenLow, double perYenHigh,
+                        double netBenefit, double netBenefitLow, double netBenefitHigh, double probBest) {}
+
+    private final String baseline;
+    private final String currency;
+    private final List<Entry> ranking;
+    private final List<String> sentences;
+    private final List<String> caveats;
+
+    private Headline(String baseline, String currency, List<Entry> ranking, List<String> sentences, List<String> caveats) {
+        this.baseline = baseline;
+        this.currency = currency;
+        this.ranking = List.copyOf(ranking);
+        this.sentences = List.copyOf(sentences);
+        this.caveats = List.copyOf(caveats);
+    }
+
+    /** The headline of results folder {@code dir}. */
+    public static Headline read(Path dir) throws IOException, BadInputException {
+        return of(Results.read(dir));
+    }
+
+    static Headline of(Results r) {
+        List<Entry> entries = new ArrayList<>();
+        for (String p : r.policies) {
+            Map<SummaryColumn, Double> s = r.summary.get(p);
+            entries.add(new Entry(s.get(SummaryColumn.SOCIETAL_RANK).intValue(), p, r.colour(p), p.equals(r.baseline),
+                    s.get(SummaryColumn.MEAN_SOCIETAL_COST), s.get(SummaryColumn.DIFF_SOCIETAL_COST), s.get(SummaryColumn.DIFF_SOCIETAL_CI95_LOW),
+                    s.get(SummaryColumn.DIFF_SOCIETAL_CI95_HIGH), s.get(SummaryColumn.DIFF_VS_BASELINE), s.get(SummaryColumn.DIFF_CI95_LOW),
+                    s.get(SummaryColumn.DIFF_CI95_HIGH), s.get(SummaryColumn.MEAN_POLICY_COST), s.get(SummaryColumn.MEAN_PUBLIC_POLICY_COST),
+                    s.get(SummaryColumn.MEAN_PRIVATE_POLICY_COST), s.get(SummaryColumn.LOSS_AVOIDED_PER_YEN),
+                    s.get(SummaryColumn.LOSS_AVOIDED_PER_YEN_CI95_LOW), s.get(SummaryColumn.LOSS_AVOIDED_PER_YEN_CI95_HIGH),
+                    s.get(SummaryColumn.NET_BENEFIT), s.get(SummaryColumn.NET_BENEFIT_CI95_LOW), s.get(SummaryColumn.NET_BENEFIT_CI95_HIGH),
+                    s.get(SummaryColumn.PROB_BEST)));
+        }
+        entries.sort(Comparator.comparingInt(Entry::rank));
+        Measure money = Measure.moneyText(r.currency);
+        List<String> sentences = new ArrayList<>();
+        List<String> caveats = new ArrayList<>();
+        int n = r.summary.get(r.policies.get(0)).get(SummaryColumn.REPLICATES).intValue();
+        if (entries.size() < 2) {
+            sentences.add("Only one policy (" + r.policies.get(0) + ") was run, so nothing is compared: add policies to the scenario's "
+                    + "'policies' list to rank them.");
+        } else if (Double.isNaN(entries.get(0).diffSocietal())) {
+            sentences.add("summary.csv predates the cost-effectiveness columns; rerun 'chart' on results of this version to rank the policies.");
+        } else {
+            sentences.add(best(entries, r.baseline, money));
+            String perYen = mostPerYen(entries, money);
+            if (perYen != null) sentences.add(perYen);
+            String cutsMost = cutsLossMost(entries, money);
+            if (cutsMost != null) sentences.add(cutsMost);
+        }
+        caveats.add(String.format("Intervals are 95 %% and measure Monte Carlo error (%,d simulated years per policy) for one network and one "
+                + "set of parameters; an 'uncertainty:' block in the scenario also draws the network and uncertain inputs.", n));
+        String tail = r.tailNote.getOrDefault(r.policies.get(0), "");
+        if (!tail.isEmpty()) caveats.add("VaR and TVaR 99.5 % are not given: " + tail + ".");
+        return new Headline(r.baseline, r.currency, entries, sentences, caveats);
+    }
+
+    private static String best(List<Entry> entries, String baseline, Measure money) {
+        Entry first = entries.get(0), second = entries.get(1);
+        if (first.baseline()) {
+            return String.format("No policy lowers societal cost below the baseline, %s: the least costly alternative, %s, changes it by %s a year %s.",
+                    baseline, second.policy(), signed(money, second.diffSocietal()),
+                    interval(money, second.diffSocietalLow(), second.diffSocietalHigh()));
+        }
+        StringBuilder s = new StringBuilder(String.format("%s lowers societal cost most: %s a year %s against %s", first.policy(),
+                signed(money, first.diffSocietal()), interval(money, first.diffSocietalLow(), first.diffSocietalHigh()), baseline));
+        if (first.probBest() >= SURE) {
+            s.append(String.format(" (the lowest in %s of paired resamples)", percent(first.probBest())));
+        } else {
+            s.append(String.format("; %s may be as good (probability of being lowest: %s %s, %s %s)", second.policy(), first.policy(),
+                    percent(first.probBest()), second.policy(), percent(second.probBest())));
+        }
+        s.append('.');
+        if (first.diffSocietalHigh() >= 0) s.append(" Its interval includes no change: the saving is not established at this number of replicates.");
+        return s.toString();
+    }
+
+    private static String mostPerYen(List<Entry> entries, Measure money) {
+        Entry top = null;
+        for (Entry e : entries) if (!Double.isNaN(e.perYen()) && (top == null || e.perYen() > top.perYen())) top = e;
+        if (top == null) return null;
+        return String.format("%s avoids the most loss per yen of policy cost: %s %s.", top.policy(), perYen(money, top.perYen()),
+                "[" + perYen(money, top.perYenLow()) + ", " + perYen(money, top.perYenHigh()) + "]");
+    }
+
+    private static String cutsLossMost(List<Entry> entries, Measure money) {
+        Entry top = null;
+        for (Entry e : entries) if (!e.baseline() && (top == null || e.diffLoss() < top.diffLoss())) top = e;
+        if (top == null || top.rank() == 1 || !(top.diffLoss() < 0)) return null;
+        return String.format("%s cuts loss most (%s a year) but %s societal cost by %s.", top.policy(), signed(money, top.diffLoss()),
+                top.diffSocietal() > 0 ? "raises" : "lowers", money.write(Math.abs(top.diffSocietal())));
+    }
+
+    static String signed(Measure money, double x) {
+        String s = money.write(x);
+        return x > 0 ? "+" + s : s;
+    }
+
+    static String interval(Measure money, double low, double high) {
+        return "[" + signed(money, low) + ", " + signed(money, high) + "]";
+    }
+
+    static String perYen(Measure money, double x) {
+        return Double.isNaN(x) ? "–" : Measure.currencySymbol(money.label()) + String.format(java.util.Locale.ROOT, "%.2f", x);
+    }
+
+    static String percent(double p) {
+        if (Double.isNaN(p)) return "–";
+        if (p > 0 && p < 0.01) return "<1 %";
+        if (p < 1 && p > 0.99) return ">99 %";
+        return String.format(java.util.Locale.ROOT, "%.0f %%", p * 100);
+    }
+
+    public String baseline() { return baseline; }
+    public String currency() { return currency; }
+    /** The policies from lowest to highest mean societal cost. */
+    public List<Entry> ranking() { return ranking; }
+    /** The plain sentences, most important first. */
+    public List<String> sentences() { return sentences; }
+    /** What the numbers do not cover. */
+    public List<String> caveats() { return caveats; }
+
+    /** The sentences as one paragraph. */
+    public String text() { return String.join(" ", sentences); }
+
+    /** The ranking as a fixed-width table for the console. */
+    public List<String> table() {
+        Measure money = Measure.moneyText(currency);
+        List<String> out = new ArrayList<>();
+        out.add(String.format("%-4s %-22s %11s %30s %30s %11s %24s %9s", "rank", "policy", "societal", "vs " + baseline + " (95% CI)",
+                "loss vs " + baseline + " (95% CI)", "policy cost", "loss avoided per yen", "P(best)"));
+        for (Entry e : ranking) {
+            String diff = e.baseline() ? "baseline" : signed(money, e.diffSocietal()) + " " + interval(money, e.diffSocietalLow(), e.diffSocietalHigh());
+            String loss = e.baseline() ? "" : signed(money, e.diffLoss()) + " " + interval(money, e.diffLossLow(), e.diffLossHigh());
+            String ratio = Double.isNaN(e.perYen()) ? "" : perYen(money, e.perYen()) + " [" + perYen(money, e.perYenLow()) + ", "
+                    + perYen(money, e.perYenHigh()) + "]";
+            out.add(String.format("%-4d %-22s %11s %30s %30s %11s %24s %9s", e.rank(), e.policy(), money.write(e.societalCost()), diff, loss,
+                    money.write(e.policyCost()), ratio, percent(e.probBest())));
+        }
+        return out;
+    }
+}
