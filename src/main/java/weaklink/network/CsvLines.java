@@ -1,26 +1,45 @@
 package weaklink.network;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import weaklink.io.InputFile;
 import weaklink.scenario.BadInputException;
+import weaklink.scenario.Names;
 import weaklink.scenario.Suggest;
 
 /**
  * Reads a network CSV file row by row without an object per cell: UTF-8 (a leading byte-order
- * mark is skipped), '\n' or "\r\n" line ends, RFC 4180 quoting within a line, blank lines skipped.
- * Cells are addressed by column number; every error names the file, line, column and column name.
+ * mark is skipped), '\n', "\r\n" or '\r' line ends, RFC 4180 quoting within a line, blank lines
+ * skipped. Cells are addressed by column number; every error names the file, line, column and
+ * column name, and echoes at most a short prefix of a cell ({@link #ECHO_CHARS} characters), so
+ * that naming the wrong file (a system file, an environment dump) does not print its content.
+ *
+ * <p>The file is read once, from a regular file only ({@link InputFile}), and its SHA-256 is
+ * computed from the bytes read ({@link #digest()}); a line longer than {@link #MAX_LINE_CHARS} is
+ * refused before it is held in memory.
  */
 final class CsvLines implements Closeable {
+    /** Longest line accepted: a row of firms.csv with every attribute and a long name is under 1 KB. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+    /** Most characters of a cell that an error message repeats. */
+    static final int ECHO_CHARS = 24;
+
     private final Path file;
-    private final BufferedReader in;
+    private final InputFile.Hashing bytes;
+    private final Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos, len;
+    private boolean ended, skipLf;
+    /** Characters consumed by the rows returned so far, line ends included. */
+    private long consumed;
+    private final StringBuilder lineText = new StringBuilder(256);
     private final List<String> header = new ArrayList<>();
     private String text;
     private int line;
@@ -33,18 +52,22 @@ final class CsvLines implements Closeable {
     /** Opens the file and reads its header row; {@code known} lists the accepted column names. */
     CsvLines(Path file, List<String> known, List<String> required) throws IOException, BadInputException {
         this.file = file;
+        try {
+            this.bytes = InputFile.open(file, Long.MAX_VALUE);
+        } catch (InputFile.Refused e) {
+            throw new BadInputException(file.toString(), 0, 0, null, e.reason());
+        }
         // malformed bytes become U+FFFD and are refused line by line, so the error can name its line
-        this.in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+        this.in = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
         try {
             if (!next()) throw new BadInputException(file.toString(), 1, 0, null, "the file is empty; its first row must be the header (" + String.join(",", required) + ", ...)");
             for (int c = 0; c < cells; c++) {
                 String name = cell(c).trim();
                 if (!known.contains(name)) {
                     String s = Suggest.closest(name, known);
-                    throw error(c, null, "unknown column '" + name + "'" + (s == null ? "" : " (did you mean '" + s + "'?)")
-                            + "; known columns: " + String.join(", ", known));
+                    throw error(c, null, "unknown column '" + echo(name) + "'" + (s == null ? "" : " (did you mean '" + s + "'?)")
+                            + "; known columns: " + String.join(", ", known) + (c == 0 ? " (is this a " + describe(required) + " file?)" : ""));
                 }
                 if (header.contains(name)) throw error(c, null, "column '" + name + "' appears twice");
                 header.add(name);
@@ -64,10 +87,24 @@ final class CsvLines implements Closeable {
     int line() { return line; }
     Path file() { return file; }
 
+    /**
+     * Characters up to the end of the current row (for projecting the rows of the whole file from
+     * those counted; in a UTF-8 file a character is one byte or more, so the projection errs on the
+     * side of more rows).
+     */
+    long bytesRead() { return consumed; }
+
+    /** Size and SHA-256 of the bytes read; only once {@link #next()} has returned false. */
+    InputFile.Digest digest() { return bytes.digest(); }
+
+    private static String describe(List<String> required) {
+        return required.contains("kind") ? "links.csv" : "firms.csv";
+    }
+
     /** Reads the next non-blank row; false at the end of the file. */
     boolean next() throws IOException, BadInputException {
         while (true) {
-            text = in.readLine();
+            text = readLine();
             if (text == null) return false;
             line++;
             if (text.indexOf('\uFFFD') >= 0) throw new BadInputException(file.toString(), line, 0, null, "is not valid UTF-8 text");
@@ -79,6 +116,47 @@ final class CsvLines implements Closeable {
             throw new BadInputException(file.toString(), line, 0, null, "the row has " + cells + " cells but the header has " + header.size() + " columns");
         }
         return true;
+    }
+
+    /** The next line without its end ('\n', "\r\n" or '\r'), or null at the end of the file; at most {@link #MAX_LINE_CHARS}. */
+    private String readLine() throws IOException, BadInputException {
+        StringBuilder b = lineText;
+        b.setLength(0);
+        boolean any = false;
+        while (true) {
+            if (pos == len) {
+                if (ended) return any ? b.toString() : null;
+                len = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (len <= 0) {
+                    len = 0;
+                    ended = true;
+                    continue;
+                }
+            }
+            if (skipLf) {
+                skipLf = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    consumed++;
+                    continue;
+                }
+            }
+            any = true;
+            int start = pos;
+            while (pos < len && buf[pos] != '\n' && buf[pos] != '\r') pos++;
+            if (b.length() + (pos - start) > MAX_LINE_CHARS) {
+                throw new BadInputException(file.toString(), line + 1, 0, null, "the line is longer than " + MAX_LINE_CHARS
+                        + " characters; a network file has one short row per firm or link (is this a " + (header.contains("kind") ? "links" : "firms") + " file?)");
+            }
+            b.append(buf, start, pos - start);
+            consumed += pos - start;
+            if (pos < len) {
+                consumed++;
+                if (buf[pos++] == '\r') skipLf = true;
+                return b.toString();
+            }
+        }
     }
 
     private void split() throws BadInputException {
@@ -177,8 +255,8 @@ final class CsvLines implements Closeable {
         long v = 0;
         for (int i = from; i < to; i++) {
             char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') throw error(c, what, "'" + abbreviate(s.substring(from, to)) + "' is not a non-negative integer");
-            if (v > (Long.MAX_VALUE - (ch - '0')) / 10) throw error(c, what, "'" + abbreviate(s.substring(from, to)) + "' is too large");
+            if (ch < '0' || ch > '9') throw error(c, what, "'" + echo(s.substring(from, to)) + "' is not a non-negative integer");
+            if (v > (Long.MAX_VALUE - (ch - '0')) / 10) throw error(c, what, "'" + echo(s.substring(from, to)) + "' is too large");
             v = v * 10 + (ch - '0');
         }
         return v;
@@ -191,9 +269,9 @@ final class CsvLines implements Closeable {
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw error(c, what, "'" + abbreviate(s) + "' is not a number");
+            throw error(c, what, "'" + echo(s) + "' is not a number");
         }
-        if (Double.isInfinite(v)) throw error(c, what, "'" + abbreviate(s) + "' is out of range");
+        if (Double.isInfinite(v)) throw error(c, what, "'" + echo(s) + "' is out of range");
         return v;
     }
 
@@ -204,9 +282,9 @@ final class CsvLines implements Closeable {
         try {
             v = Float.parseFloat(s);
         } catch (NumberFormatException e) {
-            throw error(c, what, "'" + abbreviate(s) + "' is not a number");
+            throw error(c, what, "'" + echo(s) + "' is not a number");
         }
-        if (Float.isInfinite(v)) throw error(c, what, "'" + abbreviate(s) + "' is out of range");
+        if (Float.isInfinite(v)) throw error(c, what, "'" + echo(s) + "' is out of range");
         return v;
     }
 
@@ -216,14 +294,16 @@ final class CsvLines implements Closeable {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (!(ch >= '0' && ch <= '9') && ch != '.' && ch != '-' && ch != '+' && ch != 'e' && ch != 'E') {
-                throw error(c, what, "'" + abbreviate(s) + "' is not a number");
+                throw error(c, what, "'" + echo(s) + "' is not a number");
             }
         }
         return s;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    /** At most {@link #ECHO_CHARS} characters of a cell, control characters escaped, for an error message. */
+    static String echo(String s) {
+        String cut = s.length() <= ECHO_CHARS ? s : s.substring(0, ECHO_CHARS - 3) + "...";
+        return Names.printable(cut);
     }
 
     @Override public void close() throws IOException { in.close(); }

@@ -223,11 +223,26 @@ public final class NetworkBuilder {
         trustSource = trustTarget = null;
         trustType = null;
 
+        // each firm array is trimmed and let go at once, so that at most one array is ever held twice
         double[][] attrs = new double[attributes.length][];
-        for (int a = 0; a < attrs.length; a++) attrs[a] = trim(attributes[a], n);
+        for (int a = 0; a < attrs.length; a++) {
+            attrs[a] = trim(attributes[a], n);
+            attributes[a] = null;
+        }
         attributes = null;
-        return new SupplyNetwork(n, trim(firmId, n), name == null ? null : Arrays.copyOf(name, n),
-                trim(tier, n), trim(sizeClass, n), trim(role, n), trim(techMask, n),
+        long[] ids = trim(firmId, n);
+        firmId = null;
+        String[] names = name == null ? null : Arrays.copyOf(name, n);
+        name = null;
+        int[] tiers = trim(tier, n);
+        tier = null;
+        byte[] sizes = trim(sizeClass, n);
+        sizeClass = null;
+        byte[] roles = trim(role, n);
+        role = null;
+        long[] masks = trim(techMask, n);
+        techMask = null;
+        return new SupplyNetwork(n, ids, names, tiers, sizes, roles, masks,
                 technologies, attrs, outStart, sSup, sBuy, sShare, sDays, sSub, inStart, inEdge,
                 tOutStart, tSrc, tTgtType, tInStart, tInEdge);
     }
@@ -278,6 +293,46 @@ public final class NetworkBuilder {
     private static int[] trim(int[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
     private static byte[] trim(byte[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
     private static double[] trim(double[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
+
+    /** Makes room for at least {@code capacity} firms in one step (a reader that has projected its file's rows). */
+    public void ensureFirmCapacity(int capacity) {
+        if (capacity <= firmId.length) return;
+        firmId = Arrays.copyOf(firmId, capacity);
+        tier = Arrays.copyOf(tier, capacity);
+        sizeClass = Arrays.copyOf(sizeClass, capacity);
+        role = Arrays.copyOf(role, capacity);
+        techMask = Arrays.copyOf(techMask, capacity);
+        if (name != null) name = Arrays.copyOf(name, capacity);
+        for (int a = 0; a < attributes.length; a++) attributes[a] = Arrays.copyOf(attributes[a], capacity);
+    }
+
+    /** Makes room for at least so many supply and trust links in one step. */
+    public void ensureLinkCapacity(int supplyCapacity, int trustCapacity) {
+        if (supplyCapacity > supplySource.length) {
+            supplySource = Arrays.copyOf(supplySource, supplyCapacity);
+            supplyTarget = Arrays.copyOf(supplyTarget, supplyCapacity);
+            supplyWeight = Arrays.copyOf(supplyWeight, supplyCapacity);
+            subDays = Arrays.copyOf(subDays, supplyCapacity);
+            subShare = Arrays.copyOf(subShare, supplyCapacity);
+        }
+        if (trustCapacity > trustSource.length) {
+            trustSource = Arrays.copyOf(trustSource, trustCapacity);
+            trustTarget = Arrays.copyOf(trustTarget, trustCapacity);
+            trustType = Arrays.copyOf(trustType, trustCapacity);
+        }
+    }
+
+    /** Firms the arrays hold before they must grow. */
+    public int firmCapacity() { return firmId.length; }
+
+    /** Supply links the arrays hold before they must grow. */
+    public int supplyCapacity() { return supplySource.length; }
+
+    /** Trust links the arrays hold before they must grow. */
+    public int trustCapacity() { return trustSource.length; }
+
+    /** Whether any firm has a name. */
+    public boolean hasNames() { return name != null; }
 
     private void growFirms() {
         int n = grow(firmId.length);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import weaklink.io.Csv;
+import weaklink.io.InputFile;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.FirmDefaults;
 import weaklink.scenario.Labelled;
@@ -156,14 +157,11 @@ public final class NetworkCsv {
      * that would not fit in the heap.
      */
     public static SupplyNetwork read(Path firmsFile, Path linksFile, Scenario scenario) throws IOException, BadInputException {
-        // the heap check assumes short rows (more rows); the arrays start a little smaller and grow if needed
-        Networks.requireHeap("network.files", Files.size(firmsFile) / 48, Files.size(linksFile) / 30, 0, true);
-        int firmCapacity = (int) Math.min(NetworkSpec.MAX_FIRMS, Files.size(firmsFile) / 64 + 16);
-        int linkCapacity = (int) Math.min(Integer.MAX_VALUE - 16, Files.size(linksFile) / 36 + 16);
-
+        Reading reading = new Reading(firmsFile, linksFile);
         List<String> tech = List.copyOf(scenario.network().technologies().keySet());
-        NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, firmCapacity, linkCapacity, 16);
-        int[] firmLine = readFirms(firmsFile, b, firmCapacity);
+        NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, reading.firmCapacity(), reading.linkCapacity(), 16);
+        FirmRows firms = readFirms(firmsFile, b, reading);
+        int[] firmLine = firms.line();
         int n = b.firmCount();
         boolean inferTiers = false;
         for (int f = 0; f < n && !inferTiers; f++) inferTiers = b.tier(f) < 0;
@@ -176,7 +174,7 @@ public final class NetworkCsv {
         }
         firmLine = null;
 
-        LinkLines lines = readLinks(linksFile, b, index, scenario);
+        LinkLines lines = readLinks(linksFile, b, index, scenario, reading);
         long d = b.firstDuplicateSupply();
         if (d >= 0) {
             throw new BadInputException(linksFile.toString(), lines.supply[(int) d], 0, null, "duplicate supply link from firm "
@@ -187,14 +185,126 @@ public final class NetworkCsv {
             throw new BadInputException(linksFile.toString(), lines.trust[(int) d], 0, null, "duplicate trust link of the same type and direction (first on line "
                     + lines.trust[(int) (d >>> 32)] + ")");
         }
+        // exact counts: what building the network's arrays takes on top of what reading holds
+        reading.require(n, b.supplyLinkCount() + (long) b.trustLinkCount(), firms.names());
         SupplyNetwork net = b.build(false);
         if (inferTiers) inferTiers(net);
+        net.setSources(List.of(firms.digest(), lines.digest()));
         return net;
     }
 
-    /** Reads the firms into the builder (an empty tier as -1); returns each firm's line number. */
-    private static int[] readFirms(Path file, NetworkBuilder b, int expectedFirms) throws IOException, BadInputException {
-        int[] firmLine = new int[Math.max(16, expectedFirms)];
+    /**
+     * Heap that reading and building a network from files holds at its peak: the builder's arrays
+     * and the network's ({@link Networks#bytesToBuild}, every link counted as a supply link, the
+     * dearer kind), each row's line number, the firm index and its sort, the per-buyer share sums,
+     * and the names' strings.
+     */
+    static long bytesToRead(long firms, long links, boolean names) {
+        return Networks.bytesToBuild(firms, links, 0, names) + 4 * (firms + links) + 32 * firms + (names ? 56 * firms : 0);
+    }
+
+    /** Rows the arrays hold at first; the first check comes when they are full. */
+    static final int FIRST_ROWS = 1024;
+
+    /** Room for a projected number of rows: 3 % above the projection, and at least half again what is held. */
+    private static int capacity(double projected, long held) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(projected * 1.03, held + held / 2.0) + 16);
+    }
+
+    /**
+     * The heap check of one read. The rows of each file are counted as they are read; whenever the
+     * builder's arrays are full, the whole file is projected from them (rows per character so far ×
+     * the file's size) and the arrays grow once to the projection when it fits the heap. A file is
+     * refused when the rows already counted (with the arrays they are about to grow into) do not fit,
+     * or when the projection does not fit once a quarter of the file has been read: early rows can
+     * be shorter than later ones (ids grow longer), so an early projection may only size the arrays,
+     * never refuse. Every figure comes from counted rows, never from the file's size alone.
+     */
+    private static final class Reading {
+        /** The share of a file read before its projected size may refuse it. */
+        static final double SURE_FRACTION = 0.25;
+        /** Builder bytes per firm held while its arrays are copied into larger ones. */
+        static final long BUILDER_FIRM_BYTES = 8 + 4 + 1 + 1 + 8 + 8L * FirmAttribute.values().length + 4;
+        /** Builder bytes per link held while its arrays are copied (a supply link, the larger). */
+        static final long BUILDER_LINK_BYTES = 5 * 4 + 4;
+
+        final Path firmsFile, linksFile;
+        final long firmsBytes, linksBytes;
+        final HeapCheck heap;
+
+        Reading(Path firmsFile, Path linksFile) {
+            this.firmsFile = firmsFile;
+            this.linksFile = linksFile;
+            this.firmsBytes = sizeOrZero(firmsFile);
+            this.linksBytes = sizeOrZero(linksFile);
+            // the most the files could need: id-only rows of about 8 bytes, links of about 12
+            this.heap = HeapCheck.fromNow(bytesToRead(firmsBytes / 8, linksBytes / 12, true));
+        }
+
+        /** The arrays start small: the first rows size them. */
+        int firmCapacity() { return FIRST_ROWS; }
+        int linkCapacity() { return FIRST_ROWS; }
+
+        /** Rows the whole file will have, projected from {@code rows} counted in {@code read} of its {@code size} characters. */
+        static long project(long rows, long read, long size) {
+            if (read <= 0 || size <= read) return rows;
+            return (long) Math.ceil(rows * (double) size / read);
+        }
+
+        /** The firm arrays are full at {@code counted} rows: the capacity to grow them to, or a refusal. */
+        int growFirms(CsvLines r, int counted, boolean names) throws BadInputException {
+            long projected = project(counted, r.bytesRead(), firmsBytes);
+            long links = linksBytes / 24; // not counted yet: a typical row of links.csv is about 24 bytes
+            long held = BUILDER_FIRM_BYTES * counted; // the full arrays, while they are copied
+            String how = String.format(java.util.Locale.ROOT, "projected from the %,d rows read so far of %s", counted, firmsFile);
+            long next = capacity(projected, counted);
+            if (bytesToRead(next, links, names) + held > heap.budget()) {
+                if (r.bytesRead() >= SURE_FRACTION * firmsBytes) refuseIf(true, projected, links, bytesToRead(projected, links, names) + held, how);
+                next = capacity(0, counted);
+                refuseIf(bytesToRead(next, links, names) + held > heap.budget(), projected, links, bytesToRead(projected, links, names) + held, how);
+            }
+            return (int) Math.min(NetworkSpec.MAX_FIRMS, next);
+        }
+
+        /** The link arrays of one kind are full at {@code counted} rows: the room to make for all links, or a refusal. */
+        long growLinks(CsvLines r, int firms, long counted, boolean names) throws BadInputException {
+            long projected = project(counted, r.bytesRead(), linksBytes);
+            long held = BUILDER_LINK_BYTES * counted;
+            String how = String.format(java.util.Locale.ROOT, "projected from the %,d rows read so far of %s", counted, linksFile);
+            long next = capacity(projected, counted);
+            if (bytesToRead(firms, next, names) + held > heap.budget()) {
+                if (r.bytesRead() >= SURE_FRACTION * linksBytes) refuseIf(true, firms, projected, bytesToRead(firms, projected, names) + held, how);
+                next = capacity(0, counted);
+                refuseIf(bytesToRead(firms, next, names) + held > heap.budget(), firms, projected, bytesToRead(firms, projected, names) + held, how);
+            }
+            return next;
+        }
+
+        void require(long firms, long links, boolean names) throws BadInputException {
+            heap.require("network.files", bytesToRead(firms, links, names), String.format(java.util.Locale.ROOT,
+                    "a network of %,d firms and %,d links (as counted in %s and %s)", firms, links, firmsFile, linksFile));
+        }
+
+        /** When {@code refuse}: refuses a network of about so many firms and links, which needs {@code needed} bytes. */
+        private void refuseIf(boolean refuse, long firms, long links, long needed, String how) throws BadInputException {
+            if (refuse) heap.refuse("network.files", needed, String.format(java.util.Locale.ROOT, "a network of about %,d firms and %,d links (%s)", firms, links, how));
+        }
+
+        private static long sizeOrZero(Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return 0; // the reader names the problem
+            }
+        }
+    }
+
+    /** What reading firms.csv gives besides the builder's firms: each firm's line, whether the file names firms, and its digest. */
+    private record FirmRows(int[] line, boolean names, InputFile.Digest digest) {}
+
+    /** Reads the firms into the builder (an empty tier as -1). */
+    private static FirmRows readFirms(Path file, NetworkBuilder b, Reading reading) throws IOException, BadInputException {
+        int[] firmLine = new int[reading.firmCapacity()];
         try (CsvLines r = new CsvLines(file, FIRM_COLUMNS, List.of("id"))) {
             int cId = r.column("id"), cName = r.column("name"), cTier = r.column("tier"), cSize = r.column("size_class"),
                     cRole = r.column("role"), cTech = r.column("technologies");
@@ -203,6 +313,12 @@ public final class NetworkCsv {
             for (FirmAttribute a : attrs) cAttr[a.ordinal()] = r.column(a.label());
             while (r.next()) {
                 if (b.firmCount() == NetworkSpec.MAX_FIRMS) throw r.error(cId, null, "more than " + NetworkSpec.MAX_FIRMS + " firms; not supported");
+                if (b.firmCount() == b.firmCapacity()) {
+                    // the arrays are full: check the heap for the rows counted and projected, then grow
+                    int capacity = reading.growFirms(r, b.firmCount(), cName >= 0);
+                    b.ensureFirmCapacity(capacity);
+                    if (firmLine.length < capacity) firmLine = Arrays.copyOf(firmLine, capacity);
+                }
                 long id = r.nonNegativeLong(cId, null);
                 int tier = -1;
                 if (!r.isEmpty(cTier)) {
@@ -237,33 +353,42 @@ public final class NetworkCsv {
                         String problem = Names.problem(t, ";");
                         if (problem != null) throw r.error(cTech, null, problem);
                         int bit = b.technologyBit(t);
-                        if (bit < 0) throw r.error(cTech, null, "technology '" + t + "' would be the 65th; at most 64 are supported");
+                        if (bit < 0) throw r.error(cTech, null, "technology '" + CsvLines.echo(t) + "' would be the 65th; at most 64 are supported");
                         mask |= 1L << bit;
                     }
                     b.setTechnologyMask(f, mask);
                 }
             }
+            return new FirmRows(firmLine, cName >= 0, r.digest());
         }
-        return firmLine;
     }
 
     /** Line numbers of the links, in the order they were added to the builder. */
-    private record LinkLines(int[] supply, int[] trust) {}
+    private record LinkLines(int[] supply, int[] trust, InputFile.Digest digest) {}
 
-    private static LinkLines readLinks(Path file, NetworkBuilder b, FirmIndex index, Scenario scenario) throws IOException, BadInputException {
+    private static LinkLines readLinks(Path file, NetworkBuilder b, FirmIndex index, Scenario scenario, Reading reading) throws IOException, BadInputException {
         int n = b.firmCount();
         double[] shareSum = new double[n];
         int[] emptyShares = new int[n];
         int[] supplyLine = new int[16], trustLine = new int[16];
         float defDays = (float) scenario.economics().substitutionDays(), defSub = (float) scenario.economics().substitutionShare();
+        InputFile.Digest digest;
         try (CsvLines r = new CsvLines(file, LINK_COLUMNS, List.of("kind", "source", "target"))) {
             int cKind = r.column("kind"), cSource = r.column("source"), cTarget = r.column("target"), cType = r.column("type"),
                     cShare = r.column("share"), cDays = r.column("substitution_days"), cSub = r.column("substitution_share");
             while (r.next()) {
+                if (b.supplyLinkCount() == b.supplyCapacity() || b.trustLinkCount() == b.trustCapacity()) {
+                    long links = b.supplyLinkCount() + (long) b.trustLinkCount();
+                    long room = reading.growLinks(r, n, links, b.hasNames());
+                    double supplyShare = links == 0 ? 0.5 : b.supplyLinkCount() / (double) links;
+                    b.ensureLinkCapacity(capacity(room * supplyShare, b.supplyLinkCount()), capacity(room * (1 - supplyShare), b.trustLinkCount()));
+                    if (supplyLine.length < b.supplyCapacity()) supplyLine = Arrays.copyOf(supplyLine, b.supplyCapacity());
+                    if (trustLine.length < b.trustCapacity()) trustLine = Arrays.copyOf(trustLine, b.trustCapacity());
+                }
                 boolean supply;
                 if (r.is(cKind, "supply")) supply = true;
                 else if (r.is(cKind, "trust")) supply = false;
-                else throw r.error(cKind, null, "unknown link kind '" + r.cell(cKind) + "'; expected supply or trust");
+                else throw r.error(cKind, null, "unknown link kind '" + CsvLines.echo(r.cell(cKind)) + "'; expected supply or trust");
                 int source = firm(r, cSource, index);
                 int target = firm(r, cTarget, index);
                 if (source == target) throw r.error(cTarget, null, "a link from firm " + b.firmIds()[source] + " to itself");
@@ -272,7 +397,7 @@ public final class NetworkCsv {
                     float share = Float.NaN;
                     if (!r.isEmpty(cShare)) {
                         share = r.floatNumber(cShare, null);
-                        if (!(share >= 0 && share <= 1)) throw r.error(cShare, null, "share " + r.cell(cShare).trim() + " is not between 0 and 1 (the fraction of the buyer's inputs)");
+                        if (!(share >= 0 && share <= 1)) throw r.error(cShare, null, "share " + CsvLines.echo(r.cell(cShare).trim()) + " is not between 0 and 1 (the fraction of the buyer's inputs)");
                         shareSum[target] += share;
                         if (shareSum[target] > 1 + SHARE_SUM_TOLERANCE) {
                             throw r.error(cShare, null, "the shares of firm " + b.firmIds()[target] + "'s suppliers add up to " + (float) shareSum[target]
@@ -284,11 +409,11 @@ public final class NetworkCsv {
                     float days = defDays, sub = defSub;
                     if (!r.isEmpty(cDays)) {
                         days = r.floatNumber(cDays, null);
-                        if (!(days >= 0)) throw r.error(cDays, null, "must be at least 0 days, found " + r.cell(cDays).trim());
+                        if (!(days >= 0)) throw r.error(cDays, null, "must be at least 0 days, found " + CsvLines.echo(r.cell(cDays).trim()));
                     }
                     if (!r.isEmpty(cSub)) {
                         sub = r.floatNumber(cSub, null);
-                        if (!(sub >= 0 && sub <= 1)) throw r.error(cSub, null, "must be a share between 0 and 1, found " + r.cell(cSub).trim());
+                        if (!(sub >= 0 && sub <= 1)) throw r.error(cSub, null, "must be a share between 0 and 1, found " + CsvLines.echo(r.cell(cSub).trim()));
                     }
                     int e = b.supplyLinkCount();
                     b.addSupply(source, target, share, days, sub);
@@ -306,6 +431,7 @@ public final class NetworkCsv {
                     trustLine[e] = r.line();
                 }
             }
+            digest = r.digest();
         }
         // empty shares split what the buyer's given shares leave
         for (int e = 0; e < b.supplyLinkCount(); e++) {
@@ -314,7 +440,7 @@ public final class NetworkCsv {
                 b.setSupplyWeight(e, Math.max(0.0, 1.0 - shareSum[buyer]) / emptyShares[buyer]);
             }
         }
-        return new LinkLines(supplyLine, trustLine);
+        return new LinkLines(supplyLine, trustLine, digest);
     }
 
     private static int firm(CsvLines r, int c, FirmIndex index) throws BadInputException {
@@ -330,7 +456,7 @@ public final class NetworkCsv {
         for (E e : type.getEnumConstants()) if (e.label().equals(v)) return e;
         List<String> labels = Labelled.labels(type);
         String s = Suggest.closest(v, labels);
-        throw r.error(c, null, "unknown " + what + " '" + v + "'" + (s == null ? "" : " (did you mean '" + s + "'?)") + "; expected one of " + String.join(", ", labels));
+        throw r.error(c, null, "unknown " + what + " '" + CsvLines.echo(v) + "'" + (s == null ? "" : " (did you mean '" + s + "'?)") + "; expected one of " + String.join(", ", labels));
     }
 
     /** Why the value is not allowed for the attribute, or null. */
@@ -340,7 +466,9 @@ public final class NetworkCsv {
             case GL_ALPHA, GL_BETA -> v > 0 ? null : "must be greater than 0, found " + exact(v);
             case GL_CLASS -> v == 1 || v == 2 ? null : "must be 1 or 2 (Gordon-Loeb breach function class), found " + exact(v);
             default -> a.isShare() ? (v >= 0 && v <= 1 ? null : "must be a share between 0 and 1, found " + exact(v))
-                    : (v >= 0 ? null : "must be at least 0, found " + exact(v));
+                    : !(v >= 0) ? "must be at least 0, found " + exact(v)
+                    : a.label().endsWith("_yen") && v > Scenario.MAX_MONEY
+                    ? "a money amount must be at most 1e15 (10^15 currency units, about twice Japan's GDP in yen), found " + v : null;
         };
     }
 

@@ -63,16 +63,8 @@ public final class Networks {
      */
     static void requireHeap(String key, long firms, long supplyLinks, long trustLinks, boolean names) throws BadInputException {
         long needed = bytesToBuild(firms, supplyLinks, trustLinks, names);
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (needed <= available) return;
-        System.gc();
-        available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (needed <= available) return;
-        long suggestGb = Math.max(1, (long) Math.ceil((needed * 1.5 + (256L << 20)) / (double) (1L << 30)));
-        throw BadInputException.option(key, String.format(java.util.Locale.ROOT,
-                "a network of about %,d firms and %,d links needs about %,d MB of heap to build, but this Java has only %,d MB free "
-                        + "(maximum heap %,d MB); run it with more, e.g. java -Xmx%dg -jar target/weaklink.jar ...",
-                firms, supplyLinks + trustLinks, needed >> 20, available >> 20, rt.maxMemory() >> 20, suggestGb));
+        if (needed <= Runtime.getRuntime().maxMemory() - HeapCheck.used()) return;
+        HeapCheck.fromNow(needed).require(key, needed, String.format(java.util.Locale.ROOT,
+                "a network of about %,d firms and %,d links", firms, supplyLinks + trustLinks));
     }
 }

@@ -49,6 +49,8 @@ public final class SupplyNetwork {
     final int[] trustInStart;
     final int[] trustInEdge;
     private final FirmIndex index;
+    /** The files the network was read from, as read (size and SHA-256); empty for a generated network. */
+    private List<weaklink.io.InputFile.Digest> sources = List.of();
 
     SupplyNetwork(int firmCount, long[] firmId, String[] name, int[] tier, byte[] sizeClass, byte[] role,
                   long[] technologyMask, List<String> technologies, double[][] attributes,
@@ -162,6 +164,15 @@ public final class SupplyNetwork {
     public long estimatedBytes() {
         return estimateBytes(firmCount, supplyLinkCount(), trustLinkCount(), name != null) + index.estimatedBytes();
     }
+
+    /**
+     * The files this network was read from — firms.csv, then links.csv — with the size and SHA-256
+     * of the very bytes that were parsed (what a results folder's manifest records); empty for a
+     * generated network.
+     */
+    public List<weaklink.io.InputFile.Digest> sources() { return sources; }
+
+    void setSources(List<weaklink.io.InputFile.Digest> files) { this.sources = List.copyOf(files); }
 
     /** Rough heap footprint of a network of this size, for refusing networks that will not fit before allocating them. */
     public static long estimateBytes(long firms, long supplyLinks, long trustLinks, boolean names) {
