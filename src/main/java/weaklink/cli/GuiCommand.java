@@ -66,6 +66,9 @@ final class GuiCommand implements Callable<Integer> {
         SwingUtilities.invokeAndWait(() -> {
             Console console = new Console(gui);
             console.setNewMenuAllowed(false); // its list is MASON's demo models, which the build leaves out
+            // MASON's default 380 x 380 console is too small to read a firm's inspector; the network window takes the rest
+            java.awt.Dimension screen = java.awt.Toolkit.getDefaultToolkit().getScreenSize();
+            console.setSize(Math.min(560, screen.width / 3), Math.min(720, screen.height - 80));
             console.setVisible(true);
         });
         gui.awaitClose();

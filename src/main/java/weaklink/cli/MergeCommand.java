@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import weaklink.experiment.Merger;
+import weaklink.experiment.UncertaintyRun;
 import weaklink.report.ResultsFinalizer;
+import weaklink.report.UncertaintyReport;
 
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Combines the results folders of the shards of one run (run --shard I/N) into one folder,",
@@ -31,6 +33,12 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (UncertaintyRun.isUncertaintyRun(shards.get(0))) {
+            UncertaintyRun.merge(shards, out);
+            UncertaintyReport.finish(out);
+            if (!quiet) UncertaintyReport.consoleLines(out).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
+            return Main.OK;
+        }
         Merger.merge(shards, out);
         ResultsFinalizer.finish(out);
         if (!quiet) Summary.print(spec.commandLine().getOut(), out);

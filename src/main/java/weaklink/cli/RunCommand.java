@@ -19,8 +19,10 @@ import weaklink.experiment.ProgressListener;
 import weaklink.experiment.RunPlan;
 import weaklink.experiment.Runner;
 import weaklink.experiment.Shard;
+import weaklink.experiment.UncertaintyRun;
 import weaklink.report.ReportWriter;
 import weaklink.report.ResultsFinalizer;
+import weaklink.report.UncertaintyReport;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
@@ -104,6 +106,10 @@ final class RunCommand implements Callable<Integer> {
                     + " run the shards with a fixed --replicates instead");
         }
         Path dir = resume != null ? resume : out != null ? out : defaultOut(scenario, runShard);
+        if (scenario.uncertainty() != null) {
+            if (runTargetCi > 0) throw BadInputException.option("--target-ci", "cannot be used with the scenario's 'uncertainty:' block; give a fixed --replicates per draw");
+            return runUncertainty(scenario, runSeed, runReplicates, names, runShard, dir);
+        }
         RunPlan plan = new RunPlan(scenario, scenarioFile, source.digest().sha256(), runSeed, runReplicates, selected, runShard, threads, dir,
                 runTargetCi);
 
@@ -120,6 +126,23 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!quiet) Summary.print(spec.commandLine().getOut(), dir);
         if (!quiet) spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
+        return Main.OK;
+    }
+
+    /** A scenario with an {@code uncertainty:} block: its draws (this shard's), each a run of the replicates; see UncertaintyRun. */
+    private int runUncertainty(Scenario scenario, long runSeed, int runReplicates, List<String> names, Shard runShard, Path dir) throws Exception {
+        UncertaintyRun run = new UncertaintyRun(scenario, scenarioFile, runSeed, runReplicates, names, runShard, threads, dir);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressListener shown = quiet ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "draws");
+        run.run(resume != null, overwrite, ResultsFinalizer::finishTables, UncertaintyReport::finish, shown);
+        if (!quiet && runShard.count() == 1) {
+            UncertaintyReport.consoleLines(dir).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
+            spec.commandLine().getOut().println("results: " + dir);
+            spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
+        } else if (!quiet) {
+            spec.commandLine().getOut().println("shard " + runShard + " of the uncertainty run: " + run.draws().size() + " draws in " + dir
+                    + "; combine the shards with 'merge'");
+        }
         return Main.OK;
     }
 

@@ -67,7 +67,7 @@ final class SpofCommand implements Callable<Integer> {
         if (Files.exists(dir.resolve(SpofReport.TABLE))) throw BadInputException.option("--out", dir + " already holds a " + SpofReport.TABLE + "; choose another --out");
         PrintWriter err = spec.commandLine().getErr();
         SinglePointsOfFailure.Analysis analysis = SinglePointsOfFailure.analyse(s, runSeed, p, top, replicates, threads,
-                quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
+                quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "firms"));
         SupplyNetwork net = analysis.network();
         var results = analysis.results();
         Files.createDirectories(dir);

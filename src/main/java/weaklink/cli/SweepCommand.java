@@ -89,7 +89,7 @@ final class SweepCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         if (!quiet) err.printf("sweep: %d points x %d replicates%n", points.size(), plan.replicates());
         Sweep.run(plan, resume, ResultsFinalizer::finish,
-                quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null));
+                quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "points"));
         boolean sensitivity = SensitivityReport.write(dir);
         weaklink.report.AnalysisCharts.sweep(dir);
         weaklink.report.AnalysisCharts.sensitivity(dir);

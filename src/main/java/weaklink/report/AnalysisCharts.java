@@ -27,7 +27,7 @@ import weaklink.experiment.Sweep;
  *       one chart per policy ({@code sensitivity_<policy>});</li>
  *   <li>single points of failure: the firms with the highest expected network-wide loss ({@code spof}).</li>
  * </ul>
- * Each policy keeps its colour: its index in the run's policy list.
+ * Each policy keeps its colour, fixed by its type and name ({@link Palette#policy}).
  */
 public final class AnalysisCharts {
     private AnalysisCharts() {}
@@ -48,6 +48,8 @@ public final class AnalysisCharts {
         List<String> policies = new ArrayList<>();
         firstManifest.path("policies").forEach(p -> policies.add(p.asText()));
         List<Map<String, String>> rows = rows(dir.resolve(Sweep.TABLE));
+        Map<String, Integer> colours = colours(firstManifest, policies);
+        costEffectivenessCurves(dir, policies, colours, rows, currency, params);
         for (String param : params) {
             if (!numeric(rows, param)) continue;
             for (String[] fig : SWEEP_FIGURES) {
@@ -75,7 +77,8 @@ public final class AnalysisCharts {
                         hi[i] = a[2] / a[3];
                         i++;
                     }
-                    lines.add(fig[2] == null ? Charts.Line.of(policy, p, x, y) : new Charts.Line(policy, p, x, y, lo, hi));
+                    int colour = colours.get(policy);
+                    lines.add(fig[2] == null ? Charts.Line.of(policy, colour, x, y) : new Charts.Line(policy, colour, x, y, lo, hi));
                 }
                 if (lines.isEmpty()) continue;
                 String subtitle = (fig[2] == null ? "" : "Shaded: 95 % interval of the mean. ")
@@ -85,6 +88,56 @@ public final class AnalysisCharts {
                 Charts.save(chart, dir.resolve("charts"), "sweep_" + fig[0] + "_" + slug(param), Charts.WIDTH, Charts.HEIGHT);
             }
         }
+    }
+
+    /** Each policy's colour by its type and name ({@link Palette#policy}), from a point's resolved scenario. */
+    static Map<String, Integer> colours(JsonNode manifest, List<String> policies) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (JsonNode p : manifest.path("scenario").path("policies")) types.put(p.path("name").asText(), p.path("id").asText(""));
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String p : policies) {
+            String type = types.getOrDefault(p, "");
+            List<String> same = policies.stream().filter(q -> types.getOrDefault(q, "").equals(type)).sorted().toList();
+            out.put(p, Palette.policy(type, same.indexOf(p)));
+        }
+        return out;
+    }
+
+    /**
+     * The sweep's cost-effectiveness curves ({@code sweep_cost_effectiveness}): per policy other than
+     * the baseline, each point's mean policy cost (x) against the loss it avoids (y, {@code −diff_vs_baseline})
+     * with the paired 95 % interval as a band, points joined in order of cost — how much more protection
+     * each further yen of the swept lever buys.
+     */
+    static void costEffectivenessCurves(Path dir, List<String> policies, Map<String, Integer> colours, List<Map<String, String>> rows, String currency,
+                                        List<String> params) throws IOException {
+        List<Charts.Line> lines = new ArrayList<>();
+        for (String policy : policies.subList(1, policies.size())) {
+            TreeMap<Double, double[]> byCost = new TreeMap<>();
+            for (Map<String, String> r : rows) {
+                if (!policy.equals(r.get("policy"))) continue;
+                double cost = value(r, "mean_policy_cost");
+                if (Double.isNaN(cost)) continue;
+                byCost.put(cost, new double[] {-value(r, "diff_vs_baseline"), -value(r, "diff_ci95_high"), -value(r, "diff_ci95_low")});
+            }
+            if (byCost.isEmpty()) continue;
+            int n = byCost.size(), i = 0;
+            double[] x = new double[n], y = new double[n], lo = new double[n], hi = new double[n];
+            for (var e : byCost.entrySet()) {
+                x[i] = e.getKey();
+                y[i] = e.getValue()[0];
+                lo[i] = e.getValue()[1];
+                hi[i] = e.getValue()[2];
+                i++;
+            }
+            lines.add(new Charts.Line(policy, colours.get(policy), x, y, lo, hi));
+        }
+        if (lines.isEmpty()) return;
+        JFreeChart chart = Charts.lineWithInterval("Cost-effectiveness across the sweep",
+                "Each point of the sweep (" + String.join(", ", params) + "): mean annual policy cost against the loss avoided relative to "
+                        + policies.get(0) + "; shaded: paired 95 % interval.", Measure.money("Mean annual policy cost", currency), false,
+                Measure.money("Loss avoided a year", currency), lines);
+        Charts.save(chart, dir.resolve("charts"), "sweep_cost_effectiveness", Charts.WIDTH, Charts.HEIGHT);
     }
 
     public static void sensitivity(Path dir) throws IOException {
@@ -111,19 +164,32 @@ public final class AnalysisCharts {
         }
     }
 
-    /** Horizontal bars of the (at most 20) firms with the highest expected network-wide loss. */
+    /**
+     * Horizontal bars of the (at most 20) firms with the highest expected network-wide loss, each with
+     * the 95 % interval of spof.csv ({@code ci95_low}, {@code ci95_high}: a Student-t interval, so
+     * symmetric, and redrawn exactly as mean ± half-width).
+     */
     public static void spof(Path dir, String currency) throws IOException {
         List<Map<String, String>> rows = rows(dir.resolve(SpofReport.TABLE));
         int n = Math.min(20, rows.size());
-        List<String> firms = new ArrayList<>();
-        double[] loss = new double[n];
+        org.jfree.data.statistics.DefaultStatisticalCategoryDataset data = new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
         for (int i = 0; i < n; i++) {
             Map<String, String> r = rows.get(i);
-            firms.add(r.get("name") + " (tier " + r.get("tier") + ", " + r.get("size_class") + ")");
-            loss[i] = value(r, "mean_network_loss");
+            double mean = value(r, "mean_network_loss"), lo = value(r, "ci95_low"), hi = value(r, "ci95_high");
+            data.add(mean, Double.isNaN(lo) ? 0 : (hi - lo) / 2, "Mean network loss",
+                    r.get("name") + " (tier " + r.get("tier") + ", " + r.get("size_class") + ")");
         }
-        JFreeChart chart = Charts.bars("Single points of failure", "Expected network-wide loss when the firm alone is hit by ransomware",
-                "Firm", firms, Measure.money("Expected network-wide loss", currency), List.of(new Charts.BarSeries("Mean network loss", 0, loss)), true);
+        org.jfree.chart.renderer.category.StatisticalBarRenderer bars = Charts.flatBars(new org.jfree.chart.renderer.category.StatisticalBarRenderer());
+        bars.setSeriesPaint(0, Palette.translucent(Palette.series(4), 0.55));
+        bars.setMaximumBarWidth(0.6);
+        bars.setErrorIndicatorPaint(Palette.INK);
+        bars.setErrorIndicatorStroke(new java.awt.BasicStroke(1.5f));
+        org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(data, Charts.categoryAxis("Firm"),
+                Charts.numberAxis(Measure.money("Expected network-wide loss, 95 % interval", currency), true), bars);
+        plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+        Charts.style(plot);
+        JFreeChart chart = Charts.chart("Single points of failure",
+                "Expected network-wide loss when the firm alone is hit by ransomware, with its 95 % interval over the replicates", plot, false);
         Charts.save(chart, dir.resolve("charts"), "spof", Charts.WIDTH, Math.max(Charts.HEIGHT, 120 + 28 * n));
     }
 

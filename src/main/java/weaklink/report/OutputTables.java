@@ -19,6 +19,7 @@ public final class OutputTables {
         List<CsvTable<?>> out = new ArrayList<>(List.of(ReplicateRow.TABLE, SummaryColumn.TABLE, ExceedanceRow.TABLE,
                 GroupTables.DayRow.TABLE, GroupTables.GroupRow.TABLE));
         out.addAll(OrdExport.tables());
+        out.addAll(UncertaintyReport.tables());
         return out;
     }
 

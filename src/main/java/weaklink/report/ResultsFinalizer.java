@@ -38,7 +38,14 @@ public final class ResultsFinalizer {
 
     private ResultsFinalizer() {}
 
+    /** Makes the summary files, the charts and the report. */
     public static void finish(Path dir) throws IOException {
+        finishTables(dir);
+        ReportWriter.writeFinished(dir);
+    }
+
+    /** Makes the summary files only (an uncertainty run's draws: the run's own report covers them). */
+    public static void finishTables(Path dir) throws IOException {
         JsonNode manifest = Json.read(dir.resolve(Runner.MANIFEST));
         List<String> policies = new ArrayList<>();
         manifest.path("policies").forEach(p -> policies.add(p.asText()));
@@ -54,7 +61,6 @@ public final class ResultsFinalizer {
             GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
         }
         OrdExport.write(dir, policies, byPolicy);
-        ReportWriter.writeFinished(dir);
     }
 
     /** The replicate rows of each policy, kept as the few columns the summaries need, in replicate order. */

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param economics            loss and investment settings
  * @param policies             policies compared, the baseline first
  * @param baselinePolicy       name of the policy differences are taken against
+ * @param uncertainty          the uncertain inputs drawn around the replicates, or null (none)
  */
 public record Scenario(
         String name,
@@ -39,7 +40,8 @@ public record Scenario(
         Map<String, Double> standards,
         EconomicsSpec economics,
         List<PolicySpec> policies,
-        String baselinePolicy) {
+        String baselinePolicy,
+        UncertaintySpec uncertainty) {
 
     /** Most replicates a run may ask for, in the scenario or on the command line. */
     public static final int MAX_REPLICATES = 100_000_000;
@@ -58,7 +60,7 @@ public record Scenario(
     /** The same scenario with other attacks: e.g. no actors and one firm hit at day 0 (single points of failure). */
     public Scenario withAttacks(List<ActorSpec> newActors, List<InitialCompromise> newInitial) {
         return new Scenario(name, description, currency, days, seed, replicates, network, sizeClasses, trustDailyProbability,
-                List.copyOf(newActors), List.copyOf(newInitial), standards, economics, policies, baselinePolicy);
+                List.copyOf(newActors), List.copyOf(newInitial), standards, economics, policies, baselinePolicy, uncertainty);
     }
 
     /**

@@ -41,6 +41,13 @@ public final class ScenarioOverrides {
         return ScenarioLoader.read(YamlDocument.wrap(name, root), dir);
     }
 
+    /** Parses scenario {@code text} (named {@code name}, relative paths from {@code baseDir}) with {@code overrides} applied. */
+    public static Scenario parse(String name, String text, Path baseDir, Map<String, String> overrides) throws BadInputException {
+        Node root = YamlDocument.parseNode(name, text);
+        for (Map.Entry<String, String> e : overrides.entrySet()) set(name, root, e.getKey(), e.getValue());
+        return ScenarioLoader.read(YamlDocument.wrap(name, root), baseDir);
+    }
+
     /** Splits {@code a.b[2].c} into ["a", "b", "[2]", "c"]. */
     static List<String> parsePath(String path) throws BadInputException {
         List<String> parts = new ArrayList<>();

@@ -41,7 +41,7 @@ public final class SameResults {
         return m;
     }
 
-    static List<Path> files(Path dir) throws IOException {
+    public static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
         }

@@ -38,10 +38,12 @@ class FirmInspectorTest {
         assertEquals(net.tier(7), value(p, "Tier"));
         assertEquals(net.sizeClass(7).label(), value(p, "SizeClass"));
         assertEquals(net.vulnerability(7), value(p, "Vulnerability"));
-        assertEquals(gui.funding().investmentYen()[7], value(p, "InvestmentYen"));
+        assertEquals(weaklink.report.Measure.moneyText(s.currency()).write(gui.funding().investmentYen()[7]), value(p, "Investment"),
+                "money as the report writes it, not 7.2131881606E10");
         assertEquals(gui.funding().posture().successProbability()[7], value(p, "VulnerabilityAfterInvestment"));
         assertTrue((Integer) value(p, "TimesCompromised") >= 1);
-        assertTrue((Double) value(p, "LossesSoFarYen") > 0, "firm 7 was compromised on day 0");
+        assertTrue(gui.view().node(7).lossesSoFarYen() > 0, "firm 7 was compromised on day 0");
+        assertTrue(((String) value(p, "LossesSoFar")).startsWith("¥"), (String) value(p, "LossesSoFar"));
     }
 
     @Test
@@ -108,7 +110,7 @@ class FirmInspectorTest {
         double[] none = weaklink.economics.CostSharingPolicy.of(s.policy("none")).fund(s, net).investmentYen();
         int raised = 0;
         for (int f = 0; f < net.firmCount(); f++) {
-            assertEquals(mandate[f], value(new SimpleProperties(gui.view().node(f)), "InvestmentYen"), "firm " + f);
+            assertEquals(mandate[f], gui.view().node(f).investmentYen(), "firm " + f);
             if (mandate[f] > none[f]) raised++;
         }
         assertTrue(raised > 0, "the mandate raises some suppliers' investment");

@@ -25,7 +25,9 @@ import weaklink.experiment.ResultsFolder;
 import weaklink.experiment.RunPlan;
 import weaklink.experiment.Runner;
 import weaklink.experiment.Shard;
+import weaklink.experiment.UncertaintyRun;
 import weaklink.report.ResultsFinalizer;
+import weaklink.report.UncertaintyReport;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
@@ -67,6 +69,10 @@ public final class SparkRun {
      */
     public static void run(Request request, String master, Map<String, String> settings) throws IOException, BadInputException {
         ResultsFolder.requireAbsentOrEmpty(request.out());
+        if (request.scenario().uncertainty() != null) {
+            runDraws(request, master, settings);
+            return;
+        }
         // The driver builds the network too: bad input is refused here, before Spark starts.
         new ReplicateEngine(request.scenario(), request.seed(), request.policies());
 
@@ -84,6 +90,55 @@ public final class SparkRun {
             run(spark, plan, task);
         }
         ResultsFinalizer.finish(request.out());
+    }
+
+    /**
+     * An uncertainty run on Spark: one task per draw; the driver writes each draw's folder as a
+     * local run would ({@link Runner#complete}), then the run's own files, so the folder equals a
+     * local run's byte for byte.
+     */
+    static void runDraws(Request request, String master, Map<String, String> settings) throws IOException, BadInputException {
+        // every draw's scenario is built and checked on the driver, before Spark starts
+        UncertaintyRun run = new UncertaintyRun(request.scenario(), request.scenarioFile(), request.seed(), request.replicates(),
+                request.policies().stream().map(weaklink.scenario.PolicySpec::name).toList(), Shard.WHOLE, 1, request.out());
+        Map<Integer, Long> seeds = new java.util.LinkedHashMap<>();
+        Map<Integer, Map<String, String>> values = new java.util.LinkedHashMap<>();
+        for (UncertaintyRun.Draw d : run.draws()) {
+            seeds.put(d.index(), d.plan().seed());
+            values.put(d.index(), d.values());
+        }
+        SparkConf conf = new SparkConf().setAppName("weaklink " + request.scenario().name() + " (uncertainty)");
+        if (master != null) conf.setMaster(master);
+        settings.forEach(conf::set);
+        Path scenarioFile = request.scenarioFile();
+        DrawTask task = new DrawTask(scenarioFile.getFileName().toString(), Files.readString(scenarioFile),
+                scenarioFile.toAbsolutePath().getParent().toString(), seeds, values, run.draws().get(0).plan().policyNames(), request.replicates());
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            spark.setLogLevel("WARN");
+            List<Integer> indices = run.draws().stream().map(UncertaintyRun.Draw::index).toList();
+            JavaRDD<ReplicateBlock.Result> results = spark.parallelize(indices, indices.size()).map(task).persist(StorageLevel.MEMORY_AND_DISK());
+            results.count();
+            try {
+                Iterator<ReplicateBlock.Result> it = results.toLocalIterator();
+                for (UncertaintyRun.Draw d : run.draws()) {
+                    ReplicateBlock.Result r = it.next();
+                    if (r.block() != d.index()) throw new IllegalStateException("draw " + r.block() + " arrived where draw " + d.index() + " was due");
+                    Path dir = d.plan().outDir();
+                    Files.createDirectories(dir);
+                    ObjectNode manifest = Manifest.create(d.plan(), Instant.now());
+                    manifest.put("engine", "spark " + spark.version() + " " + spark.master());
+                    Json.write(dir.resolve(Runner.MANIFEST), manifest);
+                    Files.writeString(dir.resolve(Runner.PARTIAL), ReplicateRow.header() + "\n" + r.csv(), StandardCharsets.UTF_8);
+                    Runner.complete(dir, request.replicates(), Accumulators.fromJson(Json.MAPPER.readTree(r.sumsJson())));
+                    UncertaintyRun.recordValues(d);
+                    ResultsFinalizer.finishTables(dir);
+                }
+            } finally {
+                results.unpersist(false);
+            }
+            run.writeCompleteManifest("spark " + spark.version() + " " + spark.master());
+        }
+        UncertaintyReport.finish(request.out());
     }
 
     /**

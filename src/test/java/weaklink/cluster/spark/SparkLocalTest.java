@@ -1,5 +1,6 @@
 package weaklink.cluster.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weaklink.cli.Main;
@@ -35,6 +37,23 @@ class SparkLocalTest {
         StringWriter err = new StringWriter();
         assertEquals(0, spark(err, QUICKSTART, "--master", "local[*]", "--replicates", "23", "--tasks", "5", "--out", onSpark.toString()), err.toString());
         SameResults.assertSameResults(local, onSpark);
+        assertTrue(Json.read(onSpark.resolve("manifest.json")).path("engine").asText().startsWith("spark 4."));
+    }
+
+    @Test
+    void anUncertaintyRunOnSparkEqualsALocalOneByteForByte() throws Exception {
+        String scenario = "src/test/resources/scenarios/small-uncertainty.yaml";
+        Path local = dir.resolve("local"), onSpark = dir.resolve("spark");
+        assertEquals(0, Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))
+                .execute("run", scenario, "--replicates", "3", "--out", local.toString(), "--quiet"));
+        StringWriter err = new StringWriter();
+        assertEquals(0, spark(err, scenario, "--master", "local[2]", "--replicates", "3", "--out", onSpark.toString()), err.toString());
+        List<Path> files = weaklink.cluster.SameResults.files(local);
+        assertEquals(files, weaklink.cluster.SameResults.files(onSpark));
+        for (Path f : files) {
+            if (f.getFileName().toString().equals("manifest.json")) continue; // timestamps, engine
+            assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(onSpark.resolve(f)), f + " byte for byte");
+        }
         assertTrue(Json.read(onSpark.resolve("manifest.json")).path("engine").asText().startsWith("spark 4."));
     }
 

@@ -1,0 +1,327 @@
+package weaklink.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import weaklink.io.Csv;
+import weaklink.io.Json;
+import weaklink.random.Seeds;
+import weaklink.scenario.BadInputException;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioOverrides;
+import weaklink.scenario.UncertaintySpec;
+
+/**
+ * A run of a scenario with an {@code uncertainty:} block: {@code draws} outer draws of the
+ * uncertain inputs, each an ordinary run of the scenario's replicates × policies (common random
+ * numbers across policies within a draw) in {@code draws/dNNNN/}. Draw {@code d}'s values are the
+ * inverse CDFs of the uniforms {@link Seeds#uncertaintyParameter}{@code (d, j)}, written into the
+ * scenario by {@link ScenarioOverrides} (so every check of the loader applies); with
+ * {@code network_draws} its master seed is {@link Seeds#uncertaintyDraw}{@code (d)} — a network and
+ * attack streams of its own — and otherwise the run's master seed, so draws share the network and
+ * the attacks and differ by their inputs alone (as a sweep's points do).
+ *
+ * <p>A draw depends only on (scenario, master seed, replicates, policies, d): shards are contiguous
+ * blocks of draws ({@code --shard I/N}), and {@link #merge} copies the shards' draw folders into one
+ * folder, which is then summarised by the same code as an unsharded run, so the results are the same
+ * bytes at any split. Resumable: finished draws are kept, an interrupted draw resumes from its checkpoint.
+ */
+public final class UncertaintyRun {
+    /** The manifest's {@code kind} of an uncertainty run's top folder. */
+    public static final String KIND = "uncertainty";
+    public static final String DRAWS = "draws";
+    /** The manifest keys on which all shards of one uncertainty run agree. */
+    static final List<String> SAME_RUN_KEYS = List.of("kind", "scenario_sha256", "seed", "replicates", "draws", "policies", "baseline", "version");
+
+    /** Finishes a draw's results folder (its summaries), or the top folder once every draw is in. */
+    @FunctionalInterface
+    public interface Finisher {
+        void finish(Path dir) throws IOException;
+    }
+
+    /**
+     * One outer draw, ready to run.
+     *
+     * @param index  d, from 0
+     * @param values the uncertain inputs' values (key path -> value as written into the scenario)
+     * @param plan   its run
+     */
+    public record Draw(int index, Map<String, String> values, RunPlan plan) {}
+
+    private final Scenario scenario;
+    private final Path scenarioFile;
+    private final long seed;
+    private final int replicates;
+    private final List<String> policyNames;
+    private final Shard shard;
+    private final int threads;
+    private final Path outDir;
+    private final List<Draw> draws;
+
+    /**
+     * Builds every draw of the shard and validates its scenario before anything runs.
+     *
+     * @param policyNames the policies selected ({@code --policies}); null or empty: the scenario's
+     */
+    public UncertaintyRun(Scenario scenario, Path scenarioFile, long seed, int replicates, List<String> policyNames, Shard shard, int threads,
+                          Path outDir) throws IOException, BadInputException {
+        if (scenario.uncertainty() == null) throw new IllegalArgumentException("the scenario has no uncertainty block");
+        this.scenario = scenario;
+        this.scenarioFile = scenarioFile;
+        this.seed = seed;
+        this.replicates = replicates;
+        this.policyNames = scenario.policiesNamed(policyNames).stream().map(PolicySpec::name).toList();
+        this.shard = shard;
+        this.threads = threads;
+        this.outDir = outDir;
+        UncertaintySpec u = scenario.uncertainty();
+        String baseSha = Manifest.sha256(scenarioFile);
+        Seeds seeds = new Seeds(seed);
+        List<Draw> out = new ArrayList<>();
+        for (int d = shard.start(u.draws()); d < shard.end(u.draws()); d++) {
+            Map<String, String> values = values(u, seeds, d);
+            Scenario s;
+            try {
+                s = ScenarioOverrides.load(scenarioFile, values);
+            } catch (BadInputException e) {
+                throw new BadInputException(e.file(), e.line(), e.column(), e.key(), "at uncertainty draw " + (d + 1) + " " + values
+                        + " (uncertainty.parameters, " + locations(u) + "): " + e.problem());
+            }
+            List<PolicySpec> policies = s.policiesNamed(this.policyNames);
+            String sha = Manifest.sha256((baseSha + "\ndraw " + d + "\n" + values).getBytes(StandardCharsets.UTF_8));
+            long drawSeed = u.networkDraws() ? seeds.uncertaintyDraw(d) : seed;
+            out.add(new Draw(d, values, new RunPlan(s, scenarioFile, sha, drawSeed, replicates, policies, Shard.WHOLE, threads, drawDir(outDir, d))));
+        }
+        this.draws = List.copyOf(out);
+    }
+
+    /** Draw {@code d}'s value of each uncertain input, as text (9 significant digits, no exponent). */
+    static Map<String, String> values(UncertaintySpec u, Seeds seeds, int d) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int j = 0; j < u.parameters().size(); j++) {
+            UncertaintySpec.Parameter p = u.parameters().get(j);
+            values.put(p.path(), Csv.number(p.distribution().quantile(seeds.uncertaintyParameter(d, j))));
+        }
+        return values;
+    }
+
+    private static String locations(UncertaintySpec u) {
+        List<String> l = new ArrayList<>();
+        for (UncertaintySpec.Parameter p : u.parameters()) l.add(p.path() + " at " + p.location());
+        return String.join("; ", l);
+    }
+
+    public List<Draw> draws() { return draws; }
+
+    /** The folder of draw {@code d} (from 0): {@code draws/d0001} for the first. */
+    public static Path drawDir(Path dir, int d) { return dir.resolve(DRAWS).resolve(String.format("d%04d", d + 1)); }
+
+    /**
+     * Runs (or, with {@code resume}, continues) the shard's draws, finishing each with
+     * {@code drawFinisher}; a whole run (shard 1/1) is then finished with {@code topFinisher}.
+     */
+    public void run(boolean resume, boolean overwrite, Finisher drawFinisher, Finisher topFinisher, ProgressListener progress)
+            throws IOException, BadInputException {
+        Path manifestFile = outDir.resolve(Runner.MANIFEST);
+        ObjectNode manifest = manifest(Instant.now());
+        if (resume) {
+            JsonNode old = Manifest.readFor(outDir);
+            for (String key : List.of("kind", "scenario_sha256", "seed", "replicates", "draws", "policies", "shard", "version")) {
+                if (!old.path(key).equals(manifest.path(key))) {
+                    throw new BadInputException(manifestFile.toString(), 0, 0, key, "the folder holds an uncertainty run with " + key + " "
+                            + old.path(key) + ", this command asks for " + manifest.path(key) + "; resume with the same scenario and options");
+                }
+            }
+            manifest = (ObjectNode) old;
+        } else {
+            if (Files.isDirectory(outDir) && !isEmpty(outDir)) {
+                if (!overwrite) {
+                    throw BadInputException.option("--out", "results folder " + outDir + " is not empty; use --resume " + outDir
+                            + " to continue the run in it, --overwrite to replace it, or another --out");
+                }
+                ResultsFolder.clear(outDir);
+            }
+            Files.createDirectories(outDir);
+            Json.write(manifestFile, manifest);
+        }
+        Files.createDirectories(outDir.resolve(DRAWS));
+        int done = 0;
+        progress.progress(0, draws.size());
+        for (Draw d : draws) {
+            Path dir = d.plan().outDir();
+            boolean complete = Files.isRegularFile(dir.resolve(Runner.MANIFEST))
+                    && "complete".equals(Json.read(dir.resolve(Runner.MANIFEST)).path("status").asText())
+                    && Files.isRegularFile(dir.resolve(Runner.REPLICATES));
+            if (!complete) {
+                Runner runner = new Runner(d.plan(), ProgressListener.SILENT);
+                if (Files.isRegularFile(dir.resolve(Runner.MANIFEST))) runner.resume();
+                else runner.start(true);
+            }
+            recordValues(d);
+            drawFinisher.finish(dir);
+            progress.progress(++done, draws.size());
+        }
+        manifest.put("status", "complete");
+        manifest.put("finished", Instant.now().toString());
+        Json.write(manifestFile, manifest);
+        if (shard.count() == 1) topFinisher.finish(outDir);
+        progress.finished(draws.size());
+    }
+
+    /** Adds the draw's number and input values to its folder's manifest (the report reads them there). */
+    public static void recordValues(Draw d) throws IOException {
+        Path file = d.plan().outDir().resolve(Runner.MANIFEST);
+        ObjectNode dm = (ObjectNode) Json.read(file);
+        if (dm.has("uncertainty_values")) return;
+        dm.put("uncertainty_draw", d.index() + 1);
+        ObjectNode v = dm.putObject("uncertainty_values");
+        for (Map.Entry<String, String> e : d.values().entrySet()) v.put(e.getKey(), Double.parseDouble(e.getValue()));
+        Json.write(file, dm);
+    }
+
+    /** Writes the top folder's manifest, complete, for a run whose draws another engine computed (Spark). */
+    public void writeCompleteManifest(String engine) throws IOException {
+        ObjectNode m = manifest(Instant.now());
+        m.put("engine", engine);
+        m.put("status", "complete");
+        m.put("finished", Instant.now().toString());
+        Json.write(outDir.resolve(Runner.MANIFEST), m);
+    }
+
+    /** The top folder's manifest: the run, its uncertain inputs and the shard's draws. */
+    private ObjectNode manifest(Instant started) {
+        UncertaintySpec u = scenario.uncertainty();
+        ObjectNode m = Json.object();
+        m.put("tool", "weaklink");
+        m.put("version", Version.VALUE);
+        m.put("kind", KIND);
+        m.put("status", "running");
+        m.put("scenario_name", scenario.name());
+        m.put("scenario_file", scenarioFile.toString());
+        try {
+            m.put("scenario_sha256", Manifest.sha256(scenarioFile));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        m.put("seed", seed);
+        m.put("replicates", replicates);
+        m.put("draws", u.draws());
+        m.put("network_draws", u.networkDraws());
+        ArrayNode params = m.putArray("parameters");
+        for (UncertaintySpec.Parameter p : u.parameters()) {
+            ObjectNode o = params.addObject();
+            o.put("path", p.path());
+            o.set("distribution", Json.MAPPER.valueToTree(p.distribution()));
+        }
+        m.set("policies", Runner.names(policyNames));
+        String b = scenario.baselinePolicy();
+        m.put("baseline", policyNames.contains(b) ? b : policyNames.get(0));
+        m.put("currency", scenario.currency());
+        m.put("days", scenario.days());
+        ObjectNode sh = m.putObject("shard");
+        sh.put("index", shard.index());
+        sh.put("count", shard.count());
+        sh.put("first_draw", shard.start(u.draws()));
+        sh.put("end_draw", shard.end(u.draws()));
+        m.put("started", started.toString());
+        m.putNull("finished");
+        m.put("java_version", System.getProperty("java.version"));
+        m.put("threads", threads);
+        return m;
+    }
+
+    /** Whether {@code dir} holds an uncertainty run (its manifest's {@code kind}). */
+    public static boolean isUncertaintyRun(Path dir) throws IOException {
+        Path f = dir.resolve(Runner.MANIFEST);
+        return Files.isRegularFile(f) && KIND.equals(Json.read(f).path("kind").asText());
+    }
+
+    /**
+     * Merges the shards of one uncertainty run into {@code out} (absent or empty): every shard must
+     * be complete, of the same run, and shards 1..N given once; their draw folders are copied byte
+     * for byte. The caller then finishes {@code out} as after an unsharded run.
+     */
+    public static void merge(List<Path> shardDirs, Path out) throws IOException, BadInputException {
+        if (shardDirs.isEmpty()) throw BadInputException.option("DIR", "give the shard folders to merge");
+        List<JsonNode> manifests = new ArrayList<>();
+        for (Path d : shardDirs) {
+            JsonNode m = Manifest.readFor(d);
+            String where = d.resolve(Runner.MANIFEST).toString();
+            if (!KIND.equals(m.path("kind").asText())) throw new BadInputException(where, 0, 0, "kind", "is not a shard of an uncertainty run; merge only the shards of one run");
+            if (!"complete".equals(m.path("status").asText())) {
+                throw new BadInputException(where, 0, 0, "status", "the shard is not complete; finish it with 'run ... --resume " + d + "' before merging");
+            }
+            for (String key : SAME_RUN_KEYS) {
+                if (!m.path(key).equals(manifests.isEmpty() ? m.path(key) : manifests.get(0).path(key))) {
+                    throw new BadInputException(where, 0, 0, key, "this shard has " + key + " " + m.path(key) + ", but " + shardDirs.get(0)
+                            + " has " + manifests.get(0).path(key) + "; merge only the shards of one run");
+                }
+            }
+            manifests.add(m);
+        }
+        int count = manifests.get(0).path("shard").path("count").asInt();
+        Map<Integer, Path> byIndex = new java.util.TreeMap<>();
+        for (int i = 0; i < shardDirs.size(); i++) {
+            JsonNode sh = manifests.get(i).path("shard");
+            if (sh.path("count").asInt() != count) {
+                throw new BadInputException(shardDirs.get(i).resolve(Runner.MANIFEST).toString(), 0, 0, "shard.count", "belongs to a run cut into "
+                        + sh.path("count").asInt() + " shards, not " + count + "; merge only the shards of one run");
+            }
+            Path earlier = byIndex.putIfAbsent(sh.path("index").asInt(), shardDirs.get(i));
+            if (earlier != null) throw BadInputException.option(shardDirs.get(i).toString(), "duplicated shard " + sh.path("index").asInt() + "/" + count + ": " + earlier + " holds it too");
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 1; i <= count; i++) if (!byIndex.containsKey(i)) missing.add(i + "/" + count);
+        if (!missing.isEmpty()) throw BadInputException.option("DIR", "missing shard" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " of the run");
+        for (Path d : shardDirs) {
+            if (d.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) throw BadInputException.option("--out", out + " is one of the shards being merged");
+        }
+        ResultsFolder.requireAbsentOrEmpty(out);
+        int draws = manifests.get(0).path("draws").asInt();
+        for (Map.Entry<Integer, Path> e : byIndex.entrySet()) {
+            Shard s = new Shard(e.getKey(), count);
+            for (int d = s.start(draws); d < s.end(draws); d++) {
+                Path from = drawDir(e.getValue(), d);
+                if (!Files.isRegularFile(from.resolve(Runner.REPLICATES))) {
+                    throw new BadInputException(from.toString(), 0, 0, null, "draw " + (d + 1) + " is missing from shard " + s + "; rerun the shard with --resume");
+                }
+                copyTree(from, drawDir(out, d));
+            }
+        }
+        ObjectNode merged = ((ObjectNode) manifests.get(0)).deepCopy();
+        ObjectNode sh = (ObjectNode) merged.get("shard");
+        sh.put("index", 1);
+        sh.put("count", 1);
+        sh.put("first_draw", 0);
+        sh.put("end_draw", draws);
+        ArrayNode from = merged.putArray("merged_from");
+        for (Path d : byIndex.values()) from.add(d.toString());
+        Json.write(out.resolve(Runner.MANIFEST), merged);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}
