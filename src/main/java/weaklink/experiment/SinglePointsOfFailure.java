@@ -19,6 +19,7 @@ import weaklink.scenario.DistributionSpec;
 import weaklink.scenario.InitialCompromise;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
+import weaklink.stats.MeanInterval;
 
 /**
  * Single points of failure: for each candidate firm, the expected network-wide loss when that
@@ -116,7 +117,7 @@ public final class SinglePointsOfFailure {
                     for (double x : loss) var += (x - mean) * (x - mean);
                     double sd = replicates > 1 ? Math.sqrt(var / (replicates - 1)) : 0;
                     double meanProduction = production0 / replicates;
-                    return new Result(firm, exposure[firm], mean, 1.96 * sd / Math.sqrt(replicates), meanProduction,
+                    return new Result(firm, exposure[firm], mean, MeanInterval.halfWidth(sd, replicates, 0.95), meanProduction,
                             totalProduction > 0 ? meanProduction / totalProduction : 0);
                 }));
             }

@@ -61,7 +61,7 @@ public final class FirmNode {
         SecurityFunding f = context.funding();
         return f.paidByBuyers()[firm] + f.paidByGovernment()[firm] + f.paidByPool()[firm];
     }
-    public String getState() { return context.states().state(firm).label(); }
+    public String getState() { return StatusColours.label(context.states().state(firm)); }
 
     /** Compromises of this firm so far (one per campaign that got in). */
     public int getTimesCompromised() {

@@ -5,7 +5,7 @@ import sim.portrayal.DrawInfo2D;
 import sim.portrayal.simple.OvalPortrayal2D;
 
 /**
- * Draws a firm as a disc coloured by its {@link FirmState} on the day shown and sized by revenue
+ * Draws a firm as a disc coloured by its {@link weaklink.model.FirmStatus} on the day shown and sized by revenue
  * ({@link TierLayout#diameter}). One instance draws every firm; MASON draws under the schedule's
  * lock, so the model never changes the states mid-picture.
  */
@@ -15,7 +15,7 @@ final class FirmPortrayal extends OvalPortrayal2D {
     private final transient TierLayout layout;
 
     FirmPortrayal(FirmStates states, TierLayout layout) {
-        super(FirmState.HEALTHY.color(), 1.0, true);
+        super(StatusColours.of(weaklink.model.FirmStatus.HEALTHY), 1.0, true);
         this.states = states;
         this.layout = layout;
     }
@@ -23,7 +23,7 @@ final class FirmPortrayal extends OvalPortrayal2D {
     @Override
     public void draw(Object object, Graphics2D graphics, DrawInfo2D info) {
         int firm = ((FirmNode) object).index();
-        paint = states.state(firm).color();
+        paint = StatusColours.of(states.state(firm));
         scale = layout.diameter(firm);
         super.draw(object, graphics, info);
     }

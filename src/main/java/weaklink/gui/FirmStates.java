@@ -7,14 +7,14 @@ import weaklink.model.ReplicateRecord;
 import weaklink.network.SupplyNetwork;
 
 /**
- * What the display shows of the day the model last ended: each firm's {@link FirmState} (the
+ * What the display shows of the day the model last ended: each firm's {@link FirmStatus} (the
  * model's {@link ReplicateModel#firmStatus(int)}), the day's totals of compromised and down firms
  * (the replicate's daily counts, as in {@code timeseries.csv}), and how many firms of each tier
  * are in each state. Only firms the record mentions are visited on an update, so the cost follows
  * the compromises so far, not the size of the network.
  */
 final class FirmStates {
-    private static final FirmState[] STATES = FirmState.values();
+    private static final FirmStatus[] STATES = FirmStatus.values();
 
     private final SupplyNetwork net;
     private final int[] tierFirms;
@@ -44,7 +44,7 @@ final class FirmStates {
         for (int i = 0; i < touchedCount; i++) {
             int f = touchedList[i];
             touched[f] = false;
-            state[f] = (byte) FirmState.HEALTHY.ordinal();
+            state[f] = (byte) FirmStatus.HEALTHY.ordinal();
         }
         touchedCount = 0;
         entriesSeen = 0;
@@ -53,7 +53,7 @@ final class FirmStates {
         day = -1;
         for (int t = 0; t < tierFirms.length; t++) {
             Arrays.fill(tierCounts[t], 0);
-            tierCounts[t][FirmState.HEALTHY.ordinal()] = tierFirms[t];
+            tierCounts[t][FirmStatus.HEALTHY.ordinal()] = tierFirms[t];
         }
     }
 
@@ -72,30 +72,21 @@ final class FirmStates {
         for (int[] c : tierCounts) Arrays.fill(c, 0);
         for (int i = 0; i < touchedCount; i++) {
             int f = touchedList[i];
-            FirmState s = of(model.firmStatus(f));
+            FirmStatus s = model.firmStatus(f);
             state[f] = (byte) s.ordinal();
             tierCounts[net.tier(f)][s.ordinal()]++;
         }
         for (int tier = 0; tier < tierFirms.length; tier++) {
             int affected = 0;
-            for (FirmState s : STATES) if (s != FirmState.HEALTHY) affected += tierCounts[tier][s.ordinal()];
-            tierCounts[tier][FirmState.HEALTHY.ordinal()] = tierFirms[tier] - affected;
+            for (FirmStatus s : STATES) if (s != FirmStatus.HEALTHY) affected += tierCounts[tier][s.ordinal()];
+            tierCounts[tier][FirmStatus.HEALTHY.ordinal()] = tierFirms[tier] - affected;
         }
         compromised = t >= 0 ? record.dailyCompromised()[t] : 0;
         down = t >= 0 ? record.dailyDown()[t] : 0;
         day = t;
     }
 
-    static FirmState of(FirmStatus s) {
-        return switch (s) {
-            case HEALTHY -> FirmState.HEALTHY;
-            case COMPROMISED -> FirmState.COMPROMISED;
-            case DOWN -> FirmState.DOWN;
-            case RECOVERED -> FirmState.RECOVERED;
-        };
-    }
-
-    FirmState state(int firm) { return STATES[state[firm]]; }
+    FirmStatus state(int firm) { return STATES[state[firm]]; }
 
     /** The day shown, or -1 before the first day has ended. */
     int day() { return day; }
@@ -113,5 +104,5 @@ final class FirmStates {
     int tierFirms(int tier) { return tierFirms[tier]; }
 
     /** Firms of {@code tier} whose colour on the day is {@code s} (the categories add up to the tier). */
-    int tierCount(int tier, FirmState s) { return tierCounts[tier][s.ordinal()]; }
+    int tierCount(int tier, FirmStatus s) { return tierCounts[tier][s.ordinal()]; }
 }

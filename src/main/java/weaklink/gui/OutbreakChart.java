@@ -36,8 +36,8 @@ final class OutbreakChart {
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
         plot.getDomainAxis().setRange(0, Math.max(1, days));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, FirmState.COMPROMISED.color());
-        r.setSeriesPaint(1, FirmState.DOWN.color());
+        r.setSeriesPaint(0, StatusColours.of(weaklink.model.FirmStatus.COMPROMISED));
+        r.setSeriesPaint(1, StatusColours.of(weaklink.model.FirmStatus.DOWN));
         r.setSeriesStroke(0, new BasicStroke(2f));
         r.setSeriesStroke(1, new BasicStroke(2f));
         plot.setRenderer(r);

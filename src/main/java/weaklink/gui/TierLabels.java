@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import sim.portrayal.DrawInfo2D;
 import sim.portrayal.FieldPortrayal2D;
 import sim.portrayal.Portrayal;
+import weaklink.model.FirmStatus;
 import sim.portrayal.SimplePortrayal2D;
 
 /**
@@ -74,9 +75,9 @@ final class TierLabels extends FieldPortrayal2D {
     String header(int tier) {
         StringBuilder s = new StringBuilder();
         s.append("Tier ").append(tier).append(": ").append(String.format("%,d", states.tierFirms(tier))).append(" firms");
-        for (FirmState st : FirmState.values()) {
-            if (st == FirmState.HEALTHY) continue;
-            s.append(", ").append(String.format("%,d", states.tierCount(tier, st))).append(' ').append(st.label());
+        for (FirmStatus st : FirmStatus.values()) {
+            if (st == FirmStatus.HEALTHY) continue;
+            s.append(", ").append(String.format("%,d", states.tierCount(tier, st))).append(' ').append(StatusColours.label(st));
         }
         if (!view.showsAll() && tier == 0) {
             s.append("   (drawing ").append(String.format("%,d", view.shownCount())).append(" affected or nearby firms of ")

@@ -1,6 +1,7 @@
 package weaklink.model;
 
 import weaklink.random.RandomStreams;
+import weaklink.random.Samplers;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +174,7 @@ public final class ReplicateModel extends SimState {
         for (int a = 0; a < actors.size(); a++) {
             ActorSpec actor = actors.get(a);
             MersenneTwisterFast rng = new MersenneTwisterFast(streams.seed(Stream.ARRIVALS, a));
-            int n = poisson(actor.campaignsPerYear() * days / 365.0, rng);
+            int n = Samplers.poisson(actor.campaignsPerYear() * days / 365.0, rng);
             for (int k = 0; k < n; k++) {
                 int day = rng.nextInt(days);
                 CampaignState c = new CampaignState(campaigns.size(), a, actor.effect(), actor.capability(), actor.dwellDays(), network.firmCount());
@@ -302,19 +303,6 @@ public final class ReplicateModel extends SimState {
             return gamma::inverseCumulativeProbability;
         }
         return d::quantile;
-    }
-
-    /** Knuth's multiplication method for small means, a normal approximation above 500. */
-    static int poisson(double mean, MersenneTwisterFast rng) {
-        if (mean <= 0) return 0;
-        if (mean > 500) return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
-        double l = Math.exp(-mean), p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= rng.nextDouble();
-        } while (p > l);
-        return k - 1;
     }
 
     /** A campaign's bookkeeping: which firms it has compromised (a firm is compromised once per campaign). */

@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import weaklink.random.Samplers;
 import weaklink.scenario.DistributionSpec;
 import weaklink.scenario.FirmDefaults;
 import weaklink.scenario.NetworkSpec.TierSpec;
@@ -131,7 +132,7 @@ public final class TieredGenerator {
             int window = (int) Math.min(supN, (long) Math.ceil(supN * 2.0 / buyerN));
             for (int buyer = buyers0; buyer < buyers1; buyer++) {
                 double mean = fanInWeight == null ? fanIn : fanIn * fanInWeight[buyer - buyers0];
-                int k = Math.max(1, Math.min(supN, poisson(mean, rng)));
+                int k = Math.max(1, Math.min(supN, Samplers.poisson(mean, rng)));
                 int c = pickSuppliers(buyer, k, (buyer - buyers0 + 0.5) / buyerN, sup0, supN, window, urnSize);
                 for (int j = 0; j < c; j++) {
                     int s = chosen[j];
@@ -209,7 +210,7 @@ public final class TieredGenerator {
                 FirmDefaults d = scenario.defaults(SizeClass.MEDIUM);
                 drawAttributes(builder, f, d.revenueYen(), d.insuredShare(), techShare, rng);
                 if (upperTiers == 0) continue;
-                int clients = Math.max(1, Math.min(upperTiers, poisson(spec.logisticsClientsMean(), rng)));
+                int clients = Math.max(1, Math.min(upperTiers, Samplers.poisson(spec.logisticsClientsMean(), rng)));
                 for (int c = 0, guard = 0; c < clients && guard < 20 * clients; guard++) {
                     int client = rng.nextInt(upperTiers);
                     if (mark[client] == f) continue;
@@ -232,7 +233,7 @@ public final class TieredGenerator {
                 FirmDefaults d = scenario.defaults(size);
                 drawAttributes(builder, f, d.revenueYen(), d.insuredShare(), techShare, rng);
                 if (nonService == 0) continue;
-                int clients = Math.max(1, Math.min(nonService, poisson(spec.mspClientsMean(), rng)));
+                int clients = Math.max(1, Math.min(nonService, Samplers.poisson(spec.mspClientsMean(), rng)));
                 for (int c = 0, guard = 0; c < clients && guard < 20 * clients; guard++) {
                     int client = rng.nextInt(nonService);
                     if (mark[client] == f) continue;
@@ -354,18 +355,5 @@ public final class TieredGenerator {
         double u = rng.nextDouble() * cumulative[cumulative.length - 1];
         for (int i = 0; i < cumulative.length - 1; i++) if (u < cumulative[i]) return sizes[i];
         return sizes[sizes.length - 1];
-    }
-
-    /** Poisson draw by inversion for small means, normal approximation above 50. */
-    static int poisson(double mean, MersenneTwisterFast rng) {
-        if (mean <= 0) return 0;
-        if (mean > 50) return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
-        double l = Math.exp(-mean), p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= rng.nextDouble();
-        } while (p > l);
-        return k - 1;
     }
 }

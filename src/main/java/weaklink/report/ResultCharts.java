@@ -33,6 +33,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeriesCollection;
+import weaklink.stats.MeanInterval;
 import weaklink.stats.Sample;
 
 /**
@@ -313,7 +314,7 @@ final class ResultCharts {
 
     /**
      * Firms compromised (top) and down (bottom) on each day: the mean across years, with the 95 %
-     * confidence interval of that mean, {@code mean ± 1.96 · sd / √n} (normal approximation), as
+     * confidence interval of that mean ({@link MeanInterval}: Student t), as
      * the band. The interval, not ± 1 SD, is what tells whether two policies' curves differ; the
      * year-to-year spread is in the loss distribution chart.
      */
@@ -346,7 +347,7 @@ final class ResultCharts {
     private static Charts.Line band(String name, int colour, double[] x, double[] mean, double[] sd, double n) {
         double[] lo = new double[mean.length], hi = new double[mean.length];
         for (int i = 0; i < mean.length; i++) {
-            double half = Double.isNaN(sd[i]) ? 0 : 1.96 * sd[i] / Math.sqrt(n);
+            double half = Double.isNaN(sd[i]) || n < 2 ? 0 : MeanInterval.halfWidth(sd[i], (long) n, 0.95);
             lo[i] = Math.max(0, mean[i] - half);
             hi[i] = mean[i] + half;
         }

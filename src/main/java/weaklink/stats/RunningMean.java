@@ -1,6 +1,5 @@
 package weaklink.stats;
 
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Mean and variance of a stream of values in constant memory, by Welford's update (Welford 1962;
@@ -38,8 +37,7 @@ public final class RunningMean {
     /** Half-width of the two-sided Student-t interval of the mean: {@code t_{n−1,(1+level)/2} · s/√n}. */
     public double ciHalfWidth(double level) {
         if (n < 2) return Double.NaN;
-        double sd = Math.sqrt(m2 / (n - 1));
-        return new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2) * sd / Math.sqrt(n);
+        return MeanInterval.halfWidth(Math.sqrt(m2 / (n - 1)), n, level);
     }
 
     /**

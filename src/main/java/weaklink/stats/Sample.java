@@ -1,7 +1,6 @@
 package weaklink.stats;
 
 import java.util.Arrays;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Summary statistics of one sample of annual losses (one value per replicate). Quantiles use
@@ -36,10 +35,7 @@ public final class Sample {
 
     /** Half-width of the two-sided Student-t confidence interval of the mean at {@code level} (e.g. 0.95). */
     public double ciHalfWidth(double level) {
-        int n = sorted.length;
-        if (n < 2) return Double.NaN;
-        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
-        return t * standardError();
+        return MeanInterval.halfWidth(sd, sorted.length, level);
     }
 
     /** Empirical quantile {@code x_(⌈pn⌉)}; p = 0 gives the minimum. */

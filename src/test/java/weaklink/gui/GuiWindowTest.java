@@ -68,8 +68,8 @@ class GuiWindowTest {
                 }
             });
             BufferedImage image = ImageIO.read(SNAPSHOT.toFile());
-            int compromisedPixels = count(image, FirmState.COMPROMISED);
-            int healthyPixels = count(image, FirmState.HEALTHY);
+            int compromisedPixels = count(image, weaklink.model.FirmStatus.COMPROMISED);
+            int healthyPixels = count(image, weaklink.model.FirmStatus.HEALTHY);
             assertTrue(compromisedPixels > 0, "no pixel of the compromised colour in " + SNAPSHOT);
             assertTrue(healthyPixels > compromisedPixels, "most firms are still healthy on day 14");
 
@@ -97,7 +97,7 @@ class GuiWindowTest {
             Thread.sleep(300); // let the windows finish painting before the whole-screen picture
             BufferedImage screen = robot.createScreenCapture(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize()));
             ImageIO.write(screen, "png", SCREEN.toFile());
-            assertTrue(count(screen, FirmState.COMPROMISED) > 0, "the compromised colour is on screen");
+            assertTrue(count(screen, weaklink.model.FirmStatus.COMPROMISED) > 0, "the compromised colour is on screen");
         } finally {
             SwingUtilities.invokeAndWait(() -> {
                 if (console[0] == null) return;
@@ -112,8 +112,8 @@ class GuiWindowTest {
     }
 
     /** Pixels exactly of the state's colour. */
-    static int count(BufferedImage image, FirmState state) {
-        int rgb = state.color().getRGB() & 0xFFFFFF;
+    static int count(BufferedImage image, weaklink.model.FirmStatus state) {
+        int rgb = StatusColours.of(state).getRGB() & 0xFFFFFF;
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) n++;

@@ -95,7 +95,7 @@ class ScenarioGuiTest {
         for (int k = 0; k < r.size(); k++) {
             int f = r.firm(k);
             assertTrue(gui.view().isShown(f));
-            assertTrue(gui.states().state(f) != FirmState.HEALTHY, "firm " + f + " was compromised this year");
+            assertTrue(gui.states().state(f) != weaklink.model.FirmStatus.HEALTHY, "firm " + f + " was compromised this year");
         }
     }
 }
