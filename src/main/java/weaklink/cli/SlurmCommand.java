@@ -29,7 +29,7 @@ final class SlurmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (on a file system the compute nodes share).")
     Path scenarioFile;
 
-    @Option(names = "--shards", required = true, paramLabel = "N", description = "Array tasks: the replicates are cut into N contiguous shards.")
+    @Option(names = "--shards", required = true, paramLabel = "N", description = "Array tasks: the replicates (or, for a scenario with an uncertainty: block, its draws) are cut into N contiguous shards.")
     int shards;
 
     @Option(names = "--out", paramLabel = "DIR", description = "The run's folder (shared file system). Default: results/<scenario>-slurm-<timestamp>.")
@@ -85,7 +85,11 @@ final class SlurmCommand implements Callable<Integer> {
         List<PolicySpec> selected = scenario.policiesNamed(policies);
         int runReplicates = replicates != null ? replicates : scenario.replicates();
         if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
-        if (shards < 1 || shards > runReplicates) {
+        if (scenario.uncertainty() != null) {
+            // an uncertainty run is sharded by draws (run --shard I/N computes a block of draws; merge joins them)
+            int draws = scenario.uncertainty().draws();
+            if (shards < 1 || shards > draws) throw BadInputException.option("--shards", "must be between 1 and the scenario's uncertainty draws (" + draws + "), found " + shards);
+        } else if (shards < 1 || shards > runReplicates) {
             throw BadInputException.option("--shards", "must be between 1 and the replicates (" + runReplicates + "), found " + shards);
         }
         if (cpusPerTask < 1) throw BadInputException.option("--cpus-per-task", "must be at least 1, found " + cpusPerTask);

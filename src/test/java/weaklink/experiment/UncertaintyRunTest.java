@@ -132,6 +132,16 @@ class UncertaintyRunTest {
     }
 
     @Test
+    void slurmCutsAnUncertaintyRunByDraws() throws Exception {
+        StringWriter err = new StringWriter();
+        Path out = dir.resolve("slurm");
+        assertEquals(2, cli(err, "slurm", SCENARIO, "--shards", "7", "--out", out.toString(), "--jar", "pom.xml"));
+        assertTrue(err.toString().contains("between 1 and the scenario's uncertainty draws (6)"), err.toString());
+        assertEquals(0, cli(err, "slurm", SCENARIO, "--shards", "3", "--out", out.toString(), "--jar", "pom.xml"), err.toString());
+        assertTrue(Files.readString(out.resolve("slurm/shards.sbatch")).contains("--shard"));
+    }
+
+    @Test
     void aValueOutOfRangeInTheBlockIsRefusedWithItsLocation() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(Path.of(SCENARIO)).replace("draws: 6", "draws: 0"));
