@@ -26,9 +26,20 @@ final class ValidateCommand implements Callable<Integer> {
         Scenario s = ScenarioLoader.load(scenarioFile);
         SupplyNetwork net = RunContext.of(s, s.seed()).network();
         for (var p : s.policies()) weaklink.economics.CostSharingPolicy.of(p);
+        if (s.uncertainty() != null) {
+            // every draw's scenario, with its drawn values, through the strict reader (nothing is written)
+            new weaklink.experiment.UncertaintyRun(s, scenarioFile, s.seed(), s.replicates(), null, weaklink.experiment.Shard.WHOLE, 1,
+                    java.nio.file.Path.of("not-written"));
+        }
         spec.commandLine().getOut().printf("%s: valid. Scenario '%s': %,d firms, %,d supply links, %,d trust links, %d actor(s), %d polic%s.%n",
                 scenarioFile, s.name(), net.firmCount(), net.supplyLinkCount(), net.trustLinkCount(), s.actors().size(),
                 s.policies().size(), s.policies().size() == 1 ? "y" : "ies");
+        if (s.uncertainty() != null) {
+            spec.commandLine().getOut().printf("Uncertainty: %,d draws of %s; every draw's scenario is valid.%n", s.uncertainty().draws(),
+                    (s.uncertainty().networkDraws() ? "the network" + (s.uncertainty().parameters().isEmpty() ? "" : " and ") : "")
+                            + (s.uncertainty().parameters().isEmpty() ? "" : String.join(", ", s.uncertainty().parameters().stream()
+                            .map(weaklink.scenario.UncertaintySpec.Parameter::path).toList())));
+        }
         return Main.OK;
     }
 }

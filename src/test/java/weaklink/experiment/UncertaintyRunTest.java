@@ -129,6 +129,9 @@ class UncertaintyRunTest {
         assertTrue(err.toString().contains("at uncertainty draw 1") && err.toString().contains("did you mean 'campaigns_per_year'"), err.toString());
         assertTrue(err.toString().contains("actors[0].campaigns_per_yer at " + bad + ":"), "names the key's place in the block: " + err);
         assertFalse(Files.exists(out));
+        StringWriter validateErr = new StringWriter();
+        assertEquals(2, cli(validateErr, "validate", bad.toString()), "validate checks every draw too");
+        assertTrue(validateErr.toString().contains("did you mean 'campaigns_per_year'"), validateErr.toString());
     }
 
     @Test
