@@ -118,16 +118,22 @@ public final class AnalysisCharts {
                 if (!policy.equals(r.get("policy"))) continue;
                 double cost = value(r, "mean_policy_cost");
                 if (Double.isNaN(cost)) continue;
-                byCost.put(cost, new double[] {-value(r, "diff_vs_baseline"), -value(r, "diff_ci95_high"), -value(r, "diff_ci95_low")});
+                // points of equal cost (another parameter varied) are averaged, as the other sweep charts do
+                double[] acc = byCost.computeIfAbsent(cost, k -> new double[4]);
+                acc[0] -= value(r, "diff_vs_baseline");
+                acc[1] -= value(r, "diff_ci95_high");
+                acc[2] -= value(r, "diff_ci95_low");
+                acc[3]++;
             }
             if (byCost.isEmpty()) continue;
             int n = byCost.size(), i = 0;
             double[] x = new double[n], y = new double[n], lo = new double[n], hi = new double[n];
             for (var e : byCost.entrySet()) {
+                double[] a = e.getValue();
                 x[i] = e.getKey();
-                y[i] = e.getValue()[0];
-                lo[i] = e.getValue()[1];
-                hi[i] = e.getValue()[2];
+                y[i] = a[0] / a[3];
+                lo[i] = a[1] / a[3];
+                hi[i] = a[2] / a[3];
                 i++;
             }
             lines.add(new Charts.Line(policy, colours.get(policy), x, y, lo, hi));
@@ -135,7 +141,7 @@ public final class AnalysisCharts {
         if (lines.isEmpty()) return;
         JFreeChart chart = Charts.lineWithInterval("Cost-effectiveness across the sweep",
                 "Each point of the sweep (" + String.join(", ", params) + "): mean annual policy cost against the loss avoided relative to "
-                        + policies.get(0) + "; shaded: paired 95 % interval.", Measure.money("Mean annual policy cost", currency), false,
+                        + policies.get(0) + "; shaded: paired 95 % interval; points of equal cost averaged.", Measure.money("Mean annual policy cost", currency), false,
                 Measure.money("Loss avoided a year", currency), lines);
         Charts.save(chart, dir.resolve("charts"), "sweep_cost_effectiveness", Charts.WIDTH, Charts.HEIGHT);
     }

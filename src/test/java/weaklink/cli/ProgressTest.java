@@ -43,6 +43,28 @@ class ProgressTest {
     }
 
     @Test
+    void progressNamesWhatItCounts() {
+        for (String unit : new String[] {"firms", "points", "draws"}) {
+            StringWriter err = new StringWriter();
+            ProgressListener p = Progress.forTerminal(new PrintWriter(err, true), false, unit);
+            p.progress(3, 3);
+            p.finished(3);
+            assertTrue(err.toString().startsWith("progress: 3/3 " + unit + " (100%)"), err.toString());
+            assertTrue(err.toString().contains("done: 3 " + unit + " in "), err.toString());
+        }
+    }
+
+    @Test
+    void spofCountsFirms() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("spof", "src/test/resources/scenarios/small-network.yaml", "--top", "3", "--replicates", "2", "--out", tmp.resolve("s").toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("/3 firms"), err.toString());
+        assertFalse(err.toString().contains("replicates"), err.toString());
+    }
+
+    @Test
     void quietRunPrintsNothing() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))

@@ -107,4 +107,18 @@ class SweepTest {
         List<List<String>> points = SweepDesign.points(params, SweepDesign.Kind.GRID, 2, 1);
         assertEquals(List.of(List.of("1", "0"), List.of("1", "1"), List.of("2", "0"), List.of("2", "1"), List.of("3", "0"), List.of("3", "1")), points);
     }
+
+    @Test
+    void aSweptPolicyGetsACostEffectivenessCurve() throws Exception {
+        Path out = dir.resolve("ce");
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(err, "sweep", "scenarios/quickstart.yaml", "--param", "policies[5].budget_yen=1e8,5e8", "--policies", "none,targeted",
+                "--replicates", "5", "--out", out.toString(), "--quiet"), err.toString());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("charts/sweep_cost_effectiveness.png").toFile());
+        assertEquals(weaklink.report.Charts.WIDTH, png.getWidth());
+        assertTrue(Files.isRegularFile(out.resolve("charts/sweep_cost_effectiveness.svg")));
+        int blue = weaklink.report.Palette.series(weaklink.report.Palette.policy("targeted", 0)).getRGB() & 0xFFFFFF, pixels = 0;
+        for (int y = 0; y < png.getHeight(); y++) for (int x = 0; x < png.getWidth(); x++) if ((png.getRGB(x, y) & 0xFFFFFF) == blue) pixels++;
+        assertTrue(pixels > 100, "the targeted policy's curve is drawn in its type's colour, found " + pixels + " pixels");
+    }
 }
