@@ -137,7 +137,7 @@ public final class UncertaintyRun {
         if (resume) {
             JsonNode old = Manifest.readFor(outDir);
             for (String key : List.of("kind", "scenario_sha256", "seed", "replicates", "draws", "policies", "shard", "version")) {
-                if (!old.path(key).equals(manifest.path(key))) {
+                if (!old.path(key).toString().equals(manifest.path(key).toString())) {
                     throw new BadInputException(manifestFile.toString(), 0, 0, key, "the folder holds an uncertainty run with " + key + " "
                             + old.path(key) + ", this command asks for " + manifest.path(key) + "; resume with the same scenario and options");
                 }
@@ -262,7 +262,7 @@ public final class UncertaintyRun {
                 throw new BadInputException(where, 0, 0, "status", "the shard is not complete; finish it with 'run ... --resume " + d + "' before merging");
             }
             for (String key : SAME_RUN_KEYS) {
-                if (!m.path(key).equals(manifests.isEmpty() ? m.path(key) : manifests.get(0).path(key))) {
+                if (!m.path(key).toString().equals((manifests.isEmpty() ? m.path(key) : manifests.get(0).path(key)).toString())) {
                     throw new BadInputException(where, 0, 0, key, "this shard has " + key + " " + m.path(key) + ", but " + shardDirs.get(0)
                             + " has " + manifests.get(0).path(key) + "; merge only the shards of one run");
                 }

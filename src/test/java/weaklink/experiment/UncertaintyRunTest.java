@@ -110,6 +110,32 @@ class UncertaintyRunTest {
     }
 
     @Test
+    void anInterruptedRunResumesToTheSameBytes() throws Exception {
+        Path copy = dir.resolve("copy");
+        for (Path f : files(whole)) {
+            Files.createDirectories(copy.resolve(f).getParent());
+            Files.copy(whole.resolve(f), copy.resolve(f));
+        }
+        // as if killed during draw 4: its folder half-made, later draws and the run's own files not yet there
+        try (Stream<Path> w = Files.walk(UncertaintyRun.drawDir(copy, 4))) {
+            w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.delete(UncertaintyRun.drawDir(copy, 3).resolve("summary.csv"));
+        Files.delete(UncertaintyRun.drawDir(copy, 3).resolve("replicates.csv"));
+        for (String f : List.of("uncertainty.csv", "uncertainty_summary.csv", "report.html")) Files.delete(copy.resolve(f));
+        var m = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(UncertaintyRun.drawDir(copy, 3).resolve("manifest.json"));
+        m.put("status", "running");
+        Json.write(UncertaintyRun.drawDir(copy, 3).resolve("manifest.json"), m);
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(err, "run", SCENARIO, "--resume", copy.toString(), "--quiet"), err.toString());
+        assertEquals(files(whole), files(copy));
+        for (Path f : files(whole)) {
+            if (f.getFileName().toString().equals("manifest.json")) continue;
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(copy.resolve(f)), f + " byte for byte");
+        }
+    }
+
+    @Test
     void aMissingShardIsNamedAndNothingIsWritten() throws Exception {
         StringWriter err = new StringWriter();
         assertEquals(0, cli(err, "run", SCENARIO, "--replicates", "2", "--shard", "1/2", "--out", dir.resolve("a").toString(), "--quiet"), err.toString());
