@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,8 +19,7 @@ final class ChartCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A results folder (written by run or merge).")
     Path dir;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin Options.Quiet quiet;
 
     @Spec
     CommandSpec spec;
@@ -27,7 +27,7 @@ final class ChartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportWriter.Outcome outcome = ReportWriter.write(dir);
-        if (!quiet) print(spec.commandLine().getOut(), outcome);
+        if (!quiet.value) print(spec.commandLine().getOut(), outcome);
         return Main.OK;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.swing.SwingUtilities;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,8 +28,7 @@ final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed. Default: the scenario's.")
-    Long seed;
+    @Mixin Options.Seed seed;
 
     @Option(names = "--replicate", paramLabel = "N", description = "Replicate shown first (the same draws as replicate N of 'run'). Default: ${DEFAULT-VALUE}.")
     int replicate = 0;
@@ -58,7 +58,7 @@ final class GuiCommand implements Callable<Integer> {
                         + (s != null ? " (did you mean '" + s + "'?)" : "") + "; it has: " + String.join(", ", known));
             }
         }
-        ScenarioGui gui = ScenarioGui.open(scenario, seed != null ? seed : scenario.seed(), policyIndex, replicate, maxFirmsDrawn);
+        ScenarioGui gui = ScenarioGui.open(scenario, seed.orScenario(scenario), policyIndex, replicate, maxFirmsDrawn);
         if (GraphicsEnvironment.isHeadless()) {
             spec.commandLine().getErr().println("error: no display to open the GUI on: set DISPLAY (e.g. ssh -X), or run under xvfb-run");
             return Main.FAILED;

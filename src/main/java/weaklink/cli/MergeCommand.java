@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,7 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The merged results folder (absent or empty).")
     Path out;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin Options.Quiet quiet;
 
     @Spec
     CommandSpec spec;
@@ -36,12 +36,12 @@ final class MergeCommand implements Callable<Integer> {
         if (UncertaintyRun.isUncertaintyRun(shards.get(0))) {
             UncertaintyRun.merge(shards, out);
             UncertaintyReport.finish(out);
-            if (!quiet) UncertaintyReport.consoleLines(out).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
+            if (!quiet.value) UncertaintyReport.consoleLines(out).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
             return Main.OK;
         }
         Merger.merge(shards, out);
         ResultsFinalizer.finish(out);
-        if (!quiet) Summary.print(spec.commandLine().getOut(), out);
+        if (!quiet.value) Summary.print(spec.commandLine().getOut(), out);
         return Main.OK;
     }
 }

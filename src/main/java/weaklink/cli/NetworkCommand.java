@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,8 +37,7 @@ final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for firms.csv, links.csv and network_stats.json.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed (the network's seed derives from it, as in 'run'). Default: the scenario's.")
-    Long seed;
+    @Mixin Options.Seed seed;
 
     @Option(names = "--all-attributes", description = "Write every firm attribute and substitution value, not only those that differ from the scenario's defaults.")
     boolean allAttributes;
@@ -45,8 +45,7 @@ final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace network files already in --out.")
     boolean overwrite;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin Options.Quiet quiet;
 
     @Spec
     CommandSpec spec;
@@ -61,14 +60,14 @@ final class NetworkCommand implements Callable<Integer> {
         }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime(), c0 = cpu.getCurrentThreadCpuTime();
-        SupplyNetwork net = RunContext.of(s, seed != null ? seed : s.seed()).network();
+        SupplyNetwork net = RunContext.of(s, seed.orScenario(s)).network();
         long t1 = System.nanoTime(), c1 = cpu.getCurrentThreadCpuTime();
         Files.createDirectories(out);
         AtomicFile.write(out.resolve("firms.csv"), w -> NetworkCsv.writeFirms(net, s.sizeClasses(), allAttributes, w));
         AtomicFile.write(out.resolve("links.csv"), w -> NetworkCsv.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), allAttributes, w));
         Json.write(out.resolve("network_stats.json"), NetworkStats.of(net));
         long t2 = System.nanoTime(), c2 = cpu.getCurrentThreadCpuTime();
-        if (!quiet) {
+        if (!quiet.value) {
             // CPU seconds of this thread as well as wall-clock seconds: on a shared machine the first is the stable figure
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "%s: %,d firms, %,d supply links, %,d trust links (%s in %.1f s, %.1f s CPU; about %,d MB); "

@@ -3,12 +3,11 @@ package weaklink.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,14 +40,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--replicates", paramLabel = "N", description = "Replicates (simulated years) per policy. Default: the scenario's.")
     Integer replicates;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed. Default: the scenario's.")
-    Long seed;
+    @Mixin Options.Seed seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: all cores (${DEFAULT-VALUE}). Results do not depend on it.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin Options.Threads threads;
 
-    @Option(names = "--policies", paramLabel = "a,b,...", split = ",", description = "Policies to compare, by name. Default: all of the scenario's.")
-    List<String> policies;
+    @Mixin Options.Policies policies;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder. Default: results/<scenario>-<timestamp>.")
     Path out;
@@ -67,8 +63,7 @@ final class RunCommand implements Callable<Integer> {
             + " depend on threads); --replicates is then the maximum. Not with --shard.")
     String targetCi;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin Options.Quiet quiet;
 
     @Option(names = "--timings", description = "Print on stderr how long each phase took (network, each policy's funding, the replicates,"
             + " summaries and charts): wall seconds, CPU seconds of the thread that ran it and of the whole process. Also with --quiet.")
@@ -83,17 +78,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
+        int threadCount = threads.checked();
         if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
         if (resume != null && out != null && !resume.equals(out)) throw BadInputException.option("--out", "give either --resume DIR or --out DIR, not both");
         ScenarioSource source = ScenarioSource.read(scenarioFile); // read once: the manifest's hash is of the bytes parsed
         Scenario scenario = ScenarioLoader.load(source);
         JsonNode previous = resume != null ? Manifest.readFor(resume) : null;
-        long runSeed = seed != null ? seed : previous != null ? previous.path("seed").asLong() : scenario.seed();
+        long runSeed = seed.value != null ? seed.value : previous != null ? previous.path("seed").asLong() : scenario.seed();
         int runReplicates = replicates != null ? replicates : previous != null ? previous.path("replicates").asInt() : scenario.replicates();
         Shard runShard = shard != null ? Shard.parse(shard)
                 : previous != null ? new Shard(previous.path("shard").path("index").asInt(1), previous.path("shard").path("count").asInt(1)) : Shard.WHOLE;
-        List<String> names = policies;
+        List<String> names = policies.names;
         if (names == null && previous != null) {
             names = new ArrayList<>();
             for (JsonNode p : previous.path("policies")) names.add(p.asText());
@@ -105,16 +100,16 @@ final class RunCommand implements Callable<Integer> {
             throw BadInputException.option("--target-ci", "cannot be combined with --shard: where a run stops depends on all replicates before it;"
                     + " run the shards with a fixed --replicates instead");
         }
-        Path dir = resume != null ? resume : out != null ? out : defaultOut(scenario, runShard);
+        Path dir = resume != null ? resume : out != null ? out : Options.defaultFolder(scenario, null, runShard.count() > 1 ? "-shard" + runShard.index() + "of" + runShard.count() : "");
         if (scenario.uncertainty() != null) {
             if (runTargetCi > 0) throw BadInputException.option("--target-ci", "cannot be used with the scenario's 'uncertainty:' block; give a fixed --replicates per draw");
             return runUncertainty(scenario, runSeed, runReplicates, names, runShard, dir);
         }
-        RunPlan plan = new RunPlan(scenario, scenarioFile, source.digest().sha256(), runSeed, runReplicates, selected, runShard, threads, dir,
+        RunPlan plan = new RunPlan(scenario, scenarioFile, source.digest().sha256(), runSeed, runReplicates, selected, runShard, threadCount, dir,
                 runTargetCi);
 
         PrintWriter err = spec.commandLine().getErr();
-        ProgressListener shown = quiet ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null);
+        ProgressListener shown = quiet.value ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null);
         Runner runner = new Runner(plan, timings ? withTimings(shown, err) : shown, checkpointMillis);
         if (resume != null) runner.resume();
         else runner.start(overwrite);
@@ -124,22 +119,22 @@ final class RunCommand implements Callable<Integer> {
             err.println(finishing.lap("summaries and charts"));
             err.flush();
         }
-        if (!quiet) Summary.print(spec.commandLine().getOut(), dir);
-        if (!quiet) spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
+        if (!quiet.value) Summary.print(spec.commandLine().getOut(), dir);
+        if (!quiet.value) spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
         return Main.OK;
     }
 
     /** A scenario with an {@code uncertainty:} block: its draws (this shard's), each a run of the replicates; see UncertaintyRun. */
     private int runUncertainty(Scenario scenario, long runSeed, int runReplicates, List<String> names, Shard runShard, Path dir) throws Exception {
-        UncertaintyRun run = new UncertaintyRun(scenario, scenarioFile, runSeed, runReplicates, names, runShard, threads, dir);
+        UncertaintyRun run = new UncertaintyRun(scenario, scenarioFile, runSeed, runReplicates, names, runShard, threads.value, dir);
         PrintWriter err = spec.commandLine().getErr();
-        ProgressListener shown = quiet ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "draws");
+        ProgressListener shown = quiet.value ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "draws");
         run.run(resume != null, overwrite, ResultsFinalizer::finishTables, UncertaintyReport::finish, shown);
-        if (!quiet && runShard.count() == 1) {
+        if (!quiet.value && runShard.count() == 1) {
             UncertaintyReport.consoleLines(dir).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
             spec.commandLine().getOut().println("results: " + dir);
             spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
-        } else if (!quiet) {
+        } else if (!quiet.value) {
             spec.commandLine().getOut().println("shard " + runShard + " of the uncertainty run: " + run.draws().size() + " draws in " + dir
                     + "; combine the shards with 'merge'");
         }
@@ -174,11 +169,5 @@ final class RunCommand implements Callable<Integer> {
             throw BadInputException.option("--target-ci", "expected a percentage between 0 and 100 (e.g. 2%), found '" + text + "'");
         }
         return percent / 100;
-    }
-
-    static Path defaultOut(Scenario scenario, Shard shard) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String suffix = shard.count() > 1 ? "-shard" + shard.index() + "of" + shard.count() : "";
-        return Path.of("results", scenario.name() + "-" + stamp + suffix);
     }
 }

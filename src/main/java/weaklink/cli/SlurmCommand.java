@@ -2,8 +2,6 @@ package weaklink.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,11 +37,9 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--replicates", paramLabel = "N", description = "Replicates per policy. Default: the scenario's.")
     Integer replicates;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed. Default: the scenario's.")
-    Long seed;
+    @Mixin Options.Seed seed;
 
-    @Option(names = "--policies", paramLabel = "a,b,...", split = ",", description = "Policies to compare. Default: all of the scenario's.")
-    List<String> policies;
+    @Mixin Options.Policies policies;
 
     @Option(names = "--cpus-per-task", paramLabel = "C", description = "Cores (threads) per shard. Default: ${DEFAULT-VALUE}.")
     int cpusPerTask = 1;
@@ -82,7 +79,7 @@ final class SlurmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = ScenarioLoader.load(scenarioFile);
-        List<PolicySpec> selected = scenario.policiesNamed(policies);
+        List<PolicySpec> selected = policies.of(scenario);
         int runReplicates = replicates != null ? replicates : scenario.replicates();
         if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
         if (scenario.uncertainty() != null) {
@@ -96,8 +93,7 @@ final class SlurmCommand implements Callable<Integer> {
         if (parallel != null && parallel < 1) throw BadInputException.option("--parallel", "must be at least 1, found " + parallel);
         Path jarFile = (jar != null ? jar : runningJar()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jarFile)) throw BadInputException.option("--jar", jarFile + " is not a file; build it with 'mvn -q -B package -DskipTests' or give --jar");
-        Path dir = (out != null ? out : Path.of("results", scenario.name() + "-slurm-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
+        Path dir = (out != null ? out : Options.defaultFolder(scenario, "slurm", "")).toAbsolutePath().normalize();
         if (dir.toString().chars().anyMatch(Character::isWhitespace)) {
             throw BadInputException.option("--out", "Slurm's #SBATCH --output cannot name a folder with spaces: " + dir);
         }
@@ -107,8 +103,8 @@ final class SlurmCommand implements Callable<Integer> {
 
         List<String> runOptions = new ArrayList<>();
         if (replicates != null) runOptions.addAll(List.of("--replicates", Integer.toString(replicates)));
-        if (seed != null) runOptions.addAll(List.of("--seed", Long.toString(seed)));
-        if (policies != null) runOptions.addAll(List.of("--policies", String.join(",", selected.stream().map(PolicySpec::name).toList())));
+        if (seed.value != null) runOptions.addAll(List.of("--seed", Long.toString(seed.value)));
+        if (policies.names != null) runOptions.addAll(List.of("--policies", String.join(",", selected.stream().map(PolicySpec::name).toList())));
         SlurmScripts.Job job = new SlurmScripts.Job(java, jarFile, scenarioFile.toAbsolutePath().normalize(), dir, "weaklink-" + scenario.name(),
                 shards, runOptions, cpusPerTask, memory == null ? null : checkedMemory(memory), memory == null ? null : heapFor(memory),
                 time, partition, account, parallel, setup, sbatchOptions);

@@ -3,11 +3,10 @@ package weaklink.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,17 +38,14 @@ final class SpofCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "SHARE", description = "Report the share of firms whose failure costs more than this share of the network's annual production. Default: ${DEFAULT-VALUE}.")
     double threshold = 0.1;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed. Default: the scenario's.")
-    Long seed;
+    @Mixin Options.Seed seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: all cores.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin Options.Threads threads;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: results/<scenario>-spof-<timestamp>.")
     Path out;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin Options.Quiet quiet;
 
     @Spec
     CommandSpec spec;
@@ -59,21 +55,21 @@ final class SpofCommand implements Callable<Integer> {
         if (top < 1) throw BadInputException.option("--top", "must be at least 1, found " + top);
         if (replicates < 2) throw BadInputException.option("--replicates", "must be at least 2, found " + replicates);
         if (!(threshold >= 0 && threshold <= 1)) throw BadInputException.option("--threshold", "must be between 0 and 1, found " + threshold);
-        if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
+        int threadCount = threads.checked();
         Scenario s = ScenarioLoader.load(scenarioFile);
-        long runSeed = seed != null ? seed : s.seed();
+        long runSeed = seed.orScenario(s);
         PolicySpec p = s.policiesNamed(List.of(policy != null ? policy : s.baselinePolicy())).get(0);
-        Path dir = out != null ? out : Path.of("results", s.name() + "-spof-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out != null ? out : Options.defaultFolder(s, "spof", "");
         if (Files.exists(dir.resolve(SpofReport.TABLE))) throw BadInputException.option("--out", dir + " already holds a " + SpofReport.TABLE + "; choose another --out");
         PrintWriter err = spec.commandLine().getErr();
-        SinglePointsOfFailure.Analysis analysis = SinglePointsOfFailure.analyse(s, runSeed, p, top, replicates, threads,
-                quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "firms"));
+        SinglePointsOfFailure.Analysis analysis = SinglePointsOfFailure.analyse(s, runSeed, p, top, replicates, threadCount,
+                quiet.value ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "firms"));
         SupplyNetwork net = analysis.network();
         var results = analysis.results();
         Files.createDirectories(dir);
         SpofReport.write(dir, net, results, threshold, replicates, p.name());
         weaklink.report.AnalysisCharts.spof(dir, s.currency());
-        if (!quiet) {
+        if (!quiet.value) {
             PrintWriter o = spec.commandLine().getOut();
             o.printf("%-5s %-10s %-24s %-5s %-7s %20s %12s%n", "rank", "firm", "name", "tier", "size", "mean network loss", "production");
             for (int i = 0; i < Math.min(10, results.size()); i++) {

@@ -1,13 +1,12 @@
 package weaklink.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,7 +18,6 @@ import weaklink.report.SensitivityReport;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
-import weaklink.stats.SobolIndices;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the scenario once per point of a design over some of its parameters, with common random numbers",
@@ -43,14 +41,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--replicates", paramLabel = "N", description = "Replicates per point. Default: the scenario's.")
     Integer replicates;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed shared by every point. Default: the scenario's.")
-    Long seed;
+    @Mixin Options.Seed seed;
 
-    @Option(names = "--policies", paramLabel = "a,b,...", split = ",", description = "Policies to compare. Default: all of the scenario's.")
-    List<String> policies;
+    @Mixin Options.Policies policies;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: all cores.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin Options.Threads threads;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder. Default: results/<scenario>-sweep-<timestamp>.")
     Path out;
@@ -58,8 +53,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the sweep in --out; finished points are kept.")
     boolean resume;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin Options.Quiet quiet;
 
     @Spec
     CommandSpec spec;
@@ -67,7 +61,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (samples < 2) throw BadInputException.option("--samples", "must be at least 2, found " + samples);
-        if (threads < 1) throw BadInputException.option("--threads", "must be at least 1, found " + threads);
+        int threadCount = threads.checked();
         if (replicates != null && replicates < 2) throw BadInputException.option("--replicates", "must be at least 2, found " + replicates);
         if (resume && out == null) throw BadInputException.option("--resume", "name the sweep folder with --out DIR");
         SweepDesign.Kind kind;
@@ -79,21 +73,19 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepDesign.Parameter> parameters = new ArrayList<>();
         for (String p : params) parameters.add(SweepDesign.Parameter.parse(p));
         Scenario base = ScenarioLoader.load(scenarioFile);
-        long runSeed = seed != null ? seed : base.seed();
-        List<List<String>> points = kind == SweepDesign.Kind.SALTELLI
-                ? SweepDesign.scaled(parameters, new SobolIndices(samples, parameters.size()).design())
-                : SweepDesign.points(parameters, kind, samples, runSeed);
-        Path dir = out != null ? out : Path.of("results", base.name() + "-sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        long runSeed = seed.orScenario(base);
+        List<List<String>> points = SweepDesign.points(parameters, kind, samples, runSeed);
+        Path dir = out != null ? out : Options.defaultFolder(base, "sweep", "");
         Sweep.Plan plan = new Sweep.Plan(scenarioFile, parameters, kind.name().toLowerCase(Locale.ROOT), samples, points, runSeed,
-                replicates != null ? replicates : base.replicates(), policies, threads, dir);
+                replicates != null ? replicates : base.replicates(), policies.names, threadCount, dir);
         var err = spec.commandLine().getErr();
-        if (!quiet) err.printf("sweep: %d points x %d replicates%n", points.size(), plan.replicates());
+        if (!quiet.value) err.printf("sweep: %d points x %d replicates%n", points.size(), plan.replicates());
         Sweep.run(plan, resume, ResultsFinalizer::finish,
-                quiet ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "points"));
+                quiet.value ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "points"));
         boolean sensitivity = SensitivityReport.write(dir);
         weaklink.report.AnalysisCharts.sweep(dir);
         weaklink.report.AnalysisCharts.sensitivity(dir);
-        if (!quiet) {
+        if (!quiet.value) {
             spec.commandLine().getOut().println("sweep: " + dir.resolve(Sweep.TABLE) + (sensitivity ? ", " + dir.resolve(SensitivityReport.FILE) : ""));
         }
         return Main.OK;

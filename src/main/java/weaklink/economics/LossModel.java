@@ -36,7 +36,7 @@ import weaklink.scenario.SizeClass;
  * the campaigns' own lost production); this is also how CBI enters the largest single event.
  */
 public final class LossModel {
-    private static final int COMPONENTS = Component.values().length;
+    static final int COMPONENTS = Component.values().length;
     private final Scenario scenario;
     private final SupplyNetwork net;
     private final int tierGroups;
@@ -64,7 +64,7 @@ public final class LossModel {
 
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {
-        Ledger ledger = new Ledger(record.size());
+        LossLedger ledger = new LossLedger(record.size());
         Outages outages = directLosses(record, streams, ledger);
         if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
         return settle(ledger);
@@ -106,7 +106,7 @@ public final class LossModel {
     }
 
     /** Incident, ransom, breach and BI per (firm, campaign); returns the outages for the cascade. */
-    private Outages directLosses(ReplicateRecord record, RandomStreams streams, Ledger ledger) {
+    private Outages directLosses(ReplicateRecord record, RandomStreams streams, LossLedger ledger) {
         int n = record.size();
         // a firm's overlapping outages are charged once: process its records in start order and charge each the increment
         int[] order = byFirmThenStart(record);
@@ -169,7 +169,7 @@ public final class LossModel {
     }
 
     /** CBI of every buyer the outages reach, split over the campaigns that caused it, into the ledger. */
-    private void contingentLosses(Outages outages, Ledger ledger) {
+    private void contingentLosses(Outages outages, LossLedger ledger) {
         ProductionCascade.Result all = cascade.run(outages.firms(), outages.profiles());
         int[] campaigns = outages.campaigns();
         ProductionCascade.Result[] alone = new ProductionCascade.Result[campaigns.length];
@@ -211,7 +211,7 @@ public final class LossModel {
     }
 
     /** Sums the ledger by component, group, firm and campaign, in (firm, campaign) order; pays insurance claims. */
-    private ReplicateLosses settle(Ledger ledger) {
+    private ReplicateLosses settle(LossLedger ledger) {
         int m = ledger.firms();
         int[] slots = ledger.slotsByFirm();
         double[] total = new double[COMPONENTS];
@@ -273,110 +273,6 @@ public final class LossModel {
         return Math.exp(sigma * z - sigma * sigma / 2);
     }
 
-    /**
-     * A replicate's losses per (firm, campaign) by component, in primitive arrays: a slot per firm
-     * (found through {@link ProductionCascade.IntMap}) heads a short list of entries, one per
-     * campaign that cost the firm something; an entry's yen sit at {@code yen[entry × components + c]}.
-     */
-    private static final class Ledger {
-        private final ProductionCascade.IntMap slotOf;
-        private int slots;
-        private int[] slotFirm;
-        private int[] slotHead;
-        private int[] slotEntries;
-        private int entries;
-        private int[] entryCampaign;
-        private int[] entryNext;
-        private double[] yen;
-        private int campaignBound;
-        private int[] scratch = new int[8];
-
-        Ledger(int expected) {
-            int cap = Math.max(16, expected);
-            slotOf = new ProductionCascade.IntMap(cap);
-            slotFirm = new int[cap];
-            slotHead = new int[cap];
-            slotEntries = new int[cap];
-            entryCampaign = new int[cap];
-            entryNext = new int[cap];
-            yen = new double[cap * COMPONENTS];
-        }
-
-        /** The entry of (firm, campaign), added (at zero) if new. */
-        int entry(int firm, int campaign) {
-            int slot = slotOf.get(firm);
-            if (slot < 0) {
-                if (slots == slotFirm.length) {
-                    int cap = 2 * slots;
-                    slotFirm = Arrays.copyOf(slotFirm, cap);
-                    slotHead = Arrays.copyOf(slotHead, cap);
-                    slotEntries = Arrays.copyOf(slotEntries, cap);
-                }
-                slot = slots++;
-                slotFirm[slot] = firm;
-                slotHead[slot] = -1;
-                slotOf.put(firm, slot);
-            }
-            for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) if (entryCampaign[x] == campaign) return x;
-            if (entries == entryCampaign.length) {
-                int cap = 2 * entries;
-                entryCampaign = Arrays.copyOf(entryCampaign, cap);
-                entryNext = Arrays.copyOf(entryNext, cap);
-                yen = Arrays.copyOf(yen, cap * COMPONENTS);
-            }
-            int x = entries++;
-            entryCampaign[x] = campaign;
-            entryNext[x] = slotHead[slot];
-            slotHead[slot] = x;
-            slotEntries[slot]++;
-            campaignBound = Math.max(campaignBound, campaign + 1);
-            return x;
-        }
-
-        void add(int entry, Component c, double amount) { yen[entry * COMPONENTS + c.ordinal()] += amount; }
-
-        double yen(int entry, Component c) { return yen[entry * COMPONENTS + c.ordinal()]; }
-
-        double yen(int entry, int component) { return yen[entry * COMPONENTS + component]; }
-
-        int campaign(int entry) { return entryCampaign[entry]; }
-
-        /** One more than the largest campaign in the ledger. */
-        int campaignBound() { return campaignBound; }
-
-        /** Number of firms with an entry. */
-        int firms() { return slots; }
-
-        int firm(int slot) { return slotFirm[slot]; }
-
-        int entryCount(int slot) { return slotEntries[slot]; }
-
-        /** The slots in increasing firm order. */
-        int[] slotsByFirm() {
-            long[] keys = new long[slots];
-            for (int s = 0; s < slots; s++) keys[s] = (long) slotFirm[s] << 32 | s;
-            Arrays.sort(keys);
-            int[] out = new int[slots];
-            for (int k = 0; k < slots; k++) out[k] = (int) keys[k];
-            return out;
-        }
-
-        /**
-         * The slot's entries in increasing campaign order, in a scratch array reused by the next
-         * call (the first {@link #entryCount} are valid).
-         */
-        int[] entriesByCampaign(int slot) {
-            int n = slotEntries[slot];
-            if (scratch.length < n) scratch = new int[Math.max(n, 2 * scratch.length)];
-            int i = 0;
-            for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) {
-                int j = i++;
-                for (; j > 0 && entryCampaign[scratch[j - 1]] > entryCampaign[x]; j--) scratch[j] = scratch[j - 1];
-                scratch[j] = x;
-            }
-            return scratch;
-        }
-    }
 
     /** The outages of a replicate, each with its firm, campaign and own shortfall, in arrays. */
     private static final class Outages {

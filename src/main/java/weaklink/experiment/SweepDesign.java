@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import weaklink.random.Seeds;
 import weaklink.scenario.BadInputException;
+import weaklink.stats.SobolIndices;
 
 /**
  * The points of a sweep: scenario parameters (addressed by key path) and the values each point
@@ -15,7 +16,7 @@ import weaklink.scenario.BadInputException;
  * same points.
  */
 public final class SweepDesign {
-    /** How the points are chosen (the Saltelli design for sensitivity indices comes from weaklink.stats.SobolIndices, scaled with {@link #scaled}). */
+    /** How the points are chosen (the Saltelli design for Sobol' sensitivity indices is {@link SobolIndices#design}, scaled). */
     public enum Kind { GRID, LHS, SOBOL, SALTELLI }
 
     /**
@@ -103,7 +104,7 @@ public final class SweepDesign {
                 sobol.skipTo(1);
                 for (int i = 0; i < samples; i++) out.add(scale(params, sobol.nextVector()));
             }
-            case SALTELLI -> throw new IllegalArgumentException("the Saltelli design is built by weaklink.stats.SobolIndices; scale it with SweepDesign.scaled");
+            case SALTELLI -> out.addAll(scaled(params, new SobolIndices(samples, k).design()));
         }
         return out;
     }

@@ -39,6 +39,11 @@ import weaklink.stats.Sample;
 /**
  * The standard charts of a results folder (DESIGN §4 {@code charts/}), each from {@link Results}.
  * A policy is drawn in its colour ({@link Results#colour}, by type and name) everywhere.
+ *
+ * <p>Why one class of about 400 lines: it is a list of independent chart methods, one per file of
+ * {@code charts/}, each reading {@link Results} and drawing with {@link Charts}; they share nothing
+ * else, so a reader finds a chart by its name here. When it grows, split it by chart family
+ * (losses and intervals; cost-effectiveness; time and groups), not by helper.
  */
 final class ResultCharts {
     private ResultCharts() {}

@@ -1,0 +1,109 @@
+package weaklink.economics;
+
+import java.util.Arrays;
+import weaklink.economics.ReplicateLosses.Component;
+
+/**
+ * A replicate's losses per (firm, campaign) by component, in primitive arrays: a slot per firm
+ * (found through {@link ProductionCascade.IntMap}) heads a short list of entries, one per
+ * campaign that cost the firm something; an entry's yen sit at {@code yen[entry × components + c]}.
+ */
+final class LossLedger {
+    private final ProductionCascade.IntMap slotOf;
+    private int slots;
+    private int[] slotFirm;
+    private int[] slotHead;
+    private int[] slotEntries;
+    private int entries;
+    private int[] entryCampaign;
+    private int[] entryNext;
+    private double[] yen;
+    private int campaignBound;
+    private int[] scratch = new int[8];
+
+    LossLedger(int expected) {
+        int cap = Math.max(16, expected);
+        slotOf = new ProductionCascade.IntMap(cap);
+        slotFirm = new int[cap];
+        slotHead = new int[cap];
+        slotEntries = new int[cap];
+        entryCampaign = new int[cap];
+        entryNext = new int[cap];
+        yen = new double[cap * LossModel.COMPONENTS];
+    }
+
+    /** The entry of (firm, campaign), added (at zero) if new. */
+    int entry(int firm, int campaign) {
+        int slot = slotOf.get(firm);
+        if (slot < 0) {
+            if (slots == slotFirm.length) {
+                int cap = 2 * slots;
+                slotFirm = Arrays.copyOf(slotFirm, cap);
+                slotHead = Arrays.copyOf(slotHead, cap);
+                slotEntries = Arrays.copyOf(slotEntries, cap);
+            }
+            slot = slots++;
+            slotFirm[slot] = firm;
+            slotHead[slot] = -1;
+            slotOf.put(firm, slot);
+        }
+        for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) if (entryCampaign[x] == campaign) return x;
+        if (entries == entryCampaign.length) {
+            int cap = 2 * entries;
+            entryCampaign = Arrays.copyOf(entryCampaign, cap);
+            entryNext = Arrays.copyOf(entryNext, cap);
+            yen = Arrays.copyOf(yen, cap * LossModel.COMPONENTS);
+        }
+        int x = entries++;
+        entryCampaign[x] = campaign;
+        entryNext[x] = slotHead[slot];
+        slotHead[slot] = x;
+        slotEntries[slot]++;
+        campaignBound = Math.max(campaignBound, campaign + 1);
+        return x;
+    }
+
+    void add(int entry, Component c, double amount) { yen[entry * LossModel.COMPONENTS + c.ordinal()] += amount; }
+
+    double yen(int entry, Component c) { return yen[entry * LossModel.COMPONENTS + c.ordinal()]; }
+
+    double yen(int entry, int component) { return yen[entry * LossModel.COMPONENTS + component]; }
+
+    int campaign(int entry) { return entryCampaign[entry]; }
+
+    /** One more than the largest campaign in the ledger. */
+    int campaignBound() { return campaignBound; }
+
+    /** Number of firms with an entry. */
+    int firms() { return slots; }
+
+    int firm(int slot) { return slotFirm[slot]; }
+
+    int entryCount(int slot) { return slotEntries[slot]; }
+
+    /** The slots in increasing firm order. */
+    int[] slotsByFirm() {
+        long[] keys = new long[slots];
+        for (int s = 0; s < slots; s++) keys[s] = (long) slotFirm[s] << 32 | s;
+        Arrays.sort(keys);
+        int[] out = new int[slots];
+        for (int k = 0; k < slots; k++) out[k] = (int) keys[k];
+        return out;
+    }
+
+    /**
+     * The slot's entries in increasing campaign order, in a scratch array reused by the next
+     * call (the first {@link #entryCount} are valid).
+     */
+    int[] entriesByCampaign(int slot) {
+        int n = slotEntries[slot];
+        if (scratch.length < n) scratch = new int[Math.max(n, 2 * scratch.length)];
+        int i = 0;
+        for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) {
+            int j = i++;
+            for (; j > 0 && entryCampaign[scratch[j - 1]] > entryCampaign[x]; j--) scratch[j] = scratch[j - 1];
+            scratch[j] = x;
+        }
+        return scratch;
+    }
+}
