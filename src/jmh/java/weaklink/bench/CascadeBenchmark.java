@@ -17,14 +17,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import weaklink.economics.CostSharingPolicy;
 import weaklink.economics.LossModel;
-import weaklink.economics.ProductionCascade;
-import weaklink.economics.ShortfallProfile;
 import weaklink.model.AttackSurface;
 import weaklink.model.Posture;
 import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.SupplyNetwork;
+import weaklink.production.ProductionCascade;
+import weaklink.production.ShortfallProfile;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.Scenario;
 
@@ -61,7 +61,7 @@ public class CascadeBenchmark {
         Posture posture = CostSharingPolicy.of(s.policy("none")).fund(s, net).posture();
         AttackSurface surface = AttackSurface.of(net);
         lossModel = new LossModel(s, net);
-        cascade = new ProductionCascade(net);
+        cascade = new ProductionCascade(net, s.economics().production());
         List<ReplicateRecord> rec = new ArrayList<>();
         List<RandomStreams> str = new ArrayList<>();
         for (int r = 0; rec.size() < REPLICATES; r++) {

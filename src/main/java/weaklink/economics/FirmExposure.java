@@ -4,6 +4,7 @@ import weaklink.economics.GordonLoeb.BreachClass;
 import weaklink.economics.GordonLoeb.BreachFunction;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
+import weaklink.production.ProductionCascade;
 import weaklink.scenario.ActorSpec;
 import weaklink.scenario.Scenario;
 

@@ -1,15 +1,16 @@
 package weaklink.economics;
 
+import weaklink.production.IntMap;
 import java.util.Arrays;
 import weaklink.economics.ReplicateLosses.Component;
 
 /**
  * A replicate's losses per (firm, campaign) by component, in primitive arrays: a slot per firm
- * (found through {@link ProductionCascade.IntMap}) heads a short list of entries, one per
+ * (found through {@link IntMap}) heads a short list of entries, one per
  * campaign that cost the firm something; an entry's yen sit at {@code yen[entry × components + c]}.
  */
 final class LossLedger {
-    private final ProductionCascade.IntMap slotOf;
+    private final IntMap slotOf;
     private int slots;
     private int[] slotFirm;
     private int[] slotHead;
@@ -23,7 +24,7 @@ final class LossLedger {
 
     LossLedger(int expected) {
         int cap = Math.max(16, expected);
-        slotOf = new ProductionCascade.IntMap(cap);
+        slotOf = new IntMap(cap);
         slotFirm = new int[cap];
         slotHead = new int[cap];
         slotEntries = new int[cap];

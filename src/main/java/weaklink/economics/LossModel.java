@@ -8,6 +8,9 @@ import weaklink.random.RandomStreams.Stream;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
+import weaklink.production.IntMap;
+import weaklink.production.ProductionCascade;
+import weaklink.production.ShortfallProfile;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.SizeClass;
 
@@ -47,7 +50,7 @@ public final class LossModel {
         this.scenario = scenario;
         this.net = network;
         this.tierGroups = network.maxTier() + 1;
-        this.cascade = new ProductionCascade(network);
+        this.cascade = new ProductionCascade(network, scenario.economics().production());
         this.insurance = new Insurance(network);
     }
 

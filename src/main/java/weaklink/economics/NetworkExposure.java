@@ -2,6 +2,8 @@ package weaklink.economics;
 
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
+import weaklink.production.CbiExposure;
+import weaklink.production.ProductionCascade;
 import weaklink.scenario.ActorSpec;
 import weaklink.scenario.InitialCompromise;
 import weaklink.scenario.Scenario;
@@ -18,15 +20,15 @@ import weaklink.scenario.Scenario;
  * P_k     = 1 − exp(−a_k · S_k)                              probability partner k is breached directly (1 for an initial compromise)
  * X_i     = λ_i + C_i + Σ_{i→j trust} T_ij · (λ_j + C_j)     loss if i is breached
  * T_ij    = 1 − (1 − p_type · S_j)^D                         probability the attacker moves on to j (Newman 2002)
- * C_i     = Σ_paths Π share · VA_b · (1 − workaround_b) · lost days_b     downstream CBI (Inoue &amp; Todo 2019)
+ * C_i     = Σ_paths VA_b · lost days_b                        downstream CBI (Inoue &amp; Todo 2019)
  * </pre>
  * with {@code a} the direct attempts per year ({@link FirmExposure#attemptsPerYear}),
  * {@code λ} a firm's own loss if breached, {@code S} vulnerabilities at the firms' self-funded
  * investment, {@code D} the mean dwell days of the scenario's actors (weighted by campaigns), and
- * for CBI: along each downstream supply path of up to {@value #CBI_DEPTH} links, a buyer loses the
- * share of its inputs that the path carries for the days the breached firm's mean outage exceeds
- * the inventories along the path, the days after the link's substitution delay counting only
- * for the unsubstituted share. Lateral movement is counted one link deep.
+ * for CBI: along each downstream supply path of up to {@value #CBI_DEPTH} links, a buyer loses what
+ * the production cascade's rule gives for the breached firm's mean outage alone
+ * ({@link CbiExposure#downstreamLossYen}: input types, stocks, spare capacity, substitution).
+ * Lateral movement is counted one link deep.
  */
 public final class NetworkExposure {
     /** Supply links followed downstream for contingent business interruption. */
@@ -50,9 +52,10 @@ public final class NetworkExposure {
         double[] trustP = new double[weaklink.scenario.TrustType.values().length];
         for (var e : scenario.trustDailyProbability().entrySet()) trustP[e.getKey().ordinal()] = e.getValue();
         double[] s = new double[n], own = new double[n];
+        CbiExposure cbi = new CbiExposure(new ProductionCascade(net, scenario.economics().production()));
         for (int i = 0; i < n; i++) {
             s[i] = exposure.breach(i).vulnerability(investmentYen[i]);
-            own[i] = exposure.lossIfBreachedYen(i) + cbiExposureYen(scenario, net, i);
+            own[i] = exposure.lossIfBreachedYen(i) + cbiExposureYen(scenario, cbi, i);
         }
         // firms the scenario compromises at the outset (stress tests) are breached for certain
         boolean[] seeded = new boolean[n];
@@ -104,24 +107,9 @@ public final class NetworkExposure {
     }
 
     /** {@code C_i}: downstream contingent business interruption if the firm is down for its mean recovery time. */
-    static double cbiExposureYen(Scenario scenario, SupplyNetwork net, int firm) {
+    static double cbiExposureYen(Scenario scenario, CbiExposure cbi, int firm) {
+        SupplyNetwork net = cbi.network();
         double outageDays = scenario.defaults(net.sizeClass(firm)).recoveryDays().mean() * net.attribute(FirmAttribute.RECOVERY_SCALE, firm);
-        return downstream(net, firm, 1.0, outageDays, CBI_DEPTH);
-    }
-
-    private static double downstream(SupplyNetwork net, int supplier, double mass, double daysLeft, int depth) {
-        if (depth == 0) return 0;
-        double loss = 0;
-        for (int e = net.supplyOutStart(supplier); e < net.supplyOutEnd(supplier); e++) {
-            int b = net.supplyBuyer(e);
-            double share = mass * net.supplyShare(e);
-            double shortfallDays = daysLeft - net.attribute(FirmAttribute.INVENTORY_DAYS, b);
-            if (share <= 0 || shortfallDays <= 0) continue;
-            double sub = net.substitutionDays(e);
-            double lostDays = Math.min(shortfallDays, sub) + Math.max(0, shortfallDays - sub) * (1 - net.substitutionShare(e));
-            loss += share * net.dailyValueAddedYen(b) * (1 - net.attribute(FirmAttribute.WORKAROUND_SHARE, b)) * lostDays;
-            loss += downstream(net, b, share, shortfallDays, depth - 1);
-        }
-        return loss;
+        return cbi.downstreamLossYen(firm, outageDays, CBI_DEPTH);
     }
 }

@@ -25,6 +25,9 @@ public final class NetworkBuilder {
     private byte[] sizeClass;
     private byte[] role;
     private long[] techMask;
+    private short[] sector;
+    private final List<String> sectors = new ArrayList<>();
+    private final java.util.Map<String, Integer> sectorIndex = new java.util.HashMap<>();
     private double[][] attributes;
 
     private int supplyCount;
@@ -68,6 +71,7 @@ public final class NetworkBuilder {
         sizeClass = new byte[cap];
         role = new byte[cap];
         techMask = new long[cap];
+        sector = new short[cap];
         attributes = new double[FirmAttribute.values().length][cap];
     }
 
@@ -84,6 +88,31 @@ public final class NetworkBuilder {
         return technologies.size() - 1;
     }
 
+    /** Most distinct sectors a network holds. */
+    public static final int MAX_SECTORS = Short.MAX_VALUE;
+
+    /**
+     * The index of a sector label, adding the label if it is new; -1 when {@link #MAX_SECTORS}
+     * sectors are already known.
+     */
+    public int sectorIndex(String label) {
+        Integer i = sectorIndex.get(label);
+        if (i != null) return i;
+        if (sectors.size() == MAX_SECTORS) return -1;
+        sectors.add(label);
+        sectorIndex.put(label, sectors.size() - 1);
+        return sectors.size() - 1;
+    }
+
+    /** Sets a firm's sector (the product it makes) by label; a firm starts in the sector named by its role. */
+    public void setSector(int firm, String label) {
+        int i = sectorIndex(label);
+        if (i < 0) throw new IllegalStateException("more than " + MAX_SECTORS + " sectors");
+        sector[firm] = (short) i;
+    }
+
+    public String sector(int firm) { return sectors.get(sector[firm]); }
+
     /** The size-class default of an attribute. */
     public double defaultAttribute(SizeClass size, FirmAttribute a) { return classDefaults[size.ordinal()][a.ordinal()]; }
 
@@ -95,6 +124,7 @@ public final class NetworkBuilder {
         tier[i] = firmTier;
         sizeClass[i] = (byte) size.ordinal();
         role[i] = (byte) firmRole.ordinal();
+        setSector(i, firmRole.label());
         double[] d = classDefaults[size.ordinal()];
         for (int a = 0; a < d.length; a++) attributes[a][i] = d[a];
         return i;
@@ -242,8 +272,10 @@ public final class NetworkBuilder {
         role = null;
         long[] masks = trim(techMask, n);
         techMask = null;
+        short[] sectorOf = trim(sector, n);
+        sector = null;
         return new SupplyNetwork(n, ids, names, tiers, sizes, roles, masks,
-                technologies, attrs, outStart, sSup, sBuy, sShare, sDays, sSub, inStart, inEdge,
+                technologies, sectorOf, sectors, attrs, outStart, sSup, sBuy, sShare, sDays, sSub, inStart, inEdge,
                 tOutStart, tSrc, tTgtType, tInStart, tInEdge);
     }
 
@@ -292,6 +324,7 @@ public final class NetworkBuilder {
     private static long[] trim(long[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
     private static int[] trim(int[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
     private static byte[] trim(byte[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
+    private static short[] trim(short[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
     private static double[] trim(double[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
 
     /** Makes room for at least {@code capacity} firms in one step (a reader that has projected its file's rows). */
@@ -341,6 +374,7 @@ public final class NetworkBuilder {
         sizeClass = Arrays.copyOf(sizeClass, n);
         role = Arrays.copyOf(role, n);
         techMask = Arrays.copyOf(techMask, n);
+        sector = Arrays.copyOf(sector, n);
         if (name != null) name = Arrays.copyOf(name, n);
         for (int a = 0; a < attributes.length; a++) attributes[a] = Arrays.copyOf(attributes[a], n);
     }

@@ -28,10 +28,12 @@ import weaklink.scenario.TrustType;
  * has the same bytes.
  *
  * <p>{@code firms.csv}: {@code id} (a non-negative integer, required), then optionally
- * {@code name}, {@code tier}, {@code size_class}, {@code role}, one column per
- * {@link FirmAttribute} and {@code technologies} (tags separated by ';'). An empty cell takes
- * the default: the size class's value for attributes, {@code small}, {@code manufacturer}, and for
- * the tier the number of supply hops to the nearest firm without buyers.
+ * {@code name}, {@code tier}, {@code size_class}, {@code role}, {@code sector} (the product the
+ * firm makes, a name: a buyer's inputs from suppliers of one sector are one input type), one
+ * column per {@link FirmAttribute} and {@code technologies} (tags separated by ';'). An empty cell
+ * takes the default: the size class's value for attributes, {@code small}, {@code manufacturer},
+ * the role's label for the sector, and for the tier the number of supply hops to the nearest firm
+ * without buyers.
  *
  * <p>{@code links.csv}: {@code kind} ({@code supply} or {@code trust}), {@code source},
  * {@code target} (firm ids; supply runs supplier -> buyer, trust from the firm holding access into
@@ -50,7 +52,7 @@ public final class NetworkCsv {
     public static final List<String> LINK_COLUMNS = List.of("kind", "source", "target", "type", "share", "substitution_days", "substitution_share");
     public static final List<String> FIRM_COLUMNS;
     static {
-        List<String> c = new ArrayList<>(List.of("id", "name", "tier", "size_class", "role"));
+        List<String> c = new ArrayList<>(List.of("id", "name", "tier", "size_class", "role", "sector"));
         for (FirmAttribute a : FirmAttribute.values()) c.add(a.label());
         c.add("technologies");
         FIRM_COLUMNS = List.copyOf(c);
@@ -82,7 +84,8 @@ public final class NetworkCsv {
             row.append(net.firmId(f)).append(',');
             if (net.hasName(f)) row.append(Csv.text(net.name(f)));
             SizeClass size = net.sizeClass(f);
-            row.append(',').append(net.tier(f)).append(',').append(size.label()).append(',').append(net.role(f).label());
+            row.append(',').append(net.tier(f)).append(',').append(size.label()).append(',').append(net.role(f).label())
+                    .append(',').append(Csv.text(net.sectorLabel(f)));
             for (FirmAttribute a : attrs) {
                 row.append(',');
                 double v = net.attribute(a, f);
@@ -307,7 +310,7 @@ public final class NetworkCsv {
         int[] firmLine = new int[reading.firmCapacity()];
         try (CsvLines r = new CsvLines(file, FIRM_COLUMNS, List.of("id"))) {
             int cId = r.column("id"), cName = r.column("name"), cTier = r.column("tier"), cSize = r.column("size_class"),
-                    cRole = r.column("role"), cTech = r.column("technologies");
+                    cRole = r.column("role"), cSector = r.column("sector"), cTech = r.column("technologies");
             FirmAttribute[] attrs = FirmAttribute.values();
             int[] cAttr = new int[attrs.length];
             for (FirmAttribute a : attrs) cAttr[a.ordinal()] = r.column(a.label());
@@ -336,6 +339,13 @@ public final class NetworkCsv {
                     String problem = Names.problem(name, "");
                     if (problem != null) throw r.error(cName, null, problem);
                     b.setName(f, name);
+                }
+                if (!r.isEmpty(cSector)) {
+                    String sector = Csv.unguard(r.cell(cSector));
+                    String problem = Names.problem(sector, "");
+                    if (problem != null) throw r.error(cSector, null, problem);
+                    if (b.sectorIndex(sector) < 0) throw r.error(cSector, null, "sector '" + sector + "' would be the " + (NetworkBuilder.MAX_SECTORS + 1) + "th; at most " + NetworkBuilder.MAX_SECTORS + " are supported");
+                    b.setSector(f, sector);
                 }
                 for (FirmAttribute a : attrs) {
                     int c = cAttr[a.ordinal()];

@@ -31,6 +31,8 @@ public final class SupplyNetwork {
     final byte[] role;
     final long[] technologyMask;
     final List<String> technologies;
+    final short[] sector;
+    final List<String> sectors;
     final double[][] attributes;
 
     final int[] supplyOutStart;
@@ -53,7 +55,7 @@ public final class SupplyNetwork {
     private List<weaklink.io.InputFile.Digest> sources = List.of();
 
     SupplyNetwork(int firmCount, long[] firmId, String[] name, int[] tier, byte[] sizeClass, byte[] role,
-                  long[] technologyMask, List<String> technologies, double[][] attributes,
+                  long[] technologyMask, List<String> technologies, short[] sector, List<String> sectors, double[][] attributes,
                   int[] supplyOutStart, int[] supplySupplier, int[] supplyBuyer, float[] supplyShare,
                   float[] substitutionDays, float[] substitutionShare, int[] supplyInStart, int[] supplyInEdge,
                   int[] trustOutStart, int[] trustSource, int[] trustTargetAndType, int[] trustInStart, int[] trustInEdge) {
@@ -65,6 +67,8 @@ public final class SupplyNetwork {
         this.role = role;
         this.technologyMask = technologyMask;
         this.technologies = List.copyOf(technologies);
+        this.sector = sector;
+        this.sectors = List.copyOf(sectors);
         this.attributes = attributes;
         this.supplyOutStart = supplyOutStart;
         this.supplySupplier = supplySupplier;
@@ -92,6 +96,14 @@ public final class SupplyNetwork {
     public int tier(int firm) { return tier[firm]; }
     public SizeClass sizeClass(int firm) { return SIZES[sizeClass[firm]]; }
     public Role role(int firm) { return ROLES[role[firm]]; }
+    /**
+     * The firm's sector (the product it makes), an index into {@link #sectors()}: a buyer's inputs
+     * from suppliers of one sector are one input type of the production cascade.
+     */
+    public int sector(int firm) { return sector[firm]; }
+    /** Sector labels, by index. */
+    public List<String> sectors() { return sectors; }
+    public String sectorLabel(int firm) { return sectors.get(sector[firm]); }
     public int maxTier() { int m = 0; for (int t : tier) m = Math.max(m, t); return m; }
 
     /** The value of a numeric attribute of a firm. */
@@ -176,7 +188,7 @@ public final class SupplyNetwork {
 
     /** Rough heap footprint of a network of this size, for refusing networks that will not fit before allocating them. */
     public static long estimateBytes(long firms, long supplyLinks, long trustLinks, boolean names) {
-        long perFirm = 8 + 4 + 1 + 1 + 8 + 8L * FirmAttribute.values().length + 4 * 4 + (names ? 64 : 0);
+        long perFirm = 8 + 4 + 1 + 1 + 2 + 8 + 8L * FirmAttribute.values().length + 4 * 4 + (names ? 64 : 0);
         long perSupply = 4 * 4 + 4 * 3;
         long perTrust = 4 * 4;
         return firms * perFirm + supplyLinks * perSupply + trustLinks * perTrust;

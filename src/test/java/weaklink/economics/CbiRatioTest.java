@@ -15,6 +15,7 @@ import weaklink.scenario.ScenarioLoader;
  * The ratio of indirect (CBI) to direct losses over whole runs on a generated scale-free tiered
  * network: Inoue &amp; Todo (2019) find indirect losses far above direct ones when inputs are hard to
  * substitute. Direct here is the compromised firms' own loss (direct + BI), as in their comparison.
+ * No spare capacity: substitution only through new suppliers, as each test sets it.
  */
 class CbiRatioTest {
     static final int REPLICATES = 60;
@@ -46,6 +47,7 @@ class CbiRatioTest {
                     campaigns_per_year: 4
                     attempt_probability: 0.02
                 economics:
+                  spare_capacity: 0
                   substitution_days: %s
                   substitution_share: %s
                 """.formatted(substitutionDays, substitutionShare), Path.of("."));

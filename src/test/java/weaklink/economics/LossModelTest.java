@@ -1,10 +1,11 @@
 package weaklink.economics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static weaklink.economics.CascadeNetworks.firm;
+import static weaklink.production.CascadeNetworks.firm;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import weaklink.production.CascadeNetworks;
 import weaklink.economics.ReplicateLosses.Component;
 import weaklink.economics.ReplicateLosses.FirmLosses;
 import weaklink.model.Posture;
@@ -129,13 +130,13 @@ class LossModelTest {
     @Test
     void theLargestEventHoldsTheCbiItCaused() throws Exception {
         NetworkBuilder b = CascadeNetworks.builder();
-        int oem = firm(b, 0), x = firm(b, 1), y = firm(b, 1);
+        int oem = firm(b, 0, "cars"), x = firm(b, 1, "seats"), y = firm(b, 1, "glass");
         b.addSupply(x, oem, 1, 1000, 0);
         b.addSupply(y, oem, 1, 1000, 0);
         ReplicateLosses l = run(scenario("  - {firm: 1, day: 10}\n  - {firm: 2, day: 100}\n"), b.build());
-        // each campaign: incident 10 + BI 4 + the OEM's CBI 4 × 0.5
-        assertEquals(32, l.totalYen(), EPS);
-        assertEquals(16, l.largestEventYen(), EPS);
+        // each campaign: incident 10 + BI 4 + the OEM's CBI 4 (each supplier is the sole source of an input type)
+        assertEquals(36, l.totalYen(), EPS);
+        assertEquals(18, l.largestEventYen(), EPS);
     }
 
     @Test
