@@ -38,6 +38,12 @@ final class SpofCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "SHARE", description = "Report the share of firms whose failure costs more than this share of the network's annual production. Default: ${DEFAULT-VALUE}.")
     double threshold = 0.1;
 
+    @Option(names = "--sample", paramLabel = "N", description = "Firms drawn uniformly for the sustained-stop measure (each stops completely for --stop-days; spof.json). Default: ${DEFAULT-VALUE}.")
+    int sample = 1000;
+
+    @Option(names = "--stop-days", paramLabel = "D", description = "Length of the complete stop of the sustained-stop measure, days. Default: ${DEFAULT-VALUE}.")
+    int stopDays = 30;
+
     @Mixin Options.Seed seed;
 
     @Mixin Options.Threads threads;
@@ -56,6 +62,8 @@ final class SpofCommand implements Callable<Integer> {
         if (replicates < 2) throw BadInputException.option("--replicates", "must be at least 2, found " + replicates);
         if (!(threshold >= 0 && threshold <= 1)) throw BadInputException.option("--threshold", "must be between 0 and 1, found " + threshold);
         int threadCount = threads.checked();
+        if (sample < 0) throw BadInputException.option("--sample", "must be at least 0, found " + sample);
+        if (stopDays < 1 || stopDays > 365) throw BadInputException.option("--stop-days", "must be between 1 and 365 days, found " + stopDays);
         Scenario s = ScenarioLoader.load(scenarioFile);
         long runSeed = seed.orScenario(s);
         PolicySpec p = s.policiesNamed(List.of(policy != null ? policy : s.baselinePolicy())).get(0);
@@ -66,8 +74,9 @@ final class SpofCommand implements Callable<Integer> {
                 quiet.value ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "firms"));
         SupplyNetwork net = analysis.network();
         var results = analysis.results();
+        var stops = SinglePointsOfFailure.sustainedStops(s, net, sample, stopDays, runSeed);
         Files.createDirectories(dir);
-        SpofReport.write(dir, net, results, threshold, replicates, p.name());
+        SpofReport.write(dir, net, results, threshold, replicates, p.name(), stops);
         weaklink.report.AnalysisCharts.spof(dir, s.currency());
         if (!quiet.value) {
             PrintWriter o = spec.commandLine().getOut();
@@ -77,6 +86,8 @@ final class SpofCommand implements Callable<Integer> {
                 o.printf("%-5d %-10d %-24s %-5d %-7s %,20.0f %11.3f%%%n", i + 1, net.firmId(r.firm()), net.name(r.firm()), net.tier(r.firm()),
                         net.sizeClass(r.firm()).label(), r.meanLoss(), 100 * r.productionShare());
             }
+            o.printf("sustained stops (%d days, %d firms sampled): %d above %.1f%% of daily production, worst %.2f%%%n", stopDays,
+                    stops.firms().length, stops.above(threshold), 100 * threshold, 100 * stops.max());
             o.println("ranking: " + dir.resolve(SpofReport.TABLE));
         }
         return Main.OK;

@@ -13,6 +13,9 @@ import weaklink.economics.SecurityFunding;
 import weaklink.random.RandomStreams;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
+import weaklink.production.CbiExposure;
+import weaklink.production.ProductionCascade;
+import weaklink.production.ShortfallProfile;
 import weaklink.scenario.ActorSpec;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.DistributionSpec;
@@ -30,8 +33,9 @@ import weaklink.stats.MeanInterval;
  *
  * <p>Candidates are the {@code top} firms by a first-order exposure score, cheap to compute for
  * every firm: the firm's own expected lost value added over its mean recovery, plus, for each
- * direct buyer, the buyer's daily value added × the input share × the days the mean outage
- * outlasts the buyer's inventory.
+ * direct buyer, the buyer's daily value added × the days of production it loses by the production
+ * cascade's rule when the firm alone is down for that time ({@link CbiExposure#lostDaysIfSupplierDown}:
+ * a sole-sourced input stops the buyer once its stock is gone, whatever its share).
  */
 public final class SinglePointsOfFailure {
     /** One firm's result. */
@@ -39,6 +43,30 @@ public final class SinglePointsOfFailure {
 
     /** The analysis of a network: its candidates' results, in descending order of mean loss. */
     public record Analysis(SupplyNetwork network, List<Result> results) {}
+
+    /**
+     * Firms that stop for good, the comparison of Inoue &amp; Todo (PLOS ONE 14(3): e0213648, 2019):
+     * for a uniform sample of firms, the share of the network's daily production lost on the last
+     * day of a complete stop of {@code stopDays} days of that firm alone (by the production cascade,
+     * no random draws).
+     *
+     * @param firms          the sampled firms
+     * @param productionLost each one's share of the network's daily production lost on the last day
+     */
+    public record SustainedStops(int stopDays, int[] firms, double[] productionLost) {
+        /** Number of sampled firms whose stop costs more than {@code threshold} of daily production. */
+        public int above(double threshold) {
+            int n = 0;
+            for (double x : productionLost) if (x > threshold) n++;
+            return n;
+        }
+
+        public double max() {
+            double m = 0;
+            for (double x : productionLost) m = Math.max(m, x);
+            return m;
+        }
+    }
 
     private SinglePointsOfFailure() {}
 
@@ -53,16 +81,49 @@ public final class SinglePointsOfFailure {
         return new Analysis(context.network(), evaluate(context, context.funding(policy), firms, replicates, threads, progress));
     }
 
+    /**
+     * Stops each of {@code sample} firms drawn uniformly without replacement (all firms if the
+     * network has fewer) completely for {@code stopDays} days and measures the share of the
+     * network's daily value added lost on the last day ({@link SustainedStops}).
+     */
+    public static SustainedStops sustainedStops(Scenario scenario, SupplyNetwork net, int sample, int stopDays, long seed) {
+        int n = net.firmCount();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        int k = Math.min(sample, n);
+        ec.util.MersenneTwisterFast rng = new ec.util.MersenneTwisterFast(new weaklink.random.Seeds(seed).spofSample());
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] firms = Arrays.copyOf(order, k);
+        Arrays.sort(firms);
+        double daily = 0;
+        for (int f = 0; f < n; f++) daily += net.dailyValueAddedYen(f);
+        ProductionCascade cascade = new ProductionCascade(net, scenario.economics().production());
+        double lastDay = stopDays - 0.5;
+        double[] lost = new double[k];
+        for (int i = 0; i < k; i++) {
+            ProductionCascade.Result r = cascade.run(new int[] {firms[i]}, new ShortfallProfile[] {ShortfallProfile.interval(0, stopDays, 1)});
+            double x = 0;
+            for (int m = 0; m < r.size(); m++) x += r.shortfallAt(m, lastDay) * net.dailyValueAddedYen(r.firm(m));
+            lost[i] = daily > 0 ? x / daily : 0;
+        }
+        return new SustainedStops(stopDays, firms, lost);
+    }
+
     /** First-order exposure score of every firm (see the class comment). */
     public static double[] exposure(Scenario scenario, SupplyNetwork net) {
         double[] score = new double[net.firmCount()];
+        CbiExposure cbi = new CbiExposure(new ProductionCascade(net, scenario.economics().production()));
         for (int f = 0; f < net.firmCount(); f++) {
             double recovery = scenario.defaults(net.sizeClass(f)).recoveryDays().mean() * net.attribute(FirmAttribute.RECOVERY_SCALE, f);
             double s = net.dailyValueAddedYen(f) * recovery * (1 - net.attribute(FirmAttribute.WORKAROUND_SHARE, f));
             for (int e = net.supplyOutStart(f); e < net.supplyOutEnd(f); e++) {
                 int b = net.supplyBuyer(e);
-                double gap = Math.max(0, recovery - net.attribute(FirmAttribute.INVENTORY_DAYS, b));
-                s += net.dailyValueAddedYen(b) * net.supplyShare(e) * gap;
+                if (b != f) s += net.dailyValueAddedYen(b) * cbi.lostDaysIfSupplierDown(e, recovery);
             }
             score[f] = s;
         }

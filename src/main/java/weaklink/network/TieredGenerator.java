@@ -28,6 +28,15 @@ import weaklink.scenario.TrustType;
  * with a probability per type. With {@code size_by_degree}, each supplier tier's drawn sizes go to
  * its firms in order of their customer counts, so the hubs are the tier's largest firms.
  *
+ * <p>Input types: each tier's firms are spread over {@code sectors} product sectors in turn
+ * (position mod sectors, so a buyer's group window holds many sectors). Each supplier a buyer picks
+ * as above starts an input type in a sector the buyer does not yet buy; with probability
+ * {@code sole_sourcing} of the supplier tier the type stays sole-sourced, otherwise it takes
+ * 1 + Poisson(1) more suppliers of the same sector near the first (assumption: a multi-sourced
+ * input has three suppliers on average). A buyer buys at most {@code input_types_per_buyer} types:
+ * past that, its further suppliers join its multi-sourced types (a buyer with many suppliers
+ * multi-sources more, rather than buying more kinds of input). Logistics providers are their own sector.
+ *
  * <p>Preferential attachment uses the urn method: with probability {@code a/(1+a)} a shared
  * supplier is drawn from the list of earlier shared picks (so in proportion to its customers
  * from outside its group), otherwise
@@ -77,6 +86,14 @@ public final class TieredGenerator {
         boolean[] shared = new boolean[16];
         /** {@code mark[s] == buyer} once buyer has picked s, so a buyer picks each supplier once. */
         int[] mark;
+        /**
+         * Input types of the tier being linked: its number of sectors, {@code sectorMark[sector] == buyer}
+         * once the buyer buys the sector, the last buyer that multi-sources each sector, and a buyer's
+         * multi-sourced types (their first suppliers).
+         */
+        int tierSectors;
+        int[] sectorMark, multiBuyer;
+        int[] multiFirst = new int[16];
 
         Generation(Scenario scenario, long seed) {
             this.scenario = scenario;
@@ -106,6 +123,7 @@ public final class TieredGenerator {
                 for (int k = 0; k < ts.firms(); k++) {
                     SizeClass size = draw(sizes, cumulative, rng);
                     int f = builder.addFirm(nextId++, t, size, ts.role());
+                    builder.setSector(f, sectorLabel(k % Math.min(spec.sectors(), ts.firms())));
                     FirmDefaults d = scenario.defaults(size);
                     drawAttributes(builder, f, ts.revenueYen() != null ? ts.revenueYen() : d.revenueYen(), d.insuredShare(), techShare, rng);
                 }
@@ -130,10 +148,15 @@ public final class TieredGenerator {
             double[] fanInWeight = fanInWeights(builder, buyers0, buyers1, spec.fanInRevenueElasticity());
             int[] customers = new int[supN];
             int window = (int) Math.min(supN, (long) Math.ceil(supN * 2.0 / buyerN));
+            tierSectors = Math.min(spec.sectors(), supN);
+            sectorMark = new int[tierSectors];
+            multiBuyer = new int[tierSectors];
+            Arrays.fill(sectorMark, -1);
+            Arrays.fill(multiBuyer, -1);
             for (int buyer = buyers0; buyer < buyers1; buyer++) {
                 double mean = fanInWeight == null ? fanIn : fanIn * fanInWeight[buyer - buyers0];
                 int k = Math.max(1, Math.min(supN, Samplers.poisson(mean, rng)));
-                int c = pickSuppliers(buyer, k, (buyer - buyers0 + 0.5) / buyerN, sup0, supN, window, urnSize);
+                int c = pickSuppliers(buyer, k, (buyer - buyers0 + 0.5) / buyerN, sup0, supN, window, urnSize, spec.tiers().get(t).soleSourcing());
                 for (int j = 0; j < c; j++) {
                     int s = chosen[j];
                     link(s, buyer);
@@ -145,10 +168,12 @@ public final class TieredGenerator {
                     }
                 }
             }
-            // every supplier sells to someone
+            // every supplier sells to someone: a buyer that already multi-sources its sector (so that the
+            // sole-sourced share stays as set), else any buyer
             for (int s = sup0; s < sup1; s++) {
                 if (customers[s - sup0] == 0) {
-                    link(s, buyers0 + rng.nextInt(buyerN));
+                    int to = multiBuyer[(s - sup0) % tierSectors];
+                    link(s, to >= 0 ? to : buyers0 + rng.nextInt(buyerN));
                     customers[s - sup0]++;
                 }
             }
@@ -160,9 +185,12 @@ public final class TieredGenerator {
          * {@code shared[j]} telling a tier-wide pick from a pick in the buyer's group); returns how
          * many. The buyer's group is a window of the supplier tier at the buyer's relative position
          * {@code rel}; a tier-wide pick is preferential (from the urn of the tier's earlier tier-wide
-         * picks) with probability {@code a/(1+a)}, else uniform.
+         * picks) with probability {@code a/(1+a)}, else uniform. Each such pick starts an input type
+         * (a sector the buyer does not buy yet), sole-sourced with probability {@code soleSourcing},
+         * else joined by suppliers of its sector; past {@code input_types_per_buyer} types, picks
+         * join the buyer's multi-sourced types.
          */
-        private int pickSuppliers(int buyer, int k, double rel, int sup0, int supN, int window, int urnSize) {
+        private int pickSuppliers(int buyer, int k, double rel, int sup0, int supN, int window, int urnSize, double soleSourcing) {
             int groupSize = Math.min(supN, window + k);
             int groupStart = Math.max(0, Math.min(supN - groupSize, (int) (rel * supN) - groupSize / 2));
             if (chosen.length < k) {
@@ -172,7 +200,18 @@ public final class TieredGenerator {
             double pPref = spec.attachment() / (1 + spec.attachment());
             int c = 0;
             int guard = 0;
+            int types = 0, multiTypes = 0;
+            int maxTypes = spec.inputTypesPerBuyer();
             while (c < k && guard++ < 20 * k) {
+                if (types >= maxTypes && multiTypes > 0) {
+                    // the buyer buys all the input types it takes: one more supplier for a multi-sourced type
+                    int same = sameSector(multiFirst[rng.nextInt(multiTypes)], sup0, supN, 3);
+                    if (same < 0 || mark[same] == buyer) continue;
+                    mark[same] = buyer;
+                    shared[c] = false;
+                    chosen[c++] = same;
+                    continue;
+                }
                 int s;
                 boolean fromTier = rng.nextDouble() < spec.sharedSupplierShare();
                 if (fromTier) {
@@ -181,12 +220,40 @@ public final class TieredGenerator {
                 } else {
                     s = sup0 + groupStart + rng.nextInt(groupSize);
                 }
-                if (mark[s] == buyer) continue;
+                // each pick starts an input type: a sector the buyer does not buy yet
+                int sector = (s - sup0) % tierSectors;
+                if (mark[s] == buyer || sectorMark[sector] == buyer) continue;
                 mark[s] = buyer;
+                sectorMark[sector] = buyer;
                 shared[c] = fromTier;
                 chosen[c++] = s;
+                types++;
+                if (c == k || rng.nextDouble() < soleSourcing) continue;
+                // a multi-sourced type: 1 + Poisson(1) more suppliers of the same sector, near the first
+                if (multiTypes == multiFirst.length) multiFirst = Arrays.copyOf(multiFirst, 2 * multiTypes);
+                multiFirst[multiTypes++] = s;
+                multiBuyer[sector] = buyer;
+                int more = Math.min(k - c, 1 + Samplers.poisson(1.0, rng));
+                for (int m = 0, tries = 0; m < more && tries < 20 * more; tries++) {
+                    int same = sameSector(s, sup0, supN, more + 2);
+                    if (same < 0 || mark[same] == buyer) continue;
+                    mark[same] = buyer;
+                    shared[c] = false;
+                    chosen[c++] = same;
+                    m++;
+                }
             }
             return c;
+        }
+
+        /**
+         * A supplier of the same sector as {@code first} (tier positions {@code tierSectors} apart), at
+         * most {@code reach} steps of the sector away on either side; -1 when the step falls outside the tier.
+         */
+        private int sameSector(int first, int sup0, int supN, int reach) {
+            int step = 1 + rng.nextInt(reach);
+            long pos = (first - sup0) + (rng.nextBoolean() ? step : -step) * (long) tierSectors;
+            return pos < 0 || pos >= supN ? -1 : sup0 + (int) pos;
         }
 
         /** A supply link with an exponential input weight, and trust links drawn per direction. */
@@ -316,6 +383,11 @@ public final class TieredGenerator {
             b.setAttribute(f, FirmAttribute.REVENUE_YEN, revenue[from]);
             b.setAttribute(f, FirmAttribute.INSURED, insured[from]);
         }
+    }
+
+    /** The label of generated sector {@code i}: sectors stand for input-output table sectors, unnamed. */
+    static String sectorLabel(int i) {
+        return i < 1000 ? "sector-" + (i < 10 ? "00" : i < 100 ? "0" : "") + i : "sector-" + i;
     }
 
     /**

@@ -394,6 +394,9 @@ public final class ProductionCascade {
         /** Sales lost because direct buyers produced less (0 when {@code economics.demand_side} is off). */
         public double demandLostDays(int k) { return demandDays[k]; }
 
+        /** The output shortfall of the {@code k}-th firm at time {@code t}. */
+        public double shortfallAt(int k, double t) { return shortfall[k].valueAt(t); }
+
         /** The position of {@code firm} in this result, or -1 if the cascade did not reach it. */
         public int indexOf(int firm) {
             int k = Arrays.binarySearch(firms, firm);

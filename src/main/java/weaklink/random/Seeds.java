@@ -19,6 +19,8 @@ package weaklink.random;
  *   <li>{@link #uncertaintyDraw(int)}: draw d, stream UNCERTAINTY: the master seed of uncertainty
  *       draw d when the network is drawn anew, and the uniforms of its uncertain parameters
  *       ({@link #uncertaintyParameter(int, int)});</li>
+ *   <li>{@link #spofSample()}: replicate −7, stream NETWORK: the uniform sample of firms of the
+ *       {@code spof} command's sustained-stop measure;</li>
  *   <li>{@link #replicate(long)}: replicate r's streams (attacks, dwell, recovery, costs, ...),
  *       shared by every policy (common random numbers).</li>
  * </ul>
@@ -27,7 +29,7 @@ package weaklink.random;
  * @param master the run's master seed (the scenario's {@code seed}, or {@code --seed})
  */
 public record Seeds(long master) {
-    private static final long NETWORK = -1, BOOTSTRAP = -2, SWEEP_DESIGN = -3, AEP_TAIL = -4, OEP_TAIL = -5, BEST_POLICY = -6;
+    private static final long NETWORK = -1, BOOTSTRAP = -2, SWEEP_DESIGN = -3, AEP_TAIL = -4, OEP_TAIL = -5, BEST_POLICY = -6, SPOF_SAMPLE = -7;
 
     /** The seed of the network generator. */
     public long network() { return RandomStreams.derive(master, NETWORK, RandomStreams.Stream.NETWORK); }
@@ -52,6 +54,9 @@ public record Seeds(long master) {
 
     /** The uniform in [0, 1) that sets uncertain parameter {@code j} in draw {@code d}. */
     public double uncertaintyParameter(int d, int j) { return new RandomStreams(master, d).uniform(RandomStreams.Stream.UNCERTAINTY, j, 0); }
+
+    /** The seed of the sample of firms that {@code spof} stops for good. */
+    public long spofSample() { return RandomStreams.derive(master, SPOF_SAMPLE, RandomStreams.Stream.NETWORK); }
 
     /** Replicate {@code r}'s random streams. */
     public RandomStreams replicate(long r) { return new RandomStreams(master, r); }

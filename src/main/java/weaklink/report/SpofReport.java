@@ -8,12 +8,16 @@ import weaklink.io.AtomicFile;
 import weaklink.io.Csv;
 import weaklink.io.Json;
 import weaklink.experiment.SinglePointsOfFailure.Result;
+import weaklink.experiment.SinglePointsOfFailure.SustainedStops;
 import weaklink.network.SupplyNetwork;
 
 /**
  * Writes the single-point-of-failure ranking: {@code spof.csv} (one row per evaluated firm,
  * highest expected network-wide loss first) and {@code spof.json} (how many were evaluated and
- * the share whose failure costs more than the threshold share of the network's production).
+ * the share whose failure costs more than the threshold share of the network's production; and, for a
+ * uniform sample of firms each stopping completely for some days, the share whose stop costs more
+ * than the threshold share of the network's daily production on the last day, as Inoue &amp; Todo,
+ * PLOS ONE 2019, measure it).
  */
 public final class SpofReport {
     public static final String TABLE = "spof.csv";
@@ -21,7 +25,8 @@ public final class SpofReport {
 
     private SpofReport() {}
 
-    public static void write(Path dir, SupplyNetwork net, List<Result> results, double threshold, int replicates, String policy) throws IOException {
+    public static void write(Path dir, SupplyNetwork net, List<Result> results, double threshold, int replicates, String policy,
+                             SustainedStops stops) throws IOException {
         StringBuilder sb = new StringBuilder("rank,firm_id,name,tier,size_class,role,exposure_score,mean_network_loss,ci95_low,ci95_high,mean_production_loss,production_share\n");
         int rank = 0, above = 0;
         for (Result r : results) {
@@ -43,6 +48,15 @@ public final class SpofReport {
         s.put("production_share_threshold", threshold);
         s.put("firms_above_threshold", above);
         s.put("share_of_evaluated_above_threshold", results.isEmpty() ? 0 : (double) above / results.size());
+        // Inoue & Todo's measure: firms stopping for good, a uniform sample, share of daily production lost
+        int k = stops.firms().length, hit = stops.above(threshold);
+        double p = k == 0 ? 0 : (double) hit / k;
+        s.put("sustained_stop_days", stops.stopDays());
+        s.put("sustained_stop_sample", k);
+        s.put("sustained_stop_firms_above_threshold", hit);
+        s.put("sustained_stop_share_above_threshold", p);
+        s.put("sustained_stop_share_ci95_half_width", k == 0 ? 0 : 1.96 * Math.sqrt(p * (1 - p) / k));
+        s.put("sustained_stop_max_daily_production_share", stops.max());
         Json.write(dir.resolve(SUMMARY), s);
     }
 }

@@ -27,12 +27,35 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
      * @param role              role of the tier's firms
      * @param suppliersPerBuyer mean number of suppliers each firm of the tier above takes from this tier (tier 0: unused)
      * @param revenueYen        the tier's revenue distribution, or null to draw from the firm's size class
+     * @param soleSourcing      share of the input types a buyer of the tier above takes from this tier that have one supplier (tier 0: unused)
      */
-    public record TierSpec(int firms, Map<SizeClass, Double> sizeMix, Role role, double suppliersPerBuyer, DistributionSpec revenueYen) {
+    public record TierSpec(int firms, Map<SizeClass, Double> sizeMix, Role role, double suppliersPerBuyer, DistributionSpec revenueYen,
+                           double soleSourcing) {
         public TierSpec(int firms, Map<SizeClass, Double> sizeMix, Role role, double suppliersPerBuyer) {
-            this(firms, sizeMix, role, suppliersPerBuyer, null);
+            this(firms, sizeMix, role, suppliersPerBuyer, null, DEFAULT_SOLE_SOURCING);
         }
     }
+
+    /**
+     * Default share of sole-sourced input types: an assumption (no public survey gives the share of
+     * Japanese firms' inputs bought from one supplier); docs/CALIBRATION.md compares the single points
+     * of failure it gives with Inoue &amp; Todo (PLOS ONE 2019).
+     */
+    public static final double DEFAULT_SOLE_SOURCING = 0.3;
+
+    /**
+     * Default number of product sectors: the 188 sectors of the integrated minor classification of
+     * Japan's 2020 Input-Output Tables (Statistics Bureau of Japan, Japan Statistical Yearbook 2026, ch. 3).
+     */
+    public static final int DEFAULT_SECTORS = 188;
+
+    /**
+     * Default most input types a buyer takes from one supplier tier: an assumption, calibrated so
+     * that japan-national's ratio of indirect to direct losses is of the order of Inoue &amp; Todo's
+     * (Nature Sustainability 2019: about 20); docs/CALIBRATION.md shows its weight (20 types: about
+     * 50; no limit: above 100).
+     */
+    public static final int DEFAULT_INPUT_TYPES = 10;
 
     /**
      * Parameters of the tiered "keiretsu" generator.
@@ -48,10 +71,13 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
      * @param mspClientsMean         mean number of clients per MSP (managed-service trust into each)
      * @param logisticsFirms         number of logistics providers
      * @param logisticsClientsMean   mean number of clients per logistics provider (supply share and EDI)
+     * @param sectors                number of product sectors the firms of each tier are spread over (input types)
+     * @param inputTypesPerBuyer     most input types a buyer takes from one tier; further suppliers join its multi-sourced types
      */
     public record TieredSpec(List<TierSpec> tiers, double attachment, double sharedSupplierShare, double fanInRevenueElasticity, boolean sizeByDegree,
                              Map<TrustType, Double> trustProbability, Map<TrustType, Double> reverseTrustProbability,
-                             int mspFirms, double mspClientsMean, int logisticsFirms, double logisticsClientsMean) {
+                             int mspFirms, double mspClientsMean, int logisticsFirms, double logisticsClientsMean, int sectors,
+                             int inputTypesPerBuyer) {
         public int totalFirms() {
             long n = mspFirms + (long) logisticsFirms;
             for (TierSpec t : tiers) n += t.firms();
@@ -89,8 +115,9 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
             Role role = Labelled.read(t, "role", Role.class, Role.MANUFACTURER);
             double fanIn = t.number("suppliers_per_buyer", 3.0, 0, 10_000);
             DistributionSpec revenue = DistributionSpec.readMoney(t, "revenue_yen", null);
+            double sole = t.probability("sole_sourcing", DEFAULT_SOLE_SOURCING);
             t.done();
-            tiers.add(new TierSpec(firms, mix, role, fanIn, revenue));
+            tiers.add(new TierSpec(firms, mix, role, fanIn, revenue, sole));
         }
         double attachment = g.number("attachment", 1.0, 0, 10);
         double shared = g.probability("shared_supplier_share", 0.2);
@@ -102,11 +129,13 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
         double mspClients = g.number("msp_clients_mean", 20, 0, 1e6);
         int logistics = (int) g.integer("logistics_firms", 0, 0, MAX_FIRMS);
         double logisticsClients = g.number("logistics_clients_mean", 20, 0, 1e6);
+        int sectors = (int) g.integer("sectors", DEFAULT_SECTORS, 1, 10_000);
+        int inputTypes = (int) g.integer("input_types_per_buyer", DEFAULT_INPUT_TYPES, 1, 10_000);
         total += msp + logistics;
         if (total > MAX_FIRMS) throw g.error("the generated network would have " + total + " firms; at most " + MAX_FIRMS + " are supported");
         g.done();
         return new NetworkSpec(null, null, new TieredSpec(List.copyOf(tiers), attachment, shared, elasticity, sizeByDegree, trust, reverse,
-                msp, mspClients, logistics, logisticsClients), tech);
+                msp, mspClients, logistics, logisticsClients, sectors, inputTypes), tech);
     }
 
     private static Map<String, Double> readTechnologies(YamlMap m) throws BadInputException {

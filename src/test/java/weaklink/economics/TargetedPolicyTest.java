@@ -35,6 +35,7 @@ class TargetedPolicyTest {
                     size_mix: {micro: 1.0}
                     suppliers_per_buyer: 30
                 trust_probability: {remote-access: 1.0}
+                sectors: 1                  # the micro firms make one input: they stand in for each other
             trust_types:
               remote-access: {daily_probability: 0.1}
             actors:

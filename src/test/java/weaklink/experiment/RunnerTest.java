@@ -45,22 +45,22 @@ class RunnerTest {
     @Test
     void targetCiStopsAtAFixedBoundaryWhateverTheThreadCount() throws Exception {
         Path one = tmp.resolve("one"), two = tmp.resolve("two");
-        assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", "5000", "--target-ci", "10%", "--threads", "1",
+        assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", "5000", "--target-ci", "5%", "--threads", "1",
                 "--out", one.toString(), "--quiet"));
-        assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", "5000", "--target-ci", "10%", "--threads", "2",
+        assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", "5000", "--target-ci", "5%", "--threads", "2",
                 "--out", two.toString(), "--quiet"));
         assertSameFiles(one, two);
         JsonNode m = Json.read(one.resolve(Runner.MANIFEST));
         int ran = m.get("replicates_run").asInt();
         assertEquals(Runner.TARGET_CI_REACHED, m.get("stop_reason").asText());
-        assertEquals(10.0, m.get("target_ci_percent").asDouble());
+        assertEquals(5.0, m.get("target_ci_percent").asDouble());
         assertTrue(ran > 0 && ran < 5000 && ran % Runner.CI_CHECK_EVERY == 0, "ran " + ran);
         List<String> summary = Files.readAllLines(one.resolve("summary.csv"));
         List<String> header = Csv.split(summary.get(0)), row = Csv.split(summary.get(1));
         double mean = Double.parseDouble(row.get(header.indexOf("mean_loss")));
         double half = (Double.parseDouble(row.get(header.indexOf("ci95_high"))) - Double.parseDouble(row.get(header.indexOf("ci95_low")))) / 2;
         assertEquals(ran, Integer.parseInt(row.get(header.indexOf("replicates"))));
-        assertTrue(half <= 0.10 * mean, "half-width " + half + " of mean " + mean);
+        assertTrue(half <= 0.05 * mean, "half-width " + half + " of mean " + mean);
         // one boundary earlier the target was not yet met, or the run would have stopped there
         Path shorter = tmp.resolve("shorter");
         assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", Integer.toString(ran - Runner.CI_CHECK_EVERY),
@@ -68,7 +68,7 @@ class RunnerTest {
         List<String> s2 = Files.readAllLines(shorter.resolve("summary.csv"));
         List<String> r2 = Csv.split(s2.get(1));
         double half2 = (Double.parseDouble(r2.get(header.indexOf("ci95_high"))) - Double.parseDouble(r2.get(header.indexOf("ci95_low")))) / 2;
-        assertTrue(half2 > 0.10 * Double.parseDouble(r2.get(header.indexOf("mean_loss"))), "already met at " + (ran - Runner.CI_CHECK_EVERY));
+        assertTrue(half2 > 0.05 * Double.parseDouble(r2.get(header.indexOf("mean_loss"))), "already met at " + (ran - Runner.CI_CHECK_EVERY));
     }
 
     @Test

@@ -56,6 +56,30 @@ class SinglePointsOfFailureTest {
     }
 
     @Test
+    void aSustainedStopCostsTheDailyProductionOfEveryFirmItStops() throws Exception {
+        // a chain of sole-sourced inputs without stock: firm 0 supplies 1, 1 supplies 2; firm 3 stands alone.
+        // Equal value added: stopping 0 stops three of four firms (75 %), stopping 1 two (50 %), 2 or 3 only itself (25 %)
+        Path data = dir.resolve("chain");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("firms.csv"), "id,tier,size_class,revenue_yen,value_added_share,inventory_days\n"
+                + "0,2,medium,1000,0.5,0\n1,1,medium,1000,0.5,0\n2,0,medium,1000,0.5,0\n3,0,medium,1000,0.5,0\n");
+        Files.writeString(data.resolve("links.csv"), "kind,source,target,type,share,substitution_days,substitution_share\n"
+                + "supply,0,1,,0.5,365,0\nsupply,1,2,,0.5,365,0\n");
+        weaklink.scenario.Scenario s = weaklink.scenario.ScenarioLoader.parse("chain.yaml",
+                "name: chain\nnetwork: {files: {firms: chain/firms.csv, links: chain/links.csv}}\nactors: [{mode: opportunistic}]\n", dir);
+        weaklink.network.SupplyNetwork net = weaklink.network.Networks.build(s, 1);
+        SinglePointsOfFailure.SustainedStops stops = SinglePointsOfFailure.sustainedStops(s, net, 10, 30, 1);
+        assertEquals(4, stops.firms().length);
+        double[] expected = {0.75, 0.5, 0.25, 0.25};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(i, stops.firms()[i]); // ids equal indices here; the sample is sorted
+            assertEquals(expected[i], stops.productionLost()[i], 1e-9);
+        }
+        assertEquals(1, stops.above(0.5));
+        assertEquals(0.75, stops.max(), 1e-9);
+    }
+
+    @Test
     void exposureScoreRanksFirmsWithDependentBuyersFirst() {
         double[] exposure = {1.0, 5.0, 3.0, 5.0};
         assertEquals(List.of(1, 3, 2), java.util.Arrays.stream(SinglePointsOfFailure.candidates(exposure, 3)).boxed().toList());

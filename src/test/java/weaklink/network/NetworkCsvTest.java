@@ -105,6 +105,7 @@ class NetworkCsvTest {
         assertArrayEquals(net.tier, back.tier);
         assertArrayEquals(net.sizeClass, back.sizeClass);
         assertArrayEquals(net.role, back.role);
+        for (int f = 0; f < net.firmCount(); f++) assertEquals(net.sectorLabel(f), back.sectorLabel(f));
         for (FirmAttribute a : FirmAttribute.values()) assertArrayEquals(net.column(a), back.column(a), a.label());
         assertArrayEquals(net.supplyOutStart, back.supplyOutStart);
         assertArrayEquals(net.supplyBuyer, back.supplyBuyer);
@@ -296,6 +297,21 @@ class NetworkCsvTest {
         assertEquals(4, e.column());
         assertEquals("size_class", e.key());
         assertTrue(e.problem().contains("did you mean 'large'"), e.problem());
+    }
+
+    @Test
+    void aFirmsSectorIsReadAndAnEmptyOneIsItsRolesLabel() throws Exception {
+        SupplyNetwork net = load("id,role,sector\n1,manufacturer,seats\n2,logistics,\n3,,seats\n", LINKS);
+        assertEquals("seats", net.sectorLabel(0));
+        assertEquals("logistics", net.sectorLabel(1));
+        assertEquals(net.sector(0), net.sector(2));
+    }
+
+    @Test
+    void aSectorLabelIsTrimmedSoItsExportReadsBackTheSame() throws Exception {
+        SupplyNetwork net = load("id,role,sector\n1,manufacturer,\" seats \"\n2,manufacturer,\"  \"\n", LINKS);
+        assertEquals("seats", net.sectorLabel(0));
+        assertEquals("manufacturer", net.sectorLabel(1));
     }
 
     @Test
