@@ -38,7 +38,9 @@ import weaklink.scenario.ProductionSpec;
  *
  * <p>Only the affected part of the network is touched: the computation starts from the firms with
  * outages and follows supply out-links only while a shortfall survives the buyer's inventory (and
- * exceeds {@link #CUTOFF}); its cost grows with the affected firms and their links, never with
+ * exceeds {@link #CUTOFF}); a buyer is computed only when one of its input types may run short (a
+ * supplier's gap that the stock and the type's spare capacity absorb alone is only recorded, in
+ * case another supplier of the type falls short too); its cost grows with the affected firms and their links, never with
  * all firms or days. Firms are processed in order of decreasing tier (suppliers before buyers in a
  * tiered network), so each is usually computed once; on cycles a firm is recomputed when an input
  * changes, at most {@link #MAX_UPDATES_PER_FIRM} times.
@@ -141,11 +143,22 @@ public final class ProductionCascade {
                 if (buyer == firm) continue;
                 ShortfallProfile gap = s.deliveryGap(net.supplyShare(e), net.substitutionDays(e), net.substitutionShare(e), spare);
                 int entry = a.entryOf.get(e);
-                if (gap.isEmpty() && entry < 0) continue;
+                if (entry >= 0) {
+                    a.entryGap[entry] = gap;
+                    enqueue(a, a.node(buyer));
+                    continue;
+                }
+                if (gap.isEmpty()) continue;
+                int type = types.typeOf(e);
+                // most gaps are absorbed by the buyer's stock and the type's spare capacity: a type whose only
+                // short supplier this is then costs nothing, so the buyer need not be computed for it
+                boolean absorbed = gap.absorbedByType(types.share(type), spare, inventoryDays[buyer], CUTOFF);
+                if (absorbed && types.suppliers(type) == 1) continue;
                 int b = a.node(buyer);
-                if (entry < 0) entry = a.addEntry(e, types.typeOf(e), b);
+                boolean alone = !a.hasEntryOfType(b, type);
+                entry = a.addEntry(e, type, b);
                 a.entryGap[entry] = gap;
-                enqueue(a, b);
+                if (!absorbed || !alone) enqueue(a, b);
             }
         }
         ShortfallProfile[] lostDemand = spec.demandSide() ? lostDemand(a) : null;
@@ -279,6 +292,12 @@ public final class ProductionCascade {
             inHead[buyer] = x;
             entryOf.put(link, x);
             return x;
+        }
+
+        /** Whether the node has an entry of this input type. */
+        boolean hasEntryOfType(int node, int type) {
+            for (int x = inHead[node]; x >= 0; x = entryNext[x]) if (entryType[x] == type) return true;
+            return false;
         }
 
         /** Fills {@link #scratch} with the node's entries in order of input type (insertion sort: a few each); returns how many. */

@@ -187,6 +187,37 @@ public final class ShortfallProfile {
     }
 
     /**
+     * Whether {@code missingShareOfType(typeShare, spare).afterInventory(inventoryDays, cutoff)} is
+     * empty, computed in one pass without building either profile: the cascade's test for a
+     * supplier's gap that its buyer's stock and the type's spare capacity absorb (most of them).
+     */
+    public boolean absorbedByType(double typeShare, double spareCapacity, double inventoryDays, double cutoff) {
+        if (isEmpty() || typeShare <= 0) return true;
+        double level = spareCapacity * typeShare;
+        double inventory = 0;
+        boolean inEpisode = false;
+        for (int i = 0; i < values.length; i++) {
+            double m = Math.min(1, Math.max(0, values[i] - level) / typeShare);
+            if (!(m > 0)) {
+                inEpisode = false;
+                continue;
+            }
+            if (!inEpisode) {
+                inEpisode = true;
+                inventory = inventoryDays;
+            }
+            double needed = m * (times[i + 1] - times[i]);
+            if (inventory >= needed) {
+                inventory -= needed;
+                continue;
+            }
+            if (m >= cutoff) return false;
+            inventory = 0;
+        }
+        return true;
+    }
+
+    /**
      * Lost sales for want of demand: {@code min(lostDemand(t), 1 − shortfall(t))} where positive — a
      * firm cannot lose sales of what it could not have produced anyway.
      */

@@ -119,6 +119,21 @@ class ProductionCascadeTest {
     }
 
     @Test
+    void twoGapsThatTheSpareCapacityAbsorbsAloneAddUpWhenBothSuppliersAreShort() {
+        NetworkBuilder b = CascadeNetworks.builder();
+        int buyer = firm(b, 0, "cars"), x = firm(b, 1, "seats"), y = firm(b, 1, "seats"), z = firm(b, 1, "seats");
+        b.addSupply(x, buyer, 0.3, NEVER, 0);
+        b.addSupply(y, buyer, 0.3, NEVER, 0);
+        b.addSupply(z, buyer, 0.4, NEVER, 0);
+        SupplyNetwork net = b.build(false);
+        // spare 0.5 of the whole type covers 0.5: x alone leaves 0.3 + 0.15 of lost spare, absorbed
+        assertEquals(0, outage(net, spare(0.5), x, 0, 10).cbiLostDaysOf(buyer), EPS);
+        // x and y: 0.9 - 0.5 = 0.4 of the type missing for 10 days
+        ProductionCascade.Result both = outages(net, spare(0.5), new int[] {x, y}, new double[] {0, 0}, new double[] {10, 10});
+        assertEquals(4, both.cbiLostDaysOf(buyer), EPS);
+    }
+
+    @Test
     void otherSuppliersOfTheTypeCoverUpToTheirSpareCapacity() {
         NetworkBuilder b = CascadeNetworks.builder();
         int buyer = firm(b, 0, "cars"), small = firm(b, 1, "seats"), large = firm(b, 1, "seats");

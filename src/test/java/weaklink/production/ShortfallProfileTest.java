@@ -91,4 +91,17 @@ class ShortfallProfileTest {
         assertEquals(0.9, s.valueAt(7), EPS);
         assertEquals(0.6, s.valueAt(12), EPS);
     }
+
+    @Test
+    void theAbsorptionTestAgreesWithBuildingTheProfiles() {
+        ShortfallProfile gaps = ShortfallProfile.max(ShortfallProfile.interval(0, 3, 0.6), ShortfallProfile.interval(5, 12, 0.3));
+        for (double share : new double[] {0.2, 0.5, 1}) {
+            for (double spare : new double[] {0, 0.1, 0.5}) {
+                for (double stock : new double[] {0, 1, 2.5, 10}) {
+                    boolean built = gaps.missingShareOfType(share, spare).afterInventory(stock, 1e-6).isEmpty();
+                    assertEquals(built, gaps.absorbedByType(share, spare, stock, 1e-6), share + " " + spare + " " + stock);
+                }
+            }
+        }
+    }
 }
