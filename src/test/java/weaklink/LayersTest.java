@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
  * between any two packages, fails the build.
  *
  * <pre>
- *   floor 9  cli (and cli.spark)            commands: parse, call, print
- *   floor 8  gui | cluster (and .spark)     the MASON console; the Slurm and Spark runners
- *   floor 7  report                         results folder to tables, charts, report.html
- *   floor 6  experiment                     replicates x policies, seeding, threads, shards, sweeps, merge
- *   floor 5  economics (and subpackages)    decisions, policies, losses, insurance, production
+ *   floor 10 cli (and cli.spark)            commands: parse, call, print
+ *   floor 9  gui | cluster (and .spark)     the MASON console; the Slurm and Spark runners
+ *   floor 8  report                         results folder to tables, charts, report.html
+ *   floor 7  experiment                     replicates x policies, seeding, threads, shards, sweeps, merge
+ *   floor 6  economics (and subpackages)    decisions, policies, losses, insurance
+ *   floor 5  production                     the contingent-business-interruption cascade, by input types
  *   floor 4  model                          the MASON SimState of one replicate
  *   floor 3  network                        the supply network in arrays, generators, CSV
  *   floor 2  scenario | stats               the scenario records and loader; summaries and intervals
@@ -39,6 +40,7 @@ class LayersTest {
             List.of("scenario", "stats"),
             List.of("network"),
             List.of("model"),
+            List.of("production"),
             List.of("economics"),
             List.of("experiment"),
             List.of("report"),

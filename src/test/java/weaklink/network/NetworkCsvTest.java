@@ -308,10 +308,11 @@ class NetworkCsvTest {
     }
 
     @Test
-    void aSectorLabelIsTrimmedSoItsExportReadsBackTheSame() throws Exception {
-        SupplyNetwork net = load("id,role,sector\n1,manufacturer,\" seats \"\n2,manufacturer,\"  \"\n", LINKS);
-        assertEquals("seats", net.sectorLabel(0));
-        assertEquals("manufacturer", net.sectorLabel(1));
+    void aSectorThatWouldNotReadBackIsRefused() {
+        BadInputException e = refused("id,role,sector\n1,manufacturer,\" seats\"\n", LINKS);
+        assertEquals(2, e.line());
+        assertEquals("sector", e.key());
+        assertTrue(e.problem().contains("space"), e.problem());
     }
 
     @Test
