@@ -335,6 +335,7 @@ public final class NetworkBuilder {
         sizeClass = Arrays.copyOf(sizeClass, capacity);
         role = Arrays.copyOf(role, capacity);
         techMask = Arrays.copyOf(techMask, capacity);
+        sector = Arrays.copyOf(sector, capacity);
         if (name != null) name = Arrays.copyOf(name, capacity);
         for (int a = 0; a < attributes.length; a++) attributes[a] = Arrays.copyOf(attributes[a], capacity);
     }
