@@ -45,6 +45,7 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        seed.checked();
         if (replicate < 0) throw BadInputException.option("--replicate", "must be at least 0, found " + replicate);
         if (maxFirmsDrawn < 1) throw BadInputException.option("--max-firms-drawn", "must be at least 1, found " + maxFirmsDrawn);
         Scenario scenario = ScenarioLoader.load(scenarioFile);

@@ -3,7 +3,9 @@ package weaklink.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import weaklink.experiment.PhaseOutOfMemoryError;
 import weaklink.experiment.Version;
+import weaklink.network.HeapCheck;
 import weaklink.scenario.BadInputException;
 
 /**
@@ -34,7 +36,24 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (for tests, without exiting the JVM). */
     public static int execute(String... args) {
-        return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return execute(newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)), args);
+    }
+
+    /**
+     * Runs a configured command line. picocli hands exceptions to the handler of {@link #configure},
+     * but an {@link Error} escapes it: running out of memory (or of stack) ends here, as exit code 1
+     * and one line that says what ran out, in which phase, and what to do; no stack trace unless
+     * {@code WEAKLINK_DEBUG=1}.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            cl.getErr().println("error: " + describe(e));
+            if ("1".equals(System.getenv("WEAKLINK_DEBUG"))) e.printStackTrace(cl.getErr());
+            cl.getErr().flush();
+            return FAILED;
+        }
     }
 
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
@@ -67,7 +86,14 @@ public final class Main implements Runnable {
 
     static String describe(Throwable t) {
         if (t instanceof OutOfMemoryError) {
-            return "out of memory; give Java more heap, e.g. java -Xmx8g -jar target/weaklink.jar ...";
+            long max = Runtime.getRuntime().maxMemory();
+            String phase = t instanceof PhaseOutOfMemoryError p ? " while " + p.phase() : "";
+            String threads = t instanceof PhaseOutOfMemoryError p && p.phase().contains("replicates") ? ", or fewer --threads" : "";
+            return String.format(java.util.Locale.ROOT, "out of memory%s (maximum heap %,d MB); rerun with more heap, e.g. java %s -jar target/weaklink.jar ...%s",
+                    phase, max >> 20, HeapCheck.xmxFor(2 * max), threads);
+        }
+        if (t instanceof StackOverflowError) {
+            return "the work nested too deeply for the thread's stack; rerun with a larger stack, e.g. java -Xss64m -jar target/weaklink.jar ...";
         }
         if (t instanceof java.nio.file.NoSuchFileException e) return e.getFile() + ": file not found";
         if (t instanceof java.nio.file.AccessDeniedException e) return e.getFile() + ": permission denied";

@@ -52,6 +52,7 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        seed.checked();
         Scenario s = ScenarioLoader.load(scenarioFile);
         if (!overwrite) {
             for (String f : FILES) {

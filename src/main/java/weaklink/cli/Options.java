@@ -19,6 +19,9 @@ final class Options {
         Long value;
 
         long orScenario(Scenario scenario) { return value != null ? value : scenario.seed(); }
+
+        /** The seed given, within the scenario file's bounds ({@link Bounds#seed}); null when not given. */
+        Long checked() throws BadInputException { return Bounds.seed(value); }
     }
 
     /** {@code --quiet}: print nothing but errors. */
@@ -32,10 +35,7 @@ final class Options {
         @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: all cores (${DEFAULT-VALUE}). Results do not depend on it.")
         int value = Runtime.getRuntime().availableProcessors();
 
-        int checked() throws BadInputException {
-            if (value < 1) throw BadInputException.option("--threads", "must be at least 1, found " + value);
-            return value;
-        }
+        int checked() throws BadInputException { return Bounds.threads("--threads", value); }
     }
 
     /** {@code --policies a,b,...}: the policies to compare, by name; all of the scenario's by default. */

@@ -79,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int threadCount = threads.checked();
-        if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
+        Bounds.replicates(replicates, 1);
+        seed.checked();
         if (resume != null && out != null && !resume.equals(out)) throw BadInputException.option("--out", "give either --resume DIR or --out DIR, not both");
         ScenarioSource source = ScenarioSource.read(scenarioFile); // read once: the manifest's hash is of the bytes parsed
         Scenario scenario = ScenarioLoader.load(source);

@@ -81,7 +81,8 @@ final class SlurmCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         List<PolicySpec> selected = policies.of(scenario);
         int runReplicates = replicates != null ? replicates : scenario.replicates();
-        if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
+        Bounds.replicates(replicates, 1);
+        seed.checked();
         if (scenario.uncertainty() != null) {
             // an uncertainty run is sharded by draws (run --shard I/N computes a block of draws; merge joins them)
             int draws = scenario.uncertainty().draws();

@@ -59,11 +59,12 @@ final class SpofCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (top < 1) throw BadInputException.option("--top", "must be at least 1, found " + top);
-        if (replicates < 2) throw BadInputException.option("--replicates", "must be at least 2, found " + replicates);
+        Bounds.replicates(replicates, 2);
         if (!(threshold >= 0 && threshold <= 1)) throw BadInputException.option("--threshold", "must be between 0 and 1, found " + threshold);
         int threadCount = threads.checked();
         if (sample < 0) throw BadInputException.option("--sample", "must be at least 0, found " + sample);
         if (stopDays < 1 || stopDays > 365) throw BadInputException.option("--stop-days", "must be between 1 and 365 days, found " + stopDays);
+        seed.checked();
         Scenario s = ScenarioLoader.load(scenarioFile);
         long runSeed = seed.orScenario(s);
         PolicySpec p = s.policiesNamed(List.of(policy != null ? policy : s.baselinePolicy())).get(0);

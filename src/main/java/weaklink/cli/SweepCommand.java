@@ -60,9 +60,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (samples < 2) throw BadInputException.option("--samples", "must be at least 2, found " + samples);
+        Bounds.samples(samples);
         int threadCount = threads.checked();
-        if (replicates != null && replicates < 2) throw BadInputException.option("--replicates", "must be at least 2, found " + replicates);
+        Bounds.replicates(replicates, 2);
+        seed.checked();
         if (resume && out == null) throw BadInputException.option("--resume", "name the sweep folder with --out DIR");
         SweepDesign.Kind kind;
         try {
@@ -71,7 +72,15 @@ final class SweepCommand implements Callable<Integer> {
             throw BadInputException.option("--design", "expected grid, lhs, sobol or saltelli, found '" + design + "'");
         }
         List<SweepDesign.Parameter> parameters = new ArrayList<>();
+        if (params.size() > SweepDesign.MAX_PARAMETERS) {
+            throw BadInputException.option("--param", "at most " + SweepDesign.MAX_PARAMETERS + " parameters may be swept, found " + params.size());
+        }
         for (String p : params) parameters.add(SweepDesign.Parameter.parse(p));
+        long pointCount = SweepDesign.pointCount(parameters, kind, samples);
+        if (pointCount > SweepDesign.MAX_POINTS) {
+            throw BadInputException.option("--samples", String.format(Locale.ROOT, "the %s design would have %s points (each a whole run); at most %,d are supported",
+                    design, pointCount == Long.MAX_VALUE ? "more than 9e18" : String.format(Locale.ROOT, "%,d", pointCount), SweepDesign.MAX_POINTS));
+        }
         Scenario base = ScenarioLoader.load(scenarioFile);
         long runSeed = seed.orScenario(base);
         List<List<String>> points = SweepDesign.points(parameters, kind, samples, runSeed);

@@ -9,6 +9,7 @@ import weaklink.economics.ReplicateLosses;
 import weaklink.economics.SecurityFunding;
 import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateRecord;
+import weaklink.network.HeapCheck;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
@@ -39,20 +40,40 @@ public final class ReplicateEngine {
 
     /** Builds the network once and computes each policy's funding once. Thread-safe to {@link #run} afterwards. */
     public ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies) throws BadInputException {
+        this(scenario, seed, policies, null);
+    }
+
+    /**
+     * What a run asks of the heap besides its scenario and policies: its worker threads and the
+     * replicates of this results folder (whose figures the summaries keep).
+     */
+    record Workload(int threads, long replicates) {}
+
+    /**
+     * As above; with a {@code workload}, a run that would not fit in the heap ({@link RunMemory}) is
+     * refused before the network is generated (from its expected size) or, for a network read from
+     * files, before the replicates' summaries could outgrow it, and again on the network's counted
+     * size before any funding is computed.
+     */
+    ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies, Workload workload) throws BadInputException {
         this.scenario = scenario;
         this.policies = List.copyOf(policies);
         this.policyNames = this.policies.stream().map(PolicySpec::name).toList();
         PhaseTimer timer = new PhaseTimer();
         List<PhaseTimer.Phase> phases = new ArrayList<>();
-        this.context = RunContext.of(scenario, seed);
+        HeapCheck heap = workload == null ? null : RunMemory.before(scenario, policies.size(), workload.threads(), workload.replicates());
+        this.context = PhaseOutOfMemoryError.during("building the network", () -> RunContext.of(scenario, seed));
         this.net = context.network();
-        context.attackSurface();
+        if (heap != null) RunMemory.of(net, policies.size(), workload.threads(), workload.replicates()).require(heap);
+        PhaseOutOfMemoryError.during("preparing the attacks", context::attackSurface);
         phases.add(timer.lap("network"));
         this.behaviour = new CostSharingPolicy[policies.size()];
         this.funding = new SecurityFunding[policies.size()];
         for (int p = 0; p < funding.length; p++) {
-            behaviour[p] = CostSharingPolicy.of(policies.get(p));
-            funding[p] = behaviour[p].fund(scenario, net);
+            CostSharingPolicy policy = CostSharingPolicy.of(policies.get(p));
+            behaviour[p] = policy;
+            funding[p] = PhaseOutOfMemoryError.during("computing the security funding of policy '" + policyNames.get(p) + "'",
+                    () -> policy.fund(scenario, net));
             phases.add(timer.lap("funding " + policyNames.get(p)));
         }
         this.fundingTotals = new ReplicateOutcome.Funding[funding.length];
@@ -61,7 +82,7 @@ public final class ReplicateEngine {
             fundingTotals[p] = new ReplicateOutcome.Funding(f.totalSpend(), f.policyCost(), f.totalPaidBySelf(), f.totalPaidByBuyers(),
                     f.totalPaidByGovernment(), f.totalPaidByPool(), f.totalPremiums());
         }
-        this.lossModel = context.lossModel();
+        this.lossModel = PhaseOutOfMemoryError.during("setting up the loss model", context::lossModel);
         List<String> g = new ArrayList<>();
         for (int k = 0; k < lossModel.groupCount(); k++) g.add("tier" + LossModel.groupTier(k) + "-" + LossModel.groupSize(k).label());
         this.groups = List.copyOf(g);
@@ -75,7 +96,8 @@ public final class ReplicateEngine {
 
     /** The engine of a run plan. */
     public static ReplicateEngine of(RunPlan plan) throws BadInputException {
-        return new ReplicateEngine(plan.scenario(), plan.seed(), plan.policies());
+        long replicates = plan.shard().end(plan.replicates()) - (long) plan.shard().start(plan.replicates());
+        return new ReplicateEngine(plan.scenario(), plan.seed(), plan.policies(), new Workload(plan.threads(), replicates));
     }
 
     public List<String> policyNames() { return policyNames; }

@@ -276,6 +276,7 @@ public final class Runner {
             Throwable c = e.getCause();
             if (c instanceof UncheckedIOException u) throw u.getCause();
             if (c instanceof RuntimeException r) throw r;
+            if (c instanceof OutOfMemoryError oom && !(c instanceof PhaseOutOfMemoryError)) throw new PhaseOutOfMemoryError("running the replicates", oom);
             if (c instanceof Error err) throw err;
             throw new IllegalStateException(c);
         }

@@ -59,6 +59,34 @@ public final class SweepDesign {
     private SweepDesign() {}
 
     /**
+     * Most points a sweep may have: each point is a whole run with its own results folder, so a
+     * design of millions (a typo in {@code --samples}) would only fill the disk and the heap.
+     */
+    public static final int MAX_POINTS = 100_000;
+    /** Most swept parameters. */
+    public static final int MAX_PARAMETERS = 64;
+
+    /**
+     * How many points the design has, computed without making them (saturating at
+     * {@code Long.MAX_VALUE}): grid, the product of each parameter's values (a range gives
+     * {@code samples} steps); lhs and sobol, {@code samples}; saltelli, {@code samples · (k + 2)}.
+     */
+    public static long pointCount(List<Parameter> params, Kind kind, int samples) {
+        return switch (kind) {
+            case GRID -> {
+                long n = 1;
+                for (Parameter p : params) {
+                    long axis = p.isRange() ? Math.max(2, samples) : p.values().size();
+                    n = n > Long.MAX_VALUE / Math.max(1, axis) ? Long.MAX_VALUE : n * axis;
+                }
+                yield n;
+            }
+            case LHS, SOBOL -> samples;
+            case SALTELLI -> (long) samples * (params.size() + 2);
+        };
+    }
+
+    /**
      * The points: each a list of value texts, one per parameter in order.
      *
      * @param samples grid: steps per range parameter; lhs/sobol: number of points; saltelli: base sample N (N·(k+2) points)

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weaklink.experiment.Accumulators;
+import weaklink.experiment.PhaseOutOfMemoryError;
 import weaklink.io.AtomicFile;
 import weaklink.io.Json;
 import weaklink.experiment.ReplicateColumn;
@@ -40,8 +41,11 @@ public final class ResultsFinalizer {
 
     /** Makes the summary files, the charts and the report. */
     public static void finish(Path dir) throws IOException {
-        finishTables(dir);
-        ReportWriter.writeFinished(dir);
+        PhaseOutOfMemoryError.during("writing the summaries, charts and report", () -> {
+            finishTables(dir);
+            ReportWriter.writeFinished(dir);
+            return null;
+        });
     }
 
     /** Makes the summary files only (an uncertainty run's draws: the run's own report covers them). */

@@ -132,6 +132,32 @@ class BadInputCorpusTest {
         }
     }
 
+    /** The command line takes the scenario file's bounds: --seed -1 and --replicates 100000001 were accepted; 100,000 threads were spawned. */
+    @Test
+    void commandLineNumbersHaveTheScenarioFilesBounds() {
+        String q = "scenarios/quickstart.yaml";
+        String sweep = "actors[0].campaigns_per_year=1,2";
+        for (String[] args : List.of(
+                new String[] {"run", q, "--seed", "-1"},
+                new String[] {"run", q, "--replicates", "100000001"},
+                new String[] {"run", q, "--threads", "100000"},
+                new String[] {"sweep", q, "--param", sweep, "--seed", "-1"},
+                new String[] {"sweep", q, "--param", sweep, "--replicates", "100000001"},
+                new String[] {"sweep", q, "--param", sweep, "--threads", "100000"},
+                new String[] {"slurm", q, "--shards", "2", "--seed", "-1"},
+                new String[] {"slurm", q, "--shards", "2", "--replicates", "100000001"},
+                new String[] {"spof", q, "--seed", "-1"},
+                new String[] {"spof", q, "--threads", "100000"},
+                new String[] {"network", q, "--out", "never", "--seed", "-1"},
+                new String[] {"gui", q, "--seed", "4611686018427387904"})) {
+            Outcome o = cli(args);
+            assertEquals(2, o.code(), String.join(" ", args) + " -> " + o.err());
+            String option = args[args.length - 2];
+            assertTrue(o.err().startsWith("error: " + option + ": must be between "), String.join(" ", args) + " -> " + o.err());
+            assertNoStackTrace(o.err());
+        }
+    }
+
     static void assertNoStackTrace(String text) {
         assertFalse(text.contains("\tat "), "stack trace in: " + text);
         assertFalse(text.contains("Exception"), "exception name in: " + text);

@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import weaklink.cli.Bounds;
 import weaklink.cli.Main;
 import weaklink.cluster.spark.SparkRun;
 import weaklink.scenario.BadInputException;
@@ -53,7 +54,8 @@ public final class SparkMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (replicates != null && replicates < 1) throw BadInputException.option("--replicates", "must be at least 1, found " + replicates);
+        Bounds.replicates(replicates, 1);
+        Bounds.seed(seed);
         if (tasks != null && tasks < 1) throw BadInputException.option("--tasks", "must be at least 1, found " + tasks);
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         SparkRun.run(new SparkRun.Request(scenarioFile, scenario, seed != null ? seed : scenario.seed(),
@@ -63,7 +65,7 @@ public final class SparkMain implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (for tests, without exiting the JVM). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return Main.configure(new CommandLine(new SparkMain()), out, err).execute(args);
+        return Main.execute(Main.configure(new CommandLine(new SparkMain()), out, err), args);
     }
 
     public static void main(String[] args) {
