@@ -65,8 +65,9 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--sbatch", paramLabel = "OPTION", description = "A further #SBATCH option, verbatim (repeatable), e.g. --qos=long.")
     List<String> sbatchOptions = new ArrayList<>();
 
-    @Option(names = "--java", paramLabel = "CMD", description = "The java command on the compute nodes. Default: this Java (${DEFAULT-VALUE}).")
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    @Option(names = "--java", paramLabel = "CMD", description = "The java command on the compute nodes, run after the --setup lines."
+            + " Default: 'java' from the PATH the --setup lines make; without --setup, this Java (its absolute path, for nodes that share it).")
+    String java;
 
     @Option(names = "--jar", paramLabel = "FILE", description = "weaklink.jar on the shared file system. Default: the jar running this command.")
     Path jar;
@@ -101,12 +102,17 @@ final class SlurmCommand implements Callable<Integer> {
         if (Files.exists(dir.resolve(SlurmScripts.FOLDER)) || Files.exists(dir.resolve(SlurmScripts.RESULTS_FOLDER))) {
             throw BadInputException.option("--out", dir + " already holds a Slurm run; choose another --out");
         }
+        var err = spec.commandLine().getErr();
+        warnIfNodeLocal(err, "--out", dir);
+        warnIfNodeLocal(err, "the scenario", scenarioFile.toAbsolutePath().normalize());
+        warnIfNodeLocal(err, "--jar", jarFile);
 
         List<String> runOptions = new ArrayList<>();
         if (replicates != null) runOptions.addAll(List.of("--replicates", Integer.toString(replicates)));
         if (seed.value != null) runOptions.addAll(List.of("--seed", Long.toString(seed.value)));
         if (policies.names != null) runOptions.addAll(List.of("--policies", String.join(",", selected.stream().map(PolicySpec::name).toList())));
-        SlurmScripts.Job job = new SlurmScripts.Job(java, jarFile, scenarioFile.toAbsolutePath().normalize(), dir, "weaklink-" + scenario.name(),
+        String javaCommand = java != null ? java : setup.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : "java";
+        SlurmScripts.Job job = new SlurmScripts.Job(javaCommand, jarFile, scenarioFile.toAbsolutePath().normalize(), dir, "weaklink-" + scenario.name(),
                 shards, runOptions, cpusPerTask, memory == null ? null : checkedMemory(memory), memory == null ? null : heapFor(memory),
                 time, partition, account, parallel, setup, sbatchOptions);
         Path submit = SlurmScripts.write(job);
@@ -115,6 +121,21 @@ final class SlurmCommand implements Callable<Integer> {
         o.println("wrote " + job.folder().resolve(SlurmScripts.MERGE_SCRIPT) + " (merge into " + job.results() + ")");
         o.println("submit with: bash " + submit);
         return Main.OK;
+    }
+
+    /** Folders that are local to each node on almost every cluster (not shared between nodes). */
+    static final List<Path> NODE_LOCAL = List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+
+    /** Warns (on stderr; the scripts are still written) when {@code path} lies in a node-local folder such as /tmp. */
+    static void warnIfNodeLocal(java.io.PrintWriter err, String what, Path path) {
+        for (Path local : NODE_LOCAL) {
+            if (path.startsWith(local)) {
+                err.println("warning: " + what + " " + path + " is under " + local + ", which is local to each node on most clusters:"
+                        + " the compute nodes would not see it (nor each other's shards); use a folder on a shared file system");
+                err.flush();
+                return;
+            }
+        }
     }
 
     private static Path runningJar() {

@@ -14,7 +14,9 @@ import weaklink.io.AtomicFile;
  * it, when the task is requeued or resubmitted); {@code merge.sbatch}, which merges the N shards
  * into {@code OUT/results}; and {@code submit.sh}, which submits the array, then the merge with
  * {@code --dependency=afterok} on it. Every path in the scripts is absolute, so they run from any
- * working directory on nodes that share the file system.
+ * working directory on nodes that share the file system. The java command is run after the setup
+ * lines (so {@code module load java/17} chooses it on the compute node), and each task appends to
+ * its log, one header per attempt, so a requeued task keeps the first attempt's messages.
  */
 public final class SlurmScripts {
     public static final String FOLDER = "slurm", SHARDS_SCRIPT = "shards.sbatch", MERGE_SCRIPT = "merge.sbatch",
@@ -23,7 +25,7 @@ public final class SlurmScripts {
     /**
      * What to run and how to ask Slurm for it.
      *
-     * @param java          the java command on the compute nodes
+     * @param java          the java command on the compute nodes, run after the setup lines ({@code java}: the one they put on PATH)
      * @param jar           weaklink.jar, readable on the compute nodes
      * @param scenario      the scenario file, readable on the compute nodes
      * @param out           the run's folder (shared file system)
@@ -80,10 +82,13 @@ public final class SlurmScripts {
         s.append("#SBATCH --cpus-per-task=").append(job.cpusPerTask()).append('\n');
         resources(s, job);
         s.append("#SBATCH --output=").append(job.folder().resolve(LOGS_FOLDER).resolve("shard-%a.log")).append('\n');
+        s.append("#SBATCH --open-mode=append\n");
         for (String o : job.sbatchOptions()) s.append("#SBATCH ").append(o).append('\n');
         s.append("set -euo pipefail\n");
-        for (String line : job.setup()) s.append(line).append('\n');
         s.append("shard=\"${SLURM_ARRAY_TASK_ID:?run this script with sbatch}\"\n");
+        attemptHeader(s, "shard $shard of " + job.shards());
+        for (String line : job.setup()) s.append(line).append('\n');
+        requireJava(s, job);
         s.append("dir=").append(quote(job.out().resolve(SHARDS_FOLDER).toString())).append("/shard-\"$shard\"-of-").append(job.shards()).append('\n');
         s.append("threads=\"${SLURM_CPUS_PER_TASK:-1}\"\n");
         String java = javaCommand(job);
@@ -108,9 +113,12 @@ public final class SlurmScripts {
         resources(s, job);
         s.append("#SBATCH --kill-on-invalid-dep=yes\n");
         s.append("#SBATCH --output=").append(job.folder().resolve(LOGS_FOLDER).resolve("merge.log")).append('\n');
+        s.append("#SBATCH --open-mode=append\n");
         for (String o : job.sbatchOptions()) s.append("#SBATCH ").append(o).append('\n');
         s.append("set -euo pipefail\n");
+        attemptHeader(s, "merge");
         for (String line : job.setup()) s.append(line).append('\n');
+        requireJava(s, job);
         s.append("shards=()\n");
         s.append("for i in $(seq 1 ").append(job.shards()).append("); do shards+=(").append(quote(job.out().resolve(SHARDS_FOLDER).toString()))
                 .append("/shard-\"$i\"-of-").append(job.shards()).append("); done\n");
@@ -130,6 +138,25 @@ public final class SlurmScripts {
                 + "merge=\"${merge%%;*}\"\n"
                 + "echo \"shards: job array $array; merge: job $merge (after every shard succeeds)\"\n"
                 + "echo \"results: " + job.results().toString().replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`") + "\"\n";
+    }
+
+    /**
+     * A line that starts each attempt's part of the log: with {@code --open-mode=append} a requeued
+     * or resubmitted task adds to its log instead of overwriting what the failed attempt said.
+     */
+    private static void attemptHeader(StringBuilder s, String what) {
+        s.append("echo \"== weaklink ").append(what).append(": job ${SLURM_JOB_ID:-?}, attempt $(( ${SLURM_RESTART_COUNT:-0} + 1 )),")
+                .append(" on $(hostname) at $(date -u +%Y-%m-%dT%H:%M:%SZ)\"\n");
+    }
+
+    /** Fails the task at once, with a message in its log, when the java command is not there after the setup lines. */
+    private static void requireJava(StringBuilder s, Job job) {
+        String java = quote(job.java());
+        s.append("if ! command -v ").append(java).append(" >/dev/null 2>&1; then\n");
+        s.append("  echo \"weaklink: no java command\" ").append(java)
+                .append(" \"on $(hostname) after the setup lines; load a Java 17 or later with --setup (e.g. 'module load java/17') or give --java\" >&2\n");
+        s.append("  exit 127\n");
+        s.append("fi\n");
     }
 
     private static void resources(StringBuilder s, Job job) {

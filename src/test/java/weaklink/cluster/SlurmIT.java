@@ -35,11 +35,7 @@ class SlurmIT {
 
     @Test
     void jobArrayOfFourShardsAndItsMergeEqualALocalRun() throws Exception {
-        boolean haveSlurm = Stream.of(System.getenv("PATH").split(":")).anyMatch(p -> Files.isExecutable(Path.of(p, "sbatch")));
-        if (!"true".equals(System.getenv("CI"))) {
-            Assumptions.assumeTrue(haveSlurm && controllerAnswers(), "no running Slurm on this machine (start one with: sudo bash .ci/slurm-up)");
-        }
-        assertTrue(haveSlurm, "CI must have Slurm: .ci/run starts it with .ci/slurm-up");
+        requireSlurm();
 
         Path local = dir.resolve("local"), onSlurm = dir.resolve("slurm");
         StringWriter err = new StringWriter();
@@ -56,6 +52,51 @@ class SlurmIT {
         if (!Files.exists(merged.resolve("summary.csv"))) fail("the merge produced no results; logs:\n" + logs(onSlurm));
         SameResults.assertSameResults(local, merged);
         for (int i = 1; i <= 4; i++) assertTrue(Files.exists(onSlurm.resolve("shards/shard-" + i + "-of-4/replicates.csv")));
+    }
+
+    /**
+     * As on a cluster whose compute nodes get their Java from a module: the setup line puts a
+     * {@code java} on PATH (here a wrapper that says so in the log) and the jobs call that one, not
+     * the login node's JDK path. A resubmitted array (what a requeue or a rerun of submit.sh does)
+     * appends to each task's log under a new header, keeping the first attempt's lines.
+     */
+    @Test
+    void setupLinesChooseTheJavaAndAResubmittedTaskAppendsToItsLog() throws Exception {
+        requireSlurm();
+        Path bin = Files.createDirectories(dir.resolve("module-bin"));
+        Path wrapper = bin.resolve("java");
+        Files.writeString(wrapper, "#!/bin/bash\necho \"java chosen by the setup line\" >&2\nexec "
+                + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+        assertTrue(wrapper.toFile().setExecutable(true));
+        Path onSlurm = dir.resolve("slurm");
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(err, "slurm", QUICKSTART, "--shards", "2", "--replicates", "20", "--out", onSlurm.toString(),
+                "--jar", "target/weaklink.jar", "--mem", "1G", "--setup", "export PATH=" + bin + ":$PATH"), err.toString());
+        assertTrue(Files.readString(onSlurm.resolve("slurm/shards.sbatch")).contains("exec java -Xmx"));
+
+        String submitted = run("bash", onSlurm.resolve("slurm/submit.sh").toString());
+        Matcher m = Pattern.compile("job array (\\d+); merge: job (\\d+)").matcher(submitted);
+        assertTrue(m.find(), submitted);
+        awaitJobs(m.group(1) + "," + m.group(2), onSlurm);
+        assertTrue(Files.exists(onSlurm.resolve("results/summary.csv")), logs(onSlurm));
+        Path log = onSlurm.resolve("slurm/logs/shard-1.log");
+        String first = Files.readString(log);
+        assertTrue(first.contains("java chosen by the setup line"), first);
+
+        String again = run("sbatch", "--parsable", onSlurm.resolve("slurm/shards.sbatch").toString()).trim();
+        String array = again.contains(";") ? again.substring(0, again.indexOf(';')) : again;
+        awaitJobs(array, onSlurm);
+        String both = Files.readString(log);
+        assertTrue(both.startsWith(first), "the first attempt's lines are kept:\n" + both);
+        assertEquals(2, both.split("== weaklink shard 1 of 2: job ", -1).length - 1, both);
+    }
+
+    void requireSlurm() {
+        boolean haveSlurm = Stream.of(System.getenv("PATH").split(":")).anyMatch(p -> Files.isExecutable(Path.of(p, "sbatch")));
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(haveSlurm && controllerAnswers(), "no running Slurm on this machine (start one with: sudo bash .ci/slurm-up)");
+        }
+        assertTrue(haveSlurm, "CI must have Slurm: .ci/run starts it with .ci/slurm-up");
     }
 
     /** Whether {@code sinfo} reaches a Slurm controller. */
@@ -84,7 +125,9 @@ class SlurmIT {
             if (queued.contains("DependencyNeverSatisfied")) fail("a shard failed, so the merge can never run:\n" + queued + "\n" + logs(runDir));
             Thread.sleep(1000);
         }
-        run("scancel", jobs.split(",")[0], jobs.split(",")[1]);
+        List<String> cancel = new ArrayList<>(List.of("scancel"));
+        cancel.addAll(List.of(jobs.split(",")));
+        run(cancel.toArray(String[]::new));
         fail("Slurm jobs " + jobs + " did not finish in " + TIMEOUT_MILLIS / 1000 + " s; logs:\n" + logs(runDir));
     }
 

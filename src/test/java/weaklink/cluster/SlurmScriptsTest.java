@@ -51,6 +51,42 @@ class SlurmScriptsTest {
     }
 
     @Test
+    void javaRunsAfterTheSetupLines() {
+        for (String script : List.of(SlurmScripts.shardsScript(job(dir.resolve("q.yaml"), null)), SlurmScripts.mergeScript(job(dir.resolve("q.yaml"), null)))) {
+            int setup = script.indexOf("module load java/17\n"), check = script.indexOf("if ! command -v '/opt/java 17/bin/java'"),
+                    exec = script.indexOf("exec '/opt/java 17/bin/java'");
+            assertTrue(setup > 0 && setup < check && check < exec, script);
+        }
+    }
+
+    @Test
+    void everyAttemptAppendsToItsLogUnderItsOwnHeader() {
+        String shards = SlurmScripts.shardsScript(job(dir.resolve("q.yaml"), null));
+        assertTrue(shards.contains("#SBATCH --open-mode=append\n"), shards);
+        assertTrue(shards.contains("echo \"== weaklink shard $shard of 4: job ${SLURM_JOB_ID:-?}, attempt $(( ${SLURM_RESTART_COUNT:-0} + 1 )),"), shards);
+        String merge = SlurmScripts.mergeScript(job(dir.resolve("q.yaml"), null));
+        assertTrue(merge.contains("#SBATCH --open-mode=append\n") && merge.contains("echo \"== weaklink merge: job"), merge);
+    }
+
+    /** Run by bash as Slurm would, on a node where the setup lines gave no java: the task fails at once and says why. */
+    @Test
+    void aTaskWithoutJavaAfterItsSetupFailsSayingSo() throws Exception {
+        SlurmScripts.Job job = new SlurmScripts.Job("java-that-is-not-installed", dir.resolve("weaklink.jar"), dir.resolve("q.yaml"), dir.resolve("run"),
+                "weaklink-q", 2, List.of(), 1, null, null, null, null, null, null, List.of("true # module load java/17"), List.of());
+        Path submit = SlurmScripts.write(job);
+        ProcessBuilder pb = new ProcessBuilder("bash", submit.resolveSibling(SlurmScripts.SHARDS_SCRIPT).toString()).redirectErrorStream(true);
+        pb.environment().put("SLURM_ARRAY_TASK_ID", "1");
+        pb.environment().remove("SLURM_JOB_ID");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(127, p.waitFor(), out);
+        assertTrue(out.contains("== weaklink shard 1 of 2: job ?, attempt 1, on "), out);
+        assertTrue(out.contains("weaklink: no java command java-that-is-not-installed on "), out);
+        assertTrue(out.contains("after the setup lines; load a Java 17 or later with --setup"), out);
+    }
+
+    @Test
     void quotedWordsReachTheShellUnchanged() throws Exception {
         for (String word : List.of("plain/path.yaml", "with space", "it's", "$HOME `x` \"q\"", "a;b&c|d")) {
             assertEquals(word, bash("-c", "printf %s " + SlurmScripts.quote(word)));
