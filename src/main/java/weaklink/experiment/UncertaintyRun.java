@@ -19,6 +19,7 @@ import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioOverrides;
+import weaklink.scenario.ScenarioSource;
 import weaklink.scenario.UncertaintySpec;
 
 /**
@@ -60,6 +61,8 @@ public final class UncertaintyRun {
 
     private final Scenario scenario;
     private final Path scenarioFile;
+    /** SHA-256 of the scenario file's bytes, as read once for every draw. */
+    private final String scenarioSha256;
     private final long seed;
     private final int replicates;
     private final List<String> policyNames;
@@ -85,14 +88,16 @@ public final class UncertaintyRun {
         this.threads = threads;
         this.outDir = outDir;
         UncertaintySpec u = scenario.uncertainty();
-        String baseSha = Manifest.sha256(scenarioFile);
+        ScenarioSource source = ScenarioSource.read(scenarioFile); // read once for every draw and the hash
+        String baseSha = source.digest().sha256();
+        this.scenarioSha256 = baseSha;
         Seeds seeds = new Seeds(seed);
         List<Draw> out = new ArrayList<>();
         for (int d = shard.start(u.draws()); d < shard.end(u.draws()); d++) {
             Map<String, String> values = values(u, seeds, d);
             Scenario s;
             try {
-                s = ScenarioOverrides.load(scenarioFile, values);
+                s = ScenarioOverrides.load(source, values);
             } catch (BadInputException e) {
                 throw new BadInputException(e.file(), e.line(), e.column(), e.key(), "at uncertainty draw " + (d + 1) + " " + values
                         + " (uncertainty.parameters, " + locations(u) + "): " + e.problem());
@@ -208,11 +213,7 @@ public final class UncertaintyRun {
         m.put("status", "running");
         m.put("scenario_name", scenario.name());
         m.put("scenario_file", scenarioFile.toString());
-        try {
-            m.put("scenario_sha256", Manifest.sha256(scenarioFile));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        m.put("scenario_sha256", scenarioSha256);
         m.put("seed", seed);
         m.put("replicates", replicates);
         m.put("draws", u.draws());

@@ -31,6 +31,7 @@ import weaklink.report.UncertaintyReport;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioSource;
 
 /**
  * Runs a scenario on Spark: the replicates are cut into blocks, each block is a Spark task that
@@ -83,7 +84,7 @@ public final class SparkRun {
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
             int blocks = Math.min(request.replicates(), request.tasks() != null ? request.tasks() : 4 * spark.defaultParallelism());
-            RunPlan plan = new RunPlan(request.scenario(), scenarioFile, Manifest.sha256(scenarioFile), request.seed(), request.replicates(),
+            RunPlan plan = new RunPlan(request.scenario(), scenarioFile, ScenarioSource.read(scenarioFile).digest().sha256(), request.seed(), request.replicates(),
                     request.policies(), Shard.WHOLE, blocks, request.out());
             ReplicateBlock task = new ReplicateBlock(scenarioFile.getFileName().toString(), Files.readString(scenarioFile),
                     scenarioFile.toAbsolutePath().getParent().toString(), request.seed(), plan.policyNames(), request.replicates(), blocks);
