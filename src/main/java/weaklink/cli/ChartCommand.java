@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import weaklink.experiment.ResultsStore;
 import weaklink.report.ReportWriter;
+import weaklink.report.ResultsFinalizer;
 
 @Command(name = "chart", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draws the charts (charts/*.png and *.svg) and the report (report.html) of a results folder",
@@ -26,7 +28,12 @@ final class ChartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportWriter.Outcome outcome = ReportWriter.write(dir);
+        ReportWriter.Outcome outcome;
+        // held like any results folder, so a chart is never drawn from files another command is writing
+        try (ResultsStore store = ResultsStore.open(dir, ResultsFinalizer.SUMMARISER, "weaklink chart")) {
+            outcome = ReportWriter.write(dir);
+            store.refreshFiles(outcome.files());
+        }
         if (!quiet.value) print(spec.commandLine().getOut(), outcome);
         return Main.OK;
     }

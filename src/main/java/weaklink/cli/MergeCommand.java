@@ -34,13 +34,11 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (UncertaintyRun.isUncertaintyRun(shards.get(0))) {
-            UncertaintyRun.merge(shards, out);
-            UncertaintyReport.finish(out);
+            UncertaintyRun.merge(shards, out, UncertaintyReport.SUMMARISER);
             if (!quiet.value) UncertaintyReport.consoleLines(out).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
             return Main.OK;
         }
-        Merger.merge(shards, out);
-        ResultsFinalizer.finish(out);
+        Merger.merge(shards, out, ResultsFinalizer.SUMMARISER);
         if (!quiet.value) Summary.print(spec.commandLine().getOut(), out);
         return Main.OK;
     }

@@ -1,9 +1,7 @@
 package weaklink.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,53 +82,70 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null && out != null && !resume.equals(out)) throw BadInputException.option("--out", "give either --resume DIR or --out DIR, not both");
         ScenarioSource source = ScenarioSource.read(scenarioFile); // read once: the manifest's hash is of the bytes parsed
         Scenario scenario = ScenarioLoader.load(source);
-        JsonNode previous = resume != null ? Manifest.readFor(resume) : null;
-        long runSeed = seed.value != null ? seed.value : previous != null ? previous.path("seed").asLong() : scenario.seed();
-        int runReplicates = replicates != null ? replicates : previous != null ? previous.path("replicates").asInt() : scenario.replicates();
-        Shard runShard = shard != null ? Shard.parse(shard)
-                : previous != null ? new Shard(previous.path("shard").path("index").asInt(1), previous.path("shard").path("count").asInt(1)) : Shard.WHOLE;
-        List<String> names = policies.names;
-        if (names == null && previous != null) {
-            names = new ArrayList<>();
-            for (JsonNode p : previous.path("policies")) names.add(p.asText());
-        }
-        List<PolicySpec> selected = scenario.policiesNamed(names);
+        String scenarioSha256 = source.digest().sha256();
+        if (scenario.uncertainty() != null) return runUncertainty(scenario, threadCount);
+        Manifest previous = resume != null ? Manifest.read(resume) : null;
+        if (previous != null) previous.checkScenario(scenarioFile, scenarioSha256, resume);
+        long runSeed = seed.value != null ? seed.value : previous != null ? previous.seed() : scenario.seed();
+        int runReplicates = replicates != null ? replicates : previous != null ? previous.replicates() : scenario.replicates();
+        Shard runShard = shard != null ? Shard.parse(shard) : previous != null ? previous.shardOf() : Shard.WHOLE;
+        List<PolicySpec> selected = policies.names != null || previous == null ? scenario.policiesNamed(policies.names)
+                : previousPolicies(scenario, previous, resume);
         double runTargetCi = targetCi != null ? parseTargetCi(targetCi)
-                : previous != null && previous.path("target_ci_percent").isNumber() ? previous.path("target_ci_percent").asDouble() / 100 : 0;
+                : previous != null && previous.targetCiPercent() != null ? previous.targetCiPercent() / 100 : 0;
         if (runTargetCi > 0 && runShard.count() > 1) {
             throw BadInputException.option("--target-ci", "cannot be combined with --shard: where a run stops depends on all replicates before it;"
                     + " run the shards with a fixed --replicates instead");
         }
-        Path dir = resume != null ? resume : out != null ? out : Options.defaultFolder(scenario, null, runShard.count() > 1 ? "-shard" + runShard.index() + "of" + runShard.count() : "");
-        if (scenario.uncertainty() != null) {
-            if (runTargetCi > 0) throw BadInputException.option("--target-ci", "cannot be used with the scenario's 'uncertainty:' block; give a fixed --replicates per draw");
-            return runUncertainty(scenario, runSeed, runReplicates, names, runShard, dir);
-        }
-        RunPlan plan = new RunPlan(scenario, scenarioFile, source.digest().sha256(), runSeed, runReplicates, selected, runShard, threadCount, dir,
-                runTargetCi);
+        Path dir = resume != null ? resume : out != null ? out : defaultFolder(scenario, runShard);
+        RunPlan plan = new RunPlan(scenario, scenarioFile, scenarioSha256, runSeed, runReplicates, selected, runShard, threadCount, dir, runTargetCi);
 
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener shown = quiet.value ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null);
         Runner runner = new Runner(plan, timings ? withTimings(shown, err) : shown, checkpointMillis);
-        if (resume != null) runner.resume();
-        else runner.start(overwrite);
-        PhaseTimer finishing = new PhaseTimer();
-        ResultsFinalizer.finish(dir);
-        if (timings) {
-            err.println(finishing.lap("summaries and charts"));
-            err.flush();
-        }
+        if (resume != null) runner.resume(ResultsFinalizer.SUMMARISER);
+        else runner.start(overwrite, ResultsFinalizer.SUMMARISER);
         if (!quiet.value) Summary.print(spec.commandLine().getOut(), dir);
         if (!quiet.value) spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
         return Main.OK;
     }
 
-    /** A scenario with an {@code uncertainty:} block: its draws (this shard's), each a run of the replicates; see UncertaintyRun. */
-    private int runUncertainty(Scenario scenario, long runSeed, int runReplicates, List<String> names, Shard runShard, Path dir) throws Exception {
-        UncertaintyRun run = new UncertaintyRun(scenario, scenarioFile, runSeed, runReplicates, names, runShard, threads.value, dir);
+    private static Path defaultFolder(Scenario scenario, Shard shard) {
+        return Options.defaultFolder(scenario, null, shard.count() > 1 ? "-shard" + shard.index() + "of" + shard.count() : "");
+    }
+
+    /**
+     * The policies of the run being resumed, from its manifest. A scenario without one of them is not
+     * the scenario of that run: said so, rather than blamed on a {@code --policies} nobody gave.
+     */
+    private static List<PolicySpec> previousPolicies(Scenario scenario, Manifest previous, Path dir) throws BadInputException {
+        List<String> known = scenario.policies().stream().map(PolicySpec::name).toList();
+        for (String p : previous.policies()) {
+            if (!known.contains(p)) {
+                throw new BadInputException(dir.resolve(Manifest.FILE).toString(), 0, 0, "policies", "the run in " + dir + " compared policy '" + p
+                        + "', which scenario '" + scenario.name() + "' does not have: resume with the scenario the run was started with ("
+                        + previous.scenarioFile() + ")");
+            }
+        }
+        return scenario.policiesNamed(previous.policies());
+    }
+
+    /**
+     * A scenario with an {@code uncertainty:} block: its draws (this shard's), each a run of the
+     * replicates; see UncertaintyRun. A resumed run's defaults come from its top folder's manifest.
+     */
+    private int runUncertainty(Scenario scenario, int threadCount) throws Exception {
+        if (targetCi != null) throw BadInputException.option("--target-ci", "cannot be used with the scenario's 'uncertainty:' block; give a fixed --replicates per draw");
+        UncertaintyRun.Previous previous = resume != null ? UncertaintyRun.Previous.read(resume) : null;
+        long runSeed = seed.value != null ? seed.value : previous != null ? previous.seed() : scenario.seed();
+        int runReplicates = replicates != null ? replicates : previous != null ? previous.replicates() : scenario.replicates();
+        Shard runShard = shard != null ? Shard.parse(shard) : previous != null ? previous.shard() : Shard.WHOLE;
+        List<String> names = policies.names != null || previous == null ? policies.names : previous.policies();
+        Path dir = resume != null ? resume : out != null ? out : defaultFolder(scenario, runShard);
+        UncertaintyRun run = new UncertaintyRun(scenario, scenarioFile, runSeed, runReplicates, names, runShard, threadCount, dir);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener shown = quiet.value ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "draws");
-        run.run(resume != null, overwrite, ResultsFinalizer::finishTables, UncertaintyReport::finish, shown);
+        run.run(resume != null, overwrite, ResultsFinalizer.TABLES, UncertaintyReport.SUMMARISER, shown);
         if (!quiet.value && runShard.count() == 1) {
             UncertaintyReport.consoleLines(dir).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
             spec.commandLine().getOut().println("results: " + dir);

@@ -5,13 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
 import weaklink.io.Csv;
-import weaklink.io.Json;
+import weaklink.experiment.Manifest;
 import weaklink.experiment.Runner;
 import weaklink.report.Headline;
 import weaklink.report.Measure;
 import weaklink.report.ResultsFinalizer;
+import weaklink.report.SummaryColumn;
 import weaklink.scenario.BadInputException;
 
 /** Prints the headline table of a finished results folder. */
@@ -26,8 +26,9 @@ final class Summary {
         out.println();
         List<String> lines = Files.readAllLines(dir.resolve(ResultsFinalizer.SUMMARY));
         List<String> header = Csv.split(lines.get(0));
-        int policy = header.indexOf("policy"), mean = header.indexOf("mean_loss"), lo = header.indexOf("ci95_low"),
-                hi = header.indexOf("ci95_high"), var = header.indexOf("var_99_5"), diff = header.indexOf("diff_vs_baseline");
+        int policy = header.indexOf(SummaryColumn.POLICY.header()), mean = header.indexOf(SummaryColumn.MEAN_LOSS.header()),
+                lo = header.indexOf(SummaryColumn.CI95_LOW.header()), hi = header.indexOf(SummaryColumn.CI95_HIGH.header()),
+                var = header.indexOf(SummaryColumn.VAR_99_5.header()), diff = header.indexOf(SummaryColumn.DIFF_VS_BASELINE.header());
         Measure money = Measure.moneyText(headline.currency());
         out.printf("%-24s %16s %24s %12s %16s%n", "policy", "mean annual loss", "95% interval", "VaR 99.5%", "loss vs baseline");
         for (String line : lines.subList(1, lines.size())) {
@@ -36,13 +37,13 @@ final class Summary {
                     c.get(var).isEmpty() ? "n/a" : text(money, c.get(var)), text(money, c.get(diff)));
         }
         for (String caveat : headline.caveats()) out.println(wrap("Note: " + caveat, 100));
-        JsonNode manifest = Json.read(dir.resolve(Runner.MANIFEST));
-        if (Runner.TARGET_CI_REACHED.equals(manifest.path("stop_reason").asText())) {
+        Manifest manifest = Manifest.read(dir);
+        if (Runner.TARGET_CI_REACHED.equals(manifest.stopReason())) {
             out.printf("stopped early after %,d of %,d replicates: every policy's 95%% interval is within %s%% of its mean%n",
-                    manifest.path("replicates_run").asInt(), manifest.path("replicates").asInt(), Csv.number(manifest.path("target_ci_percent").asDouble()));
-        } else if (manifest.path("target_ci_percent").isNumber()) {
-            out.printf("ran all %,d replicates without reaching the --target-ci of %s%%%n", manifest.path("replicates_run").asInt(),
-                    Csv.number(manifest.path("target_ci_percent").asDouble()));
+                    manifest.replicatesRun(), manifest.replicates(), Csv.number(manifest.targetCiPercent()));
+        } else if (manifest.targetCiPercent() != null) {
+            out.printf("ran all %,d replicates without reaching the --target-ci of %s%%%n", manifest.replicatesRun(),
+                    Csv.number(manifest.targetCiPercent()));
         }
         out.println("results: " + dir);
     }

@@ -89,7 +89,7 @@ final class SweepCommand implements Callable<Integer> {
                 replicates != null ? replicates : base.replicates(), policies.names, threadCount, dir);
         var err = spec.commandLine().getErr();
         if (!quiet.value) err.printf("sweep: %d points x %d replicates%n", points.size(), plan.replicates());
-        Sweep.run(plan, resume, ResultsFinalizer::finish,
+        Sweep.run(plan, resume, ResultsFinalizer.SUMMARISER,
                 quiet.value ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "points"));
         boolean sensitivity = SensitivityReport.write(dir);
         weaklink.report.AnalysisCharts.sweep(dir);

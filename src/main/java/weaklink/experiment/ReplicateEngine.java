@@ -102,6 +102,9 @@ public final class ReplicateEngine {
 
     public List<String> policyNames() { return policyNames; }
 
+    /** The network files as read (size and SHA-256 of the bytes parsed); empty for a generated network. */
+    public List<weaklink.io.InputFile.Digest> networkSources() { return net.sources(); }
+
     /** Empty sums with this run's layout (days, groups, policies). */
     public Accumulators newAccumulators() {
         return new Accumulators(scenario.days(), groups, policyNames);

@@ -1,18 +1,9 @@
 package weaklink.experiment;
 
-import weaklink.io.Json;
-import weaklink.io.AtomicFile;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -27,10 +18,10 @@ import weaklink.stats.RunningMean;
 /**
  * Runs a {@link RunPlan}: builds the network once, computes each policy's funding once, then
  * runs the shard's replicates on worker threads, every policy of a replicate on the same random
- * streams (common random numbers). Rows are streamed to {@code replicates.csv.partial} in
- * replicate order whatever the thread count, so memory does not grow with replicates, and a
- * checkpoint ({@code accumulators.json}: replicates done, bytes of rows written, sums) is
- * written atomically every few seconds. A killed run resumes from its checkpoint and ends with the
+ * streams (common random numbers). Rows are streamed to the results folder in replicate order
+ * whatever the thread count, so memory does not grow with replicates, and a checkpoint is written
+ * every few seconds ({@link ResultsStore} owns the folder: its lock, checkpoints, verification and
+ * the order its files are written in). A killed run resumes from its checkpoint and ends with the
  * same bytes as an uninterrupted one.
  *
  * <p>With a {@code targetCi} in the plan the run stops early, at the first multiple of
@@ -38,14 +29,14 @@ import weaklink.stats.RunningMean;
  * annual loss is at most that share of its mean; the manifest records {@code replicates_run} and
  * {@code stop_reason}.
  *
- * <p>Files written: {@code manifest.json}, {@code replicates.csv}, {@code accumulators.json} (see docs/OUTPUTS.md).
- * Summaries and charts are made from these by {@code weaklink.report}.
+ * <p>Files written: {@code manifest.json}, {@code replicates.csv}, {@code accumulators.json} (see
+ * docs/OUTPUTS.md), then whatever the {@link ResultsStore.Summariser} makes from them.
  */
 public final class Runner {
-    public static final String MANIFEST = "manifest.json";
-    public static final String REPLICATES = "replicates.csv";
-    public static final String PARTIAL = "replicates.csv.partial";
-    public static final String ACCUMULATORS = "accumulators.json";
+    public static final String MANIFEST = ResultsStore.MANIFEST;
+    public static final String REPLICATES = ResultsStore.REPLICATES;
+    public static final String PARTIAL = ResultsStore.PARTIAL;
+    public static final String ACCUMULATORS = ResultsStore.ACCUMULATORS;
     static final long CHECKPOINT_MILLIS = 2000;
     /**
      * With {@code --target-ci}, the stopping rule is checked only when the replicates done (in
@@ -72,74 +63,85 @@ public final class Runner {
     }
 
     /**
-     * Starts a new run in an empty (or absent) folder; {@code overwrite} first removes the files
-     * a previous run left there.
+     * Starts a new run in an absent or empty folder (with {@code overwrite}, in place of the files a
+     * previous run of WeakLink wrote there), runs it, summarises it with {@code summariser} and marks
+     * it complete. Bad input is refused before anything is written.
      */
-    public void start(boolean overwrite) throws IOException, BadInputException {
+    public void start(boolean overwrite, ResultsStore.Summariser summariser) throws IOException, BadInputException {
         Path dir = plan.outDir();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw BadInputException.option("--out", dir + " exists and is not a folder");
-        if (Files.isDirectory(dir) && !isEmpty(dir)) {
-            if (!overwrite) {
-                throw BadInputException.option("--out", "results folder " + dir + " is not empty; use --resume " + dir
-                        + " to continue the run in it, --overwrite to replace it, or another --out");
-            }
-            ResultsFolder.clear(dir);
-        }
+        List<Path> inputs = inputPaths();
+        ResultsStore.checkCanCreate(dir, overwrite, inputs);
         ReplicateEngine engine = ReplicateEngine.of(plan); // bad input is refused here, before anything is written
-        Files.createDirectories(dir);
-        Json.write(dir.resolve(MANIFEST), Manifest.create(plan, Instant.now()));
-        execute(engine, new Checkpoint(0, 0, null, null, null));
+        Manifest manifest = Manifest.create(plan, Instant.now(), "local", engine.networkSources());
+        try (ResultsStore store = ResultsStore.create(dir, manifest, overwrite, inputs, summariser, "weaklink run")) {
+            Accumulators acc = engine.newAccumulators();
+            RunningMean[] losses = plan.stopsEarly() ? newLosses(plan.policies().size()) : null;
+            ResultsStore.Rows rows = store.startRows();
+            rows.checkpoint(0, acc, losses);
+            execute(engine, store, rows, 0, acc, losses);
+        }
     }
 
     /**
-     * Continues the run in {@code plan.outDir()}; its manifest must describe the same run. Rows
-     * written after the last checkpoint are cut off and recomputed; everything before it is kept.
+     * Continues the run in {@code plan.outDir()}; its manifest must describe the same run, on the same
+     * input files. Rows written after the last checkpoint are cut off and recomputed; everything before
+     * it is kept, once checked against the checkpoint's size and hash.
      */
-    public void resume() throws IOException, BadInputException {
+    public void resume(ResultsStore.Summariser summariser) throws IOException, BadInputException {
         Path dir = plan.outDir();
-        JsonNode manifest = Manifest.readFor(dir);
-        Manifest.checkSameRun(manifest, plan, dir);
-        Path accFile = dir.resolve(ACCUMULATORS), partial = dir.resolve(PARTIAL), rows = dir.resolve(REPLICATES);
-        if (Files.exists(rows) && "complete".equals(manifest.path("status").asText())) {
-            progress.finished(manifest.path("replicates_run").asInt(plan.shard().end(plan.replicates()) - plan.shard().start(plan.replicates())));
-            return;
-        }
-        Checkpoint state = Files.exists(accFile) ? Checkpoint.read(accFile) : new Checkpoint(0, 0, null, null, null);
-        int total = plan.shard().end(plan.replicates()) - plan.shard().start(plan.replicates());
-        boolean allRowsWritten = state.sums() != null && (state.stopReason() != null || state.done() == total);
-        if (allRowsWritten && (Files.exists(partial) || Files.exists(rows))) {
-            // killed while finishing: every row is written, only the renaming and the manifest are left
-            if (Files.exists(partial)) AtomicFile.moveIntoPlace(partial, rows);
-            markComplete(dir, state.done(), state.stopReason() != null ? state.stopReason() : ALL_REPLICATES);
-            progress.finished(state.done());
-            return;
-        }
-        if (!Files.exists(partial) || state.sums() == null) state = new Checkpoint(0, 0, null, null, null);
-        execute(ReplicateEngine.of(plan), state);
-    }
-
-    private void execute(ReplicateEngine engine, Checkpoint from) throws IOException {
-        engine.setupPhases().forEach(progress::phase);
-        PhaseTimer timer = new PhaseTimer();
-        Path dir = plan.outDir();
-        Accumulators acc = from.sums() != null ? from.sums() : engine.newAccumulators();
-        RunningMean[] losses = null;
-        if (plan.stopsEarly()) losses = from.losses() != null ? from.losses() : newLosses(plan.policies().size());
-
-        int first = plan.shard().start(plan.replicates()), end = plan.shard().end(plan.replicates());
-        int total = end - first;
-        Path partial = dir.resolve(PARTIAL);
-        long bytes;
-        if (from.done() == 0) {
-            Files.writeString(partial, ReplicateRow.header() + "\n", StandardCharsets.UTF_8);
-            bytes = Files.size(partial);
-            writeCheckpoint(dir, new Checkpoint(0, bytes, acc, losses, null));
-        } else {
-            bytes = from.bytes();
-            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                ch.truncate(bytes);
+        try (ResultsStore store = ResultsStore.open(dir, summariser, "weaklink run --resume")) {
+            Manifest manifest = store.manifest();
+            manifest.checkSameRun(plan, dir);
+            int total = manifest.shard().size();
+            if (manifest.complete()) {
+                store.verifyComplete();
+                progress.finished(manifest.replicatesRun() != null ? manifest.replicatesRun() : total);
+                return;
+            }
+            if (manifest.replicatesRun() != null) {
+                // killed after its rows were finished: only the summaries and the completion are left
+                store.recoverFinishedRows();
+                progress.finished(manifest.replicatesRun());
+                summariseAndComplete(store);
+                return;
+            }
+            ResultsStore.Resumed from = store.resumeRows(total);
+            if (from != null && from.rowsDone()) {
+                progress.finished(from.from().done());
+                summariseAndComplete(store);
+                return;
+            }
+            ReplicateEngine engine = ReplicateEngine.of(plan);
+            if (from == null) {
+                Accumulators acc = engine.newAccumulators();
+                RunningMean[] losses = plan.stopsEarly() ? newLosses(plan.policies().size()) : null;
+                ResultsStore.Rows rows = store.startRows();
+                rows.checkpoint(0, acc, losses);
+                execute(engine, store, rows, 0, acc, losses);
+            } else {
+                Checkpoint c = from.from();
+                RunningMean[] losses = plan.stopsEarly() ? (c.losses() != null ? c.losses() : newLosses(plan.policies().size())) : null;
+                execute(engine, store, from.rows(), c.done(), c.sums(), losses);
             }
         }
+    }
+
+    /** The files the run reads: the scenario and its network files (never inside a folder it overwrites). */
+    private List<Path> inputPaths() {
+        List<Path> out = new java.util.ArrayList<>(List.of(plan.scenarioFile()));
+        if (plan.scenario().network().fromFiles()) {
+            out.add(plan.scenario().network().firmsFile());
+            out.add(plan.scenario().network().linksFile());
+        }
+        return out;
+    }
+
+    private void execute(ReplicateEngine engine, ResultsStore store, ResultsStore.Rows rows, int doneBefore, Accumulators acc,
+                         RunningMean[] losses) throws IOException, BadInputException {
+        engine.setupPhases().forEach(progress::phase);
+        PhaseTimer timer = new PhaseTimer();
+        int first = plan.shard().start(plan.replicates()), end = plan.shard().end(plan.replicates());
+        int total = end - first;
         List<Thread> workers = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, plan.threads()), r -> {
             Thread t = new Thread(r, "weaklink-replicate");
@@ -147,9 +149,9 @@ public final class Runner {
             workers.add(t);
             return t;
         });
-        int done = from.done();
+        int done = doneBefore;
         String stopReason = ALL_REPLICATES;
-        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.APPEND)) {
+        try (rows) {
             ArrayDeque<Future<ReplicateEngine.ReplicateResult>> window = new ArrayDeque<>();
             int next = first + done;
             int windowSize = Math.max(4, plan.threads() * 4);
@@ -161,9 +163,7 @@ public final class Runner {
                     window.add(pool.submit(() -> engine.run(r)));
                 }
                 ReplicateEngine.ReplicateResult result = await(window.poll());
-                byte[] rows = result.csv().getBytes(StandardCharsets.UTF_8);
-                out.write(rows);
-                bytes += rows.length;
+                rows.append(result.csv().getBytes(StandardCharsets.UTF_8));
                 result.addTo(acc);
                 done++;
                 if (losses != null) {
@@ -175,8 +175,7 @@ public final class Runner {
                 }
                 long now = System.currentTimeMillis();
                 if (now - lastCheckpoint >= checkpointMillis && done < total) {
-                    out.flush();
-                    writeCheckpoint(dir, new Checkpoint(done, bytes, acc, losses, null));
+                    rows.checkpoint(done, acc, losses);
                     lastCheckpoint = now;
                 }
                 progress.progress(done, total);
@@ -186,10 +185,17 @@ public final class Runner {
             pool.shutdownNow();
         }
         // the final checkpoint comes first, so a run killed from here on only has the renaming left
-        writeCheckpoint(dir, new Checkpoint(done, bytes, acc, losses, plan.stopsEarly() ? stopReason : null));
-        AtomicFile.moveIntoPlace(partial, dir.resolve(REPLICATES));
-        markComplete(dir, done, stopReason);
+        rows.finish(done, acc, losses, plan.stopsEarly() ? stopReason : null, stopReason);
         progress.finished(done);
+        summariseAndComplete(store);
+    }
+
+    /** Summaries, tables, charts and report, then the manifest says {@code complete}: last of all. */
+    private void summariseAndComplete(ResultsStore store) throws IOException, BadInputException {
+        PhaseTimer timer = new PhaseTimer();
+        store.summarise();
+        store.complete();
+        progress.phase(timer.lap("summaries and charts"));
     }
 
     private static RunningMean[] newLosses(int policies) {
@@ -201,69 +207,6 @@ public final class Runner {
     private static boolean allPrecise(RunningMean[] losses, double relative) {
         for (RunningMean m : losses) if (!m.precise(relative)) return false;
         return true;
-    }
-
-    /**
-     * Ends a run whose rows are all in {@code replicates.csv.partial}: renames it to
-     * {@code replicates.csv}, writes the final sums and marks the manifest complete. Every way of
-     * making a results folder (a local run, a merge of shards, a distributed run) ends here or in
-     * the same steps, so their files agree byte for byte.
-     */
-    public static void complete(Path dir, int replicates, Accumulators acc) throws IOException {
-        AtomicFile.moveIntoPlace(dir.resolve(PARTIAL), dir.resolve(REPLICATES));
-        writeCheckpoint(dir, new Checkpoint(replicates, Files.size(dir.resolve(REPLICATES)), acc, null, null));
-        markComplete(dir, replicates, ALL_REPLICATES);
-    }
-
-    private static void markComplete(Path dir, int replicatesRun, String stopReason) throws IOException {
-        ObjectNode manifest = (ObjectNode) Json.read(dir.resolve(MANIFEST));
-        Manifest.complete(manifest, Instant.now(), replicatesRun, stopReason);
-        Json.write(dir.resolve(MANIFEST), manifest);
-    }
-
-    private static void writeCheckpoint(Path dir, Checkpoint c) throws IOException {
-        Json.write(dir.resolve(ACCUMULATORS), c.toJson());
-    }
-
-    /**
-     * The content of {@code accumulators.json}: replicates done (in order from the shard's first),
-     * bytes of {@code replicates.csv.partial} that hold them, the exact sums, and — for a run with
-     * {@code --target-ci} — each policy's running mean of total loss and, once it has ended, why.
-     */
-    record Checkpoint(int done, long bytes, Accumulators sums, RunningMean[] losses, String stopReason) {
-        ObjectNode toJson() {
-            ObjectNode state = Json.object();
-            state.put("replicates_done", done);
-            state.put("partial_bytes", bytes);
-            state.set("sums", sums.toJson());
-            if (losses != null) {
-                ArrayNode a = state.putArray("total_loss_running_mean");
-                for (RunningMean m : losses) {
-                    ObjectNode o = a.addObject();
-                    o.put("n", m.count());
-                    o.put("mean", m.count() == 0 ? 0 : m.mean());
-                    o.put("m2", m.sumOfSquaredDeviations());
-                }
-            }
-            if (stopReason != null) state.put("stop_reason", stopReason);
-            return state;
-        }
-
-        static Checkpoint read(Path file) throws IOException {
-            JsonNode state = Json.read(file);
-            RunningMean[] losses = null;
-            if (state.has("total_loss_running_mean")) {
-                JsonNode a = state.get("total_loss_running_mean");
-                losses = new RunningMean[a.size()];
-                for (int p = 0; p < losses.length; p++) {
-                    JsonNode o = a.get(p);
-                    losses[p] = new RunningMean(o.path("n").asLong(), o.path("mean").asDouble(), o.path("m2").asDouble());
-                }
-            }
-            return new Checkpoint(state.path("replicates_done").asInt(), state.path("partial_bytes").asLong(),
-                    state.has("sums") ? Accumulators.fromJson(state.get("sums")) : null, losses,
-                    state.has("stop_reason") ? state.get("stop_reason").asText() : null);
-        }
     }
 
     private static <T> T await(Future<T> f) throws IOException {
@@ -282,15 +225,4 @@ public final class Runner {
         }
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
-    }
-
-    static ArrayNode names(List<String> xs) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        xs.forEach(a::add);
-        return a;
-    }
 }

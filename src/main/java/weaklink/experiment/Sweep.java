@@ -34,12 +34,6 @@ public final class Sweep {
     public static final List<String> FIGURES = List.of("mean_loss", "ci95_low", "ci95_high", "var_99_5", "tvar_99_5",
             "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high");
 
-    /** Makes the summaries (and charts) of a finished point's results folder. */
-    @FunctionalInterface
-    public interface PointFinisher {
-        void finish(Path pointDir) throws IOException;
-    }
-
     /**
      * @param scenarioFile the base scenario
      * @param parameters   swept parameters, in column order
@@ -58,7 +52,8 @@ public final class Sweep {
     private Sweep() {}
 
     /** Runs (or, with {@code resume}, continues) the sweep. Every point's scenario is validated before anything is written. */
-    public static void run(Plan plan, boolean resume, PointFinisher finisher, ProgressListener progress) throws IOException, BadInputException {
+    public static void run(Plan plan, boolean resume, ResultsStore.Summariser summariser, ProgressListener progress)
+            throws IOException, BadInputException {
         List<RunPlan> runs = new ArrayList<>();
         ScenarioSource source = ScenarioSource.read(plan.scenarioFile()); // read once for every point and the hash
         String baseSha = source.digest().sha256();
@@ -79,34 +74,42 @@ public final class Sweep {
         if (resume) {
             Path file = dir.resolve(DESIGN);
             if (!Files.isRegularFile(file)) throw BadInputException.option(dir.toString(), "is not a sweep folder (no " + DESIGN + ")");
-            JsonNode old = Json.read(file);
-            if (!old.equals(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(design)))) throw new BadInputException(file.toString(), 0, 0, null, "the folder holds a different sweep (scenario, parameters, design, seed, replicates or policies differ); start a new one with another --out");
         } else {
-            if (Files.isDirectory(dir)) {
-                try (var list = Files.list(dir)) {
-                    if (list.findAny().isPresent()) throw BadInputException.option("--out", "sweep folder " + dir + " is not empty; use --resume to continue the sweep in it, or another --out");
-                }
-            }
+            refuseNonEmpty(dir);
             Files.createDirectories(dir);
-            Json.write(dir.resolve(DESIGN), design);
         }
-        Files.createDirectories(dir.resolve("points"));
-        for (int i = 0; i < runs.size(); i++) {
-            RunPlan run = runs.get(i);
-            Path pd = run.outDir();
-            boolean complete = Files.isRegularFile(pd.resolve(Runner.MANIFEST))
-                    && "complete".equals(Json.read(pd.resolve(Runner.MANIFEST)).path("status").asText())
-                    && Files.isRegularFile(pd.resolve(Runner.REPLICATES));
-            if (!complete) {
-                Runner runner = new Runner(run, ProgressListener.SILENT);
-                if (Files.isRegularFile(pd.resolve(Runner.MANIFEST))) runner.resume();
-                else runner.start(false);
+        try (FolderLock lock = FolderLock.acquire(dir, "weaklink sweep")) {
+            if (resume) {
+                Path file = dir.resolve(DESIGN);
+                JsonNode old = Json.read(file);
+                if (!old.equals(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(design)))) throw new BadInputException(file.toString(), 0, 0, null, "the folder holds a different sweep (scenario, parameters, design, seed, replicates or policies differ); start a new one with another --out");
+            } else {
+                refuseNonEmpty(dir);
+                Json.write(dir.resolve(DESIGN), design);
             }
-            finisher.finish(pd);
-            progress.progress(i + 1, runs.size());
+            Files.createDirectories(dir.resolve("points"));
+            for (int i = 0; i < runs.size(); i++) {
+                RunPlan run = runs.get(i);
+                Path pd = run.outDir();
+                boolean started = Files.isRegularFile(pd.resolve(Runner.MANIFEST));
+                boolean complete = started && Manifest.read(pd).complete();
+                if (!complete) {
+                    Runner runner = new Runner(run, ProgressListener.SILENT);
+                    if (started) runner.resume(summariser);
+                    else runner.start(false, summariser);
+                }
+                progress.progress(i + 1, runs.size());
+            }
+            writeTable(plan, runs);
+            progress.finished(runs.size());
         }
-        writeTable(plan, runs);
-        progress.finished(runs.size());
+    }
+
+    private static void refuseNonEmpty(Path dir) throws IOException, BadInputException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw BadInputException.option("--out", dir + " exists and is not a folder");
+        if (Files.isDirectory(dir) && !ResultsStore.emptyButOurs(dir)) {
+            throw BadInputException.option("--out", "sweep folder " + dir + " is not empty; use --resume to continue the sweep in it, or another --out");
+        }
     }
 
     static Path pointDir(Path dir, int i) { return dir.resolve("points").resolve(String.format("p%04d", i + 1)); }

@@ -44,10 +44,19 @@ public final class UncertaintyRun {
     /** The manifest keys on which all shards of one uncertainty run agree. */
     static final List<String> SAME_RUN_KEYS = List.of("kind", "scenario_sha256", "seed", "replicates", "draws", "policies", "baseline", "version");
 
-    /** Finishes a draw's results folder (its summaries), or the top folder once every draw is in. */
-    @FunctionalInterface
-    public interface Finisher {
-        void finish(Path dir) throws IOException;
+    /**
+     * What a resumed uncertainty run continues with unless the command line says otherwise: the
+     * defaults its top folder's manifest records.
+     */
+    public record Previous(long seed, int replicates, Shard shard, List<String> policies) {
+        /** Reads them from {@code dir}'s manifest. */
+        public static Previous read(Path dir) throws IOException, BadInputException {
+            JsonNode m = readTop(dir);
+            List<String> policies = new ArrayList<>();
+            m.path("policies").forEach(p -> policies.add(p.asText()));
+            return new Previous(m.path("seed").asLong(), m.path("replicates").asInt(),
+                    new Shard(m.path("shard").path("index").asInt(1), m.path("shard").path("count").asInt(1)), policies);
+        }
     }
 
     /**
@@ -132,66 +141,144 @@ public final class UncertaintyRun {
     public static Path drawDir(Path dir, int d) { return dir.resolve(DRAWS).resolve(String.format("d%04d", d + 1)); }
 
     /**
-     * Runs (or, with {@code resume}, continues) the shard's draws, finishing each with
-     * {@code drawFinisher}; a whole run (shard 1/1) is then finished with {@code topFinisher}.
+     * Runs (or, with {@code resume}, continues) the shard's draws, summarising each with
+     * {@code drawSummariser}; a whole run (shard 1/1) is then summarised with {@code topSummariser}
+     * before its manifest says complete. The top folder is held for the whole command (as a results
+     * folder is); {@code overwrite} removes only what an earlier uncertainty run wrote there.
      */
-    public void run(boolean resume, boolean overwrite, Finisher drawFinisher, Finisher topFinisher, ProgressListener progress)
-            throws IOException, BadInputException {
+    public void run(boolean resume, boolean overwrite, ResultsStore.Summariser drawSummariser, ResultsStore.Summariser topSummariser,
+                    ProgressListener progress) throws IOException, BadInputException {
         Path manifestFile = outDir.resolve(Runner.MANIFEST);
         ObjectNode manifest = manifest(Instant.now());
         if (resume) {
-            JsonNode old = Manifest.readFor(outDir);
-            for (String key : List.of("kind", "scenario_sha256", "seed", "replicates", "draws", "policies", "shard", "version")) {
-                if (!old.path(key).toString().equals(manifest.path(key).toString())) {
-                    throw new BadInputException(manifestFile.toString(), 0, 0, key, "the folder holds an uncertainty run with " + key + " "
-                            + old.path(key) + ", this command asks for " + manifest.path(key) + "; resume with the same scenario and options");
-                }
-            }
-            manifest = (ObjectNode) old;
+            if (!Files.isDirectory(outDir)) throw BadInputException.option(outDir.toString(), "is not a WeakLink results folder (no such folder)");
         } else {
-            if (Files.isDirectory(outDir) && !isEmpty(outDir)) {
-                if (!overwrite) {
-                    throw BadInputException.option("--out", "results folder " + outDir + " is not empty; use --resume " + outDir
-                            + " to continue the run in it, --overwrite to replace it, or another --out");
-                }
-                ResultsFolder.clear(outDir);
+            ResultsStore.checkOutPath(outDir);
+            if (Files.isDirectory(outDir) && !ResultsStore.emptyButOurs(outDir) && !overwrite) {
+                throw BadInputException.option("--out", "results folder " + outDir + " is not empty; use --resume " + outDir
+                        + " to continue the run in it, --overwrite to replace it, or another --out");
             }
             Files.createDirectories(outDir);
-            Json.write(manifestFile, manifest);
         }
-        Files.createDirectories(outDir.resolve(DRAWS));
-        int done = 0;
-        progress.progress(0, draws.size());
-        for (Draw d : draws) {
-            Path dir = d.plan().outDir();
-            boolean complete = Files.isRegularFile(dir.resolve(Runner.MANIFEST))
-                    && "complete".equals(Json.read(dir.resolve(Runner.MANIFEST)).path("status").asText())
-                    && Files.isRegularFile(dir.resolve(Runner.REPLICATES));
-            if (!complete) {
-                Runner runner = new Runner(d.plan(), ProgressListener.SILENT);
-                if (Files.isRegularFile(dir.resolve(Runner.MANIFEST))) runner.resume();
-                else runner.start(true);
+        try (FolderLock lock = FolderLock.acquire(outDir, "weaklink run (uncertainty)")) {
+            if (resume) {
+                JsonNode old = readTop(outDir);
+                for (String key : List.of("kind", "scenario_sha256", "seed", "replicates", "draws", "policies", "shard", "version")) {
+                    if (!old.path(key).toString().equals(manifest.path(key).toString())) { // as written: an int and a long seed are one seed
+                        throw new BadInputException(manifestFile.toString(), 0, 0, key, "the folder holds an uncertainty run with " + key + " "
+                                + old.path(key) + ", this command asks for " + manifest.path(key) + "; resume with the same scenario and options");
+                    }
+                }
+                manifest = (ObjectNode) old;
+            } else {
+                if (!ResultsStore.emptyButOurs(outDir)) {
+                    if (!overwrite) {
+                        throw BadInputException.option("--out", "results folder " + outDir + " is not empty; use --resume " + outDir
+                                + " to continue the run in it, --overwrite to replace it, or another --out");
+                    }
+                    ResultsStore.clearNested(outDir, topSummariser.outputs(), DRAWS, inputs(), UncertaintyRun::isOurs);
+                }
+                Json.write(manifestFile, manifest);
             }
-            recordValues(d);
-            drawFinisher.finish(dir);
-            progress.progress(++done, draws.size());
+            Files.createDirectories(outDir.resolve(DRAWS));
+            int done = 0;
+            progress.progress(0, draws.size());
+            for (Draw d : draws) {
+                Path dir = d.plan().outDir();
+                boolean started = Files.isRegularFile(dir.resolve(Runner.MANIFEST));
+                if (!started || !Manifest.read(dir).complete()) {
+                    Runner runner = new Runner(d.plan(), ProgressListener.SILENT);
+                    if (started) runner.resume(drawSummariser);
+                    else runner.start(false, drawSummariser);
+                }
+                recordValues(d);
+                progress.progress(++done, draws.size());
+            }
+            if (shard.count() == 1) topSummariser.summarise(outDir);
+            manifest.put("status", "complete");
+            manifest.put("finished", Instant.now().toString());
+            Json.write(manifestFile, manifest);
+            progress.finished(draws.size());
         }
-        manifest.put("status", "complete");
-        manifest.put("finished", Instant.now().toString());
-        Json.write(manifestFile, manifest);
-        if (shard.count() == 1) topFinisher.finish(outDir);
-        progress.finished(draws.size());
+    }
+
+    /** The files a run of this scenario reads: never inside a folder it overwrites. */
+    private List<Path> inputs() {
+        List<Path> out = new ArrayList<>(List.of(scenarioFile));
+        if (scenario.network().fromFiles()) {
+            out.add(scenario.network().firmsFile());
+            out.add(scenario.network().linksFile());
+        }
+        return out;
+    }
+
+    /** Whether {@code dir}'s manifest is an uncertainty run's, written by WeakLink. */
+    private static boolean isOurs(Path dir) {
+        try {
+            JsonNode m = Json.read(dir.resolve(Runner.MANIFEST));
+            return Manifest.TOOL.equals(m.path("tool").asText()) && KIND.equals(m.path("kind").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The top folder's manifest (an uncertainty run's own format; its draws' folders have ordinary manifests). */
+    static JsonNode readTop(Path dir) throws IOException, BadInputException {
+        Path file = dir.resolve(Runner.MANIFEST);
+        if (!Files.isRegularFile(file)) throw BadInputException.option(dir.toString(), "is not a WeakLink results folder (no " + Runner.MANIFEST + ")");
+        try {
+            return Json.read(file);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new BadInputException(file.toString(), 0, 0, null, "is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** Adds the draw's number and input values to its folder's manifest (the report reads them there). */
-    public static void recordValues(Draw d) throws IOException {
-        Path file = d.plan().outDir().resolve(Runner.MANIFEST);
-        ObjectNode dm = (ObjectNode) Json.read(file);
-        if (dm.has("uncertainty_values")) return;
-        dm.put("uncertainty_draw", d.index() + 1);
-        ObjectNode v = dm.putObject("uncertainty_values");
-        for (Map.Entry<String, String> e : d.values().entrySet()) v.put(e.getKey(), Double.parseDouble(e.getValue()));
-        Json.write(file, dm);
+    public static void recordValues(Draw d) throws IOException, BadInputException {
+        Path dir = d.plan().outDir();
+        if (Manifest.read(dir).uncertaintyDraw() != null) return;
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : d.values().entrySet()) values.put(e.getKey(), Double.parseDouble(e.getValue()));
+        try (ResultsStore store = ResultsStore.open(dir, null, "weaklink run (uncertainty draw)")) {
+            store.updateManifest(m -> m.withUncertaintyDraw(d.index() + 1, values));
+        }
+    }
+
+    /**
+     * Holds the top folder (absent or empty) for a run whose draws another engine computes (Spark)
+     * and writes its manifest, running; {@link #writeCompleteManifest} ends it.
+     */
+    public AutoCloseable holdTop(String command) throws IOException, BadInputException {
+        ResultsStore.checkCanCreate(outDir, false, List.of());
+        Files.createDirectories(outDir);
+        FolderLock lock = FolderLock.acquire(outDir, command);
+        try {
+            if (!ResultsStore.emptyButOurs(outDir)) throw BadInputException.option("--out", "results folder " + outDir + " is not empty; choose another --out");
+            Json.write(outDir.resolve(Runner.MANIFEST), manifest(Instant.now()));
+            Files.createDirectories(outDir.resolve(DRAWS));
+        } catch (IOException | BadInputException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
+    }
+
+    /**
+     * Writes draw {@code d}, whose rows and sums another engine computed, into its results folder as a
+     * local run writes it (the same store, so the same bytes), summarised with {@code summariser}.
+     */
+    public static void writeDraw(Draw d, byte[] rows, Accumulators sums, String engine, ResultsStore.Summariser summariser)
+            throws IOException, BadInputException {
+        Manifest m = Manifest.create(d.plan(), Instant.now(), engine);
+        try (ResultsStore store = ResultsStore.create(d.plan().outDir(), m, false, List.of(), summariser, "weaklink-spark (uncertainty draw)")) {
+            try (ResultsStore.Rows r = store.startRows()) {
+                r.append(rows);
+                r.finish(d.plan().replicates(), sums, null, null, Runner.ALL_REPLICATES);
+            }
+            store.summarise();
+            store.complete();
+        }
+        recordValues(d);
     }
 
     /** Writes the top folder's manifest, complete, for a run whose draws another engine computed (Spark). */
@@ -224,7 +311,8 @@ public final class UncertaintyRun {
             o.put("path", p.path());
             o.set("distribution", Json.MAPPER.valueToTree(p.distribution()));
         }
-        m.set("policies", Runner.names(policyNames));
+        ArrayNode ps = m.putArray("policies");
+        policyNames.forEach(ps::add);
         String b = scenario.baselinePolicy();
         m.put("baseline", policyNames.contains(b) ? b : policyNames.get(0));
         m.put("currency", scenario.currency());
@@ -242,21 +330,21 @@ public final class UncertaintyRun {
     }
 
     /** Whether {@code dir} holds an uncertainty run (its manifest's {@code kind}). */
-    public static boolean isUncertaintyRun(Path dir) throws IOException {
-        Path f = dir.resolve(Runner.MANIFEST);
-        return Files.isRegularFile(f) && KIND.equals(Json.read(f).path("kind").asText());
+    public static boolean isUncertaintyRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(Runner.MANIFEST)) && isOurs(dir);
     }
 
     /**
      * Merges the shards of one uncertainty run into {@code out} (absent or empty): every shard must
      * be complete, of the same run, and shards 1..N given once; their draw folders are copied byte
-     * for byte. The caller then finishes {@code out} as after an unsharded run.
+     * for byte (each checked first against the hashes its manifest recorded), and {@code out} is
+     * summarised with {@code topSummariser} as after an unsharded run, then marked complete.
      */
-    public static void merge(List<Path> shardDirs, Path out) throws IOException, BadInputException {
+    public static void merge(List<Path> shardDirs, Path out, ResultsStore.Summariser topSummariser) throws IOException, BadInputException {
         if (shardDirs.isEmpty()) throw BadInputException.option("DIR", "give the shard folders to merge");
         List<JsonNode> manifests = new ArrayList<>();
         for (Path d : shardDirs) {
-            JsonNode m = Manifest.readFor(d);
+            JsonNode m = readTop(d);
             String where = d.resolve(Runner.MANIFEST).toString();
             if (!KIND.equals(m.path("kind").asText())) throw new BadInputException(where, 0, 0, "kind", "is not a shard of an uncertainty run; merge only the shards of one run");
             if (!"complete".equals(m.path("status").asText())) {
@@ -287,19 +375,45 @@ public final class UncertaintyRun {
         for (Path d : shardDirs) {
             if (d.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) throw BadInputException.option("--out", out + " is one of the shards being merged");
         }
-        ResultsFolder.requireAbsentOrEmpty(out);
+        ResultsStore.checkCanCreate(out, false, List.of());
         int draws = manifests.get(0).path("draws").asInt();
+        // every draw is checked (complete, its rows and sums as its manifest recorded them) before anything is written
         for (Map.Entry<Integer, Path> e : byIndex.entrySet()) {
             Shard s = new Shard(e.getKey(), count);
             for (int d = s.start(draws); d < s.end(draws); d++) {
                 Path from = drawDir(e.getValue(), d);
-                if (!Files.isRegularFile(from.resolve(Runner.REPLICATES))) {
+                if (!Files.isRegularFile(from.resolve(Runner.REPLICATES)) || !Files.isRegularFile(from.resolve(Runner.MANIFEST))) {
                     throw new BadInputException(from.toString(), 0, 0, null, "draw " + (d + 1) + " is missing from shard " + s + "; rerun the shard with --resume");
                 }
-                copyTree(from, drawDir(out, d));
+                try (ResultsStore draw = ResultsStore.open(from, null, "weaklink merge")) {
+                    if (!draw.manifest().complete()) {
+                        throw new BadInputException(from.resolve(Runner.MANIFEST), 0, 0, "status", "draw " + (d + 1) + " of shard " + s
+                                + " is not complete; rerun the shard with --resume");
+                    }
+                    draw.verifyComplete();
+                }
             }
         }
-        ObjectNode merged = ((ObjectNode) manifests.get(0)).deepCopy();
+        Files.createDirectories(out);
+        try (FolderLock lock = FolderLock.acquire(out, "weaklink merge")) {
+            if (!ResultsStore.emptyButOurs(out)) throw BadInputException.option("--out", "results folder " + out + " is not empty; choose another --out");
+            for (Map.Entry<Integer, Path> e : byIndex.entrySet()) {
+                Shard s = new Shard(e.getKey(), count);
+                for (int d = s.start(draws); d < s.end(draws); d++) copyTree(drawDir(e.getValue(), d), drawDir(out, d));
+            }
+            ObjectNode merged = merged(manifests.get(0), draws, byIndex);
+            merged.put("status", "running");
+            merged.putNull("finished");
+            Json.write(out.resolve(Runner.MANIFEST), merged);
+            topSummariser.summarise(out);
+            merged.put("status", "complete");
+            merged.put("finished", Instant.now().toString());
+            Json.write(out.resolve(Runner.MANIFEST), merged);
+        }
+    }
+
+    private static ObjectNode merged(JsonNode first, int draws, Map<Integer, Path> byIndex) {
+        ObjectNode merged = ((ObjectNode) first).deepCopy();
         ObjectNode sh = (ObjectNode) merged.get("shard");
         sh.put("index", 1);
         sh.put("count", 1);
@@ -307,7 +421,7 @@ public final class UncertaintyRun {
         sh.put("end_draw", draws);
         ArrayNode from = merged.putArray("merged_from");
         for (Path d : byIndex.values()) from.add(d.toString());
-        Json.write(out.resolve(Runner.MANIFEST), merged);
+        return merged;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -315,14 +429,8 @@ public final class UncertaintyRun {
             for (Path p : files.sorted().toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                else if (!p.getFileName().toString().equals(FolderLock.FILE)) Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-        }
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.findAny().isEmpty();
         }
     }
 }

@@ -1,18 +1,30 @@
 package weaklink.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file under a temporary name in the same folder and renames it into place, so a
  * failed or interrupted run never leaves a half-written file where a finished one is expected.
+ * Temporary names are unique to the process and the write ({@code .NAME.PID-N.tmp}), so two
+ * writers never share one. A durable write also forces the bytes to disk before the rename and the
+ * rename itself after it, for files a resumed run trusts (checkpoints, manifests).
  */
 public final class AtomicFile {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.\\d+-\\d+\\.tmp");
+
     private AtomicFile() {}
 
     /** Something that writes the file's content. */
@@ -22,14 +34,26 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, false);
+    }
+
+    /** Writes and renames into place with both forced to disk: after it returns, a power cut leaves the new file. */
+    public static void writeDurably(Path target, Content content) throws IOException {
+        write(target, content, true);
+    }
+
+    private static void write(Path target, Content content, boolean durable) throws IOException {
         Path tmp = temporaryFor(target);
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             Writer w = new java.io.BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
             content.writeTo(w);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
+        if (durable) force(tmp);
         moveIntoPlace(tmp, target);
+        if (durable) syncFolder(target.toAbsolutePath().getParent());
     }
 
     public static void writeString(Path target, String text) throws IOException {
@@ -38,13 +62,23 @@ public final class AtomicFile {
 
     public static void writeBytes(Path target, byte[] bytes) throws IOException {
         Path tmp = temporaryFor(target);
-        Files.write(tmp, bytes);
+        try {
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
         moveIntoPlace(tmp, target);
     }
 
-    /** The temporary name used while {@code target} is being written. */
+    /** A temporary name for writing {@code target}, unique to this process and this write. */
     public static Path temporaryFor(Path target) {
-        return target.resolveSibling("." + target.getFileName() + ".tmp");
+        return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet() + ".tmp");
+    }
+
+    /** Whether a file name is one of {@link #temporaryFor}'s (of any process): a write that never finished if it outlived its writer. */
+    public static boolean isTemporary(String fileName) {
+        return TEMPORARY.matcher(fileName).matches();
     }
 
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {
@@ -52,6 +86,22 @@ public final class AtomicFile {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Forces a file's bytes to disk. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Forces a folder's entries (a rename into it) to disk, where the system allows it. */
+    public static void syncFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some systems cannot open a folder for syncing; the rename is then as durable as they make it
         }
     }
 }

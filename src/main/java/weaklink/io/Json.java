@@ -19,6 +19,17 @@ public final class Json {
         AtomicFile.writeString(file, MAPPER.writeValueAsString(node) + "\n");
     }
 
+    /** Writes with {@link AtomicFile#writeDurably}: for files a resumed run trusts. */
+    public static void writeDurably(Path file, JsonNode node) throws IOException {
+        String text = MAPPER.writeValueAsString(node) + "\n";
+        AtomicFile.writeDurably(file, w -> w.write(text));
+    }
+
+    /** The bytes {@link #write} writes for {@code node}. */
+    public static byte[] bytes(JsonNode node) throws IOException {
+        return (MAPPER.writeValueAsString(node) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static JsonNode read(Path file) throws IOException {
         return MAPPER.readTree(file.toFile());
     }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import weaklink.io.Csv;
 import weaklink.io.Json;
-import weaklink.experiment.Runner;
+import weaklink.experiment.Manifest;
+import weaklink.scenario.BadInputException;
 import weaklink.experiment.Sweep;
 
 /**
@@ -34,21 +35,21 @@ public final class AnalysisCharts {
 
     /** Figures of sweep.csv drawn against the parameters, with their interval columns (or null). */
     static final String[][] SWEEP_FIGURES = {
-            {"mean_loss", "Mean annual loss", "ci95_low", "ci95_high"},
-            {"var_99_5", "1-in-200-year loss (VaR 99.5 %)", null, null},
-            {"mean_societal_cost", "Mean societal cost (losses + security spending)", null, null},
-            {"diff_vs_baseline", "Mean loss difference against the baseline", "diff_ci95_low", "diff_ci95_high"}};
+            {SummaryColumn.MEAN_LOSS.header(), "Mean annual loss", SummaryColumn.CI95_LOW.header(), SummaryColumn.CI95_HIGH.header()},
+            {SummaryColumn.VAR_99_5.header(), "1-in-200-year loss (VaR 99.5 %)", null, null},
+            {SummaryColumn.MEAN_SOCIETAL_COST.header(), "Mean societal cost (losses + security spending)", null, null},
+            {SummaryColumn.DIFF_VS_BASELINE.header(), "Mean loss difference against the baseline", SummaryColumn.DIFF_CI95_LOW.header(),
+                    SummaryColumn.DIFF_CI95_HIGH.header()}};
 
-    public static void sweep(Path dir) throws IOException {
+    public static void sweep(Path dir) throws IOException, BadInputException {
         JsonNode design = Json.read(dir.resolve(Sweep.DESIGN));
         List<String> params = new ArrayList<>();
         design.path("parameters").forEach(p -> params.add(p.path("path").asText()));
-        JsonNode firstManifest = Json.read(dir.resolve("points/p0001").resolve(Runner.MANIFEST));
-        String currency = firstManifest.path("currency").asText("JPY");
-        List<String> policies = new ArrayList<>();
-        firstManifest.path("policies").forEach(p -> policies.add(p.asText()));
+        Manifest firstPoint = Manifest.read(dir.resolve("points/p0001"));
+        String currency = firstPoint.currency();
+        List<String> policies = firstPoint.policies();
         List<Map<String, String>> rows = rows(dir.resolve(Sweep.TABLE));
-        Map<String, Integer> colours = colours(firstManifest, policies);
+        Map<String, Integer> colours = Results.colours(Results.policyTypes(firstPoint, dir.resolve("points/p0001")), policies);
         costEffectivenessCurves(dir, policies, colours, rows, currency, params);
         for (String param : params) {
             if (!numeric(rows, param)) continue;
@@ -56,7 +57,7 @@ public final class AnalysisCharts {
                 List<Charts.Line> lines = new ArrayList<>();
                 for (int p = 0; p < policies.size(); p++) {
                     String policy = policies.get(p);
-                    if (fig[0].equals("diff_vs_baseline") && p == 0) continue;
+                    if (fig[0].equals(SummaryColumn.DIFF_VS_BASELINE.header()) && p == 0) continue;
                     TreeMap<Double, double[]> byX = new TreeMap<>();   // x -> sums of y, low, high and count
                     for (Map<String, String> r : rows) {
                         if (!policy.equals(r.get("policy"))) continue;
@@ -88,19 +89,6 @@ public final class AnalysisCharts {
                 Charts.save(chart, dir.resolve("charts"), "sweep_" + fig[0] + "_" + slug(param), Charts.WIDTH, Charts.HEIGHT);
             }
         }
-    }
-
-    /** Each policy's colour by its type and name ({@link Palette#policy}), from a point's resolved scenario. */
-    static Map<String, Integer> colours(JsonNode manifest, List<String> policies) {
-        Map<String, String> types = new LinkedHashMap<>();
-        for (JsonNode p : manifest.path("scenario").path("policies")) types.put(p.path("name").asText(), p.path("id").asText(""));
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (String p : policies) {
-            String type = types.getOrDefault(p, "");
-            List<String> same = policies.stream().filter(q -> types.getOrDefault(q, "").equals(type)).sorted().toList();
-            out.put(p, Palette.policy(type, same.indexOf(p)));
-        }
-        return out;
     }
 
     /**

@@ -1,19 +1,23 @@
 package weaklink.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 import weaklink.io.AtomicFile;
+import weaklink.experiment.Manifest;
 import weaklink.experiment.Runner;
+import weaklink.scenario.ActorSpec;
+import weaklink.scenario.NetworkSpec;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioTree;
 import weaklink.scenario.BadInputException;
 
 /**
@@ -34,7 +38,18 @@ public final class ReportWriter {
      * @param charts the chart names written (each as {@code charts/NAME.png} and {@code .svg})
      * @param notes  charts left out and why
      */
-    public record Outcome(List<String> charts, List<String> notes, Path report) {}
+    public record Outcome(List<String> charts, List<String> notes, Path report) {
+        /** The files written, relative to the results folder. */
+        public List<String> files() {
+            List<String> out = new ArrayList<>();
+            for (String c : charts) {
+                out.add(CHARTS + "/" + c + ".png");
+                out.add(CHARTS + "/" + c + ".svg");
+            }
+            out.add(REPORT);
+            return out;
+        }
+    }
 
     /** One standard chart: its file name, heading, caption, the file it needs, and how to draw it. */
     private record Figure(String name, String heading, String caption, String needs, Function<Results, JFreeChart> draw,
@@ -72,6 +87,17 @@ public final class ReportWriter {
                     r -> Math.max(560, 200 + ResultCharts.burdenRows(r).size() * (14 * r.policies.size() + 18))));
 
     private ReportWriter() {}
+
+    /** Every file {@link #write} may write into a results folder, relative to it. */
+    static List<String> outputs() {
+        List<String> out = new ArrayList<>();
+        for (Figure f : FIGURES) {
+            out.add(CHARTS + "/" + f.name() + ".png");
+            out.add(CHARTS + "/" + f.name() + ".svg");
+        }
+        out.add(REPORT);
+        return out;
+    }
 
     /**
      * Renders the charts and report of a folder {@link ResultsFinalizer#finish} has just completed,
@@ -170,8 +196,8 @@ public final class ReportWriter {
     // ---- the page ------------------------------------------------------------------------------
 
     private static String page(Results r, String figures, List<String> notes) {
-        JsonNode m = r.manifest;
-        String name = m.path("scenario_name").asText("scenario");
+        Manifest m = r.manifest;
+        String name = m.scenarioName().isEmpty() ? "scenario" : m.scenarioName();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -180,7 +206,13 @@ public final class ReportWriter {
         h.append("<h1>WeakLink report: ").append(Html.escape(name)).append("</h1>\n");
         // Only what the results depend on: no times, paths or thread counts, so every way of running gives the same page.
         h.append("<p class=\"meta\">").append(Html.escape(String.format("%,d replicates (simulated years) per policy · master seed %d · "
-                + "weaklink %s", r.summary.get(r.policies.get(0)).get(SummaryColumn.REPLICATES).longValue(), m.path("seed").asLong(), m.path("version").asText("?")))).append("</p>\n");
+                + "weaklink %s", r.summary.get(r.policies.get(0)).get(SummaryColumn.REPLICATES).longValue(), m.seed(), m.version()))).append("</p>\n");
+        if (m.shard().count() > 1) {
+            h.append("<p class=\"missing\">").append(Html.escape(String.format("This folder is shard %d of %d of the run: it covers replicates "
+                    + "%,d to %,d of %,d only, and its figures are those of that share. Merge the %d shards (weaklink merge) for the run's "
+                    + "figures.", m.shard().index(), m.shard().count(), m.shard().firstReplicate(), m.shard().endReplicate() - 1, m.replicates(),
+                    m.shard().count()))).append("</p>\n");
+        }
         h.append(answer(r));
         h.append(scenario(r));
         h.append(headline(r));
@@ -192,60 +224,70 @@ public final class ReportWriter {
     }
 
     private static String scenario(Results r) {
-        JsonNode s = r.manifest.path("scenario");
+        Manifest m = r.manifest;
+        Scenario s;
+        try {
+            s = m.loadScenario(r.dir);
+        } catch (BadInputException e) {
+            s = null; // an older manifest: the scenario is named, not described
+        }
         StringBuilder h = new StringBuilder("<section id=\"scenario\">\n<h2>Scenario</h2>\n");
-        String description = s.path("description").asText("").strip();
+        String description = s == null ? "" : s.description().strip();
         if (!description.isEmpty()) h.append("<p>").append(Html.escape(description)).append("</p>\n");
         h.append("<dl>\n");
-        Html.term(h, "Scenario file SHA-256", r.manifest.path("scenario_sha256").asText("?"));
+        Html.term(h, "Scenario file SHA-256", m.scenarioSha256());
         Html.term(h, "Simulated period", r.days + " days per replicate, money in " + r.currency);
-        Html.term(h, "Network", network(s.path("network")));
-        List<String> actors = new ArrayList<>();
-        for (JsonNode a : s.path("actors")) {
-            actors.add(a.path("name").asText() + " (" + a.path("mode").asText().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", "
-                    + a.path("effect").asText().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", "
-                    + a.path("campaignsPerYear").asDouble() + " campaigns a year)");
+        if (s != null) {
+            Html.term(h, "Network", network(s, m));
+            List<String> actors = new ArrayList<>();
+            for (ActorSpec a : s.actors()) {
+                actors.add(a.name() + " (" + a.mode().label() + ", " + a.effect().label() + ", " + a.campaignsPerYear() + " campaigns a year)");
+            }
+            if (!s.initialCompromises().isEmpty()) actors.add(s.initialCompromises().size() + " firm(s) compromised on day 0");
+            Html.term(h, "Attacks", actors.isEmpty() ? "none" : String.join("; ", actors));
         }
-        int seeds = s.path("initialCompromises").size();
-        if (seeds > 0) actors.add(seeds + " firm(s) compromised on day 0");
-        Html.term(h, "Attacks", actors.isEmpty() ? "none" : String.join("; ", actors));
         h.append("<dt>Policies</dt>\n<dd><ul>\n");
         for (int i = 0; i < r.policies.size(); i++) {
             String p = r.policies.get(i);
             h.append("<li>").append(Html.swatch(r.colour(p))).append("<b>").append(Html.escape(p)).append("</b>")
-                    .append(Html.escape(policyParameters(s, p))).append(p.equals(r.baseline) ? " <em>(baseline)</em>" : "").append("</li>\n");
+                    .append(Html.escape(s == null ? "" : policyParameters(s, p))).append(p.equals(r.baseline) ? " <em>(baseline)</em>" : "")
+                    .append("</li>\n");
         }
         h.append("</ul></dd>\n</dl>\n</section>\n");
         return h.toString();
     }
 
-    private static String network(JsonNode n) {
-        JsonNode g = n.path("generator");
-        if (g.isMissingNode() || g.isNull()) {
-            return "read from " + n.path("firmsFile").asText("?") + " and " + n.path("linksFile").asText("?");
+    /** Where the network comes from: a generator's size, or the files it was read from (as the scenario names them, with their hashes). */
+    private static String network(Scenario s, Manifest m) {
+        if (s.network().fromFiles()) {
+            List<String> files = new ArrayList<>();
+            for (Manifest.InputFile f : m.inputs()) {
+                if (!f.role().equals("scenario")) files.add(f.path() + " (SHA-256 " + f.sha256().substring(0, 12) + "…)");
+            }
+            return "read from " + String.join(" and ", files);
         }
+        NetworkSpec.TieredSpec g = s.network().generator();
         long firms = 0;
         List<String> tiers = new ArrayList<>();
-        for (JsonNode t : g.path("tiers")) {
-            firms += t.path("firms").asLong();
-            tiers.add(String.format("%,d", t.path("firms").asLong()));
+        for (NetworkSpec.TierSpec t : g.tiers()) {
+            firms += t.firms();
+            tiers.add(String.format("%,d", t.firms()));
         }
-        long msp = g.path("mspFirms").asLong(), logistics = g.path("logisticsFirms").asLong();
+        long msp = g.mspFirms(), logistics = g.logisticsFirms();
         return String.format("generated: %,d firms in %d tiers (%s from tier 0 down)", firms + msp + logistics, tiers.size(), String.join(", ", tiers))
                 + (msp > 0 ? String.format(", %d IT service providers", msp) : "")
                 + (logistics > 0 ? String.format(", %d logistics providers", logistics) : "");
     }
 
     /** The policy's kind and parameters as the resolved scenario states them, e.g. " — buyer-share: phi 0.5, tiers 1". */
-    private static String policyParameters(JsonNode scenario, String policy) {
-        for (JsonNode p : scenario.path("policies")) {
-            if (!policy.equals(p.path("name").asText())) continue;
+    private static String policyParameters(Scenario scenario, String policy) {
+        for (PolicySpec spec : scenario.policies()) {
+            if (!policy.equals(spec.name())) continue;
             List<String> params = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().equals("id") && !e.getKey().equals("name")) params.add(keyName(e.getKey()) + ": " + value(e.getKey(), e.getValue(), scenario));
+            for (Map.Entry<String, Object> e : ScenarioTree.policy(spec).entrySet()) {
+                if (!e.getKey().equals("id") && !e.getKey().equals("name")) params.add(e.getKey() + ": " + value(e.getKey(), e.getValue(), scenario));
             }
-            return " — " + p.path("id").asText() + (params.isEmpty() ? "" : ": " + String.join(", ", params));
+            return " — " + spec.kind().label() + (params.isEmpty() ? "" : ": " + String.join(", ", params));
         }
         return "";
     }
@@ -293,16 +335,11 @@ public final class ReportWriter {
         return h.append("</ul>\n</section>\n").toString();
     }
 
-    /** The scenario file's name of a resolved-scenario key: {@code retentionYen} is {@code retention_yen}. */
-    static String keyName(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
     /** A parameter's value as a reader writes it: money ({@code *_yen}) in the report's money format, other numbers plainly. */
-    private static String value(String key, JsonNode v, JsonNode scenario) {
-        if (!v.isNumber()) return v.asText();
-        if (key.endsWith("Yen")) return Measure.moneyText(scenario.path("currency").asText("JPY")).write(v.asDouble());
-        return java.math.BigDecimal.valueOf(v.asDouble()).stripTrailingZeros().toPlainString();
+    private static String value(String key, Object v, Scenario scenario) {
+        if (!(v instanceof Number n)) return String.valueOf(v);
+        if (key.endsWith("_yen")) return Measure.moneyText(scenario.currency()).write(n.doubleValue());
+        return java.math.BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString();
     }
 
     private static String headline(Results r) {

@@ -1,6 +1,5 @@
 package weaklink.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import weaklink.report.GroupTables.DayRow;
 import weaklink.report.GroupTables.GroupRow;
 import weaklink.experiment.Runner;
 import weaklink.scenario.BadInputException;
+import weaklink.scenario.PolicySpec;
 
 /**
  * The figures of one results folder that the charts and the report show, read from its files
@@ -49,7 +49,7 @@ final class Results {
     }
 
     final Path dir;
-    final JsonNode manifest;
+    final Manifest manifest;
     final List<String> policies = new ArrayList<>();
     final String baseline;
     final String currency;
@@ -72,19 +72,37 @@ final class Results {
     /** Each policy's type (its {@code id} in the scenario), "" when the manifest does not say. */
     private final Map<String, String> types = new LinkedHashMap<>();
 
-    private Results(Path dir, JsonNode manifest) {
+    private Results(Path dir, Manifest manifest) {
         this.dir = dir;
         this.manifest = manifest;
-        manifest.path("policies").forEach(p -> policies.add(p.asText()));
-        for (JsonNode p : manifest.path("scenario").path("policies")) types.put(p.path("name").asText(), p.path("id").asText(""));
+        policies.addAll(manifest.policies());
+        types.putAll(policyTypes(manifest, dir));
+        colours.putAll(colours(types, policies));
+        this.baseline = manifest.baseline();
+        this.currency = manifest.currency();
+        this.days = manifest.days();
+    }
+
+    /** Each policy's type ({@code id} in the scenario) by name, from the manifest's resolved scenario; empty for an older manifest. */
+    static Map<String, String> policyTypes(Manifest manifest, Path dir) {
+        Map<String, String> types = new LinkedHashMap<>();
+        try {
+            for (PolicySpec p : manifest.loadScenario(dir).policies()) types.put(p.name(), p.kind().label());
+        } catch (BadInputException e) {
+            // an older manifest: policies keep the colours of their places
+        }
+        return types;
+    }
+
+    /** Each policy's series colour ({@link Palette#policy}): by its type and its name among the policies of that type. */
+    static Map<String, Integer> colours(Map<String, String> types, List<String> policies) {
+        Map<String, Integer> out = new LinkedHashMap<>();
         for (String p : policies) {
             String type = types.getOrDefault(p, "");
-            List<String> same = new ArrayList<>(policies.stream().filter(q -> types.getOrDefault(q, "").equals(type)).sorted().toList());
-            colours.put(p, Palette.policy(type, same.indexOf(p)));
+            List<String> same = policies.stream().filter(q -> types.getOrDefault(q, "").equals(type)).sorted().toList();
+            out.put(p, Palette.policy(type, same.indexOf(p)));
         }
-        this.baseline = manifest.path("baseline").asText(policies.isEmpty() ? "" : policies.get(0));
-        this.currency = manifest.path("currency").asText("JPY");
-        this.days = manifest.path("days").asInt(365);
+        return out;
     }
 
     /** The series colour of {@code policy}. */
@@ -95,7 +113,7 @@ final class Results {
 
     /** Reads a results folder; bad input (exit 2) if it is not one or a file breaks its contract. */
     static Results read(Path dir) throws IOException, BadInputException {
-        Results r = new Results(dir, Manifest.readFor(dir));
+        Results r = new Results(dir, Manifest.read(dir));
         if (r.policies.isEmpty()) throw new BadInputException(dir.resolve(Runner.MANIFEST), 0, 0, "policies", "lists no policy");
         r.readSummary(require(dir, SUMMARY));
         r.readReplicates(require(dir, Runner.REPLICATES));

@@ -1,9 +1,6 @@
 package weaklink.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +12,12 @@ import weaklink.experiment.PhaseOutOfMemoryError;
 import weaklink.io.AtomicFile;
 import weaklink.io.Json;
 import weaklink.experiment.ReplicateColumn;
+import weaklink.experiment.Manifest;
 import weaklink.experiment.ReplicateRow;
+import weaklink.experiment.ReplicateRows;
+import weaklink.experiment.ResultsStore;
+import weaklink.io.CsvTable;
+import weaklink.scenario.BadInputException;
 import weaklink.experiment.Runner;
 import weaklink.random.Seeds;
 import weaklink.stats.BestChoice;
@@ -39,24 +41,63 @@ public final class ResultsFinalizer {
 
     private ResultsFinalizer() {}
 
-    /** Makes the summary files, the charts and the report. */
-    public static void finish(Path dir) throws IOException {
-        PhaseOutOfMemoryError.during("writing the summaries, charts and report", () -> {
-            finishTables(dir);
-            ReportWriter.writeFinished(dir);
-            return null;
-        });
+    /**
+     * The summaries as a results folder's store calls for them: everything {@link #finish} may write,
+     * declared before it is written so the manifest lists it.
+     */
+    public static final ResultsStore.Summariser SUMMARISER = new ResultsStore.Summariser() {
+        @Override public List<String> outputs() { return ResultsFinalizer.outputs(); }
+
+        @Override public void summarise(Path dir) throws IOException, BadInputException { finish(dir); }
+    };
+
+    /** The summary tables alone (an uncertainty run's draws: the run's own report covers them). */
+    public static final ResultsStore.Summariser TABLES = new ResultsStore.Summariser() {
+        @Override public List<String> outputs() { return tableFiles(); }
+
+        @Override public void summarise(Path dir) throws IOException, BadInputException { finishTables(dir); }
+    };
+
+    /** Every file {@link #finish} may write into a results folder, relative to it. */
+    public static List<String> outputs() {
+        List<String> out = new ArrayList<>(tableFiles());
+        out.addAll(ReportWriter.outputs());
+        return out;
     }
 
-    /** Makes the summary files only (an uncertainty run's draws: the run's own report covers them). */
-    public static void finishTables(Path dir) throws IOException {
-        JsonNode manifest = Json.read(dir.resolve(Runner.MANIFEST));
-        List<String> policies = new ArrayList<>();
-        manifest.path("policies").forEach(p -> policies.add(p.asText()));
-        String baseline = manifest.path("baseline").asText(policies.get(0));
-        long seed = manifest.path("seed").asLong();
-        Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), policies);
-        writeSummary(dir.resolve(SUMMARY), policies, baseline, byPolicy, seeds(seed));
+    private static List<String> tableFiles() {
+        List<String> out = new ArrayList<>();
+        for (CsvTable<?> t : OutputTables.all()) {
+            if (!t.file().equals(Runner.REPLICATES) && !UncertaintyReport.tables().contains(t)) out.add(t.file());
+        }
+        return out;
+    }
+
+    /** Makes the summary files, the charts and the report. */
+    public static void finish(Path dir) throws IOException, BadInputException {
+        try {
+            PhaseOutOfMemoryError.during("writing the summaries, charts and report", () -> {
+                finishTables(dir);
+                ReportWriter.writeFinished(dir);
+                return null;
+            });
+        } catch (IOException | BadInputException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes the summary files of results folder {@code dir} from its manifest, {@code replicates.csv}
+     * (checked to hold each (policy, replicate) of the manifest exactly once) and {@code accumulators.json}.
+     */
+    public static void finishTables(Path dir) throws IOException, BadInputException {
+        Manifest manifest = Manifest.read(dir);
+        List<String> policies = manifest.policies();
+        String baseline = manifest.baseline();
+        Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), manifest);
+        writeSummary(dir.resolve(SUMMARY), policies, baseline, byPolicy, seeds(manifest.seed()));
         writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
         Path accFile = dir.resolve(Runner.ACCUMULATORS);
         if (Files.exists(accFile)) {
@@ -67,28 +108,16 @@ public final class ResultsFinalizer {
         OrdExport.write(dir, policies, byPolicy);
     }
 
-    /** The replicate rows of each policy, kept as the few columns the summaries need, in replicate order. */
-    static Map<String, PolicyColumns> readReplicates(Path file, List<String> policies) throws IOException {
+    /**
+     * The replicate rows of each policy, kept as the few columns the summaries need, in replicate
+     * order; the file must hold each (policy, replicate) the manifest expects exactly once.
+     */
+    static Map<String, PolicyColumns> readReplicates(Path file, Manifest manifest) throws IOException, BadInputException {
         Map<String, PolicyColumns> out = new LinkedHashMap<>();
-        for (String p : policies) out.put(p, new PolicyColumns());
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null || !header.equals(ReplicateRow.header())) throw new IOException(file + ": unexpected header");
-            int lineNo = 1;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lineNo++;
-                if (line.isEmpty()) continue;
-                ReplicateRow row;
-                try {
-                    row = ReplicateRow.parse(line);
-                } catch (RuntimeException e) {
-                    throw new IOException(file + ":" + lineNo + ": " + e.getMessage(), e);
-                }
-                PolicyColumns c = out.get(row.policy());
-                if (c == null) throw new IOException(file + ":" + lineNo + ": row for unknown policy " + row.policy());
-                c.add(row);
-            }
-        }
+        for (String p : manifest.policies()) out.put(p, new PolicyColumns());
+        int first = manifest.shard().firstReplicate();
+        int end = manifest.replicatesRun() != null ? first + manifest.replicatesRun() : manifest.shard().endReplicate();
+        ReplicateRows.read(file, manifest.policies(), first, end, row -> out.get(row.policy()).add(row));
         return out;
     }
 

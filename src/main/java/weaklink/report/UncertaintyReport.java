@@ -21,6 +21,7 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import weaklink.experiment.Runner;
 import weaklink.experiment.UncertaintyRun;
+import weaklink.experiment.ResultsStore;
 import weaklink.io.AtomicFile;
 import weaklink.io.CsvColumn;
 import weaklink.io.CsvFormat;
@@ -196,6 +197,22 @@ public final class UncertaintyReport {
     }
 
     /** Writes the tables, charts and report of the uncertainty run in {@code dir}. */
+    /** The top folder's report as an uncertainty run's command calls for it: every file {@link #finish} may write, then the writing. */
+    public static final ResultsStore.Summariser SUMMARISER = new ResultsStore.Summariser() {
+        @Override public List<String> outputs() {
+            List<String> out = new ArrayList<>();
+            for (CsvTable<?> t : tables()) out.add(t.file());
+            for (String chart : List.of("uncertainty_differences", "regret")) {
+                out.add(ReportWriter.CHARTS + "/" + chart + ".png");
+                out.add(ReportWriter.CHARTS + "/" + chart + ".svg");
+            }
+            out.add(ReportWriter.REPORT);
+            return out;
+        }
+
+        @Override public void summarise(Path dir) throws IOException { finish(dir); }
+    };
+
     public static void finish(Path dir) throws IOException {
         Figures f;
         try {

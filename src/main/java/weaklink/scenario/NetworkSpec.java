@@ -179,6 +179,9 @@ public record NetworkSpec(Path firmsFile, Path linksFile, TieredSpec generator, 
         if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
             throw given.error("the shares add up to " + (float) sum + "; the shares of the size classes must add up to 1");
         }
+        // Shares that already add up to 1 (to the rounding of decimal fractions, e.g. 0.3 + 0.35 + 0.35) are kept as
+        // written, so that a scenario written back from its resolved values (a manifest's) loads to the same shares.
+        if (Math.abs(sum - 1) <= 1e-9) return mix;
         double total = sum;
         mix.replaceAll((k, v) -> v / total);
         return mix;

@@ -124,14 +124,14 @@ class MergeTest {
         assertTrue(err.toString().contains("--resume"), err.toString());
     }
 
+    /** Issue #18, item 3: one deleted row gave exit 1 with no location and a half-written output. */
     @Test
-    void shardWithLostRowsIsRefusedNamingTheFile() throws Exception {
+    void shardWithADeletedRowIsRefusedNamingTheFileAndNothingIsWritten() throws Exception {
         Path cut = copyOf(shards.get(1), "cut");
         List<String> lines = Files.readAllLines(cut.resolve("replicates.csv"));
-        Files.write(cut.resolve("replicates.csv"), lines.subList(0, lines.size() - 1));
-        StringWriter err = new StringWriter();
-        assertEquals(2, merge(err, dir.resolve("merged"), shards.get(0), cut, shards.get(2)));
-        assertTrue(err.toString().contains(cut.resolve("replicates.csv").toString()), err.toString());
+        lines.remove(3);
+        Files.write(cut.resolve("replicates.csv"), lines);
+        assertRefused(cut.resolve("replicates.csv"), "", shards.get(0), cut, shards.get(2));
     }
 
     @Test
@@ -142,6 +142,71 @@ class MergeTest {
         assertEquals(2, merge(err, out, shards.toArray(Path[]::new)));
         assertTrue(err.toString().contains("not empty"), err.toString());
         assertEquals("keep me", Files.readString(out.resolve("precious.txt")));
+    }
+
+    /** A shard with one digit of one row changed (issue #18, item 3: merged with exit 0 and changed numbers). */
+    @Test
+    void aShardWithOneChangedDigitIsRefusedAndNothingIsWritten() throws Exception {
+        Path changed = copyOf(shards.get(1), "changed");
+        List<String> lines = Files.readAllLines(changed.resolve("replicates.csv"));
+        String row = lines.get(2);
+        int at = row.indexOf(',', row.indexOf(',') + 1) + 1; // the first digit of total_loss
+        lines.set(2, row.substring(0, at) + (row.charAt(at) == '9' ? '8' : (char) (row.charAt(at) + 1)) + row.substring(at + 1));
+        Files.write(changed.resolve("replicates.csv"), lines);
+        assertRefused(changed.resolve("replicates.csv"), "changed after the run", shards.get(0), changed, shards.get(2));
+    }
+
+    @Test
+    void aShardWithAFlippedDigitInItsSumsIsRefused() throws Exception {
+        Path changed = copyOf(shards.get(0), "changed");
+        String sums = Files.readString(changed.resolve("accumulators.json"));
+        int at = sums.indexOf("\"group_loss\" : [ ") + 17;
+        char d = sums.charAt(at);
+        Files.writeString(changed.resolve("accumulators.json"), sums.substring(0, at) + (d == '9' ? '8' : (char) (d + 1)) + sums.substring(at + 1));
+        assertRefused(changed.resolve("accumulators.json"), "changed after the run", changed, shards.get(1), shards.get(2));
+    }
+
+    @Test
+    void aShardWhoseReplicateRowsWereReplacedByAnothersIsRefused() throws Exception {
+        Path changed = copyOf(shards.get(2), "changed");
+        List<String> lines = Files.readAllLines(changed.resolve("replicates.csv"));
+        lines.set(2, lines.get(1));
+        Files.write(changed.resolve("replicates.csv"), lines);
+        assertRefused(changed.resolve("replicates.csv"), "", shards.get(0), shards.get(1), changed);
+    }
+
+    /** Sums edited together with the hash the manifest keeps of them are still caught: they must agree with the rows. */
+    @Test
+    void sumsThatDoNotBelongToTheRowsAreRefusedEvenWithAMatchingHash() throws Exception {
+        Path changed = copyOf(shards.get(1), "changed");
+        ObjectNode acc = (ObjectNode) Json.read(changed.resolve("accumulators.json"));
+        com.fasterxml.jackson.databind.node.ArrayNode loss = (com.fasterxml.jackson.databind.node.ArrayNode) acc.get("sums").get("policies")
+                .get("none").get("group_loss");
+        loss.set(0, loss.get(0).asLong() + 5_000_000);
+        Json.write(changed.resolve("accumulators.json"), acc);
+        rehash(changed, "accumulators.json");
+        assertRefused(changed.resolve("accumulators.json"), "group_loss", shards.get(0), changed, shards.get(2));
+    }
+
+    /** Records a file's present size and hash in its folder's manifest, as if the shard had finished with it. */
+    static void rehash(Path dir, String file) throws Exception {
+        ObjectNode m = (ObjectNode) Json.read(dir.resolve("manifest.json"));
+        for (JsonNode f : m.get("files")) {
+            if (f.get("path").asText().equals(file)) {
+                ((ObjectNode) f).put("bytes", Files.size(dir.resolve(file)));
+                ((ObjectNode) f).put("sha256", weaklink.io.Sha256.of(dir.resolve(file)));
+            }
+        }
+        Json.write(dir.resolve("manifest.json"), m);
+    }
+
+    private void assertRefused(Path file, String why, Path... from) throws Exception {
+        StringWriter err = new StringWriter();
+        Path merged = dir.resolve("merged");
+        assertEquals(2, merge(err, merged, from), err.toString());
+        assertTrue(err.toString().contains(file.toString()) && err.toString().contains(why), err.toString());
+        assertFalse(err.toString().contains("Exception"), err.toString());
+        assertFalse(Files.exists(merged), "nothing is written");
     }
 
     private Path copyOf(Path shard, String name) throws IOException {

@@ -1,13 +1,11 @@
 package weaklink.cluster.spark;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +18,7 @@ import weaklink.experiment.Accumulators;
 import weaklink.io.Json;
 import weaklink.experiment.Manifest;
 import weaklink.experiment.ReplicateEngine;
-import weaklink.experiment.ReplicateRow;
-import weaklink.experiment.ResultsFolder;
+import weaklink.experiment.ResultsStore;
 import weaklink.experiment.RunPlan;
 import weaklink.experiment.Runner;
 import weaklink.experiment.Shard;
@@ -69,18 +66,24 @@ public final class SparkRun {
      * @param settings further Spark settings (key = value)
      */
     public static void run(Request request, String master, Map<String, String> settings) throws IOException, BadInputException {
-        ResultsFolder.requireAbsentOrEmpty(request.out());
         if (request.scenario().uncertainty() != null) {
             runDraws(request, master, settings);
             return;
         }
+        ResultsStore.Summariser summariser = ResultsFinalizer.SUMMARISER;
+        Path scenarioFile = request.scenarioFile();
+        List<Path> inputs = new ArrayList<>(List.of(scenarioFile));
+        if (request.scenario().network().fromFiles()) {
+            inputs.add(request.scenario().network().firmsFile());
+            inputs.add(request.scenario().network().linksFile());
+        }
+        ResultsStore.checkCanCreate(request.out(), false, inputs);
         // The driver builds the network too: bad input is refused here, before Spark starts.
-        new ReplicateEngine(request.scenario(), request.seed(), request.policies());
+        ReplicateEngine driverEngine = new ReplicateEngine(request.scenario(), request.seed(), request.policies());
 
         SparkConf conf = new SparkConf().setAppName("weaklink " + request.scenario().name());
         if (master != null) conf.setMaster(master);
         settings.forEach(conf::set);
-        Path scenarioFile = request.scenarioFile();
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
             int blocks = Math.min(request.replicates(), request.tasks() != null ? request.tasks() : 4 * spark.defaultParallelism());
@@ -88,9 +91,13 @@ public final class SparkRun {
                     request.policies(), Shard.WHOLE, blocks, request.out());
             ReplicateBlock task = new ReplicateBlock(scenarioFile.getFileName().toString(), Files.readString(scenarioFile),
                     scenarioFile.toAbsolutePath().getParent().toString(), request.seed(), plan.policyNames(), request.replicates(), blocks);
-            run(spark, plan, task);
+            Manifest manifest = Manifest.create(plan, Instant.now(), "spark " + spark.version() + " " + spark.master(), driverEngine.networkSources());
+            try (ResultsStore store = ResultsStore.create(request.out(), manifest, false, inputs, summariser, "weaklink-spark")) {
+                run(spark, store, task, request.replicates());
+                store.summarise();
+                store.complete();
+            }
         }
-        ResultsFinalizer.finish(request.out());
     }
 
     /**
@@ -114,8 +121,9 @@ public final class SparkRun {
         Path scenarioFile = request.scenarioFile();
         DrawTask task = new DrawTask(scenarioFile.getFileName().toString(), Files.readString(scenarioFile),
                 scenarioFile.toAbsolutePath().getParent().toString(), seeds, values, run.draws().get(0).plan().policyNames(), request.replicates());
-        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+        try (JavaSparkContext spark = new JavaSparkContext(conf); AutoCloseable top = run.holdTop("weaklink-spark (uncertainty)")) {
             spark.setLogLevel("WARN");
+            String engine = "spark " + spark.version() + " " + spark.master();
             List<Integer> indices = run.draws().stream().map(UncertaintyRun.Draw::index).toList();
             JavaRDD<ReplicateBlock.Result> results = spark.parallelize(indices, indices.size()).map(task).persist(StorageLevel.MEMORY_AND_DISK());
             results.count();
@@ -124,53 +132,43 @@ public final class SparkRun {
                 for (UncertaintyRun.Draw d : run.draws()) {
                     ReplicateBlock.Result r = it.next();
                     if (r.block() != d.index()) throw new IllegalStateException("draw " + r.block() + " arrived where draw " + d.index() + " was due");
-                    Path dir = d.plan().outDir();
-                    Files.createDirectories(dir);
-                    ObjectNode manifest = Manifest.create(d.plan(), Instant.now());
-                    manifest.put("engine", "spark " + spark.version() + " " + spark.master());
-                    Json.write(dir.resolve(Runner.MANIFEST), manifest);
-                    Files.writeString(dir.resolve(Runner.PARTIAL), ReplicateRow.header() + "\n" + r.csv(), StandardCharsets.UTF_8);
-                    Runner.complete(dir, request.replicates(), Accumulators.fromJson(Json.MAPPER.readTree(r.sumsJson())));
-                    UncertaintyRun.recordValues(d);
-                    ResultsFinalizer.finishTables(dir);
+                    UncertaintyRun.writeDraw(d, r.csv().getBytes(StandardCharsets.UTF_8), Accumulators.fromJson(Json.MAPPER.readTree(r.sumsJson())),
+                            engine, ResultsFinalizer.TABLES);
                 }
             } finally {
                 results.unpersist(false);
             }
-            run.writeCompleteManifest("spark " + spark.version() + " " + spark.master());
+            UncertaintyReport.finish(request.out());
+            run.writeCompleteManifest(engine);
+        } catch (IOException | BadInputException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
-        UncertaintyReport.finish(request.out());
     }
 
     /**
      * Computes the blocks in parallel, keeps them on the executors, then streams them to the
      * driver in block order (one block in the driver's memory at a time).
      */
-    static void run(JavaSparkContext spark, RunPlan plan, ReplicateBlock task) throws IOException {
-        Path dir = plan.outDir();
-        Files.createDirectories(dir);
-        ObjectNode manifest = Manifest.create(plan, Instant.now());
-        manifest.put("engine", "spark " + spark.version() + " " + spark.master());
-        Json.write(dir.resolve(Runner.MANIFEST), manifest);
-
+    static void run(JavaSparkContext spark, ResultsStore store, ReplicateBlock task, int replicates) throws IOException {
         List<Integer> blockIndices = IntStream.range(0, task.blocks()).boxed().toList();
         JavaRDD<ReplicateBlock.Result> results = spark.parallelize(blockIndices, task.blocks()).map(task).persist(StorageLevel.MEMORY_AND_DISK());
         results.count();
         Accumulators sums = null;
-        try (OutputStream rows = Files.newOutputStream(dir.resolve(Runner.PARTIAL), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            rows.write((ReplicateRow.header() + "\n").getBytes(StandardCharsets.UTF_8));
+        try (ResultsStore.Rows rows = store.startRows()) {
             int expected = 0;
             for (Iterator<ReplicateBlock.Result> it = results.toLocalIterator(); it.hasNext(); expected++) {
                 ReplicateBlock.Result block = it.next();
                 if (block.block() != expected) throw new IllegalStateException("block " + block.block() + " arrived where block " + expected + " was due");
-                rows.write(block.csv().getBytes(StandardCharsets.UTF_8));
+                rows.append(block.csv().getBytes(StandardCharsets.UTF_8));
                 Accumulators blockSums = Accumulators.fromJson(Json.MAPPER.readTree(block.sumsJson()));
                 if (sums == null) sums = blockSums;
                 else sums.add(blockSums);
             }
+            rows.finish(replicates, sums, null, null, Runner.ALL_REPLICATES);
         } finally {
             results.unpersist(false);
         }
-        Runner.complete(dir, plan.replicates(), sums);
     }
 }

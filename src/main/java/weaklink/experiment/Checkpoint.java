@@ -1,0 +1,70 @@
+package weaklink.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import weaklink.io.Json;
+import weaklink.stats.RunningMean;
+
+/**
+ * The content of {@code accumulators.json}: replicates done (in order from the shard's first), how
+ * many bytes of {@code replicates.csv.partial} hold them and — while the run is in progress — the
+ * SHA-256 of those bytes, the exact sums, and for a run with {@code --target-ci} each policy's
+ * running mean of total loss and, once it has ended, why. A resumed run continues only from a
+ * checkpoint whose bytes and hash the partial file still has. The finished folder's file leaves out
+ * the hash (the manifest lists every file's hash then), so its bytes equal every earlier version's.
+ *
+ * @param done          replicates done
+ * @param bytes         bytes of the rows file that hold them (header included)
+ * @param partialSha256 SHA-256 of those bytes, or null in the finished form
+ * @param sums          the exact sums
+ * @param losses        per policy, the running mean of total loss ({@code --target-ci}); else null
+ * @param stopReason    why the run ended, once it has and only with {@code --target-ci}; else null
+ */
+record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums, RunningMean[] losses, String stopReason) {
+
+    /** The same checkpoint in the form a finished folder keeps (no hash: the manifest has it). */
+    Checkpoint finished() { return new Checkpoint(done, bytes, null, sums, losses, stopReason); }
+
+    ObjectNode toJson() {
+        ObjectNode state = Json.object();
+        state.put("replicates_done", done);
+        state.put("partial_bytes", bytes);
+        if (partialSha256 != null) state.put("partial_sha256", partialSha256);
+        state.set("sums", sums.toJson());
+        if (losses != null) {
+            ArrayNode a = state.putArray("total_loss_running_mean");
+            for (RunningMean m : losses) {
+                ObjectNode o = a.addObject();
+                o.put("n", m.count());
+                o.put("mean", m.count() == 0 ? 0 : m.mean());
+                o.put("m2", m.sumOfSquaredDeviations());
+            }
+        }
+        if (stopReason != null) state.put("stop_reason", stopReason);
+        return state;
+    }
+
+    /**
+     * Reads a checkpoint.
+     *
+     * @throws IllegalArgumentException saying what is wrong when the JSON is not a checkpoint
+     */
+    static Checkpoint fromJson(JsonNode state) {
+        if (!state.path("replicates_done").canConvertToInt() || !state.path("partial_bytes").canConvertToLong() || !state.path("sums").isObject()) {
+            throw new IllegalArgumentException("expected replicates_done, partial_bytes and sums");
+        }
+        RunningMean[] losses = null;
+        if (state.has("total_loss_running_mean")) {
+            JsonNode a = state.get("total_loss_running_mean");
+            losses = new RunningMean[a.size()];
+            for (int p = 0; p < losses.length; p++) {
+                JsonNode o = a.get(p);
+                losses[p] = new RunningMean(o.path("n").asLong(), o.path("mean").asDouble(), o.path("m2").asDouble());
+            }
+        }
+        return new Checkpoint(state.get("replicates_done").asInt(), state.get("partial_bytes").asLong(),
+                state.path("partial_sha256").isTextual() ? state.get("partial_sha256").asText() : null,
+                Accumulators.fromJson(state.get("sums")), losses, state.path("stop_reason").isTextual() ? state.get("stop_reason").asText() : null);
+    }
+}

@@ -1,0 +1,600 @@
+package weaklink.experiment;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import weaklink.io.AtomicFile;
+import weaklink.io.Json;
+import weaklink.io.Sha256;
+import weaklink.scenario.BadInputException;
+import weaklink.stats.RunningMean;
+
+/**
+ * A results folder, held by one command from start to end: the one owner of its write sequence —
+ * create, append rows, checkpoint, finish the rows, summarise, complete — used by the local
+ * {@link Runner}, {@link Merger} and the Spark runner alike, so every way of running writes the same
+ * files in the same order. It is also where a folder is kept safe:
+ * <ul>
+ *   <li>an exclusive lock for the whole command ({@link FolderLock}): a second command is refused
+ *       naming the process that holds the folder;</li>
+ *   <li>a new run goes only into an absent or empty folder, or with {@code --overwrite} into a folder
+ *       whose every file WeakLink's own manifest lists as written by it (and holding none of the
+ *       run's inputs); only those files are removed;</li>
+ *   <li>rows are appended to {@code replicates.csv.partial}; a checkpoint ({@code accumulators.json})
+ *       records how many bytes hold the replicates done and their SHA-256, and is written only after
+ *       those bytes are forced to disk; a resumed run continues only from a checkpoint the file still
+ *       matches, and otherwise refuses, naming the file;</li>
+ *   <li>the manifest lists every file with its SHA-256 and row count, and says {@code complete} only
+ *       after everything else, charts and report included, is written.</li>
+ * </ul>
+ * The summaries come from {@code weaklink.report} (a later stage), handed in as a {@link Summariser}.
+ */
+public final class ResultsStore implements AutoCloseable {
+    public static final String MANIFEST = Manifest.FILE;
+    public static final String REPLICATES = "replicates.csv";
+    public static final String PARTIAL = "replicates.csv.partial";
+    public static final String ACCUMULATORS = "accumulators.json";
+    /** The files a run writes before its summaries, in the manifest's order. */
+    static final List<String> ROW_FILES = List.of(REPLICATES, ACCUMULATORS, PARTIAL);
+
+    /** What makes a folder's derived files (summaries, tables, charts, report) from its rows and sums. */
+    public interface Summariser {
+        /** Every file it may write, relative to the folder with '/', so the manifest names them before they exist. */
+        List<String> outputs();
+
+        /** Writes them from the folder's {@code manifest.json}, {@code replicates.csv} and {@code accumulators.json}. */
+        void summarise(Path dir) throws IOException, BadInputException;
+    }
+
+    private final Path dir;
+    private final FolderLock lock;
+    private final Summariser summariser;
+    private Manifest manifest;
+
+    private ResultsStore(Path dir, FolderLock lock, Summariser summariser, Manifest manifest) {
+        this.dir = dir;
+        this.lock = lock;
+        this.summariser = summariser;
+        this.manifest = manifest;
+    }
+
+    public Path dir() { return dir; }
+
+    public Manifest manifest() { return manifest; }
+
+    // ---- opening -------------------------------------------------------------------------------
+
+    /**
+     * Checks, before any work, that a new run may be written to {@code dir}: absent, empty, or (with
+     * {@code overwrite}) holding only files WeakLink's manifest says it wrote and none of {@code inputs}.
+     * Writes nothing; {@link #create} checks again under the lock.
+     */
+    public static void checkCanCreate(Path dir, boolean overwrite, List<Path> inputs) throws IOException, BadInputException {
+        checkOutPath(dir);
+        if (!Files.isDirectory(dir) || emptyButOurs(dir)) return;
+        if (!overwrite) {
+            throw BadInputException.option("--out", "results folder " + dir + " is not empty; use --resume " + dir
+                    + " to continue the run in it, --overwrite to replace it, or another --out");
+        }
+        removableFiles(dir, inputs);
+    }
+
+    /**
+     * Creates (or, with {@code overwrite}, replaces) the results folder {@code dir} for a run
+     * described by {@code manifest}, and holds it until {@link #close}.
+     *
+     * @param inputs  the run's input files: never inside a folder that is overwritten
+     * @param command what holds the folder, for the message a second command prints
+     */
+    public static ResultsStore create(Path dir, Manifest manifest, boolean overwrite, List<Path> inputs, Summariser summariser, String command)
+            throws IOException, BadInputException {
+        checkOutPath(dir);
+        Files.createDirectories(dir);
+        FolderLock lock = FolderLock.acquire(dir, command);
+        try {
+            if (!emptyButOurs(dir)) {
+                if (!overwrite) {
+                    throw BadInputException.option("--out", "results folder " + dir + " is not empty; use --resume " + dir
+                            + " to continue the run in it, --overwrite to replace it, or another --out");
+                }
+                clear(dir, removableFiles(dir, inputs));
+            }
+            removeTemporaries(dir);
+            List<Manifest.OutputFile> declared = new ArrayList<>();
+            for (String f : declaredFiles(summariser)) declared.add(new Manifest.OutputFile(f, null, null, null));
+            ResultsStore store = new ResultsStore(dir, lock, summariser, manifest.withStatus(Manifest.RUNNING).withFiles(declared));
+            store.writeManifest();
+            return store;
+        } catch (IOException | BadInputException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Holds an existing results folder (to resume it, or to redraw its charts). */
+    public static ResultsStore open(Path dir, Summariser summariser, String command) throws IOException, BadInputException {
+        if (!Files.isDirectory(dir)) throw BadInputException.option(dir.toString(), "is not a WeakLink results folder (no such folder)");
+        FolderLock lock = FolderLock.acquire(dir, command);
+        try {
+            Manifest m = Manifest.read(dir);
+            removeTemporaries(dir);
+            return new ResultsStore(dir, lock, summariser, m);
+        } catch (IOException | BadInputException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static List<String> declaredFiles(Summariser summariser) {
+        Set<String> all = new LinkedHashSet<>(ROW_FILES);
+        all.addAll(summariser.outputs());
+        return List.copyOf(all);
+    }
+
+    /** Refuses an {@code --out} that is a file, or a symbolic link to nothing. */
+    static void checkOutPath(Path dir) throws BadInputException {
+        if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(dir).toString();
+            } catch (IOException e) {
+                target = "?";
+            }
+            throw BadInputException.option("--out", dir + " is a symbolic link to " + target
+                    + ", which does not exist; create that folder, or give another --out");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw BadInputException.option("--out", dir + " exists and is not a folder");
+    }
+
+    /** Whether {@code dir} holds nothing but this tool's lock and unfinished temporary files. */
+    static boolean emptyButOurs(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (!name.equals(FolderLock.FILE) && !AtomicFile.isTemporary(name)) return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The files {@code --overwrite} may remove from {@code dir}: those its manifest lists as written
+     * by WeakLink, and the manifest. Refuses (bad input, naming the file) a folder without a WeakLink
+     * manifest, any other file in it, and any input of the run inside it.
+     */
+    private static List<Path> removableFiles(Path dir, List<Path> inputs) throws IOException, BadInputException {
+        refuseInputsInside(dir, inputs);
+        Path root = dir.toAbsolutePath().normalize();
+        return collect(dir, ownFiles(dir, root, "refusing to overwrite " + dir + ": it is not a WeakLink results folder"));
+    }
+
+    private static void refuseInputsInside(Path dir, List<Path> inputs) throws BadInputException {
+        Path root = dir.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            if (in.toAbsolutePath().normalize().startsWith(root)) {
+                throw BadInputException.option("--overwrite", "refusing to overwrite " + dir + ": it holds " + in
+                        + ", an input of this run; keep inputs outside the results folder, or choose another --out");
+            }
+        }
+    }
+
+    /** The files of the results folder {@code folder} (absolute: {@code root}) that WeakLink wrote: its manifest and those it lists. */
+    private static Set<Path> ownFiles(Path folder, Path root, String notOurs) throws IOException, BadInputException {
+        Manifest m;
+        try {
+            m = Manifest.read(folder);
+        } catch (BadInputException e) {
+            throw BadInputException.option("--overwrite", notOurs + " (" + e.getMessage() + "); only files WeakLink's own manifest lists are ever removed");
+        }
+        if (m.format() < Manifest.FORMAT) {
+            throw BadInputException.option("--overwrite", "refusing to overwrite " + folder + ": its manifest was written by weaklink " + m.version()
+                    + ", which does not list the files it wrote; remove them yourself, or choose another --out");
+        }
+        Set<Path> own = new LinkedHashSet<>();
+        own.add(root.resolve(MANIFEST));
+        for (Manifest.OutputFile f : m.files()) {
+            Path p = root.resolve(f.path()).normalize();
+            if (!p.startsWith(root) || p.equals(root)) {
+                throw BadInputException.option("--overwrite", "refusing to overwrite " + folder + ": its manifest lists " + f.path()
+                        + ", which is not a file inside the folder");
+            }
+            own.add(p);
+        }
+        return own;
+    }
+
+    /**
+     * Every file under {@code dir} if each is in {@code own}, a lock file or an unfinished temporary
+     * file; otherwise refuses, naming the first other file. Symbolic links are never WeakLink's.
+     */
+    private static List<Path> collect(Path dir, Set<Path> own) throws IOException, BadInputException {
+        Path root = dir.toAbsolutePath().normalize();
+        List<Path> remove = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted().toList()) {
+                if (p.equals(root) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
+                String name = p.getFileName().toString();
+                if (name.equals(FolderLock.FILE) && p.getParent().equals(root)) continue; // ours, held now
+                if (AtomicFile.isTemporary(name) || name.equals(FolderLock.FILE)) {
+                    remove.add(p);
+                    continue;
+                }
+                if (!own.contains(p) || Files.isSymbolicLink(p)) {
+                    throw BadInputException.option("--overwrite", "refusing to overwrite " + dir + ": it holds " + p
+                            + ", which WeakLink's manifest does not list as its own; move it away, or choose another --out");
+                }
+                remove.add(p);
+            }
+        }
+        return remove;
+    }
+
+    /**
+     * {@code --overwrite} of a folder that holds results folders below it (an uncertainty run's
+     * draws): removes its manifest (which {@code isOurs} must accept), the files of {@code topFiles}
+     * (relative paths) and, in each folder of {@code nested}, the files that folder's manifest lists —
+     * after checking the folder holds nothing else and none of {@code inputs}; otherwise refuses
+     * (bad input, naming the file) and removes nothing.
+     */
+    static void clearNested(Path dir, java.util.Collection<String> topFiles, String nested, List<Path> inputs,
+                            java.util.function.Predicate<Path> isOurs) throws IOException, BadInputException {
+        refuseInputsInside(dir, inputs);
+        Path root = dir.toAbsolutePath().normalize();
+        if (!isOurs.test(dir)) {
+            throw BadInputException.option("--overwrite", "refusing to overwrite " + dir + ": it is not a WeakLink results folder;"
+                    + " only files WeakLink's own manifest lists are ever removed");
+        }
+        Set<Path> own = new LinkedHashSet<>();
+        own.add(root.resolve(MANIFEST));
+        for (String f : topFiles) own.add(root.resolve(f).normalize());
+        Path below = root.resolve(nested);
+        if (Files.isDirectory(below)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(below)) {
+                for (Path folder : s) {
+                    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) continue;
+                    if (!Files.exists(folder.resolve(MANIFEST)) && emptyButOurs(folder)) continue;
+                    own.addAll(ownFiles(folder, folder.toAbsolutePath().normalize(), "refusing to overwrite " + dir + ": " + folder
+                            + " is not a WeakLink results folder"));
+                }
+            }
+        }
+        clear(dir, collect(dir, own));
+    }
+
+    /** Removes {@code files} (the manifest last, so an interrupted clearing can be repeated) and the folders they leave empty. */
+    private static void clear(Path dir, List<Path> files) throws IOException {
+        Path manifest = dir.toAbsolutePath().normalize().resolve(MANIFEST);
+        for (Path p : files) if (!p.getFileName().toString().equals(MANIFEST)) Files.deleteIfExists(p);
+        for (Path p : files) if (p.getFileName().toString().equals(MANIFEST) && !p.equals(manifest)) Files.deleteIfExists(p);
+        Files.deleteIfExists(manifest);
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (p.equals(dir) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
+                try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+                    if (!s.iterator().hasNext()) Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** Temporary files of writes that never finished (their writer was killed); none can be in progress while we hold the lock. */
+    private static void removeTemporaries(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir, 2)) {
+            for (Path p : walk.toList()) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && AtomicFile.isTemporary(p.getFileName().toString())) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    // ---- rows ----------------------------------------------------------------------------------
+
+    /**
+     * Starts the rows file ({@code replicates.csv.partial}) with its header, for a run that starts
+     * from its first replicate.
+     */
+    public Rows startRows() throws IOException {
+        Path partial = dir.resolve(PARTIAL);
+        byte[] header = (ReplicateRow.header() + "\n").getBytes(StandardCharsets.UTF_8);
+        MessageDigest md = Sha256.digest();
+        Files.write(partial, header);
+        md.update(header);
+        return new Rows(partial, header.length, md);
+    }
+
+    /** Where a resumed run continues. */
+    record Resumed(Checkpoint from, Rows rows) {
+        /** Every row is already written (and the rows file finished). */
+        boolean rowsDone() { return rows == null; }
+    }
+
+    /**
+     * Finds where an interrupted run continues: the checkpoint in {@code accumulators.json}, once
+     * the rows file is checked to still hold the bytes it covers (size and SHA-256); rows written
+     * after it are cut off. A run whose every row was written is finished here. Nothing is changed
+     * when a file does not match: the refusal names it.
+     *
+     * @param total replicates in this folder's share
+     * @return the checkpoint to continue from, or null to start from the first replicate (no checkpoint yet)
+     */
+    Resumed resumeRows(int total) throws IOException, BadInputException {
+        Path accFile = dir.resolve(ACCUMULATORS), partial = dir.resolve(PARTIAL), rows = dir.resolve(REPLICATES);
+        if (!Files.exists(accFile)) {
+            // killed before its first checkpoint: nothing was kept, so nothing is lost by starting again
+            return null;
+        }
+        Checkpoint c = readCheckpoint(accFile);
+        if (c.partialSha256() == null) {
+            throw new BadInputException(accFile, 0, 0, "partial_sha256", "the checkpoint does not record the hash of the rows it covers,"
+                    + " so they cannot be checked; start the run again with --overwrite");
+        }
+        boolean allWritten = c.stopReason() != null || c.done() == total;
+        Path file = Files.exists(partial) ? partial : allWritten && Files.exists(rows) ? rows : null;
+        if (file == null) {
+            throw new BadInputException(partial, 0, 0, null, "is missing, but the checkpoint in " + accFile + " covers " + c.done()
+                    + " replicates in it; nothing was changed: restore the file, or start the run again with --overwrite");
+        }
+        long size = Files.size(file);
+        if (size < c.bytes() || (file.equals(rows) && size != c.bytes())) {
+            throw new BadInputException(file, 0, 0, null, "holds " + size + " bytes, but the checkpoint in " + accFile + " covers " + c.bytes()
+                    + " bytes of it (" + c.done() + " replicates): the file was cut or changed after the run stopped; nothing was changed:"
+                    + " restore it, or start the run again with --overwrite");
+        }
+        MessageDigest md = Sha256.digest();
+        Sha256.update(md, file, c.bytes());
+        String sha = Sha256.hex((MessageDigest) cloneOf(md));
+        if (!sha.equals(c.partialSha256())) {
+            throw new BadInputException(file, 0, 0, null, "its first " + c.bytes() + " bytes do not have the SHA-256 the checkpoint in " + accFile
+                    + " recorded (" + c.partialSha256() + ", found " + sha + "): the rows were changed after the run stopped; nothing was"
+                    + " changed: restore the file, or start the run again with --overwrite");
+        }
+        if (!Files.exists(partial)) {
+            // killed after renaming the finished rows file: only the manifest is left to update
+            finishRows(c, null, c.stopReason() != null ? c.stopReason() : Runner.ALL_REPLICATES, md, c.bytes());
+            return new Resumed(c, null);
+        }
+        try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            ch.truncate(c.bytes());
+        }
+        Rows r = new Rows(partial, c.bytes(), md);
+        if (allWritten) {
+            r.finish(c.done(), c.sums(), c.losses(), c.stopReason(), c.stopReason() != null ? c.stopReason() : Runner.ALL_REPLICATES);
+            return new Resumed(c, null);
+        }
+        return new Resumed(c, r);
+    }
+
+    private static Checkpoint readCheckpoint(Path file) throws IOException, BadInputException {
+        try {
+            return Checkpoint.fromJson(Json.read(file));
+        } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) {
+            throw new BadInputException(file, 0, 0, null, "is not a readable checkpoint (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); nothing was changed: restore it, or start the run again with --overwrite");
+        }
+    }
+
+    private static Object cloneOf(MessageDigest md) {
+        try {
+            return md.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests can be cloned on every Java we run on", e);
+        }
+    }
+
+    /**
+     * The rows file while it is written: every byte appended goes into its running SHA-256, so a
+     * checkpoint records the hash of what it covers without reading the file again.
+     */
+    public final class Rows implements Closeable {
+        private final Path file;
+        private final OutputStream out;
+        private final MessageDigest md;
+        private long bytes;
+
+        private Rows(Path file, long bytes, MessageDigest md) throws IOException {
+            this.file = file;
+            this.bytes = bytes;
+            this.md = md;
+            this.out = new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16);
+        }
+
+        /** Appends rows (whole lines). */
+        public void append(byte[] rows) throws IOException {
+            out.write(rows);
+            md.update(rows);
+            bytes += rows.length;
+        }
+
+        /** Bytes of the file so far, header included. */
+        public long bytes() { return bytes; }
+
+        /**
+         * Records a checkpoint: {@code done} replicates are in the file. The file's bytes are forced to
+         * disk first, then the checkpoint is written (durably) with their count and SHA-256.
+         */
+        void checkpoint(int done, Accumulators sums, RunningMean[] losses) throws IOException {
+            sync();
+            Json.writeDurably(dir.resolve(ACCUMULATORS), new Checkpoint(done, bytes, currentSha(), sums, losses, null).toJson());
+        }
+
+        private String currentSha() { return Sha256.hex((MessageDigest) cloneOf(md)); }
+
+        private void sync() throws IOException {
+            out.flush();
+            AtomicFile.force(file);
+        }
+
+        /**
+         * Ends the rows: every one of the {@code done} replicates is written. Records the final
+         * checkpoint, renames the file to {@code replicates.csv}, records both files in the manifest
+         * and leaves {@code accumulators.json} in its finished form.
+         *
+         * @param checkpointStopReason the stop reason the sums file keeps (only runs with {@code --target-ci} keep one)
+         * @param stopReason           why the run ended, for the manifest
+         */
+        public void finish(int done, Accumulators sums, RunningMean[] losses, String checkpointStopReason, String stopReason) throws IOException {
+            sync();
+            Checkpoint last = new Checkpoint(done, bytes, currentSha(), sums, losses, checkpointStopReason);
+            Json.writeDurably(dir.resolve(ACCUMULATORS), last.toJson());
+            out.close();
+            finishRows(last, file, stopReason, md, bytes);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /**
+     * The steps after the last checkpoint: rename the rows file into place (if not yet), record
+     * {@code replicates.csv} and the finished {@code accumulators.json} in the manifest (with the
+     * replicates run and why the run ended), then write that finished file. A run killed anywhere in
+     * here resumes into the same steps.
+     */
+    private void finishRows(Checkpoint last, Path partial, String stopReason, MessageDigest md, long bytes) throws IOException {
+        Path rows = dir.resolve(REPLICATES);
+        if (partial != null) {
+            AtomicFile.moveIntoPlace(partial, rows);
+            AtomicFile.syncFolder(dir);
+        }
+        byte[] sums = Json.bytes(last.finished().toJson());
+        long rowCount = (long) last.done() * manifest.policies().size();
+        List<Manifest.OutputFile> files = new ArrayList<>();
+        for (Manifest.OutputFile f : manifest.files()) {
+            if (f.path().equals(REPLICATES)) files.add(new Manifest.OutputFile(REPLICATES, bytes, Sha256.hex((MessageDigest) cloneOf(md)), rowCount));
+            else if (f.path().equals(ACCUMULATORS)) files.add(new Manifest.OutputFile(ACCUMULATORS, (long) sums.length, Sha256.of(sums), null));
+            else files.add(f);
+        }
+        manifest = manifest.withRowsDone(last.done(), stopReason).withFiles(files);
+        writeManifest();
+        AtomicFile.writeBytes(dir.resolve(ACCUMULATORS), sums);
+    }
+
+    /**
+     * For a folder whose rows were all written before it was interrupted ({@code replicates_run} in
+     * the manifest, not yet complete): checks {@code replicates.csv} against the hash the manifest
+     * recorded and brings {@code accumulators.json} to its finished form.
+     */
+    void recoverFinishedRows() throws IOException, BadInputException {
+        Manifest.OutputFile rows = listed(REPLICATES), sums = listed(ACCUMULATORS);
+        verify(rows);
+        Path accFile = dir.resolve(ACCUMULATORS);
+        byte[] finished = Json.bytes(readCheckpoint(accFile).finished().toJson());
+        if (!Sha256.of(finished).equals(sums.sha256())) {
+            throw new BadInputException(accFile, 0, 0, null, "its sums are not those the manifest recorded when the rows were finished"
+                    + " (SHA-256 " + sums.sha256() + "): the file was changed; nothing was changed: restore it, or start the run again with --overwrite");
+        }
+        AtomicFile.writeBytes(accFile, finished);
+    }
+
+    /** Checks the rows and sums of a complete folder against the hashes its manifest recorded. */
+    void verifyComplete() throws IOException, BadInputException {
+        verify(listed(REPLICATES));
+        verify(listed(ACCUMULATORS));
+    }
+
+    private Manifest.OutputFile listed(String path) throws BadInputException {
+        for (Manifest.OutputFile f : manifest.files()) if (f.path().equals(path) && f.sha256() != null) return f;
+        throw new BadInputException(dir.resolve(MANIFEST), 0, 0, "files", "does not record the SHA-256 of " + path);
+    }
+
+    /** Refuses a file whose size or SHA-256 is not what the manifest recorded, naming it. */
+    void verify(Manifest.OutputFile f) throws IOException, BadInputException {
+        Path file = dir.resolve(f.path());
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, 0, 0, null, "is missing; the manifest records it as written (" + f.bytes() + " bytes)");
+        }
+        long size = Files.size(file);
+        String sha = Sha256.of(file);
+        if (size != f.bytes() || !sha.equals(f.sha256())) {
+            throw new BadInputException(file, 0, 0, null, "is not the file the run wrote: the manifest records " + f.bytes() + " bytes with SHA-256 "
+                    + f.sha256() + ", the folder holds " + size + " bytes with SHA-256 " + sha + "; it was changed after the run");
+        }
+    }
+
+    // ---- summaries and completion --------------------------------------------------------------
+
+    /** Makes the derived files (summaries, tables, charts, report) from the finished rows and sums. */
+    public void summarise() throws IOException, BadInputException {
+        summariser.summarise(dir);
+    }
+
+    /**
+     * Marks the folder complete, last of all: every file it lists now exists with the SHA-256, size
+     * and (for CSV files) row count recorded.
+     */
+    public void complete() throws IOException {
+        List<Manifest.OutputFile> files = new ArrayList<>();
+        for (Manifest.OutputFile f : manifest.files()) {
+            Path file = dir.resolve(f.path());
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) continue;
+            if (f.sha256() != null && (f.path().equals(REPLICATES) || f.path().equals(ACCUMULATORS))) {
+                files.add(f);
+                continue;
+            }
+            files.add(describe(file, f.path()));
+        }
+        manifest = manifest.withFiles(files).completed(Instant.now());
+        writeManifest();
+    }
+
+    /** Rewrites the manifest with {@code change} applied (e.g. an uncertainty draw's values), keeping its status. */
+    public void updateManifest(java.util.function.UnaryOperator<Manifest> change) throws IOException {
+        manifest = change.apply(manifest);
+        writeManifest();
+    }
+
+    /** Records, after a command redrew them, the hashes of the files of a complete folder again. */
+    public void refreshFiles(List<String> rewritten) throws IOException {
+        if (!manifest.complete()) return;
+        List<Manifest.OutputFile> files = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Manifest.OutputFile f : manifest.files()) {
+            seen.add(f.path());
+            files.add(rewritten.contains(f.path()) && Files.isRegularFile(dir.resolve(f.path())) ? describe(dir.resolve(f.path()), f.path()) : f);
+        }
+        for (String r : rewritten) if (!seen.contains(r) && Files.isRegularFile(dir.resolve(r))) files.add(describe(dir.resolve(r), r));
+        manifest = manifest.withFiles(files);
+        writeManifest();
+    }
+
+    private static Manifest.OutputFile describe(Path file, String path) throws IOException {
+        MessageDigest md = Sha256.digest();
+        long bytes = 0, lines = 0;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                md.update(buf, 0, n);
+                bytes += n;
+                for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
+            }
+        }
+        return new Manifest.OutputFile(path, bytes, Sha256.hex(md), path.endsWith(".csv") ? Math.max(0, lines - 1) : null);
+    }
+
+    private void writeManifest() throws IOException {
+        Json.writeDurably(dir.resolve(MANIFEST), manifest.toJson());
+    }
+
+    /** Releases the folder. */
+    @Override
+    public void close() throws IOException {
+        lock.close();
+    }
+}
