@@ -429,7 +429,7 @@ public final class UncertaintyRun {
             for (Path p : files.sorted().toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
-                else if (!p.getFileName().toString().equals(FolderLock.FILE)) Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -98,4 +98,23 @@ class OverwriteTest {
         assertTrue(o.err().contains("not empty"), o.err());
         assertEquals("keep me", Files.readString(p.resolve("precious.txt")));
     }
+
+    /** An uncertainty run's folder holds results folders (its draws): they are removed by their own manifests' lists. */
+    @Test
+    void anUncertaintyRunIsReplacedOnlyWhenItHoldsNothingElse() throws Exception {
+        String scenario = "src/test/resources/scenarios/small-uncertainty.yaml";
+        Path p = tmp.resolve("u");
+        assertEquals(0, Folders.cli("run", scenario, "--replicates", "4", "--out", p.toString(), "--quiet").code());
+        Path stray = p.resolve("draws").resolve("d0002").resolve("my-analysis.R");
+        Files.writeString(stray, "keep me");
+        Map<String, byte[]> before = Folders.contents(p);
+        Folders.Outcome refused = Folders.cli("run", scenario, "--replicates", "5", "--out", p.toString(), "--overwrite", "--quiet");
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains(stray.toString()), refused.err());
+        Folders.assertUnchanged(before, p);
+        Files.delete(stray);
+        Folders.Outcome o = Folders.cli("run", scenario, "--replicates", "5", "--out", p.toString(), "--overwrite", "--quiet");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(5, Json.read(p.resolve("draws").resolve("d0001").resolve("manifest.json")).get("replicates").asInt());
+    }
 }

@@ -70,7 +70,7 @@ class UncertaintyRunTest {
             JsonNode m = Json.read(UncertaintyRun.drawDir(whole, d).resolve("manifest.json"));
             double expected = Double.parseDouble(Csv.number(campaigns.quantile(seeds.uncertaintyParameter(d, 1))));
             assertEquals(expected, m.path("uncertainty_values").path("actors[0].campaigns_per_year").asDouble(), 0);
-            assertEquals(expected, m.path("scenario").path("actors").get(0).path("campaignsPerYear").asDouble(), 0, "the draw's scenario has the value");
+            assertEquals(expected, m.path("scenario").path("actors").get(0).path("campaigns_per_year").asDouble(), 0, "the draw's scenario has the value");
             assertEquals(seeds.uncertaintyDraw(d), m.path("seed").asLong(), "network_draws: each draw has its own master seed");
         }
     }
@@ -116,12 +116,11 @@ class UncertaintyRunTest {
             Files.createDirectories(copy.resolve(f).getParent());
             Files.copy(whole.resolve(f), copy.resolve(f));
         }
-        // as if killed during draw 4: its folder half-made, later draws and the run's own files not yet there
+        // as if killed while summarising draw 4 (its rows written, its summary not): later draws and the run's own files not yet there
         try (Stream<Path> w = Files.walk(UncertaintyRun.drawDir(copy, 4))) {
             w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         Files.delete(UncertaintyRun.drawDir(copy, 3).resolve("summary.csv"));
-        Files.delete(UncertaintyRun.drawDir(copy, 3).resolve("replicates.csv"));
         for (String f : List.of("uncertainty.csv", "uncertainty_summary.csv", "report.html")) Files.delete(copy.resolve(f));
         var m = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(UncertaintyRun.drawDir(copy, 3).resolve("manifest.json"));
         m.put("status", "running");
