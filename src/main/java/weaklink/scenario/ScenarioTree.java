@@ -15,8 +15,10 @@ import java.util.Map;
  * Network files are written relative to the scenario's folder, as the loader resolves them, so no
  * absolute path of the machine that ran the scenario is kept.
  *
- * <p>Whoever adds a scenario key adds it here too; {@code ScenarioTreeTest} loads every shipped
- * scenario and a scenario using every policy kind and distribution back through the loader.
+ * <p>Whoever adds a scenario key adds it here too: {@code ScenarioTreeTest} loads every shipped
+ * scenario and a scenario setting every key to a value other than its default back through the
+ * loader, and counts the components of the scenario's records, so that a new key cannot be left out
+ * unnoticed.
  */
 public final class ScenarioTree {
     private ScenarioTree() {}
@@ -129,6 +131,7 @@ public final class ScenarioTree {
                 tier.put("role", t.role().label());
                 tier.put("suppliers_per_buyer", t.suppliersPerBuyer());
                 if (t.revenueYen() != null) tier.put("revenue_yen", distribution(t.revenueYen()));
+                tier.put("sole_sourcing", t.soleSourcing());
                 tiers.add(tier);
             }
             gen.put("tiers", tiers);
@@ -142,6 +145,8 @@ public final class ScenarioTree {
             gen.put("msp_clients_mean", g.mspClientsMean());
             gen.put("logistics_firms", (long) g.logisticsFirms());
             gen.put("logistics_clients_mean", g.logisticsClientsMean());
+            gen.put("sectors", (long) g.sectors());
+            gen.put("input_types_per_buyer", (long) g.inputTypesPerBuyer());
             m.put("generator", gen);
         }
         m.put("technologies", new LinkedHashMap<>(n.technologies()));
@@ -218,6 +223,12 @@ public final class ScenarioTree {
         m.put("substitution_share", e.substitutionShare());
         m.put("cascade", e.cascade());
         m.put("investment_horizon_years", e.investmentHorizonYears());
+        ProductionSpec p = e.production();
+        m.put("spare_capacity", p.spareCapacity());
+        m.put("demand_side", p.demandSide());
+        m.put("catch_up", p.catchUp());
+        m.put("catch_up_share", p.catchUpShare());
+        m.put("catch_up_days", p.catchUpDays());
         return m;
     }
 
