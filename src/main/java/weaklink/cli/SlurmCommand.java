@@ -91,7 +91,7 @@ final class SlurmCommand implements Callable<Integer> {
         } else if (shards < 1 || shards > runReplicates) {
             throw BadInputException.option("--shards", "must be between 1 and the replicates (" + runReplicates + "), found " + shards);
         }
-        if (cpusPerTask < 1) throw BadInputException.option("--cpus-per-task", "must be at least 1, found " + cpusPerTask);
+        Bounds.threads("--cpus-per-task", cpusPerTask); // each shard runs with --threads of this many
         if (parallel != null && parallel < 1) throw BadInputException.option("--parallel", "must be at least 1, found " + parallel);
         Path jarFile = (jar != null ? jar : runningJar()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jarFile)) throw BadInputException.option("--jar", jarFile + " is not a file; build it with 'mvn -q -B package -DskipTests' or give --jar");

@@ -8,8 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Reads an input file (a scenario, a network CSV) exactly once, from a regular file only, with a
@@ -81,25 +79,11 @@ public final class InputFile {
         }
     }
 
-    /** SHA-256 of {@code bytes}, hex. */
-    public static String sha256(byte[] bytes) {
-        MessageDigest md = newDigest();
-        return HexFormat.of().formatHex(md.digest(bytes));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
-
     /** A stream that counts and hashes what passes through it and refuses more than its cap. */
     public static final class Hashing extends FilterInputStream {
         private final Path file;
         private final long maxBytes;
-        private final MessageDigest md = newDigest();
+        private final MessageDigest md = Sha256.digest();
         private long count;
         private boolean ended;
         private Digest digest;
@@ -141,7 +125,7 @@ public final class InputFile {
         /** The digest of the whole file; only once it has been read to its end. */
         public Digest digest() {
             if (!ended) throw new IllegalStateException(file + " has not been read to its end");
-            if (digest == null) digest = new Digest(file.toString(), count, HexFormat.of().formatHex(md.digest()));
+            if (digest == null) digest = new Digest(file.toString(), count, Sha256.hex(md));
             return digest;
         }
     }

@@ -146,6 +146,7 @@ class BadInputCorpusTest {
                 new String[] {"sweep", q, "--param", sweep, "--threads", "100000"},
                 new String[] {"slurm", q, "--shards", "2", "--seed", "-1"},
                 new String[] {"slurm", q, "--shards", "2", "--replicates", "100000001"},
+                new String[] {"slurm", q, "--shards", "2", "--cpus-per-task", "2000"},
                 new String[] {"spof", q, "--seed", "-1"},
                 new String[] {"spof", q, "--threads", "100000"},
                 new String[] {"network", q, "--out", "never", "--seed", "-1"},

@@ -126,8 +126,8 @@ class HostileNetworkFileTest {
         SupplyNetwork net = NetworkCsv.read(tmp.resolve("firms.csv"), tmp.resolve("links.csv"), ScenarioLoader.load(s));
         List<InputFile.Digest> d = net.sources();
         assertEquals(2, d.size());
-        assertEquals(InputFile.sha256(Files.readAllBytes(tmp.resolve("firms.csv"))), d.get(0).sha256());
-        assertEquals(InputFile.sha256(Files.readAllBytes(tmp.resolve("links.csv"))), d.get(1).sha256());
+        assertEquals(weaklink.io.Sha256.of(Files.readAllBytes(tmp.resolve("firms.csv"))), d.get(0).sha256());
+        assertEquals(weaklink.io.Sha256.of(Files.readAllBytes(tmp.resolve("links.csv"))), d.get(1).sha256());
         assertEquals(Files.size(tmp.resolve("links.csv")), d.get(1).bytes());
     }
 }

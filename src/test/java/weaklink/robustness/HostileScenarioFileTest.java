@@ -97,7 +97,7 @@ class HostileScenarioFileTest {
         ScenarioSource source = ScenarioSource.read(f);
         byte[] bytes = Files.readAllBytes(f);
         assertEquals(new String(bytes, StandardCharsets.UTF_8), source.text());
-        assertEquals(InputFile.sha256(bytes), source.digest().sha256());
+        assertEquals(weaklink.io.Sha256.of(bytes), source.digest().sha256());
         assertEquals(bytes.length, source.digest().bytes());
         assertEquals(64, source.digest().sha256().length());
     }
