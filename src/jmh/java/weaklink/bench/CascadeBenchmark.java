@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import weaklink.economics.CostSharingPolicy;
+import weaklink.economics.policy.CostSharingPolicy;
+import weaklink.economics.policy.PolicyContext;
 import weaklink.economics.LossModel;
 import weaklink.model.AttackSurface;
 import weaklink.model.Posture;
@@ -58,7 +59,7 @@ public class CascadeBenchmark {
     public void simulate() throws BadInputException {
         Scenario s = BenchScenarios.scaled(BenchScenarios.MANUFACTURING, 1);
         SupplyNetwork net = BenchScenarios.network(s);
-        Posture posture = CostSharingPolicy.of(s.policy("none")).fund(s, net).posture();
+        Posture posture = CostSharingPolicy.of(s.policy("none")).fund(PolicyContext.of(s, net, s.seed())).posture();
         AttackSurface surface = AttackSurface.of(net);
         lossModel = new LossModel(s, net);
         cascade = new ProductionCascade(net, s.economics().production());

@@ -25,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario s = ScenarioLoader.load(scenarioFile);
         SupplyNetwork net = RunContext.of(s, s.seed()).network();
-        for (var p : s.policies()) weaklink.economics.CostSharingPolicy.of(p);
+        for (var p : s.policies()) weaklink.economics.policy.CostSharingPolicy.of(p);
         if (s.uncertainty() != null) {
             // every draw's scenario, with its drawn values, through the strict reader (nothing is written)
             new weaklink.experiment.UncertaintyRun(s, scenarioFile, s.seed(), s.replicates(), null, weaklink.experiment.Shard.WHOLE, 1,

@@ -33,6 +33,12 @@ import weaklink.scenario.SizeClass;
  * </ul>
  * Daily value added is {@code revenue × value-added share / 365}.
  *
+ * <p>Annual figures: a replicate runs {@code days} days; every loss (total, by component, group and
+ * firm, and the insured part) is reported per year, multiplied by {@code 365 / days}, so a run of
+ * 730 days gives the same annual loss as one of 365 in expectation. The costliest single campaign
+ * (the OEP basis) is an event's loss and is not scaled. Insurance is settled on the run's own
+ * claims (deductibles per claim, the limit per firm over the run), then scaled.
+ *
  * <p>Insurance ({@link Insurance}): each (firm, campaign) pair is one claim; the insured loss is
  * what insurers pay on all claims. A firm's CBI is split over the campaigns that caused it in
  * proportion to the CBI each campaign would have caused alone (or, if none would have alone, to
@@ -213,8 +219,9 @@ public final class LossModel {
         }
     }
 
-    /** Sums the ledger by component, group, firm and campaign, in (firm, campaign) order; pays insurance claims. */
+    /** Sums the ledger by component, group, firm and campaign, in (firm, campaign) order; pays insurance claims; annualises. */
     private ReplicateLosses settle(LossLedger ledger) {
+        double annual = 365.0 / scenario.days();
         int m = ledger.firms();
         int[] slots = ledger.slotsByFirm();
         double[] total = new double[COMPONENTS];
@@ -247,14 +254,15 @@ public final class LossModel {
                 }
                 campaignLoss[ledger.campaign(x)] += loss;
             }
-            double paid = terms.totalPaidYen(covered, claims);
+            double paid = terms.totalPaidYen(covered, claims) * annual;
             int g = group(f);
             double firmTotal = 0;
             for (int c = 0; c < COMPONENTS; c++) {
-                total[c] += sum[c];
-                byGroup[c][g] += sum[c];
-                firmTotal += sum[c];
-                components[c][k] = sum[c];
+                double y = sum[c] * annual;
+                total[c] += y;
+                byGroup[c][g] += y;
+                firmTotal += y;
+                components[c][k] = y;
             }
             groupLoss[g] += firmTotal;
             insured += paid;

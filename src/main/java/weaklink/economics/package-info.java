@@ -1,6 +1,7 @@
 /**
- * Economics: Gordon–Loeb investment, cost-sharing policies (who pays for whose security) and
- * losses. Takes the network and the scenario (before a run: investment and posture) and each
- * replicate's record (after it: losses by component and by group).
+ * Economics, by stage: {@code decision} (firms' security investment as a best response),
+ * {@code policy} (cost-sharing policies and who pays), and here the losses of a replicate —
+ * direct, business interruption, the production cascade (CBI) and insurance. Takes each
+ * replicate's record of compromises and outages; gives losses by component, group and firm.
  */
 package weaklink.economics;

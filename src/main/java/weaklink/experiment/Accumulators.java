@@ -21,6 +21,9 @@ public final class Accumulators {
         public final long[] compromisedSum, compromisedSumSq, downSum, downSumSq;
         public final long[] groupFirms, groupLoss, groupSecuritySpend, groupPaidBySelf, groupPaidByBuyers,
                 groupPaidByGovernment, groupPaidByPool, groupPaidForSuppliers, groupPremiums;
+        /** Firms' decisions by group: investment, certification (yen); firms addressed, meeting the standard, budget-bound (counts); expected business lost and penalties (yen). */
+        public final long[] groupInvestment, groupCertification, groupAddressed, groupMeetingStandard, groupBudgetBound, groupLostBusiness,
+                groupPenalties;
 
         PolicySums(int days, int groups) {
             compromisedSum = new long[days];
@@ -36,17 +39,26 @@ public final class Accumulators {
             groupPaidByPool = new long[groups];
             groupPaidForSuppliers = new long[groups];
             groupPremiums = new long[groups];
+            groupInvestment = new long[groups];
+            groupCertification = new long[groups];
+            groupAddressed = new long[groups];
+            groupMeetingStandard = new long[groups];
+            groupBudgetBound = new long[groups];
+            groupLostBusiness = new long[groups];
+            groupPenalties = new long[groups];
         }
 
         long[][] arrays() {
             return new long[][] {compromisedSum, compromisedSumSq, downSum, downSumSq, groupFirms, groupLoss, groupSecuritySpend,
-                    groupPaidBySelf, groupPaidByBuyers, groupPaidByGovernment, groupPaidByPool, groupPaidForSuppliers, groupPremiums};
+                    groupPaidBySelf, groupPaidByBuyers, groupPaidByGovernment, groupPaidByPool, groupPaidForSuppliers, groupPremiums,
+                    groupInvestment, groupCertification, groupAddressed, groupMeetingStandard, groupBudgetBound, groupLostBusiness, groupPenalties};
         }
     }
 
     static final List<String> ARRAY_NAMES = List.of("daily_compromised_sum", "daily_compromised_sumsq", "daily_down_sum",
             "daily_down_sumsq", "group_firms", "group_loss", "group_security_spend", "group_paid_by_self", "group_paid_by_buyers",
-            "group_paid_by_government", "group_paid_by_pool", "group_paid_for_suppliers", "group_premiums");
+            "group_paid_by_government", "group_paid_by_pool", "group_paid_for_suppliers", "group_premiums", "group_investment",
+            "group_certification", "group_addressed", "group_meeting_standard", "group_budget_bound", "group_lost_business", "group_penalties");
 
     private final int days;
     private final List<String> groups;

@@ -3,6 +3,7 @@ package weaklink.experiment;
 import static weaklink.io.CsvFormat.FLAG;
 import static weaklink.io.CsvFormat.INTEGER;
 import static weaklink.io.CsvFormat.MONEY;
+import static weaklink.io.CsvFormat.NUMBER;
 import static weaklink.io.CsvFormat.TEXT;
 
 import java.util.function.ToDoubleFunction;
@@ -23,8 +24,11 @@ public enum ReplicateColumn {
     BI_LOSS("bi_loss", MONEY, o -> o.losses().biYen(), "business interruption of the compromised firms"),
     CBI_LOSS("cbi_loss", MONEY, o -> o.losses().cbiYen(), "contingent business interruption of their customers, downstream"),
     INSURED_LOSS("insured_loss", MONEY, o -> o.losses().insuredYen(), "the insurers' share (portfolio loss)"),
-    SECURITY_SPEND("security_spend", MONEY, o -> o.funding().spendYen(), "security investment of all firms under the policy (whoever pays)"),
-    POLICY_COST("policy_cost", MONEY, o -> o.funding().policyCostYen(), "what the policy itself costs its payers (buyers, government, pool)"),
+    SECURITY_SPEND("security_spend", MONEY, o -> o.funding().spendYen(),
+            "security spending of all firms under the policy, whoever pays: investment and certification of standards"),
+    POLICY_COST("policy_cost", MONEY, o -> o.funding().policyCostYen(),
+            "what the policy costs: the security spending it adds to the baseline's (`none`), plus `administration_cost + excess_burden`; "
+                    + "transfers between payers are not in it (docs/POLICIES.md)"),
     FIRMS_COMPROMISED("firms_compromised", INTEGER, o -> o.record().distinctFirmsCompromised(), "distinct firms compromised during the year"),
     FIRMS_DOWN("firms_down", INTEGER, o -> o.record().distinctFirmsDown(), "distinct firms in an outage during the year"),
     INCIDENT_LOSS("incident_loss", MONEY, o -> o.losses().incidentYen(), "incident response and recovery (part of `direct_loss`)"),
@@ -41,7 +45,24 @@ public enum ReplicateColumn {
     POOL_PAYOUTS("pool_payouts", MONEY, o -> o.pool().payoutsYen(), "claims the mutual pool paid"),
     POOL_BALANCE("pool_balance", MONEY, o -> o.pool().balanceYen(), "what the mutual pool holds at the end of the year"),
     POOL_RUINED("pool_ruined", FLAG, o -> o.pool().ruined() ? 1 : 0, "1 if claims exceeded the pool's funds"),
-    SOCIETAL_COST("societal_cost", MONEY, o -> o.losses().totalYen() + o.funding().spendYen(), "`total_loss + security_spend`: losses plus all security spending, whoever paid it");
+    SOCIETAL_COST("societal_cost", MONEY, o -> o.losses().totalYen() + o.funding().spendYen() + o.funding().overheadYen(),
+            "`total_loss + security_spend + administration_cost + excess_burden`: losses, all security spending whoever paid it, "
+                    + "and what running the policy and raising its public money cost"),
+    CERTIFICATION_COST("certification_cost", MONEY, o -> o.funding().certificationYen(),
+            "annual cost of certifying standards (METI ★3 self-assessment, ★4 third-party assessment), part of `security_spend`"),
+    ADMINISTRATION_COST("administration_cost", MONEY, o -> o.funding().administrationYen(),
+            "running the policy: a subsidy's or targeted programme's administration, a mutual pool's costs"),
+    EXCESS_BURDEN("excess_burden", MONEY, o -> o.funding().excessBurdenYen(),
+            "the marginal-cost-of-funds part of the policy cost: `(economics.marginal_cost_of_public_funds − 1) ×` public money spent"),
+    LOST_BUSINESS("lost_business", MONEY, o -> o.funding().lostBusinessYen(),
+            "expected business suppliers lose for buyers' requirements they do not meet (margin × probability of losing the buyer); "
+                    + "a cost to them, a transfer to other suppliers, not in `societal_cost`"),
+    SHARE_MEETING_STANDARD("share_meeting_standard", NUMBER, o -> o.funding().shareMeetingStandard(),
+            "share of the firms the policy addresses that meet its standard (empty for a policy without one)"),
+    SHARE_BUDGET_BOUND("share_budget_bound", NUMBER, o -> o.funding().shareBudgetBound(),
+            "share of all firms whose investment their budget (cash or credit limit) holds below what they would choose"),
+    PUBLIC_FUNDS("public_funds", MONEY, o -> o.funding().publicFundsYen(),
+            "public money the policy spends: the government's payments and the administration of public programmes");
 
     private final String header;
     private final CsvFormat format;

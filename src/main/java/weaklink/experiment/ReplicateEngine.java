@@ -2,11 +2,11 @@ package weaklink.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import weaklink.economics.CostSharingPolicy;
 import weaklink.economics.LossModel;
-import weaklink.economics.PoolSettlement;
 import weaklink.economics.ReplicateLosses;
-import weaklink.economics.SecurityFunding;
+import weaklink.economics.policy.CostSharingPolicy;
+import weaklink.economics.policy.PoolSettlement;
+import weaklink.economics.policy.SecurityFunding;
 import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.HeapCheck;
@@ -34,7 +34,11 @@ public final class ReplicateEngine {
     private final ReplicateOutcome.Funding[] fundingTotals;
     private final LossModel lossModel;
     private final List<String> groups;
-    /** Security spending by group and payer, rounded to whole currency units: [policy][payer][group]. */
+    /**
+     * What each policy's decisions come to by group, rounded to whole currency units (counts are whole):
+     * [policy][firms, spend, paid by self, buyers, government, pool, paid for suppliers, premiums, investment,
+     * certification, addressed, meeting the standard, budget-bound, lost business, penalties][group].
+     */
     private final long[][][] groupSecurity;
     private final List<PhaseTimer.Phase> setupPhases;
 
@@ -69,18 +73,21 @@ public final class ReplicateEngine {
         phases.add(timer.lap("network"));
         this.behaviour = new CostSharingPolicy[policies.size()];
         this.funding = new SecurityFunding[policies.size()];
+        PhaseOutOfMemoryError.during("computing firms' risk and their decisions with no policy", context::policyContext);
+        phases.add(timer.lap("firms' decisions"));
         for (int p = 0; p < funding.length; p++) {
             CostSharingPolicy policy = CostSharingPolicy.of(policies.get(p));
             behaviour[p] = policy;
             funding[p] = PhaseOutOfMemoryError.during("computing the security funding of policy '" + policyNames.get(p) + "'",
-                    () -> policy.fund(scenario, net));
+                    () -> policy.fund(context.policyContext()));
             phases.add(timer.lap("funding " + policyNames.get(p)));
         }
         this.fundingTotals = new ReplicateOutcome.Funding[funding.length];
         for (int p = 0; p < funding.length; p++) {
             SecurityFunding f = funding[p];
             fundingTotals[p] = new ReplicateOutcome.Funding(f.totalSpend(), f.policyCost(), f.totalPaidBySelf(), f.totalPaidByBuyers(),
-                    f.totalPaidByGovernment(), f.totalPaidByPool(), f.totalPremiums());
+                    f.totalPaidByGovernment(), f.totalPaidByPool(), f.totalPremiums(), f.totalCertification(), f.administrationYen(),
+                    f.excessBurdenYen(), f.totalLostBusiness(), f.shareMeetingStandard(), f.shareBudgetBound(), f.publicFundsYen());
         }
         this.lossModel = PhaseOutOfMemoryError.during("setting up the loss model", context::lossModel);
         List<String> g = new ArrayList<>();
@@ -134,7 +141,16 @@ public final class ReplicateEngine {
         long[][][] out = new long[funding.length][][];
         for (int p = 0; p < funding.length; p++) {
             SecurityFunding f = funding[p];
-            double[][] payer = {f.investmentYen(), f.paidBySelf(), f.paidByBuyers(), f.paidByGovernment(), f.paidByPool(), f.paidForSuppliers(), f.premiumYen()};
+            int n = net.firmCount();
+            double[] spend = new double[n], addressed = new double[n], meets = new double[n], bound = new double[n];
+            for (int i = 0; i < n; i++) {
+                spend[i] = f.spendYen(i);
+                addressed[i] = f.addressed(i) ? 1 : 0;
+                meets[i] = f.meetsStandard(i) ? 1 : 0;
+                bound[i] = f.budgetBound(i) ? 1 : 0;
+            }
+            double[][] payer = {spend, f.paidBySelf(), f.paidByBuyers(), f.paidByGovernment(), f.paidByPool(), f.paidForSuppliers(), f.premiumYen(),
+                    f.investmentYen(), f.certificationYen(), addressed, meets, bound, f.lostBusinessYen(), f.penaltyYen()};
             double[][] sums = new double[payer.length + 1][lossModel.groupCount()];
             for (int i = 0; i < net.firmCount(); i++) {
                 int g = lossModel.group(i);
@@ -189,6 +205,13 @@ public final class ReplicateEngine {
                     s.groupPaidByPool[g] += sec[5][g];
                     s.groupPaidForSuppliers[g] += sec[6][g];
                     s.groupPremiums[g] += sec[7][g];
+                    s.groupInvestment[g] += sec[8][g];
+                    s.groupCertification[g] += sec[9][g];
+                    s.groupAddressed[g] += sec[10][g];
+                    s.groupMeetingStandard[g] += sec[11][g];
+                    s.groupBudgetBound[g] += sec[12][g];
+                    s.groupLostBusiness[g] += sec[13][g];
+                    s.groupPenalties[g] += sec[14][g];
                 }
             }
         }

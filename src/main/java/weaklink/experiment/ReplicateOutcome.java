@@ -1,6 +1,6 @@
 package weaklink.experiment;
 
-import weaklink.economics.PoolSettlement;
+import weaklink.economics.policy.PoolSettlement;
 import weaklink.economics.ReplicateLosses;
 import weaklink.model.ReplicateRecord;
 
@@ -21,14 +21,26 @@ public record ReplicateOutcome(String policy, int replicate, ReplicateRecord rec
     /**
      * A policy's security spending and who pays it, in a year (money in the scenario's currency).
      *
-     * @param spendYen            all firms' security investment, whoever pays
-     * @param policyCostYen       what the policy costs its payers
+     * @param spendYen            all firms' security spending (investment and certification), whoever pays
+     * @param policyCostYen       what the policy adds to the baseline's security spending, plus its overhead
      * @param paidBySelfYen       paid by the investing firms themselves
      * @param paidByBuyersYen     paid by their buyers
      * @param paidByGovernmentYen paid by the government
      * @param paidByPoolYen       paid by the mutual pool (prevention)
      * @param premiumsYen         premiums paid into the pool
+     * @param certificationYen    certification of standards (part of {@code spendYen})
+     * @param administrationYen   running the policy (a subsidy's or programme's administration, a pool's costs)
+     * @param excessBurdenYen     {@code (marginal cost of public funds − 1) ×} the public money the policy spends
+     * @param lostBusinessYen     expected business suppliers lose for requirements they do not meet
+     * @param shareMeetingStandard share of the firms the policy addresses that meet its standard (NaN: it addresses none)
+     * @param shareBudgetBound    share of all firms whose budget holds their investment down
+     * @param publicFundsYen      public money the policy spends (government payments, public programmes' administration)
      */
     public record Funding(double spendYen, double policyCostYen, double paidBySelfYen, double paidByBuyersYen,
-                          double paidByGovernmentYen, double paidByPoolYen, double premiumsYen) {}
+                          double paidByGovernmentYen, double paidByPoolYen, double premiumsYen, double certificationYen,
+                          double administrationYen, double excessBurdenYen, double lostBusinessYen, double shareMeetingStandard,
+                          double shareBudgetBound, double publicFundsYen) {
+        /** What the policy costs society beyond losses and security spending. */
+        public double overheadYen() { return administrationYen + excessBurdenYen; }
+    }
 }

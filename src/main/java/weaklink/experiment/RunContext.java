@@ -1,8 +1,9 @@
 package weaklink.experiment;
 
-import weaklink.economics.CostSharingPolicy;
 import weaklink.economics.LossModel;
-import weaklink.economics.SecurityFunding;
+import weaklink.economics.policy.CostSharingPolicy;
+import weaklink.economics.policy.PolicyContext;
+import weaklink.economics.policy.SecurityFunding;
 import weaklink.model.AttackSurface;
 import weaklink.model.Posture;
 import weaklink.model.ReplicateModel;
@@ -28,6 +29,7 @@ public final class RunContext {
     private final SupplyNetwork network;
     private AttackSurface surface;
     private LossModel lossModel;
+    private PolicyContext policyContext;
 
     private RunContext(Scenario scenario, Seeds seeds, SupplyNetwork network) {
         this.scenario = scenario;
@@ -59,9 +61,19 @@ public final class RunContext {
         return lossModel;
     }
 
-    /** A policy's security funding on this network (the same in every replicate). */
+    /**
+     * What every policy's firms decide against: their risk with the others at base posture and their
+     * decisions with no policy, computed once (a pass over every firm; {@link Seeds#policyDraws()} for
+     * the policies' own draws).
+     */
+    public synchronized PolicyContext policyContext() {
+        if (policyContext == null) policyContext = PolicyContext.of(scenario, network, seeds.policyDraws());
+        return policyContext;
+    }
+
+    /** A policy's security funding on this network: its firms' decisions and who pays (the same in every replicate). */
     public SecurityFunding funding(PolicySpec policy) {
-        return CostSharingPolicy.of(policy).fund(scenario, network);
+        return CostSharingPolicy.of(policy).fund(policyContext());
     }
 
     /** Replicate {@code r}'s random streams, the same under every policy. */

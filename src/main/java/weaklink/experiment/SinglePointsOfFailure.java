@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import weaklink.economics.LossModel;
 import weaklink.economics.ReplicateLosses;
-import weaklink.economics.SecurityFunding;
+import weaklink.economics.policy.SecurityFunding;
 import weaklink.random.RandomStreams;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;

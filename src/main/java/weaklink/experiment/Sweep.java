@@ -32,7 +32,9 @@ public final class Sweep {
     public static final String TABLE = "sweep.csv";
     /** Columns of each point's summary.csv copied into sweep.csv. */
     public static final List<String> FIGURES = List.of("mean_loss", "ci95_low", "ci95_high", "var_99_5", "tvar_99_5",
-            "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high");
+            "mean_security_spend", "mean_policy_cost", "mean_societal_cost", "diff_vs_baseline", "diff_ci95_low", "diff_ci95_high",
+            "mean_paid_by_self", "mean_paid_by_buyers", "mean_paid_by_government", "mean_paid_by_pool", "mean_premiums",
+            "mean_certification_cost", "mean_excess_burden", "mean_lost_business", "share_meeting_standard", "share_budget_bound");
 
     /**
      * @param scenarioFile the base scenario

@@ -1,7 +1,7 @@
 package weaklink.gui;
 
 import weaklink.economics.LossModel;
-import weaklink.economics.SecurityFunding;
+import weaklink.economics.policy.SecurityFunding;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.Scenario;

@@ -14,9 +14,9 @@ import sim.portrayal.continuous.ContinuousPortrayal2D;
 import sim.portrayal.network.NetworkPortrayal2D;
 import sim.portrayal.network.SimpleEdgePortrayal2D;
 import sim.portrayal.network.SpatialNetwork2D;
-import weaklink.economics.CostSharingPolicy;
 import weaklink.economics.LossModel;
-import weaklink.economics.SecurityFunding;
+import weaklink.economics.policy.CostSharingPolicy;
+import weaklink.economics.policy.SecurityFunding;
 import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
 import weaklink.experiment.RunContext;
@@ -108,7 +108,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         CostSharingPolicy[] behaviours = new CostSharingPolicy[policies.size()];
         for (int p = 0; p < behaviours.length; p++) behaviours[p] = CostSharingPolicy.of(policies.get(p));
         SecurityFunding[] funding = new SecurityFunding[policies.size()];
-        funding[policy] = behaviours[policy].fund(scenario, net);
+        funding[policy] = behaviours[policy].fund(context.policyContext());
         ReplicateModel first = context.model(funding[policy].posture(), context.streams(replicate));
         return new ScenarioGui(new Setup(context, policies, behaviours, funding, policy, replicate, first), displayLimit);
     }
@@ -157,7 +157,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
     /** The policy's funding, computed on first use (it is a pass over every firm). */
     private SecurityFunding funding(int p) {
         synchronized (funding) {
-            if (funding[p] == null) funding[p] = behaviours[p].fund(scenario, net);
+            if (funding[p] == null) funding[p] = behaviours[p].fund(context.policyContext());
             return funding[p];
         }
     }

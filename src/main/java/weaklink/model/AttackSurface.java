@@ -12,7 +12,7 @@ import weaklink.scenario.SizeClass;
  *
  * <p>Objectives are the tier-0 firms (the large buyers, OEMs and retailers of DESIGN §1); a network
  * without tier 0 uses its large firms, and one without those every firm — the same set
- * {@code weaklink.economics.FirmExposure} assumes when it prices targeted attacks.
+ * {@code weaklink.economics.decision.RiskModel} uses when it prices targeted attacks.
  */
 public final class AttackSurface {
     private final int[] objectives;
@@ -64,6 +64,15 @@ public final class AttackSurface {
 
     /** Number of possible objectives of a targeted campaign. */
     public int objectiveCount() { return objectives.length; }
+
+    /** The {@code k}-th objective (a firm index), in firm order. */
+    public int objectiveFirm(int k) { return objectives[k]; }
+
+    /** The probability that a targeted campaign picks the {@code k}-th objective: its share of the objectives' revenue. */
+    public double objectiveProbability(int k) {
+        double total = cumulativeRevenue[cumulativeRevenue.length - 1];
+        return (cumulativeRevenue[k] - (k == 0 ? 0 : cumulativeRevenue[k - 1])) / total;
+    }
 
     /**
      * The objective drawn with probability proportional to revenue by the uniform {@code u} in

@@ -64,46 +64,11 @@ final class Campaign implements Steppable {
                 if (objective < 0) return;
                 int entry = objective;
                 if (model.streams.uniform(Stream.TARGETING, state.id, -2) < actor.reconProbability()) {
-                    entry = weakestWithin(net, objective, actor.reconHops());
+                    entry = Reconnaissance.weakestWithin(net, model.posture.successProbability(), objective, actor.reconHops(),
+                            model.reconMarks(), state.id + 1);
                 }
                 model.attempt(state, day, entry);
             }
         }
-    }
-
-    /**
-     * The most vulnerable firm (highest {@code S}) among the objective and the firms that can
-     * reach it over trust links within {@code hops} hops — a breadth-first search over incoming
-     * trust links, level by level; ties go to the nearer firm, then the lower index. The cost is
-     * proportional to the neighbourhood searched, not to the network.
-     */
-    private int weakestWithin(SupplyNetwork net, int objective, int hops) {
-        double[] s = model.posture.successProbability();
-        int[] mark = model.reconMarks();
-        int stamp = state.id + 1;
-        int[] frontier = {objective};
-        int frontierSize = 1;
-        mark[objective] = stamp;
-        int best = objective;
-        for (int level = 1; level <= hops && frontierSize > 0; level++) {
-            int[] next = new int[8];
-            int nextSize = 0;
-            int levelBest = -1;
-            for (int i = 0; i < frontierSize; i++) {
-                int f = frontier[i];
-                for (int k = net.trustInStart(f), end = net.trustInEnd(f); k < end; k++) {
-                    int src = net.trustSource(net.trustInEdge(k));
-                    if (mark[src] == stamp) continue;
-                    mark[src] = stamp;
-                    if (nextSize == next.length) next = java.util.Arrays.copyOf(next, nextSize * 2);
-                    next[nextSize++] = src;
-                    if (levelBest < 0 || s[src] > s[levelBest] || s[src] == s[levelBest] && src < levelBest) levelBest = src;
-                }
-            }
-            if (levelBest >= 0 && s[levelBest] > s[best]) best = levelBest;
-            frontier = next;
-            frontierSize = nextSize;
-        }
-        return best;
     }
 }

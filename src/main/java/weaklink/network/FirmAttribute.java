@@ -33,7 +33,7 @@ public enum FirmAttribute implements Labelled {
     MANUAL_OPERATION_DAYS("manual_operation_days"),
     /** Share of normal production kept in manual-operation mode (0 = no such mode). */
     MANUAL_OPERATION_SHARE("manual_operation_share"),
-    /** Gordon–Loeb breach-function class, 1 or 2 (weaklink.economics.GordonLoeb.BreachClass). */
+    /** Gordon–Loeb breach-function class, 1 or 2 (weaklink.economics.decision.GordonLoeb.BreachClass). */
     GL_CLASS("gl_class");
 
     private final String label;
@@ -51,7 +51,8 @@ public enum FirmAttribute implements Labelled {
 
     /**
      * The size-class default; revenue and insurance are drawn per firm by the generator,
-     * so these return the class's median revenue and "insured if most of the class is".
+     * so these return the class's median revenue and "insured if most of the class is" (a file
+     * import draws an empty {@code insured} cell with the class's insured share instead).
      */
     public double defaultFrom(FirmDefaults d) {
         return switch (this) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import weaklink.io.Csv;
 import weaklink.io.InputFile;
+import weaklink.random.RandomStreams;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.FirmDefaults;
 import weaklink.scenario.Labelled;
@@ -70,7 +71,9 @@ public final class NetworkCsv {
 
     /**
      * Writes {@code firms.csv}. With {@code allAttributes} every attribute is written; otherwise
-     * only those that differ from the firm's size-class default in {@code defaults}.
+     * only those that differ from the firm's size-class default in {@code defaults}, and
+     * {@code insured} always where the class insures some but not all of its firms (an empty cell
+     * is drawn on import, so a written network reads back the same).
      */
     public static void writeFirms(SupplyNetwork net, Map<SizeClass, FirmDefaults> defaults, boolean allAttributes, Writer out) throws IOException {
         out.write(String.join(",", FIRM_COLUMNS));
@@ -89,7 +92,8 @@ public final class NetworkCsv {
             for (FirmAttribute a : attrs) {
                 row.append(',');
                 double v = net.attribute(a, f);
-                if (allAttributes || Double.doubleToLongBits(v) != Double.doubleToLongBits(def[size.ordinal()][a.ordinal()])) row.append(exact(v));
+                boolean drawn = a == FirmAttribute.INSURED && isDrawn(defaults.get(size));
+                if (allAttributes || drawn || Double.doubleToLongBits(v) != Double.doubleToLongBits(def[size.ordinal()][a.ordinal()])) row.append(exact(v));
             }
             row.append(',');
             long mask = net.technologyMask(f);
@@ -106,6 +110,11 @@ public final class NetworkCsv {
             row.append('\n');
             out.append(row);
         }
+    }
+
+    /** Whether an empty {@code insured} cell is drawn on import: the class insures some but not all of its firms. */
+    private static boolean isDrawn(FirmDefaults d) {
+        return d.insuredShare() > 0 && d.insuredShare() < 1;
     }
 
     /**
@@ -156,14 +165,16 @@ public final class NetworkCsv {
     /**
      * Reads a network from {@code firms.csv} and {@code links.csv}, refusing the first bad row
      * with its file, line, column and what is wrong. Size-class defaults, technology tags and
-     * substitution defaults come from the scenario. Refuses, before allocating it, a network
-     * that would not fit in the heap.
+     * substitution defaults come from the scenario. A firm whose {@code insured} cell is empty holds
+     * cyber insurance with its size class's {@code insured_share}, drawn from {@code seed} and its id
+     * (the same firm is insured or not whatever the row order). Refuses, before allocating it, a
+     * network that would not fit in the heap.
      */
-    public static SupplyNetwork read(Path firmsFile, Path linksFile, Scenario scenario) throws IOException, BadInputException {
+    public static SupplyNetwork read(Path firmsFile, Path linksFile, Scenario scenario, long seed) throws IOException, BadInputException {
         Reading reading = new Reading(firmsFile, linksFile);
         List<String> tech = List.copyOf(scenario.network().technologies().keySet());
         NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, reading.firmCapacity(), reading.linkCapacity(), 16);
-        FirmRows firms = readFirms(firmsFile, b, reading);
+        FirmRows firms = readFirms(firmsFile, b, reading, scenario, seed);
         int[] firmLine = firms.line();
         int n = b.firmCount();
         boolean inferTiers = false;
@@ -306,7 +317,8 @@ public final class NetworkCsv {
     private record FirmRows(int[] line, boolean names, InputFile.Digest digest) {}
 
     /** Reads the firms into the builder (an empty tier as -1). */
-    private static FirmRows readFirms(Path file, NetworkBuilder b, Reading reading) throws IOException, BadInputException {
+    private static FirmRows readFirms(Path file, NetworkBuilder b, Reading reading, Scenario scenario, long seed) throws IOException, BadInputException {
+        RandomStreams draws = new RandomStreams(seed, -1);
         int[] firmLine = new int[reading.firmCapacity()];
         try (CsvLines r = new CsvLines(file, FIRM_COLUMNS, List.of("id"))) {
             int cId = r.column("id"), cName = r.column("name"), cTier = r.column("tier"), cSize = r.column("size_class"),
@@ -349,7 +361,12 @@ public final class NetworkCsv {
                 }
                 for (FirmAttribute a : attrs) {
                     int c = cAttr[a.ordinal()];
-                    if (r.isEmpty(c)) continue;
+                    if (r.isEmpty(c)) {
+                        if (a == FirmAttribute.INSURED && isDrawn(scenario.defaults(size))) {
+                            b.setAttribute(f, a, draws.uniform(RandomStreams.Stream.INSURANCE, id, 0) < scenario.defaults(size).insuredShare() ? 1 : 0);
+                        }
+                        continue;
+                    }
                     double v = r.number(c, null);
                     String problem = checkAttribute(a, v);
                     if (problem != null) throw r.error(c, null, problem);

@@ -21,7 +21,7 @@ public final class Networks {
         SupplyNetwork net;
         if (spec.fromFiles()) {
             try {
-                net = NetworkCsv.read(spec.firmsFile(), spec.linksFile(), scenario);
+                net = NetworkCsv.read(spec.firmsFile(), spec.linksFile(), scenario, seed);
                 if (net.firmCount() == 0) {
                     throw new BadInputException(spec.firmsFile().toString(), 2, 0, null, "the firms file has no firms: a network needs at least one");
                 }

@@ -21,6 +21,8 @@ package weaklink.random;
  *       ({@link #uncertaintyParameter(int, int)});</li>
  *   <li>{@link #spofSample()}: replicate −7, stream NETWORK: the uniform sample of firms of the
  *       {@code spof} command's sustained-stop measure;</li>
+ *   <li>{@link #policyDraws()}: replicate −8: the policies' run-wide keyed draws (e.g. which firms
+ *       comply with a mandate out of duty), the same under every policy of the run;</li>
  *   <li>{@link #replicate(long)}: replicate r's streams (attacks, dwell, recovery, costs, ...),
  *       shared by every policy (common random numbers).</li>
  * </ul>
@@ -29,7 +31,8 @@ package weaklink.random;
  * @param master the run's master seed (the scenario's {@code seed}, or {@code --seed})
  */
 public record Seeds(long master) {
-    private static final long NETWORK = -1, BOOTSTRAP = -2, SWEEP_DESIGN = -3, AEP_TAIL = -4, OEP_TAIL = -5, BEST_POLICY = -6, SPOF_SAMPLE = -7;
+    private static final long NETWORK = -1, BOOTSTRAP = -2, SWEEP_DESIGN = -3, AEP_TAIL = -4, OEP_TAIL = -5, BEST_POLICY = -6, SPOF_SAMPLE = -7,
+            POLICY_DRAWS = -8;
 
     /** The seed of the network generator. */
     public long network() { return RandomStreams.derive(master, NETWORK, RandomStreams.Stream.NETWORK); }
@@ -57,6 +60,9 @@ public record Seeds(long master) {
 
     /** The seed of the sample of firms that {@code spof} stops for good. */
     public long spofSample() { return RandomStreams.derive(master, SPOF_SAMPLE, RandomStreams.Stream.NETWORK); }
+
+    /** The streams of the policies' run-wide keyed draws (use {@link RandomStreams#uniform} on stream POLICY). */
+    public RandomStreams policyDraws() { return new RandomStreams(master, POLICY_DRAWS); }
 
     /** Replicate {@code r}'s random streams. */
     public RandomStreams replicate(long r) { return new RandomStreams(master, r); }

@@ -42,7 +42,9 @@ final class GroupTables {
 
     /** One row of {@code by_group.csv}: a group's means per simulated year under one policy. */
     record GroupRow(String policy, int tier, String sizeClass, double firms, double lossBorne, double securitySpend, double paidBySelf,
-                    double paidByBuyers, double paidByGovernment, double paidByPool, double paidForSuppliers, double premiums) {
+                    double paidByBuyers, double paidByGovernment, double paidByPool, double paidForSuppliers, double premiums,
+                    double investmentPerFirm, double certification, double firmsAddressed, double shareMeetingStandard,
+                    double shareBudgetBound, double lostBusiness, double penalties) {
         static final CsvColumn<GroupRow> POLICY = CsvColumn.text("policy", GroupRow::policy, "policy");
         static final CsvColumn<GroupRow> TIER = CsvColumn.of("tier", INTEGER, GroupRow::tier, "the group's tier (0 = large buyers)");
         static final CsvColumn<GroupRow> SIZE_CLASS = CsvColumn.text("size_class", GroupRow::sizeClass, "the group's size class");
@@ -50,7 +52,7 @@ final class GroupTables {
         static final CsvColumn<GroupRow> MEAN_LOSS_BORNE = CsvColumn.of("mean_loss_borne", MONEY, GroupRow::lossBorne,
                 "mean annual loss of the group's firms");
         static final CsvColumn<GroupRow> MEAN_SECURITY_SPEND = CsvColumn.of("mean_security_spend", MONEY, GroupRow::securitySpend,
-                "mean annual security investment of the group's firms, whoever paid it");
+                "mean annual security spending of the group's firms (investment and certification), whoever paid it");
         static final CsvColumn<GroupRow> MEAN_PAID_BY_SELF = CsvColumn.of("mean_paid_by_self", MONEY, GroupRow::paidBySelf,
                 "the part of that investment the firms paid themselves");
         static final CsvColumn<GroupRow> MEAN_PAID_BY_BUYERS = CsvColumn.of("mean_paid_by_buyers", MONEY, GroupRow::paidByBuyers,
@@ -64,6 +66,22 @@ final class GroupTables {
         static final CsvColumn<GroupRow> MEAN_PREMIUMS = CsvColumn.of("mean_premiums", MONEY, GroupRow::premiums,
                 "mutual-pool premiums the group's firms paid");
 
+        static final CsvColumn<GroupRow> INVESTMENT_PER_FIRM = CsvColumn.of("investment_per_firm", MONEY, GroupRow::investmentPerFirm,
+                "mean security investment `z` of one of the group's firms (certification not included)");
+        static final CsvColumn<GroupRow> MEAN_CERTIFICATION_COST = CsvColumn.of("mean_certification_cost", MONEY, GroupRow::certification,
+                "what the group's firms spend on certifying standards (part of `mean_security_spend`)");
+        static final CsvColumn<GroupRow> FIRMS_ADDRESSED = CsvColumn.of("firms_addressed", NUMBER, GroupRow::firmsAddressed,
+                "the group's firms the policy addresses (asks or helps to meet its standard)");
+        static final CsvColumn<GroupRow> SHARE_MEETING_STANDARD = CsvColumn.of("share_meeting_standard", NUMBER, GroupRow::shareMeetingStandard,
+                "share of those that meet the policy's standard (empty when the policy addresses none of the group); "
+                        + "1 − this share is the share that drops it");
+        static final CsvColumn<GroupRow> SHARE_BUDGET_BOUND = CsvColumn.of("share_budget_bound", NUMBER, GroupRow::shareBudgetBound,
+                "share of the group's firms whose budget holds their investment below what they would choose");
+        static final CsvColumn<GroupRow> MEAN_LOST_BUSINESS = CsvColumn.of("mean_lost_business", MONEY, GroupRow::lostBusiness,
+                "expected business the group's firms lose for buyers' requirements they do not meet (who loses customers)");
+        static final CsvColumn<GroupRow> MEAN_PENALTIES = CsvColumn.of("mean_penalties", MONEY, GroupRow::penalties,
+                "expected penalties the group's firms pay for not meeting a mandate");
+
         /** The payers of security in the order of {@code mean_paid_by_*}. */
         static final List<CsvColumn<GroupRow>> PAID_BY = List.of(MEAN_PAID_BY_SELF, MEAN_PAID_BY_BUYERS, MEAN_PAID_BY_GOVERNMENT, MEAN_PAID_BY_POOL);
 
@@ -72,7 +90,8 @@ final class GroupTables {
                         + "`accumulators.json` (money rounded to whole currency units per replicate before summing, so the sums are exact and "
                         + "mergeable). Groups without firms are left out.",
                 List.of(POLICY, TIER, SIZE_CLASS, FIRMS, MEAN_LOSS_BORNE, MEAN_SECURITY_SPEND, MEAN_PAID_BY_SELF, MEAN_PAID_BY_BUYERS,
-                        MEAN_PAID_BY_GOVERNMENT, MEAN_PAID_BY_POOL, MEAN_PAID_FOR_SUPPLIERS, MEAN_PREMIUMS));
+                        MEAN_PAID_BY_GOVERNMENT, MEAN_PAID_BY_POOL, MEAN_PAID_FOR_SUPPLIERS, MEAN_PREMIUMS, INVESTMENT_PER_FIRM,
+                        MEAN_CERTIFICATION_COST, FIRMS_ADDRESSED, SHARE_MEETING_STANDARD, SHARE_BUDGET_BOUND, MEAN_LOST_BUSINESS, MEAN_PENALTIES));
     }
 
     /** One row per (policy, day); day {@code d} (1-based) covers days {@code [d − 1, d)} from the start of the year. */
@@ -101,13 +120,18 @@ final class GroupTables {
                 rows.add(new GroupRow(e.getKey(), Accumulators.groupTier(groups.get(g)), Accumulators.groupSizeClass(groups.get(g)),
                         mean(s.groupFirms[g], n), mean(s.groupLoss[g], n), mean(s.groupSecuritySpend[g], n), mean(s.groupPaidBySelf[g], n),
                         mean(s.groupPaidByBuyers[g], n), mean(s.groupPaidByGovernment[g], n), mean(s.groupPaidByPool[g], n),
-                        mean(s.groupPaidForSuppliers[g], n), mean(s.groupPremiums[g], n)));
+                        mean(s.groupPaidForSuppliers[g], n), mean(s.groupPremiums[g], n), ratio(s.groupInvestment[g], s.groupFirms[g]),
+                        mean(s.groupCertification[g], n), mean(s.groupAddressed[g], n), ratio(s.groupMeetingStandard[g], s.groupAddressed[g]),
+                        ratio(s.groupBudgetBound[g], s.groupFirms[g]), mean(s.groupLostBusiness[g], n), mean(s.groupPenalties[g], n)));
             }
         }
         AtomicFile.writeString(file, GroupRow.TABLE.render(rows));
     }
 
     static double mean(long sum, long n) { return n == 0 ? Double.NaN : (double) sum / n; }
+
+    /** A ratio of two sums over the same replicates (a per-firm mean, a share); NaN when the denominator is 0. */
+    static double ratio(long sum, long over) { return over == 0 ? Double.NaN : (double) sum / over; }
 
     /** Sample standard deviation from exact sums: {@code √((Σx² − (Σx)²/n) / (n − 1))}. */
     static double sd(long sum, long sumSq, long n) {

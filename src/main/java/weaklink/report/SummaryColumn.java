@@ -37,7 +37,8 @@ public enum SummaryColumn {
     MEAN_INSURED_LOSS("mean_insured_loss", MONEY, s -> s.mean(ReplicateColumn.INSURED_LOSS), "mean of `insured_loss`"),
     MEAN_SECURITY_SPEND("mean_security_spend", MONEY, s -> s.mean(ReplicateColumn.SECURITY_SPEND), "mean of `security_spend`"),
     MEAN_POLICY_COST("mean_policy_cost", MONEY, s -> s.mean(ReplicateColumn.POLICY_COST), "mean of `policy_cost`"),
-    MEAN_SOCIETAL_COST("mean_societal_cost", MONEY, s -> s.total.mean() + s.mean(ReplicateColumn.SECURITY_SPEND), "`mean_loss + mean_security_spend`"),
+    MEAN_SOCIETAL_COST("mean_societal_cost", MONEY, s -> s.mean(ReplicateColumn.SOCIETAL_COST),
+            "mean of `societal_cost`: `mean_loss + mean_security_spend + mean_administration_cost + mean_excess_burden`"),
     MEAN_FIRMS_COMPROMISED("mean_firms_compromised", NUMBER, s -> s.mean(ReplicateColumn.FIRMS_COMPROMISED), "mean number of distinct firms compromised"),
     MEAN_FIRMS_DOWN("mean_firms_down", NUMBER, s -> s.mean(ReplicateColumn.FIRMS_DOWN), "mean number of distinct firms in an outage"),
     DIFF_VS_BASELINE("diff_vs_baseline", MONEY, s -> s.diff.meanDifference(),
@@ -62,20 +63,22 @@ public enum SummaryColumn {
     MEAN_POOL_BALANCE("mean_pool_balance", MONEY, s -> s.mean(ReplicateColumn.POOL_BALANCE), "mean of `pool_balance`"),
     POOL_RUIN_PROBABILITY("pool_ruin_probability", NUMBER, s -> s.mean(ReplicateColumn.POOL_RUINED), "share of years in which the mutual pool was ruined"),
     DIFF_SOCIETAL_COST("diff_societal_cost", MONEY, s -> s.societalDiff.meanDifference(),
-            "paired mean difference in `societal_cost` (losses + all security spending) against the baseline; negative: society is better off"),
+            "paired mean difference in `societal_cost` (losses, all security spending and the policy's overhead) against the baseline; "
+                    + "negative: society is better off"),
     DIFF_SOCIETAL_CI95_LOW("diff_societal_ci95_low", MONEY, s -> s.societalT.low(), "lower end of its paired Student-t 95 % interval"),
     DIFF_SOCIETAL_CI95_HIGH("diff_societal_ci95_high", MONEY, s -> s.societalT.high(), "upper end of that interval"),
-    MEAN_PUBLIC_POLICY_COST("mean_public_policy_cost", MONEY, s -> s.mean(ReplicateColumn.PAID_BY_GOVERNMENT),
-            "the public part of `mean_policy_cost`: what the government pays"),
-    MEAN_PRIVATE_POLICY_COST("mean_private_policy_cost", MONEY, s -> s.mean(ReplicateColumn.POLICY_COST) - s.mean(ReplicateColumn.PAID_BY_GOVERNMENT),
-            "the private part: `mean_policy_cost − mean_public_policy_cost` (buyers, the pool, firms beyond what they would have spent alone)"),
+    MEAN_PUBLIC_POLICY_COST("mean_public_policy_cost", MONEY, s -> s.mean(ReplicateColumn.PUBLIC_FUNDS) + s.mean(ReplicateColumn.EXCESS_BURDEN),
+            "the public part of `mean_policy_cost`: the public money the policy spends (`public_funds`) and its excess burden"),
+    MEAN_PRIVATE_POLICY_COST("mean_private_policy_cost", MONEY, s -> s.mean(ReplicateColumn.POLICY_COST) - s.mean(ReplicateColumn.PUBLIC_FUNDS)
+            - s.mean(ReplicateColumn.EXCESS_BURDEN), "the private part: `mean_policy_cost − mean_public_policy_cost`: what firms, buyers and the pool "
+                    + "spend beyond the baseline (negative when public money pays for security firms would have bought anyway)"),
     LOSS_AVOIDED_PER_YEN("loss_avoided_per_yen", NUMBER, s -> s.lossAvoidedPerYen.ratio(),
             "benefit-cost ratio: loss avoided (`−diff_vs_baseline`) per unit of policy cost beyond the baseline's; empty when that cost is 0"),
     LOSS_AVOIDED_PER_YEN_CI95_LOW("loss_avoided_per_yen_ci95_low", NUMBER, s -> s.lossAvoidedPerYen.low(),
             "lower end of its 95 % interval (Student t of the linearised ratio, paired replicates)"),
     LOSS_AVOIDED_PER_YEN_CI95_HIGH("loss_avoided_per_yen_ci95_high", NUMBER, s -> s.lossAvoidedPerYen.high(), "upper end of that interval"),
     NET_BENEFIT("net_benefit", MONEY, s -> -s.societalDiff.meanDifference(),
-            "`−diff_societal_cost`: loss avoided minus the extra security spending, whoever pays it (0 for the baseline)"),
+            "`−diff_societal_cost`: loss avoided minus the policy cost (the extra security spending, whoever pays it, and the overhead; 0 for the baseline)"),
     NET_BENEFIT_CI95_LOW("net_benefit_ci95_low", MONEY, s -> -s.societalT.high(), "lower end of its 95 % interval"),
     NET_BENEFIT_CI95_HIGH("net_benefit_ci95_high", MONEY, s -> -s.societalT.low(), "upper end of that interval"),
     SOCIETAL_RANK("societal_rank", INTEGER, s -> s.rank, "rank by `mean_societal_cost`, 1 = lowest (ties in policy order)"),
@@ -88,7 +91,16 @@ public enum SummaryColumn {
     OEP_VAR_99_5_CI95_LOW("oep_var_99_5_ci95_low", MONEY, s -> s.oepTail.valueAtRiskLow(), "lower end of the bootstrap percentile 95 % interval of `oep_var_99_5`"),
     OEP_VAR_99_5_CI95_HIGH("oep_var_99_5_ci95_high", MONEY, s -> s.oepTail.valueAtRiskHigh(), "upper end of that interval"),
     TAIL_NOTE("tail_note", CsvFormat.TEXT, null,
-            "empty when the 99.5 % figures are estimated; otherwise why they are not (fewer than 10 years beyond 99.5 %: at least 2,000 replicates are needed)");
+            "empty when the 99.5 % figures are estimated; otherwise why they are not (fewer than 10 years beyond 99.5 %: at least 2,000 replicates are needed)"),
+    SHARE_MEETING_STANDARD("share_meeting_standard", NUMBER, s -> s.mean(ReplicateColumn.SHARE_MEETING_STANDARD),
+            "share of the firms the policy addresses that meet its standard (empty for a policy without one)"),
+    SHARE_BUDGET_BOUND("share_budget_bound", NUMBER, s -> s.mean(ReplicateColumn.SHARE_BUDGET_BOUND),
+            "share of all firms whose investment their budget holds below what they would choose"),
+    MEAN_CERTIFICATION_COST("mean_certification_cost", MONEY, s -> s.mean(ReplicateColumn.CERTIFICATION_COST), "mean of `certification_cost`"),
+    MEAN_ADMINISTRATION_COST("mean_administration_cost", MONEY, s -> s.mean(ReplicateColumn.ADMINISTRATION_COST), "mean of `administration_cost`"),
+    MEAN_EXCESS_BURDEN("mean_excess_burden", MONEY, s -> s.mean(ReplicateColumn.EXCESS_BURDEN),
+            "mean of `excess_burden`: the marginal-cost-of-funds part of `mean_policy_cost`"),
+    MEAN_LOST_BUSINESS("mean_lost_business", MONEY, s -> s.mean(ReplicateColumn.LOST_BUSINESS), "mean of `lost_business`");
 
     /** The file's columns: the one list the writer, the readers and docs/OUTPUTS.md share. */
     public static final CsvTable<PolicySummary> TABLE = new CsvTable<>("summary.csv", "One row per policy, from `replicates.csv`.", columns());

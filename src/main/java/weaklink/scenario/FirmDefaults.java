@@ -65,13 +65,13 @@ public record FirmDefaults(
             case LARGE -> new FirmDefaults(DistributionSpec.lognormal(1.0e11, 1.0), 0.25, 0.01, 0.30, 1.0e-8, 1.0, 3.0,
                     DistributionSpec.lognormal(10, 0.6), 0.10, 0.05, 0.002, 5.0e7, 0.0005, 0.5, 1.0e6, 0.5, 1.0e8, 5.0e9, true,
                     7.0, 0.3, 1);
-            case MEDIUM -> new FirmDefaults(DistributionSpec.lognormal(5.0e9, 0.8), 0.25, 0.01, 0.50, 1.0e-7, 1.0, 5.0,
+            case MEDIUM -> new FirmDefaults(DistributionSpec.lognormal(5.0e9, 0.8), 0.25, 0.005, 0.50, 1.0e-7, 1.0, 5.0,
                     DistributionSpec.lognormal(14, 0.6), 0.05, 0.10, 0.005, 1.0e7, 0.001, 0.5, 1.0e5, 0.2, 1.0e7, 5.0e8, false,
                     14.0, 0.2, 1);
-            case SMALL -> new FirmDefaults(DistributionSpec.lognormal(5.0e8, 0.8), 0.25, 0.005, 0.60, 1.0e-6, 1.0, 7.0,
+            case SMALL -> new FirmDefaults(DistributionSpec.lognormal(5.0e8, 0.8), 0.25, 0.001, 0.60, 1.0e-6, 1.0, 7.0,
                     DistributionSpec.lognormal(21, 0.6), 0.0, 0.15, 0.01, 3.0e6, 0.001, 0.5, 1.0e4, 0.1, 1.0e6, 1.0e8, false,
                     0.0, 0.0, 1);
-            case MICRO -> new FirmDefaults(DistributionSpec.lognormal(5.0e7, 0.8), 0.25, 0.005, 0.70, 1.0e-5, 1.0, 10.0,
+            case MICRO -> new FirmDefaults(DistributionSpec.lognormal(5.0e7, 0.8), 0.25, 0.001, 0.70, 1.0e-5, 1.0, 10.0,
                     DistributionSpec.lognormal(21, 0.6), 0.0, 0.15, 0.02, 1.0e6, 0.001, 0.5, 1.0e3, 0.05, 1.0e5, 2.0e7, false,
                     0.0, 0.0, 1);
         };

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param trustDailyProbability base daily lateral-movement probability per trust type
  * @param actors               threat actor kinds
  * @param initialCompromises   firms compromised with no actor (stress test)
- * @param standards            named security standards: maximum allowed vulnerability
+ * @param standards            named security standards: maximum allowed vulnerability and certification cost
  * @param economics            loss and investment settings
  * @param policies             policies compared, the baseline first
  * @param baselinePolicy       name of the policy differences are taken against
@@ -37,7 +37,7 @@ public record Scenario(
         Map<TrustType, Double> trustDailyProbability,
         List<ActorSpec> actors,
         List<InitialCompromise> initialCompromises,
-        Map<String, Double> standards,
+        Map<String, StandardSpec> standards,
         EconomicsSpec economics,
         List<PolicySpec> policies,
         String baselinePolicy,

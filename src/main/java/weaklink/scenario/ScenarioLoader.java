@@ -18,24 +18,31 @@ public final class ScenarioLoader {
     private ScenarioLoader() {}
 
     /**
-     * METI's supply-chain security evaluation levels as maximum vulnerability. The levels are
-     * cited: METI, "Interim Report on Discussions to Establish a Cybersecurity Measures Evaluation
-     * System for Strengthening Supply Chains" (14 April 2025, https://www.meti.go.jp/english/press/2025/0414_003.html):
-     * ★3 "basic" (measures against common threats, self-assessed), ★4 "standard" (also limits
-     * spread inside and outwards and supports business continuity, third-party assessed), ★5
-     * (advanced, under discussion), above IPA's SECURITY ACTION ★1/★2. The numbers are an
-     * ASSUMPTION: the scheme sets controls, not probabilities; we map each level to the share of
-     * attack attempts that still succeed — ★3 0.30 (the built-in base vulnerability of a large
-     * firm), ★4 half that, ★5 a sixth of it.
+     * METI's supply-chain security evaluation levels as maximum vulnerability and annual
+     * certification cost. The levels are cited: METI, "Interim Report on Discussions to Establish a
+     * Cybersecurity Measures Evaluation System for Strengthening Supply Chains" (14 April 2025,
+     * https://www.meti.go.jp/english/press/2025/0414_003.html) and the draft policy of December 2025:
+     * ★3 "basic" (measures against common threats, 25 requirement items, self-assessed), ★4
+     * "standard" (also limits spread inside and outwards and supports business continuity, about 44
+     * items, third-party assessed), ★5 (advanced, under discussion), above IPA's SECURITY ACTION
+     * ★1/★2. The numbers are an ASSUMPTION: the scheme sets controls, not probabilities; we map each
+     * level to the share of attack attempts that still succeed — ★3 0.30 (the built-in base
+     * vulnerability of a large firm), ★4 half that, ★5 a sixth of it — and certification to a year's
+     * staff time for a self-assessment (★3 ¥100,000), of the order of a small organisation's ISMS
+     * surveillance audit for a third-party assessment (★4 ¥500,000; ISMS application fees alone are
+     * about ¥110,000 for a 30-person site) and a larger audit for ★5 (¥2,000,000).
      */
-    public static final Map<String, Double> STANDARD_PRESETS = presets();
+    public static final Map<String, StandardSpec> STANDARD_PRESETS = presets();
+
+    /** The name under which a policy applies METI's rule per supplier and buyer (★4 or ★3); not a standard of its own. */
+    public static final String METI = "meti";
 
     /** In a fixed order (Map.of's order changes from one JVM to the next, and the manifest lists them). */
-    private static Map<String, Double> presets() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("star3", 0.30);
-        m.put("star4", 0.15);
-        m.put("star5", 0.05);
+    private static Map<String, StandardSpec> presets() {
+        Map<String, StandardSpec> m = new LinkedHashMap<>();
+        m.put("star3", new StandardSpec(0.30, 1.0e5));
+        m.put("star4", new StandardSpec(0.15, 5.0e5));
+        m.put("star5", new StandardSpec(0.05, 2.0e6));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -108,14 +115,13 @@ public final class ScenarioLoader {
             initial.add(ic);
         }
 
-        Map<String, Double> standards = new LinkedHashMap<>(STANDARD_PRESETS);
+        Map<String, StandardSpec> standards = new LinkedHashMap<>(STANDARD_PRESETS);
         YamlMap standardMap = root.mapOrEmpty("standards");
         for (String key : standardMap.keys()) {
             Names.check(standardMap.keyValue(key), key, "");
             YamlValue v = standardMap.require(key);
-            double max = v.asDouble();
-            if (!(max > 0 && max <= 1)) throw v.error("a standard is a maximum vulnerability above 0 and at most 1, found " + max);
-            standards.put(key, max);
+            if (key.equals(METI)) throw v.error("'" + METI + "' is METI's rule (★4 or ★3 per supplier and buyer), not a standard's name; choose another name");
+            standards.put(key, StandardSpec.read(v, STANDARD_PRESETS.get(key)));
         }
         standardMap.done();
 

@@ -50,7 +50,14 @@ public final class ScenarioTree {
         List<Object> initial = new ArrayList<>();
         for (InitialCompromise ic : s.initialCompromises()) initial.add(initialCompromise(ic));
         m.put("initial_compromises", initial);
-        m.put("standards", new LinkedHashMap<>(s.standards()));
+        Map<String, Object> standards = new LinkedHashMap<>();
+        for (Map.Entry<String, StandardSpec> e : s.standards().entrySet()) {
+            Map<String, Object> standard = new LinkedHashMap<>(); // in a fixed order: the manifest's bytes must not depend on the JVM
+            standard.put("max_vulnerability", e.getValue().maxVulnerability());
+            standard.put("certification_yen", e.getValue().certificationYen());
+            standards.put(e.getKey(), standard);
+        }
+        m.put("standards", standards);
         m.put("economics", economics(s.economics()));
         List<Object> policies = new ArrayList<>();
         for (PolicySpec p : s.policies()) policies.add(policy(p));
@@ -82,17 +89,24 @@ public final class ScenarioTree {
                 m.put("phi", b.phi());
                 m.put("tiers", (long) b.tiers());
                 m.put("standard", b.standard());
+                m.put("requirement", b.requirement());
+                m.put("enforcement", b.enforcement());
+                m.put("payment", b.payment());
             };
             case MANDATE -> () -> {
                 PolicySpec.Mandate d = (PolicySpec.Mandate) p;
                 m.put("standard", d.standard());
                 m.put("min_tier", (long) d.minTier());
+                m.put("compliance_rate", d.complianceRate());
+                m.put("penalty_yen", d.penaltyYen());
             };
             case SUBSIDY -> () -> {
                 PolicySpec.Subsidy d = (PolicySpec.Subsidy) p;
                 m.put("sigma", d.sigma());
                 m.put("budget_yen", d.budgetYen());
                 m.put("standard", d.standard());
+                m.put("requirement", d.requirement());
+                m.put("administration_share", d.administrationShare());
             };
             case MUTUAL_POOL -> () -> {
                 PolicySpec.MutualPool d = (PolicySpec.MutualPool) p;
@@ -100,11 +114,13 @@ public final class ScenarioTree {
                 m.put("retention_yen", d.retentionYen());
                 m.put("prevention_share", d.preventionShare());
                 m.put("capital_yen", d.capitalYen());
+                m.put("administration_share", d.administrationShare());
             };
             case TARGETED -> () -> {
                 PolicySpec.Targeted d = (PolicySpec.Targeted) p;
                 m.put("budget_yen", d.budgetYen());
                 m.put("payer", d.payer());
+                m.put("administration_share", d.administrationShare());
             };
         };
         parameters.run();
@@ -222,7 +238,7 @@ public final class ScenarioTree {
         m.put("substitution_days", e.substitutionDays());
         m.put("substitution_share", e.substitutionShare());
         m.put("cascade", e.cascade());
-        m.put("investment_horizon_years", e.investmentHorizonYears());
+        m.put("marginal_cost_of_public_funds", e.marginalCostOfPublicFunds());
         ProductionSpec p = e.production();
         m.put("spare_capacity", p.spareCapacity());
         m.put("demand_side", p.demandSide());

@@ -67,7 +67,7 @@ class RunEndToEndTest {
         List<String> phases = err.toString().lines().filter(l -> l.startsWith("timing: ")).map(l -> l.substring(8, 32).trim()).toList();
         List<String> policies = new java.util.ArrayList<>();
         Json.read(dir.resolve("t").resolve("manifest.json")).get("policies").forEach(p -> policies.add("funding " + p.asText()));
-        List<String> expected = new java.util.ArrayList<>(List.of("network"));
+        List<String> expected = new java.util.ArrayList<>(List.of("network", "firms' decisions"));
         expected.addAll(policies);
         expected.addAll(List.of("loss model and groups", "replicates", "summaries and charts"));
         assertEquals(expected, phases, err.toString());

@@ -78,7 +78,8 @@ class FirmInspectorTest {
         int checked = 0;
         for (int k = 0; k < batch.firms().size(); k++) {
             int firm = batch.firms().firm()[k];
-            double bi = batch.firms().yen(ReplicateLosses.Component.BI, k);
+            // the batch reports losses per year (× 365 / days); the running figure is the replicate's own days
+            double bi = batch.firms().yen(ReplicateLosses.Component.BI, k) * s.days() / 365.0;
             if (bi <= 0 || lastOutageEnd(r, firm) >= s.days() - 1) continue;
             // the running figure at year end less its expected incident, ransom and breach terms leaves its BI
             double expectedDirect = 0;
@@ -106,8 +107,9 @@ class FirmInspectorTest {
         model.setValue(index(model, "Policy"), "1");
         ScenarioGuiTest.runToEnd(gui);
         SupplyNetwork net = gui.network();
-        double[] mandate = weaklink.economics.CostSharingPolicy.of(s.policy("mandate")).fund(s, net).investmentYen();
-        double[] none = weaklink.economics.CostSharingPolicy.of(s.policy("none")).fund(s, net).investmentYen();
+        var context = weaklink.economics.policy.PolicyContext.of(s, net, s.seed());
+        double[] mandate = weaklink.economics.policy.CostSharingPolicy.of(s.policy("mandate")).fund(context).investmentYen();
+        double[] none = weaklink.economics.policy.CostSharingPolicy.of(s.policy("none")).fund(context).investmentYen();
         int raised = 0;
         for (int f = 0; f < net.firmCount(); f++) {
             assertEquals(mandate[f], gui.view().node(f).investmentYen(), "firm " + f);

@@ -37,8 +37,8 @@ final class GuiScenarios {
                 msp_firms: 1
                 msp_clients_mean: 20
             trust_types:
-              edi: {daily_probability: 0.05}
-              remote-access: {daily_probability: 0.2}
+              edi: {daily_probability: 0.08}
+              remote-access: {daily_probability: 0.3}
               managed-service: {daily_probability: 0.3}
             initial_compromises:
               - firm: 7

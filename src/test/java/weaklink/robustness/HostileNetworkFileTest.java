@@ -123,7 +123,7 @@ class HostileNetworkFileTest {
         Files.writeString(tmp.resolve("firms.csv"), "id,name\n0,Buyer\n1,Supplier\n");
         writeLinks();
         Path s = scenario("firms.csv", "links.csv");
-        SupplyNetwork net = NetworkCsv.read(tmp.resolve("firms.csv"), tmp.resolve("links.csv"), ScenarioLoader.load(s));
+        SupplyNetwork net = NetworkCsv.read(tmp.resolve("firms.csv"), tmp.resolve("links.csv"), ScenarioLoader.load(s), 0);
         List<InputFile.Digest> d = net.sources();
         assertEquals(2, d.size());
         assertEquals(weaklink.io.Sha256.of(Files.readAllBytes(tmp.resolve("firms.csv"))), d.get(0).sha256());

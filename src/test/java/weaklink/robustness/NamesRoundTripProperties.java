@@ -125,7 +125,7 @@ class NamesRoundTripProperties {
         Scenario s = ScenarioLoader.parse("s.yaml", "name: f\nnetwork: {files: {firms: firms.csv, links: links.csv}}\nactors: [{mode: opportunistic}]\n", dir);
         SupplyNetwork net;
         try {
-            net = NetworkCsv.read(firms, links, s);
+            net = NetworkCsv.read(firms, links, s, 0);
         } catch (BadInputException e) {
             assertTrue(e.getMessage().startsWith(firms + ":2:"), e.getMessage());
             assertNotNull(Names.problem(name, ""), "refused a good name: " + e.getMessage());
@@ -140,7 +140,7 @@ class NamesRoundTripProperties {
         StringWriter out = new StringWriter();
         NetworkCsv.writeFirms(net, s.sizeClasses(), false, out);
         Files.writeString(firms, out.toString(), StandardCharsets.UTF_8);
-        assertEquals(name, NetworkCsv.read(firms, links, s).name(0));
+        assertEquals(name, NetworkCsv.read(firms, links, s, 0).name(0));
     }
 
     @Property(tries = 200, seed = "20261130")
@@ -161,7 +161,7 @@ class NamesRoundTripProperties {
         NetworkCsv.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), false, links);
         Files.writeString(dir.resolve("firms.csv"), firms.toString(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("links.csv"), links.toString(), StandardCharsets.UTF_8);
-        SupplyNetwork back = NetworkCsv.read(dir.resolve("firms.csv"), dir.resolve("links.csv"), s);
+        SupplyNetwork back = NetworkCsv.read(dir.resolve("firms.csv"), dir.resolve("links.csv"), s, 0);
         for (int f = 0; f < net.firmCount(); f++) assertEquals(net.technologyMask(f), back.technologyMask(f));
         assertEquals(List.of(tag), back.technologies());
     }

@@ -63,7 +63,7 @@ class NetworkCsvFuzzTest {
             Scenario scenario = ScenarioLoader.parse("fuzz.yaml", "name: fuzz\nnetwork: {files: {firms: firms.csv, links: links.csv}}\n"
                     + "actors: [{mode: opportunistic}]\n", dir);
             try {
-                NetworkCsv.read(f, l, scenario);
+                NetworkCsv.read(f, l, scenario, 0);
             } catch (BadInputException e) {
                 assertTrue(e.getMessage().contains("firms.csv") || e.getMessage().contains("links.csv"), e.getMessage());
             }

@@ -97,9 +97,9 @@ class ScenarioTreeTest {
                   - {name: hopper, mode: targeted, recon_hops: 3, recon_probability: 0.8}
                 initial_compromises:
                   - {firm: 2, day: 10, dwell_days: 3}
-                standards: {own: 0.2}
+                standards: {own: 0.2, star4: {max_vulnerability: 0.12, certification_yen: 7.0e5}, audited: {max_vulnerability: 0.1, certification_yen: 3.0e5}}
                 economics: {cascade: false, substitution_share: 0.25, substitution_days: 20, cost_per_record_yen: 30000,
-                            investment_horizon_years: 2, spare_capacity: 0.2, demand_side: true, catch_up: true, catch_up_share: 0.15,
+                            marginal_cost_of_public_funds: 1.2, spare_capacity: 0.2, demand_side: true, catch_up: true, catch_up_share: 0.15,
                             catch_up_days: 20}
                 uncertainty:
                   draws: 4
@@ -110,10 +110,11 @@ class ScenarioTreeTest {
                 policies:
                   - {id: none}
                   - {id: buyer-share, name: bs, phi: 0.75, tiers: 2, standard: own}
-                  - {id: mandate, min_tier: 2, standard: star4}
-                  - {id: subsidy, sigma: 0.4, budget_yen: 3.0e9}
-                  - {id: mutual-pool, premium_rate: 0.002, retention_yen: 5.0e6, prevention_share: 0.2, capital_yen: 1.0e8}
-                  - {id: targeted, budget_yen: 2.0e8, payer: buyers}
+                  - {id: buyer-share, name: bs-meti, phi: 0.25, standard: meti, requirement: true, enforcement: 0.3, payment: price}
+                  - {id: mandate, min_tier: 2, standard: star4, compliance_rate: 0.7, penalty_yen: 2.0e6}
+                  - {id: subsidy, sigma: 0.4, budget_yen: 3.0e9, requirement: true, administration_share: 0.08}
+                  - {id: mutual-pool, premium_rate: 0.002, retention_yen: 5.0e6, prevention_share: 0.2, capital_yen: 1.0e8, administration_share: 0.12}
+                  - {id: targeted, budget_yen: 2.0e8, payer: buyers, administration_share: 0.02}
                 """, Path.of("."));
         assertEquals(withoutLocations(s), withoutLocations(reload(s, Path.of("."))));
     }
@@ -127,10 +128,10 @@ class ScenarioTreeTest {
     void theScenarioRecordsHaveTheComponentsScenarioTreeWrites() {
         Map<Class<?>, Integer> known = Map.ofEntries(Map.entry(Scenario.class, 16), Map.entry(NetworkSpec.class, 4),
                 Map.entry(NetworkSpec.TieredSpec.class, 13), Map.entry(NetworkSpec.TierSpec.class, 6), Map.entry(FirmDefaults.class, 22),
-                Map.entry(ActorSpec.class, 10), Map.entry(InitialCompromise.class, 4), Map.entry(EconomicsSpec.class, 6),
+                Map.entry(ActorSpec.class, 10), Map.entry(InitialCompromise.class, 4), Map.entry(EconomicsSpec.class, 6), Map.entry(StandardSpec.class, 2),
                 Map.entry(ProductionSpec.class, 5), Map.entry(UncertaintySpec.class, 3), Map.entry(DistributionSpec.class, 4),
-                Map.entry(PolicySpec.BuyerShare.class, 4), Map.entry(PolicySpec.Mandate.class, 3), Map.entry(PolicySpec.Subsidy.class, 4),
-                Map.entry(PolicySpec.MutualPool.class, 5), Map.entry(PolicySpec.Targeted.class, 3), Map.entry(PolicySpec.None.class, 1));
+                Map.entry(PolicySpec.BuyerShare.class, 7), Map.entry(PolicySpec.Mandate.class, 5), Map.entry(PolicySpec.Subsidy.class, 6),
+                Map.entry(PolicySpec.MutualPool.class, 6), Map.entry(PolicySpec.Targeted.class, 4), Map.entry(PolicySpec.None.class, 1));
         for (Map.Entry<Class<?>, Integer> e : known.entrySet()) {
             assertEquals(e.getValue(), e.getKey().getRecordComponents().length, e.getKey().getSimpleName()
                     + " has another number of components: a scenario key was added or removed; write it in ScenarioTree");

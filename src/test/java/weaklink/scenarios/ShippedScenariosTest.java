@@ -115,11 +115,15 @@ class ShippedScenariosTest {
         Path out = run("japan-manufacturing", 20);
         Map<String, Map<String, String>> byPolicy = new LinkedHashMap<>();
         for (Map<String, String> r : rows(out.resolve("summary.csv"))) byPolicy.put(r.get("policy"), r);
-        assertEquals(List.of("none", "buyer-share-25", "buyer-share-50", "buyer-share-100", "mandate", "subsidy", "mutual-pool", "targeted"),
-                new ArrayList<>(byPolicy.keySet()));
+        assertEquals(List.of("none", "buyer-share-25", "buyer-share-50", "buyer-share-50-required", "buyer-share-100", "mandate", "subsidy",
+                "mutual-pool", "targeted"), new ArrayList<>(byPolicy.keySet()));
         Map<String, String> half = byPolicy.get("buyer-share-50");
         assertTrue(num(half, "diff_ci95_high") < 0, "buyer-share-50 lowers the expected network loss: " + half);
         assertTrue(num(half, "mean_policy_cost") > 0, "and someone pays for it");
         assertEquals(0, num(byPolicy.get("none"), "mean_policy_cost"));
+        // Japan's proposal ships money only and with the requirement: the same money, more suppliers at the standard
+        Map<String, String> required = byPolicy.get("buyer-share-50-required");
+        assertTrue(num(required, "share_meeting_standard") > num(half, "share_meeting_standard"), "the requirement makes suppliers meet the standard");
+        assertTrue(num(required, "mean_lost_business") > 0, "and some that cannot afford it risk their buyers' business");
     }
 }

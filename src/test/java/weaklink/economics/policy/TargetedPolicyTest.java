@@ -1,10 +1,10 @@
-package weaklink.economics;
+package weaklink.economics.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import weaklink.economics.SecurityFunding.Payer;
+import weaklink.economics.LossModel;
 import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateModel;
 import weaklink.network.Networks;
@@ -47,7 +47,7 @@ class TargetedPolicyTest {
 
     final Scenario scenario = PolicyFixtures.scenario(HUB);
     final SupplyNetwork net = build();
-    final FirmExposure exposure = FirmExposure.of(scenario, net);
+    final PolicyContext ctx = PolicyContext.of(scenario, net, 1);
 
     SupplyNetwork build() {
         return build(scenario);
@@ -67,12 +67,12 @@ class TargetedPolicyTest {
     }
 
     SecurityFunding targeted() {
-        return new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "government")).fund(scenario, exposure);
+        return new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "government", 0.05)).fund(ctx);
     }
 
     SecurityFunding equalSplit() {
-        SecurityFunding.Builder b = new SecurityFunding.Builder(exposure);
-        for (int i = 0; i < net.firmCount(); i++) b.fundAdditional(i, Payer.GOVERNMENT, BUDGET / net.firmCount());
+        SecurityFunding.Builder b = new SecurityFunding.Builder(ctx);
+        for (int i = 0; i < net.firmCount(); i++) b.fundAdditional(i, SecurityFunding.GOVERNMENT, BUDGET / net.firmCount());
         return b.build();
     }
 
@@ -90,13 +90,15 @@ class TargetedPolicyTest {
         int hub = hub();
         for (int i = 0; i < net.firmCount(); i++) if (i != hub) assertTrue(f.paidByGovernment()[hub] > f.paidByGovernment()[i], "firm " + i);
         assertEquals(BUDGET, f.totalPaidByGovernment(), 1e-3);
-        assertEquals(exposure.selfFundedYen(hub) + f.paidByGovernment()[hub], f.investmentYen()[hub], 1e-6);
+        assertEquals(ctx.baselineInvestmentYen(hub) + f.paidByGovernment()[hub], f.investmentYen()[hub], 1e-6);
+        assertEquals(0.05 * BUDGET, f.administrationYen(), 1e-6);
+        assertEquals(1.05 * BUDGET, f.publicFundsYen(), 1e-3);
         PolicyFixtures.assertBooksBalance(f);
     }
 
     @Test
     void whenBuyersPayOnlyLargeFirmsPayAndTheyPayTheWholeBudget() {
-        SecurityFunding f = new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "buyers")).fund(scenario, exposure);
+        SecurityFunding f = new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "buyers", 0.05)).fund(ctx);
         assertEquals(BUDGET, f.totalPaidByBuyers(), 1e-3);
         double large = 0;
         for (int i = 0; i < net.firmCount(); i++) {
@@ -120,7 +122,7 @@ class TargetedPolicyTest {
                   - {firm: 8, dwell_days: 20}
                 """));
         SupplyNetwork n = build(stress);
-        SecurityFunding f = new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "government")).fund(stress, FirmExposure.of(stress, n));
+        SecurityFunding f = new TargetedPolicy(new PolicySpec.Targeted("t", BUDGET, "government", 0.05)).fund(PolicyContext.of(stress, n, 1));
         int seed = n.indexOf(8);
         assertEquals(1, n.tier(seed)); // the hub
         assertEquals(0, f.paidByGovernment()[seed]);

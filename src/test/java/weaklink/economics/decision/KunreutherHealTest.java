@@ -1,10 +1,10 @@
-package weaklink.economics;
+package weaklink.economics.decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import weaklink.economics.KunreutherHeal.Profile;
+import weaklink.economics.decision.KunreutherHeal.Profile;
 
 class KunreutherHealTest {
     static final Profile BOTH = new Profile(true, true), NEITHER = new Profile(false, false);

@@ -1,4 +1,4 @@
-package weaklink.economics;
+package weaklink.economics.decision;
 
 import java.util.ArrayList;
 import java.util.List;

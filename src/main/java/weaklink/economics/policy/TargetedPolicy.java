@@ -1,24 +1,24 @@
-package weaklink.economics;
+package weaklink.economics.policy;
 
 import java.util.Map;
 import java.util.PriorityQueue;
-import weaklink.economics.SecurityFunding.Payer;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.PolicySpec;
-import weaklink.scenario.Scenario;
 
 /**
- * {@code targeted}: a fixed budget is spent, as security added to what firms spend themselves, on
- * the firms where it lowers expected network-wide loss most per yen ({@link NetworkExposure}: a
- * firm's own loss, the CBI it causes downstream and the partners an attacker reaches through its
- * trust links). Greedy: the budget is cut into {@value #CHUNKS} equal chunks and each goes to the
- * firm whose next chunk cuts {@code EL_i} most; a chunk that would cut nothing anywhere is not
- * spent. Greedy allocation is optimal when each {@code EL_i} is convex in {@code z} (diminishing
- * returns), as it is for class I and II breach functions away from saturation.
+ * {@code targeted}: a fixed budget buys security, on top of what firms spend themselves
+ * (earmarked: a funded firm may not spend less of its own), for the firms where it lowers expected
+ * network-wide loss most per yen ({@link NetworkExposure}: a firm's own loss, the CBI it causes
+ * downstream and the partners an attacker reaches through its trust links). Greedy: the budget is
+ * cut into {@value #CHUNKS} equal chunks and each goes to the firm whose next chunk cuts
+ * {@code EL_i} most; a chunk that would cut nothing anywhere is not spent. Greedy allocation is
+ * optimal when each {@code EL_i} is convex in {@code z} (diminishing returns), as it is for class I
+ * and II breach functions away from saturation. Administering it costs share
+ * {@code administration_share} of what it spends.
  *
- * <p>The payer is named in the scenario: the government, the pool (prevention paid out of
- * nothing else in this policy), or buyers — then large buyers pay for each funded firm by their
- * share of its sales ({@link BuyerSharePolicy#largeBuyerShares}, any distance downstream,
+ * <p>The payer is named in the scenario: the government (public money), the pool (prevention paid
+ * out of nothing else in this policy), or buyers — then large buyers pay for each funded firm by
+ * their share of its sales ({@link BuyerSharePolicy#largeBuyerShares}, any distance downstream,
  * normalised), and for firms that sell to no large buyer (e.g. an MSP) all large firms pay in
  * proportion to revenue.
  */
@@ -26,24 +26,24 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
     static final int CHUNKS = 1000;
 
     @Override
-    public SecurityFunding fund(Scenario scenario, FirmExposure exposure) {
-        SupplyNetwork net = exposure.network();
+    public SecurityFunding fund(PolicyContext ctx) {
+        SupplyNetwork net = ctx.network();
         int n = net.firmCount();
         double[] base = new double[n];
-        for (int i = 0; i < n; i++) base[i] = exposure.selfFundedYen(i);
-        double[] grant = allocate(NetworkExposure.of(scenario, exposure, base), base, spec.budgetYen());
-        SecurityFunding.Builder b = new SecurityFunding.Builder(exposure);
-        Payer payer = switch (spec.payer()) {
-            case "buyers" -> Payer.BUYERS;
-            case "pool" -> Payer.POOL;
-            default -> Payer.GOVERNMENT;
-        };
-        double[] fallback = payer == Payer.BUYERS ? fallbackPayerShares(net) : null;
+        for (int i = 0; i < n; i++) base[i] = ctx.baselineInvestmentYen(i);
+        double[] grant = allocate(new NetworkExposure(ctx), base, spec.budgetYen());
+        SecurityFunding.Builder b = new SecurityFunding.Builder(ctx);
+        boolean buyers = spec.payer().equals("buyers");
+        int tag = spec.payer().equals("pool") ? SecurityFunding.POOL : SecurityFunding.GOVERNMENT;
+        double[] fallback = buyers ? fallbackPayerShares(net) : null;
+        double spent = 0;
         for (int i = 0; i < n; i++) {
             if (grant[i] <= 0) continue;
-            b.fundAdditional(i, payer, grant[i]);
-            if (payer == Payer.BUYERS) chargeBuyers(b, net, i, grant[i], fallback);
+            spent += grant[i];
+            if (buyers) chargeBuyers(b, net, i, grant[i], fallback);
+            else b.fundAdditional(i, tag, grant[i]);
         }
+        b.administration(spec.administrationShare() * spent, tag == SecurityFunding.GOVERNMENT && !buyers);
         return b.build();
     }
 
@@ -82,10 +82,10 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
         double total = 0;
         for (double s : shares.values()) total += s;
         if (total > 0) {
-            for (Map.Entry<Integer, Double> e : shares.entrySet()) b.payForSuppliers(e.getKey(), yen * e.getValue() / total);
+            for (Map.Entry<Integer, Double> e : shares.entrySet()) b.fundAdditional(firm, e.getKey(), yen * e.getValue() / total);
             return;
         }
-        for (int j = 0; j < fallback.length; j++) if (fallback[j] > 0) b.payForSuppliers(j, yen * fallback[j]);
+        for (int j = 0; j < fallback.length; j++) if (fallback[j] > 0) b.fundAdditional(firm, j, yen * fallback[j]);
     }
 
     /** All large firms' shares of their total revenue (tier-0 firms' if the network has no large firm). */

@@ -1,14 +1,11 @@
-package weaklink.economics;
+package weaklink.economics.decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import weaklink.economics.GordonLoeb.BreachClass;
-import weaklink.economics.GordonLoeb.BreachFunction;
-import weaklink.network.FirmAttribute;
-import weaklink.network.SupplyNetwork;
-import weaklink.scenario.Scenario;
+import weaklink.economics.decision.GordonLoeb.BreachClass;
+import weaklink.economics.decision.GordonLoeb.BreachFunction;
 
 class GordonLoebTest {
     static final double[] V = {0.05, 0.2, 0.5, 0.8, 0.95};
@@ -84,20 +81,5 @@ class GordonLoebTest {
     void unreachableStandardsCostInfinitely() {
         assertEquals(Double.POSITIVE_INFINITY, new BreachFunction(BreachClass.CLASS_II, 1.0, 1e-6, 1).investmentToReach(0.3));
         assertEquals(Double.POSITIVE_INFINITY, new BreachFunction(BreachClass.CLASS_I, 0.5, 1e-6, 1).investmentToReach(0));
-    }
-
-    @Test
-    void aSizeClassCanUseClassII() {
-        Scenario s = PolicyFixtures.scenario(PolicyFixtures.NO_ATTACKS + """
-                size_classes:
-                  small: {gl_class: 2}
-                """);
-        SupplyNetwork net = PolicyFixtures.chain(s);
-        assertEquals(2, net.attribute(FirmAttribute.GL_CLASS, PolicyFixtures.S));
-        assertEquals(1, net.attribute(FirmAttribute.GL_CLASS, PolicyFixtures.A));
-        assertEquals(BreachClass.CLASS_II, FirmExposure.breach(net, PolicyFixtures.S).breachClass());
-        // class II cost of ★3 for a small firm: (ln 0.3 / ln 0.6 − 1) / 1e-6
-        FirmExposure e = FirmExposure.of(s, net);
-        assertEquals((Math.log(0.3) / Math.log(0.6) - 1) / 1e-6, CostSharingPolicy.costToReach(e, PolicyFixtures.S, 0.3), 1e-3);
     }
 }

@@ -1,4 +1,4 @@
-package weaklink.economics;
+package weaklink.economics.policy;
 
 /**
  * A mutual pool's books for one replicate (one year). The pool starts with its capital, receives

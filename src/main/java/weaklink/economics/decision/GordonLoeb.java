@@ -1,4 +1,7 @@
-package weaklink.economics;
+package weaklink.economics.decision;
+
+import weaklink.network.FirmAttribute;
+import weaklink.network.SupplyNetwork;
 
 /**
  * Gordon–Loeb security investment (Gordon &amp; Loeb 2002, "The economics of information security
@@ -34,6 +37,12 @@ public final class GordonLoeb {
      * Immutable; every method is a pure function.
      */
     public record BreachFunction(BreachClass breachClass, double v, double alpha, double beta) {
+
+        /** A firm's breach function, from its attributes (class, {@code v}, α, β). */
+        public static BreachFunction of(SupplyNetwork net, int firm) {
+            return new BreachFunction(BreachClass.of(net.attribute(FirmAttribute.GL_CLASS, firm)), net.vulnerability(firm),
+                    net.attribute(FirmAttribute.GL_ALPHA, firm), net.attribute(FirmAttribute.GL_BETA, firm));
+        }
 
         /** Vulnerability after investing {@code z}: class I {@code v/(αz+1)^β}, class II {@code v^(αz+1)}. */
         public double vulnerability(double z) {

@@ -1,4 +1,4 @@
-package weaklink.economics;
+package weaklink.economics.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,11 +66,16 @@ class CostSharingPolicyRunTest {
             double payers = r.value(ReplicateColumn.PAID_BY_SELF) + r.value(ReplicateColumn.PAID_BY_BUYERS)
                     + r.value(ReplicateColumn.PAID_BY_GOVERNMENT) + r.value(ReplicateColumn.PAID_BY_POOL);
             assertEquals(r.value(ReplicateColumn.SECURITY_SPEND), payers, 0.05 + 1e-9 * payers, line);
-            assertEquals(r.value(ReplicateColumn.TOTAL_LOSS) + r.value(ReplicateColumn.SECURITY_SPEND), r.value(ReplicateColumn.SOCIETAL_COST),
-                    0.02, line);
+            assertEquals(r.value(ReplicateColumn.TOTAL_LOSS) + r.value(ReplicateColumn.SECURITY_SPEND) + r.value(ReplicateColumn.ADMINISTRATION_COST)
+                    + r.value(ReplicateColumn.EXCESS_BURDEN), r.value(ReplicateColumn.SOCIETAL_COST), 0.05, line);
+            // the excess burden is 0.3 of the public money: the government's payments and, for public programmes, their administration
+            double publicMoney = r.value(ReplicateColumn.PAID_BY_GOVERNMENT)
+                    + (r.policy().equals("subsidy") ? r.value(ReplicateColumn.ADMINISTRATION_COST) : 0);
+            assertEquals(0.3 * publicMoney, r.value(ReplicateColumn.EXCESS_BURDEN), 0.05, line);
             if (r.policy().equals("mutual-pool")) {
-                assertEquals(1.0e7 + r.value(ReplicateColumn.PREMIUMS),
-                        r.value(ReplicateColumn.PAID_BY_POOL) + r.value(ReplicateColumn.POOL_PAYOUTS) + r.value(ReplicateColumn.POOL_BALANCE), 0.05, line);
+                // the pool also spends 10 % of premiums on running itself (the default administration share)
+                assertEquals(1.0e7 + r.value(ReplicateColumn.PREMIUMS), r.value(ReplicateColumn.PAID_BY_POOL) + 0.1 * r.value(ReplicateColumn.PREMIUMS)
+                        + r.value(ReplicateColumn.POOL_PAYOUTS) + r.value(ReplicateColumn.POOL_BALANCE), 0.05, line);
                 assertTrue(r.value(ReplicateColumn.PREMIUMS) > 0);
             } else {
                 assertEquals(0, r.value(ReplicateColumn.PREMIUMS));
@@ -78,7 +83,8 @@ class CostSharingPolicyRunTest {
             }
             if (r.policy().equals("none")) assertEquals(0, r.value(ReplicateColumn.POLICY_COST));
             if (r.policy().startsWith("bs-")) assertTrue(r.value(ReplicateColumn.PAID_BY_BUYERS) > 0, line);
-            if (r.policy().equals("subsidy")) assertEquals(5.0e6, r.value(ReplicateColumn.PAID_BY_GOVERNMENT), 0.01, line);
+            double government = r.value(ReplicateColumn.PAID_BY_GOVERNMENT);
+            if (r.policy().equals("subsidy")) assertTrue(government > 0 && government <= 5.0e6 + 0.01, line);
             if (r.policy().equals("targeted")) assertEquals(5.0e7, r.value(ReplicateColumn.PAID_BY_BUYERS), 1, line);
         }
         assertEquals(Set.of("none", "bs-25", "bs-100", "mandate", "subsidy", "mutual-pool", "targeted"), seen);
@@ -94,7 +100,7 @@ class CostSharingPolicyRunTest {
         for (String row : summary.subList(1, summary.size())) {
             String[] cells = row.split(",");
             if (cells[0].equals("mutual-pool")) assertEquals(ruined / 40.0, Double.parseDouble(cells[ruin]), 1e-9);
-            if (cells[0].equals("subsidy")) assertEquals(5.0e6, Double.parseDouble(cells[gov]), 0.01);
+            if (cells[0].equals("subsidy")) assertTrue(Double.parseDouble(cells[gov]) <= 5.0e6 + 0.01);
         }
     }
 }

@@ -1,0 +1,299 @@
+package weaklink.economics.decision;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import weaklink.economics.decision.FirmTerms.Requirement;
+import weaklink.economics.decision.FirmTerms.Share;
+import weaklink.economics.decision.FirmTerms.Standard;
+import weaklink.economics.decision.GordonLoeb.BreachFunction;
+
+/**
+ * A firm's decision: the security investment {@code z} (and the standard it certifies, if any) that
+ * minimises its own expected annual cost, given its breach function, its risk ({@link FirmRisk},
+ * which holds its partners' postures fixed) and what policies put before it ({@link FirmTerms}):
+ *
+ * <pre>
+ * cost(z, σ) = own(z) + own certification(σ) + EL(S(z)) + Σ_{requirements σ does not meet} stake
+ * own(z)     = z − Σ_{shares in force} share · min(z, up to)        what the firm pays itself
+ * subject to z ≥ z(σ) (the investment that reaches σ) and own(z) + own certification ≤ budget + income
+ * </pre>
+ * over "no standard" and each standard its terms name. Gordon &amp; Loeb (2002) is the special case of
+ * one unconditional share and a loss linear in {@code S}: {@code z* = ((αβvL/(1 − share))^(1/(β+1)) − 1)/α}
+ * at the subsidised price {@code 1 − share}. A legal duty drops the options that do not meet it and
+ * lifts the budget up to the standard. The firm is <em>budget-bound</em> when, with no budget limit,
+ * it would invest more or meet a stricter standard.
+ *
+ * <p>A pure function of its arguments: an equilibrium iteration or a planner calls it with other
+ * risks (partners' postures) or other terms. The minimisation is Brent's method over
+ * {@code ln S(z)} (which needs the cost to be unimodal in {@code z}: it is convex for Gordon–Loeb
+ * breach functions and the loss forms of {@link FirmRisk} at the shipped parameters) with both ends
+ * of the range also tried, so a corner (no investment, the standard exactly, the budget) is exact.
+ */
+public final class BestResponse {
+    /** Evaluations cap of the search; it stops earlier when it has located the minimum in {@code ln S} within {@link #TOLERANCE} (relative and absolute). */
+    static final int ITERATIONS = 500;
+    static final double TOLERANCE = 1e-8;
+
+    private BestResponse() {}
+
+    /**
+     * A firm's choice.
+     *
+     * @param investmentYen      {@code z}, the security investment (certification not included)
+     * @param certified          the standard it certifies, or null
+     * @param certificationYen   what certifying costs a year (0 without a standard)
+     * @param paidByOthersYen    what the shares in force pay of {@code z} and certification
+     * @param expectedLossYen    {@code EL(S(z))}
+     * @param stakeLostYen       expected business lost for requirements it does not meet
+     * @param totalCostYen       its own expected cost: own outlay + own certification + EL + stakes lost
+     * @param budgetBound        whether its budget holds it below what it would choose without one
+     */
+    public record Choice(double investmentYen, Standard certified, double certificationYen, double paidByOthersYen,
+                         double expectedLossYen, double stakeLostYen, double totalCostYen, boolean budgetBound) {
+        /** Security spending: investment plus certification, whoever pays. */
+        public double spendYen() { return investmentYen + certificationYen; }
+    }
+
+    /** The firm's cost-minimising choice under {@code terms}. */
+    public static Choice decide(BreachFunction breach, FirmRisk risk, FirmTerms terms) {
+        Solution bounded = solve(breach, risk, terms, terms.budgetYen() + terms.incomeYen());
+        boolean bound = false;
+        if (bounded.limited) {
+            Solution free = solve(breach, risk, terms, Double.POSITIVE_INFINITY);
+            bound = free.z > bounded.z * (1 + 1e-9) + 1e-6 || stricter(free.certified, bounded.certified);
+        }
+        return bounded.toChoice(bound);
+    }
+
+    private static boolean stricter(Standard a, Standard b) {
+        if (a == null) return false;
+        return b == null || a.maxVulnerability() < b.maxVulnerability();
+    }
+
+    /** The best option within {@code cash} of own outlay (budget + income). */
+    private static Solution solve(BreachFunction breach, FirmRisk risk, FirmTerms terms, double cash) {
+        Solution best = null;
+        boolean limited = false;
+        for (Standard option : options(terms)) {
+            Standard duty = terms.duty();
+            boolean meetsDuty = duty != null && option != null && option.covers(duty);
+            if (duty != null && !meetsDuty) continue;
+            double floor = option == null ? 0 : breach.investmentToReach(option.maxVulnerability());
+            if (Double.isInfinite(floor)) continue;
+            List<Share> active = new ArrayList<>();
+            for (Share s : terms.shares()) if (s.condition() == null || option != null && option.covers(s.condition())) active.add(s);
+            double certification = option == null ? 0 : option.certificationYen();
+            double certOthers = 0;
+            for (Share s : active) if (s.coversCertification()) certOthers += s.share() * certification;
+            certOthers = Math.min(certOthers, certification);
+            double ownCertification = certification - certOthers;
+            double cap = maxInvestment(active, cash - ownCertification);
+            if (meetsDuty) cap = Math.max(cap, floor);
+            if (cap < floor) {
+                limited = true;
+                continue;
+            }
+            double stakes = 0;
+            for (Requirement r : terms.requirements()) if (option == null || !option.covers(r.standard())) stakes += r.stakeYen();
+            Objective g = new Objective(breach, risk, active);
+            // the optimum never costs the firm more of its own than the whole of G(floor): own(z*) ≤ G(z*) ≤ G(floor)
+            double natural = Math.max(floor, maxInvestment(active, g.at(floor)));
+            double hi = Math.min(cap, natural);
+            double z = minimise(g, breach, floor, hi);
+            if (cap < natural && z >= cap * (1 - 1e-12)) limited = true;
+            double expectedLoss = risk.expectedLossYen(breach.vulnerability(z));
+            double total = g.own(z) + expectedLoss + ownCertification + stakes;
+            // a later option is stricter: on a tie the firm takes the stricter standard (a free certificate)
+            if (best == null || total <= best.total + 1e-12 * Math.abs(best.total)) {
+                double others = 0;
+                for (Share s : active) others += s.paymentYen(z, 0);
+                best = new Solution(z, option, certification, others + certOthers, expectedLoss, stakes, total);
+            }
+        }
+        if (best == null) {
+            // nothing feasible (a duty no investment can meet): the firm stays as it is
+            double loss = risk.expectedLossYen(breach.v());
+            double stakes = 0;
+            for (Requirement r : terms.requirements()) stakes += r.stakeYen();
+            best = new Solution(0, null, 0, 0, loss, stakes, loss + stakes);
+        }
+        best.limited = limited;
+        return best;
+    }
+
+    /** No standard first, then each distinct standard named in the terms, laxest first. */
+    static List<Standard> options(FirmTerms terms) {
+        List<Standard> out = new ArrayList<>();
+        out.add(null);
+        List<Standard> named = new ArrayList<>();
+        for (Requirement r : terms.requirements()) named.add(r.standard());
+        for (Share s : terms.shares()) if (s.condition() != null) named.add(s.condition());
+        if (terms.duty() != null) named.add(terms.duty());
+        named.sort(Comparator.comparingDouble(Standard::maxVulnerability).reversed().thenComparing(Standard::name));
+        for (Standard s : named) {
+            Standard last = out.get(out.size() - 1);
+            if (last == null || !last.equals(s)) out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * The largest {@code z} whose own outlay {@code z − Σ share · min(z, up to)} is at most {@code cash}:
+     * the outlay is piecewise linear and non-decreasing, its slope rising as shares run out.
+     */
+    static double maxInvestment(List<Share> shares, double cash) {
+        if (cash == Double.POSITIVE_INFINITY) return Double.POSITIVE_INFINITY;
+        if (cash < 0) return -1;
+        double[] ends = new double[shares.size()];
+        for (int k = 0; k < ends.length; k++) ends[k] = shares.get(k).upToYen();
+        java.util.Arrays.sort(ends);
+        double z = 0, outlay = 0;
+        for (double end : ends) {
+            if (end <= z) continue;
+            double slope = 1;
+            for (Share s : shares) if (s.upToYen() > z) slope -= s.share();
+            slope = Math.max(0, slope);
+            double segment = slope * (end - z);
+            if (outlay + segment >= cash) return slope > 0 ? z + (cash - outlay) / slope : end;
+            outlay += segment;
+            z = end;
+        }
+        return z + (cash - outlay);
+    }
+
+    /**
+     * The minimiser of {@code g} on {@code [lo, hi]}: Brent's method over {@code u = ln S(z)} — a
+     * monotone change of variable, so unimodality is kept, and the range of {@code u} is a few units
+     * whatever the scale of {@code z} — then the better of the result and both ends; ties go to the
+     * smaller investment.
+     */
+    static double minimise(Objective g, BreachFunction breach, double lo, double hi) {
+        if (!(hi > lo)) return lo;
+        double sLo = breach.vulnerability(lo), sHi = breach.vulnerability(hi);
+        if (!(sLo > sHi)) return lo;
+        // an upper end so large that S underflows: search down to the smallest normal S (the investment there is finite)
+        double a = Math.log(Math.max(sHi, Double.MIN_NORMAL)), b = Math.log(sLo);
+        double z = clamp(g.zOf(brent(u -> g.at(clamp(g.zOf(u), lo, hi)), a, b)), lo, hi);
+        double best = lo, fBest = g.at(lo);
+        for (double c : new double[] {z, hi}) {
+            double f = g.at(c);
+            if (f < fBest) {
+                best = c;
+                fBest = f;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The minimum of a unimodal {@code f} on {@code [a, b]} by Brent's method (Brent 1973,
+     * "Algorithms for Minimization without Derivatives", ch. 5): golden-section steps, replaced by a
+     * parabola through the three best points when that falls inside the bracket and shrinks it fast
+     * enough. Stops when the minimum is located within {@link #TOLERANCE} (relative, and absolute
+     * near 0) or after {@link #ITERATIONS} evaluations.
+     */
+    static double brent(java.util.function.DoubleUnaryOperator f, double a, double b) {
+        final double golden = (3 - Math.sqrt(5)) / 2;
+        double x = a + golden * (b - a), w = x, v = x;
+        double fx = f.applyAsDouble(x), fw = fx, fv = fx;
+        double d = 0, e = 0;
+        for (int k = 0; k < ITERATIONS; k++) {
+            double m = (a + b) / 2, tol = TOLERANCE * Math.abs(x) + TOLERANCE, tol2 = 2 * tol;
+            if (Math.abs(x - m) <= tol2 - (b - a) / 2) break;
+            boolean parabola = false;
+            if (Math.abs(e) > tol) {
+                double r = (x - w) * (fx - fv), q = (x - v) * (fx - fw), p = (x - v) * q - (x - w) * r;
+                q = 2 * (q - r);
+                if (q > 0) p = -p; else q = -q;
+                double last = e;
+                e = d;
+                if (Math.abs(p) < Math.abs(q * last / 2) && p > q * (a - x) && p < q * (b - x)) {
+                    d = p / q;
+                    double u = x + d;
+                    if (u - a < tol2 || b - u < tol2) d = x < m ? tol : -tol;
+                    parabola = true;
+                }
+            }
+            if (!parabola) {
+                e = x < m ? b - x : a - x;
+                d = golden * e;
+            }
+            double u = x + (Math.abs(d) >= tol ? d : d > 0 ? tol : -tol);
+            double fu = f.applyAsDouble(u);
+            if (fu <= fx) {
+                if (u < x) b = x; else a = x;
+                v = w;
+                fv = fw;
+                w = x;
+                fw = fx;
+                x = u;
+                fx = fu;
+            } else {
+                if (u < x) a = u; else b = u;
+                if (fu <= fw || w == x) {
+                    v = w;
+                    fv = fw;
+                    w = u;
+                    fw = fu;
+                } else if (fu <= fv || v == x || v == w) {
+                    v = u;
+                    fv = fu;
+                }
+            }
+        }
+        return x;
+    }
+
+    private static double clamp(double z, double lo, double hi) { return Math.min(Math.max(z, lo), hi); }
+
+    /** {@code G(z) = own(z) + EL(S(z))}: the part of the firm's cost that depends on {@code z} within one option. */
+    static final class Objective {
+        private final BreachFunction breach;
+        private final FirmRisk risk;
+        private final double[] share, upTo;
+
+        Objective(BreachFunction breach, FirmRisk risk, List<Share> active) {
+            this.breach = breach;
+            this.risk = risk;
+            share = new double[active.size()];
+            upTo = new double[active.size()];
+            for (int k = 0; k < share.length; k++) {
+                share[k] = active.get(k).share();
+                upTo[k] = active.get(k).upToYen();
+            }
+        }
+
+        double own(double z) {
+            double paid = 0;
+            for (int k = 0; k < share.length; k++) paid += share[k] * Math.min(z, upTo[k]);
+            return Math.max(0, z - paid);
+        }
+
+        double at(double z) { return own(z) + risk.expectedLossYen(breach.vulnerability(z)); }
+
+        /** The investment at {@code ln S = u}. */
+        double zOf(double u) { return breach.investmentToReach(Math.exp(u)); }
+    }
+
+    private static final class Solution {
+        final double z;
+        final Standard certified;
+        final double certification, others, loss, stakes, total;
+        boolean limited;
+
+        Solution(double z, Standard certified, double certification, double others, double loss, double stakes, double total) {
+            this.z = z;
+            this.certified = certified;
+            this.certification = certification;
+            this.others = others;
+            this.loss = loss;
+            this.stakes = stakes;
+            this.total = total;
+        }
+
+        Choice toChoice(boolean bound) {
+            return new Choice(z, certified, certification, others, loss, stakes, total, bound);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package weaklink.economics.decision;
+
+/**
+ * One firm's expected annual loss as a function of its own vulnerability {@code s}, as the firm
+ * weighs it ({@link RiskModel} says how the rates are counted):
+ *
+ * <pre>
+ * EL(s) = Σ_a N_a(s) · X_a(s)
+ * N_a(s) = entry_a · min(1, c_a s) + Σ_terms rate · M(s)                  expected compromises by actor a
+ * X_a(s) = incident + ransom + BI(ρ(s))      (ransomware: outage)         loss per compromise
+ *        = incident + breach                 (data theft)
+ * ρ(s)   = max(0.5, √(s / v))                                             recovery scale of the posture ({@link PostureRule})
+ * </pre>
+ * {@code incident} is the mean incident-response cost (fixed + share × revenue; the lognormal noise
+ * has mean 1), {@code ransom} the expected ransom (propensity × share × revenue), {@code breach}
+ * the data-breach cost (records × cost per record), {@code BI(ρ)} the expected own lost production
+ * of an outage whose recovery is scaled by {@code ρ}. Insurance is left out: a firm whose premium
+ * is risk-rated bears its expected loss either way (assumption). Production lost when the firm's
+ * suppliers are down (CBI) does not depend on its own vulnerability, so it does not move its
+ * choice; it is in its expected cost where that is reported ({@code SupplyExposure}).
+ */
+public final class FirmRisk {
+    /** Points of the business-interruption table over the recovery scale, from {@link PostureRule#FLOOR} to 1. */
+    static final int BI_SCALES = 9;
+
+    private final double v;
+    private final double[] entry, capability;
+    private final boolean[] ransomware;
+    private final int[] termActor;
+    private final double[] termRate;
+    private final RiskModel.LateralCurve[] termCurve;
+    private final double incidentYen, ransomYen, breachYen;
+    private final double[] biByScale;
+
+    FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate,
+             RiskModel.LateralCurve[] termCurve, double incidentYen, double ransomYen, double breachYen, double[] biByScale) {
+        this.v = v;
+        this.entry = entry;
+        this.capability = capability;
+        this.ransomware = ransomware;
+        this.termActor = termActor;
+        this.termRate = termRate;
+        this.termCurve = termCurve;
+        this.incidentYen = incidentYen;
+        this.ransomYen = ransomYen;
+        this.breachYen = breachYen;
+        this.biByScale = biByScale;
+    }
+
+    /** The recovery scale of the {@code g}-th point of the business-interruption table. */
+    static double biScale(int g) {
+        return PostureRule.FLOOR + (1 - PostureRule.FLOOR) * g / (BI_SCALES - 1);
+    }
+
+    /** Base vulnerability. */
+    public double v() { return v; }
+
+    /** Expected compromises a year by actor {@code a} at vulnerability {@code s}. */
+    public double expectedCompromises(int a, double s) {
+        double n = entry[a] * Math.min(1, capability[a] * s);
+        for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += termRate[t] * termCurve[t].at(s);
+        return n;
+    }
+
+    /** Expected compromises a year by every actor at vulnerability {@code s}. */
+    public double expectedCompromises(double s) {
+        double n = 0;
+        for (int a = 0; a < entry.length; a++) n += entry[a] * Math.min(1, capability[a] * s);
+        for (int t = 0; t < termActor.length; t++) n += termRate[t] * termCurve[t].at(s);
+        return n;
+    }
+
+    /** Expected compromises a year by ransomware actors (those that take the firm down) at vulnerability {@code s}. */
+    public double expectedRansomwareCompromises(double s) {
+        double n = 0;
+        for (int a = 0; a < entry.length; a++) if (ransomware[a]) n += entry[a] * Math.min(1, capability[a] * s);
+        for (int t = 0; t < termActor.length; t++) if (ransomware[termActor[t]]) n += termRate[t] * termCurve[t].at(s);
+        return n;
+    }
+
+    /** Expected attempts a year entering the firm directly, by actor {@code a}. */
+    public double entryRate(int a) { return entry[a]; }
+
+    /** Expected business interruption of one ransomware compromise at vulnerability {@code s}. */
+    public double businessInterruptionYen(double s) {
+        double x = (PostureRule.scale(s, v) - PostureRule.FLOOR) / (1 - PostureRule.FLOOR) * (BI_SCALES - 1);
+        int g = Math.min((int) x, BI_SCALES - 2);
+        return biByScale[g] + (x - g) * (biByScale[g + 1] - biByScale[g]);
+    }
+
+    /** The firm's loss from one compromise by a ransomware actor ({@code true}) or a data-theft actor, at vulnerability {@code s}. */
+    public double lossPerCompromiseYen(boolean byRansomware, double s) {
+        return byRansomware ? incidentYen + ransomYen + businessInterruptionYen(s) : incidentYen + breachYen;
+    }
+
+    /** {@code EL(s)}: the firm's expected annual loss from its own compromises at vulnerability {@code s}. */
+    public double expectedLossYen(double s) {
+        double ransomLoss = Double.NaN;
+        double loss = 0;
+        for (int a = 0; a < entry.length; a++) {
+            double n = entry[a] * Math.min(1, capability[a] * s);
+            for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += termRate[t] * termCurve[t].at(s);
+            if (n <= 0) continue;
+            if (ransomware[a]) {
+                if (Double.isNaN(ransomLoss)) ransomLoss = lossPerCompromiseYen(true, s);
+                loss += n * ransomLoss;
+            } else {
+                loss += n * (incidentYen + breachYen);
+            }
+        }
+        return loss;
+    }
+
+    /** Whether nothing ever attacks the firm (its expected loss is 0 at any vulnerability). */
+    public boolean isQuiet() {
+        for (double e : entry) if (e > 0) return false;
+        return termActor.length == 0;
+    }
+}

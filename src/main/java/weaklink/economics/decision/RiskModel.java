@@ -1,0 +1,291 @@
+package weaklink.economics.decision;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import weaklink.production.ProductionCascade;
+import weaklink.model.AttackSurface;
+import weaklink.model.Posture;
+import weaklink.model.Reconnaissance;
+import weaklink.network.FirmAttribute;
+import weaklink.network.SupplyNetwork;
+import weaklink.scenario.ActorSpec;
+import weaklink.scenario.DistributionSpec;
+import weaklink.scenario.Scenario;
+import weaklink.scenario.SizeClass;
+import weaklink.scenario.TrustType;
+
+/**
+ * The threat every firm faces, as the firm prices it before the year: how often each actor's
+ * campaigns come at it, directly or over its partners' trust links, and what one compromise costs
+ * it — everything {@link FirmRisk} needs to give a firm's expected annual loss as a function of its
+ * own vulnerability. It counts the attacks the way the model ({@code weaklink.model}) makes them,
+ * with its partners (and the targeted actors' reconnaissance) at a <em>reference posture</em>:
+ *
+ * <pre>
+ * entry_a(i)  opportunistic:  C_a · p_a                       (each campaign attempts each firm with p_a)
+ *             mass-exploit:   C_a · p_a · [i runs the technology]
+ *             targeted:       C_a · Σ_o π_o ((1 − r_a)[i = o] + r_a [i = weakest within h_a trust hops of o])
+ * source_a(k) = entry_a(k) · min(1, c_a s_k)                  (compromises of partner k per year, one link deep)
+ * N_a(i, s)   = entry_a(i) · min(1, c_a s) + Σ_{k→i trust} source_a(k) · E_D[1 − (1 − p_type · min(1, c_a s))^⌊D·d_k⌋]
+ * </pre>
+ * with {@code C_a} campaigns a year, {@code π_o} the objective's share of the objectives' revenue
+ * ({@link AttackSurface}), {@code r_a}, {@code h_a} the reconnaissance probability and depth, the
+ * weakest firm chosen by {@link Reconnaissance} on the reference vulnerabilities, {@code c_a} the
+ * capability, {@code s_k}, {@code d_k} a partner's reference vulnerability and dwell scale, and
+ * {@code D} the actor's dwell. {@code N_a(i, s)} is the expected number of compromises of firm
+ * {@code i} by actor {@code a} in a year at vulnerability {@code s} — the simulation charges each
+ * compromise once per campaign, so the expected loss is {@code Σ_a N_a · loss per compromise}.
+ * Lateral movement is counted one link deep (a partner compromised directly), as the targeted
+ * policy's network exposure does.
+ *
+ * <p>The reference posture is what a firm takes as given when it decides: {@link #independent}
+ * (every other firm at its base vulnerability, no investment) or any posture ({@link #at}), so that
+ * an equilibrium iteration can re-price every firm's risk at the others' current choices. Initial
+ * compromises (stress tests) are hypothetical and are not priced. Expectations over the dwell and
+ * recovery distributions use {@value #NODES} equal-probability quantile nodes (the midpoints of
+ * their bins).
+ */
+public final class RiskModel {
+    /** Quadrature nodes per distribution: quantiles at {@code (j + 0.5) / NODES}. */
+    static final int NODES = 64;
+    /** Points of a lateral-movement curve over the target's vulnerability in [0, 1] (linear interpolation between them). */
+    static final int CURVE_POINTS = 1025;
+
+    private final Scenario scenario;
+    private final SupplyNetwork net;
+    private final ActorSpec[] actors;
+    private final double[] trustDailyProbability;
+    private final double[][] entryRate;
+    private final double[][] sourceRate;
+    private final double[] referenceDwellScale;
+    private final double[][] dwellNodes;
+    private final double[][] recoveryNodes;
+    private final Map<Long, LateralCurve> curves = new ConcurrentHashMap<>();
+    private final Map<OutageKey, double[]> lostDays = new ConcurrentHashMap<>();
+
+    private RiskModel(Scenario scenario, SupplyNetwork net, Posture reference) {
+        this.scenario = scenario;
+        this.net = net;
+        this.actors = scenario.actors().toArray(ActorSpec[]::new);
+        this.trustDailyProbability = new double[TrustType.values().length];
+        for (var e : scenario.trustDailyProbability().entrySet()) trustDailyProbability[e.getKey().ordinal()] = e.getValue();
+        this.referenceDwellScale = reference.dwellScale();
+        int n = net.firmCount();
+        double[] s = reference.successProbability();
+        entryRate = new double[actors.length][];
+        sourceRate = new double[actors.length][];
+        dwellNodes = new double[actors.length][];
+        AttackSurface surface = null;
+        for (int a = 0; a < actors.length; a++) {
+            ActorSpec actor = actors[a];
+            double[] rate = new double[n];
+            switch (actor.mode()) {
+                case OPPORTUNISTIC -> Arrays.fill(rate, actor.campaignsPerYear() * Math.min(1, actor.attemptProbability()));
+                case MASS_EXPLOIT -> {
+                    int tech = net.technologies().indexOf(actor.technology());
+                    if (tech >= 0) for (int i = 0; i < n; i++) if (net.runs(i, tech)) rate[i] = actor.campaignsPerYear() * actor.attemptProbability();
+                }
+                case TARGETED -> {
+                    if (surface == null) surface = AttackSurface.of(net);
+                    int[] mark = new int[n];
+                    for (int k = 0; k < surface.objectiveCount(); k++) {
+                        int o = surface.objectiveFirm(k);
+                        double perYear = actor.campaignsPerYear() * surface.objectiveProbability(k);
+                        rate[o] += perYear * (1 - actor.reconProbability());
+                        int entry = Reconnaissance.weakestWithin(net, s, o, actor.reconHops(), mark, k + 1);
+                        rate[entry] += perYear * actor.reconProbability();
+                    }
+                }
+            }
+            entryRate[a] = rate;
+            double[] source = new double[n];
+            for (int i = 0; i < n; i++) source[i] = rate[i] * Math.min(1, actor.capability() * s[i]);
+            sourceRate[a] = source;
+            dwellNodes[a] = nodes(actor.dwellDays());
+        }
+        recoveryNodes = new double[SizeClass.values().length][];
+        for (SizeClass c : SizeClass.values()) recoveryNodes[c.ordinal()] = nodes(scenario.defaults(c).recoveryDays());
+    }
+
+    /** Every firm's risk with every other firm at its base vulnerability (no investment): the {@code independent} decision. */
+    public static RiskModel independent(Scenario scenario, SupplyNetwork net) {
+        return new RiskModel(scenario, net, Posture.base(baseVulnerability(net)));
+    }
+
+    /** Every firm's risk with its partners and the attackers' reconnaissance at {@code reference}. */
+    public static RiskModel at(Scenario scenario, SupplyNetwork net, Posture reference) {
+        return new RiskModel(scenario, net, reference);
+    }
+
+    private static double[] baseVulnerability(SupplyNetwork net) {
+        double[] v = new double[net.firmCount()];
+        for (int i = 0; i < v.length; i++) v[i] = net.vulnerability(i);
+        return v;
+    }
+
+    /** The equal-probability quantile nodes of a distribution, increasing. */
+    static double[] nodes(DistributionSpec d) {
+        double[] x = new double[NODES];
+        for (int j = 0; j < NODES; j++) x[j] = d.quantile((j + 0.5) / NODES);
+        Arrays.sort(x);
+        return x;
+    }
+
+    public Scenario scenario() { return scenario; }
+    public SupplyNetwork network() { return net; }
+    public int actorCount() { return actors.length; }
+
+    /** Expected attempts a year of actor {@code a}'s campaigns entering firm {@code i} directly. */
+    public double entryRate(int a, int i) { return entryRate[a][i]; }
+
+    /** Expected compromises a year of firm {@code i} by actor {@code a} at the reference posture, direct entries only. */
+    public double sourceRate(int a, int i) { return sourceRate[a][i]; }
+
+    /** Firm {@code i}'s risk as a function of its own vulnerability. */
+    public FirmRisk firm(int i) {
+        int actorCount = actors.length;
+        double[] entry = new double[actorCount], capability = new double[actorCount];
+        boolean[] ransomware = new boolean[actorCount];
+        for (int a = 0; a < actorCount; a++) {
+            entry[a] = entryRate[a][i];
+            capability[a] = actors[a].capability();
+            ransomware[a] = actors[a].effect() == ActorSpec.Effect.RANSOMWARE;
+        }
+        // lateral movement into i: per (actor, trust type), the partners' compromise rates and their rate-weighted dwell scale
+        int types = trustDailyProbability.length;
+        double[] rate = new double[actorCount * types], dwell = new double[actorCount * types];
+        for (int k = net.trustInStart(i), end = net.trustInEnd(i); k < end; k++) {
+            int edge = net.trustInEdge(k);
+            int src = net.trustSource(edge), type = net.trustTypeOrdinal(edge);
+            for (int a = 0; a < actorCount; a++) {
+                double r = sourceRate[a][src];
+                if (r <= 0) continue;
+                rate[a * types + type] += r;
+                dwell[a * types + type] += r * referenceDwellScale[src];
+            }
+        }
+        int terms = 0;
+        for (int x = 0; x < rate.length; x++) if (rate[x] > 0 && trustDailyProbability[x % types] > 0) terms++;
+        int[] termActor = new int[terms];
+        double[] termRate = new double[terms];
+        LateralCurve[] termCurve = new LateralCurve[terms];
+        int t = 0;
+        for (int x = 0; x < rate.length; x++) {
+            int a = x / types, type = x % types;
+            if (rate[x] <= 0 || trustDailyProbability[type] <= 0) continue;
+            termActor[t] = a;
+            termRate[t] = rate[x];
+            termCurve[t] = curve(a, type, dwell[x] / rate[x]);
+            t++;
+        }
+        double revenue = net.revenueYen(i);
+        double incident = net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, i) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, i) * revenue;
+        double ransom = net.attribute(FirmAttribute.RANSOM_PROPENSITY, i) * net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, i) * revenue;
+        double breach = net.attribute(FirmAttribute.RECORDS, i) * scenario.economics().costPerRecordYen();
+        return new FirmRisk(net.vulnerability(i), entry, capability, ransomware, termActor, termRate, termCurve, incident, ransom, breach,
+                expectedBusinessInterruption(i));
+    }
+
+    /**
+     * The firm's expected business interruption per ransomware compromise, at recovery scales
+     * {@link FirmRisk#BI_SCALES}: {@code E_R[own lost days(ρ · recovery_scale · R)] × daily value added}
+     * over its size class's recovery distribution {@code R}, where own lost days come from the
+     * production cascade's own outage rule ({@link ProductionCascade#outageShortfall}), evaluated on a
+     * geometric grid of outage lengths and interpolated linearly between its points.
+     */
+    private double[] expectedBusinessInterruption(int i) {
+        double[] bi = new double[FirmRisk.BI_SCALES];
+        double va = net.dailyValueAddedYen(i);
+        if (va <= 0) return bi;
+        // the expected lost days depend on the firm only through its class's recovery and the attributes the outage rule reads:
+        // firms that share them (most firms of a generated network) share one table
+        double[] days = lostDays.computeIfAbsent(OutageKey.of(net, i), k -> expectedLostDays(i));
+        for (int g = 0; g < bi.length; g++) bi[g] = days[g] * va;
+        return bi;
+    }
+
+    private double[] expectedLostDays(int i) {
+        double[] out = new double[FirmRisk.BI_SCALES];
+        double[] r = recoveryNodes[net.sizeClass(i).ordinal()];
+        double attr = net.attribute(FirmAttribute.RECOVERY_SCALE, i);
+        double lo = PostureRule.FLOOR * attr * r[0], hi = attr * r[r.length - 1];
+        OutageCurve lost = new OutageCurve(net, i, lo, hi);
+        for (int g = 0; g < out.length; g++) {
+            double scale = FirmRisk.biScale(g) * attr, sum = 0;
+            for (double days : r) sum += lost.at(scale * days);
+            out[g] = sum / r.length;
+        }
+        return out;
+    }
+
+    /** What a firm's own lost days of an outage depend on ({@link ProductionCascade#outageShortfall} reads these attributes). */
+    private record OutageKey(int sizeClass, double recoveryScale, double workaround, double manualDays, double manualShare) {
+        static OutageKey of(SupplyNetwork net, int i) {
+            return new OutageKey(net.sizeClass(i).ordinal(), net.attribute(FirmAttribute.RECOVERY_SCALE, i), net.attribute(FirmAttribute.WORKAROUND_SHARE, i),
+                    net.attribute(FirmAttribute.MANUAL_OPERATION_DAYS, i), net.attribute(FirmAttribute.MANUAL_OPERATION_SHARE, i));
+        }
+    }
+
+    /** The lateral-movement curve of (actor, trust type, source dwell scale), shared by every firm that needs it. */
+    private LateralCurve curve(int actor, int type, double dwellScale) {
+        long key = ((long) actor * 64 + type) << 32 | (Math.round(dwellScale * 4096) & 0xffffffffL);
+        return curves.computeIfAbsent(key, k -> new LateralCurve(trustDailyProbability[type], actors[actor].capability(), dwellNodes[actor],
+                Math.round(dwellScale * 4096) / 4096.0));
+    }
+
+    /**
+     * {@code M(s) = E_D[1 − (1 − p · min(1, c s))^⌊D · d⌋]}: the probability that a compromised
+     * partner, over a link of daily probability {@code p}, moves into a firm of vulnerability
+     * {@code s} before it is detected — the model's lateral rule (one try a day for ⌊dwell⌋ days).
+     * Tabulated over {@code s} in [0, 1], linear in between.
+     */
+    static final class LateralCurve {
+        private final double[] m = new double[CURVE_POINTS];
+
+        LateralCurve(double daily, double capability, double[] dwellNodes, double dwellScale) {
+            for (int x = 0; x < CURVE_POINTS; x++) {
+                double s = (double) x / (CURVE_POINTS - 1);
+                double q = daily * Math.min(1, capability * s);
+                double sum = 0;
+                if (q >= 1) {
+                    for (double d : dwellNodes) sum += Math.floor(d * dwellScale) >= 1 ? 1 : 0;
+                } else if (q > 0) {
+                    double logMiss = Math.log1p(-q);
+                    for (double d : dwellNodes) sum += -Math.expm1(Math.floor(d * dwellScale) * logMiss);
+                }
+                m[x] = sum / dwellNodes.length;
+            }
+        }
+
+        double at(double s) {
+            double x = Math.min(Math.max(s, 0), 1) * (CURVE_POINTS - 1);
+            int k = Math.min((int) x, CURVE_POINTS - 2);
+            return m[k] + (x - k) * (m[k + 1] - m[k]);
+        }
+    }
+
+    /** A firm's own lost production (days-equivalent) against outage length, on a grid between {@code lo} and {@code hi} days. */
+    private static final class OutageCurve {
+        private static final int POINTS = 33;
+        private final double[] days = new double[POINTS + 1], lost = new double[POINTS + 1];
+
+        OutageCurve(SupplyNetwork net, int firm, double lo, double hi) {
+            // 0, then geometric from lo to hi (a constant recovery gives one point)
+            days[0] = 0;
+            for (int k = 0; k < POINTS; k++) {
+                days[k + 1] = lo > 0 && hi > lo ? lo * Math.pow(hi / lo, (double) k / (POINTS - 1)) : Math.max(hi, lo) * (k + 1) / POINTS;
+                lost[k + 1] = ProductionCascade.outageShortfall(net, firm, 0, days[k + 1]).integral();
+            }
+        }
+
+        double at(double d) {
+            if (d <= 0) return 0;
+            int k = Arrays.binarySearch(days, d);
+            if (k >= 0) return lost[k];
+            k = -k - 1;
+            if (k > POINTS) return lost[POINTS] * d / days[POINTS]; // beyond the grid: proportional (not reached by the nodes)
+            return lost[k - 1] + (d - days[k - 1]) * (lost[k] - lost[k - 1]) / (days[k] - days[k - 1]);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package weaklink.economics.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import weaklink.economics.LossModel;
+import weaklink.production.ProductionCascade;
+import weaklink.economics.ReplicateLosses;
+import weaklink.model.Posture;
+import weaklink.model.ReplicateModel;
+import weaklink.network.NetworkBuilder;
+import weaklink.network.SupplyNetwork;
+import weaklink.random.RandomStreams;
+import weaklink.scenario.Role;
+import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
+import weaklink.scenario.SizeClass;
+import weaklink.scenario.TrustType;
+import weaklink.stats.Sample;
+
+/**
+ * The risk a firm prices, against hand counts of how the model attacks (every actor mode, targeted
+ * entries through the weakest firm, lateral movement over trust links), against the production
+ * cascade's own outage rule, and against the simulation itself: a firm's mean simulated loss equals
+ * the expected loss it prices, within sampling error.
+ */
+class RiskModelTest {
+    static final String ACTORS = """
+            actors:
+              - {name: opp, mode: opportunistic, campaigns_per_year: 4, attempt_probability: 0.1, dwell_days: 10}
+              - {name: vpn, mode: mass-exploit, technology: vpn, campaigns_per_year: 2, attempt_probability: 0.5, dwell_days: 10}
+              - {name: apt, mode: targeted, campaigns_per_year: 3, recon_hops: 2, recon_probability: 0.6, dwell_days: 10}
+            """;
+
+    static Scenario scenario(String yaml) {
+        try {
+            return ScenarioLoader.parse("risk.yaml", "name: risk\nnetwork: {generator: {tiers: [{firms: 4}]}, technologies: {vpn: 0.0}}\n" + yaml, Path.of("."));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * <pre>
+     *   0 large, tier 0 (the targeted actor's only objective)
+     *   ^ remote-access      ^ edi
+     *   1 small, runs vpn    2 micro
+     *   ^ remote-access
+     *   3 small
+     * </pre>
+     */
+    static SupplyNetwork diamond(Scenario s) {
+        NetworkBuilder b = new NetworkBuilder(s.sizeClasses(), List.of("vpn"), 4);
+        b.addFirm(0, 0, SizeClass.LARGE, Role.MANUFACTURER);
+        b.addFirm(1, 1, SizeClass.SMALL, Role.MANUFACTURER);
+        b.addFirm(2, 1, SizeClass.MICRO, Role.MANUFACTURER);
+        b.addFirm(3, 2, SizeClass.SMALL, Role.MANUFACTURER);
+        b.setTechnologyMask(1, 1L);
+        b.addTrust(1, 0, TrustType.REMOTE_ACCESS);
+        b.addTrust(2, 0, TrustType.EDI);
+        b.addTrust(3, 1, TrustType.REMOTE_ACCESS);
+        return b.build();
+    }
+
+    @Test
+    void everyActorModeEntersAsTheModelMakesIt() {
+        Scenario s = scenario(ACTORS);
+        RiskModel risk = RiskModel.independent(s, diamond(s));
+        // opportunistic: 4 campaigns × 0.1 per firm
+        for (int i = 0; i < 4; i++) assertEquals(0.4, risk.entryRate(0, i), 1e-12);
+        // mass exploit: 2 × 0.5, only the firm that runs the VPN
+        assertEquals(List.of(0.0, 1.0, 0.0, 0.0), List.of(risk.entryRate(1, 0), risk.entryRate(1, 1), risk.entryRate(1, 2), risk.entryRate(1, 3)));
+        // targeted: objective 0; with 0.6 through the weakest within two trust hops — firm 2 (v 0.7 beats 0.6 and 0.3)
+        assertEquals(3 * 0.4, risk.entryRate(2, 0), 1e-12);
+        assertEquals(0, risk.entryRate(2, 1));
+        assertEquals(3 * 0.6, risk.entryRate(2, 2), 1e-12);
+        assertEquals(0, risk.entryRate(2, 3));
+    }
+
+    @Test
+    void lateralMovementIntoAFirmIsPricedWithTheModelsDailyRule() {
+        Scenario s = scenario(ACTORS);
+        RiskModel risk = RiskModel.independent(s, diamond(s));
+        // firm 0: direct (opportunistic 0.4 + targeted 1.2) · s, plus its partners' compromises times 1 − (1 − p·s)^10
+        double from1 = 0.4 * 0.6 + 1.0 * 0.6, from2 = 0.4 * 0.7 + 1.8 * 0.7;
+        double pRemote = s.trustDailyProbability().get(TrustType.REMOTE_ACCESS), pEdi = s.trustDailyProbability().get(TrustType.EDI);
+        FirmRisk firm0 = risk.firm(0);
+        for (double v : new double[] {0.05, 0.2, 0.3}) {
+            double expected = 1.6 * v + from1 * (1 - Math.pow(1 - pRemote * v, 10)) + from2 * (1 - Math.pow(1 - pEdi * v, 10));
+            assertEquals(expected, firm0.expectedCompromises(v), 1e-5 * expected, "s = " + v);
+        }
+    }
+
+    @Test
+    void businessInterruptionFollowsTheCascadesOwnOutageRuleAndShrinksWithPosture() {
+        Scenario s = scenario(ACTORS + "size_classes: {large: {recovery_days: 12, manual_operation_days: 3, manual_operation_share: 0.4}}\n");
+        SupplyNetwork net = diamond(s);
+        FirmRisk firm0 = RiskModel.independent(s, net).firm(0);
+        double va = net.dailyValueAddedYen(0);
+        assertEquals(ProductionCascade.outageShortfall(net, 0, 0, 12).integral() * va, firm0.businessInterruptionYen(0.3), 1e-6 * va);
+        // at a quarter of its base vulnerability (or less) the firm restores in half the time
+        assertEquals(ProductionCascade.outageShortfall(net, 0, 0, 6).integral() * va, firm0.businessInterruptionYen(0.3 / 4), 1e-6 * va);
+        assertEquals(ProductionCascade.outageShortfall(net, 0, 0, 6).integral() * va, firm0.businessInterruptionYen(0.01), 1e-6 * va);
+    }
+
+    @Test
+    void aFirmsMeanSimulatedLossFromDirectAttacksIsTheLossItPrices() {
+        Scenario s = scenario("""
+                economics: {cascade: false}
+                size_classes: {small: {recovery_days: 10}}
+                actors:
+                  - {mode: opportunistic, campaigns_per_year: 2, attempt_probability: 0.3, dwell_days: 5}
+                """);
+        NetworkBuilder b = new NetworkBuilder(s.sizeClasses(), List.of(), 1);
+        b.addFirm(0, 0, SizeClass.SMALL, Role.MANUFACTURER);
+        assertSimulatedLossIsPriced(s, b.build(), 0, 10_000);
+    }
+
+    @Test
+    void aFirmsMeanSimulatedLossFromLateralMovementIsTheLossItPrices() {
+        // only firm 0 runs the exploited VPN; firm 1 is reached only over 0's remote access into it
+        Scenario s = scenario("""
+                economics: {cascade: false}
+                size_classes: {small: {recovery_days: 10}}
+                trust_types: {remote-access: {daily_probability: 0.08}}
+                actors:
+                  - {mode: mass-exploit, technology: vpn, campaigns_per_year: 3, attempt_probability: 0.5, dwell_days: {type: uniform, min: 2, max: 20}}
+                """);
+        NetworkBuilder b = new NetworkBuilder(s.sizeClasses(), List.of("vpn"), 2);
+        b.addFirm(0, 0, SizeClass.SMALL, Role.MANUFACTURER);
+        b.addFirm(1, 0, SizeClass.SMALL, Role.MANUFACTURER);
+        b.setTechnologyMask(0, 1L);
+        b.addTrust(0, 1, TrustType.REMOTE_ACCESS);
+        SupplyNetwork net = b.build();
+        assertEquals(0, RiskModel.independent(s, net).entryRate(0, 1));
+        assertSimulatedLossIsPriced(s, net, 1, 10_000);
+    }
+
+    /** The firm's mean loss over {@code replicates} simulated years at base posture is its priced expected loss, within four standard errors. */
+    private static void assertSimulatedLossIsPriced(Scenario s, SupplyNetwork net, int firm, int replicates) {
+        double priced = RiskModel.independent(s, net).firm(firm).expectedLossYen(net.vulnerability(firm));
+        assertTrue(priced > 0);
+        double[] v = new double[net.firmCount()];
+        for (int i = 0; i < v.length; i++) v[i] = net.vulnerability(i);
+        Posture base = Posture.base(v);
+        LossModel losses = new LossModel(s, net);
+        double[] loss = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            RandomStreams streams = new RandomStreams(7, r);
+            ReplicateLosses year = losses.losses(new ReplicateModel(s, net, base, streams).run(), streams);
+            ReplicateLosses.FirmLosses f = year.firms();
+            for (int k = 0; k < f.size(); k++) if (f.firm()[k] == firm) loss[r] = f.totalYen(k);
+        }
+        Sample sample = new Sample(loss);
+        assertEquals(priced, sample.mean(), 4 * sample.standardError(),
+                "priced " + priced + ", simulated " + sample.mean() + " ± " + sample.standardError());
+        assertTrue(sample.standardError() < 0.03 * priced, "the test must be able to fail: standard error " + sample.standardError());
+    }
+
+    @Test
+    void anInvestmentThatHalvesVulnerabilityHalvesDirectCompromises() {
+        Scenario s = scenario(ACTORS);
+        FirmRisk firm3 = RiskModel.independent(s, diamond(s)).firm(3);
+        // firm 3 has no trust link into it: opportunistic only, 0.4 a year × s
+        assertEquals(0.4 * 0.6, firm3.expectedCompromises(0.6), 1e-12);
+        assertEquals(0.4 * 0.3, firm3.expectedCompromises(0.3), 1e-12);
+    }
+}
