@@ -57,4 +57,15 @@ final class Options {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return Path.of("results", scenario.name() + (kind == null ? "" : "-" + kind) + "-" + stamp + suffix);
     }
+
+    /** The jar this JVM runs, or {@code target/weaklink.jar} (the build's) when it runs from classes. */
+    static Path runningJar() {
+        try {
+            Path p = Path.of(Options.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (p.toString().endsWith(".jar")) return p;
+        } catch (Exception e) {
+            // fall through to the jar the build makes
+        }
+        return Path.of("target", "weaklink.jar");
+    }
 }

@@ -103,8 +103,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener shown = quiet.value ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null);
         Runner runner = new Runner(plan, timings ? withTimings(shown, err) : shown, checkpointMillis);
-        if (resume != null) runner.resume(ResultsFinalizer.SUMMARISER);
-        else runner.start(overwrite, ResultsFinalizer.SUMMARISER);
+        try (ResumeHint hint = ResumeHint.forRun(err, scenarioFile, dir)) {
+            if (resume != null) runner.resume(ResultsFinalizer.SUMMARISER);
+            else runner.start(overwrite, ResultsFinalizer.SUMMARISER);
+        }
         if (!quiet.value) Summary.print(spec.commandLine().getOut(), dir);
         if (!quiet.value) spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
         return Main.OK;
@@ -145,7 +147,9 @@ final class RunCommand implements Callable<Integer> {
         UncertaintyRun run = new UncertaintyRun(scenario, scenarioFile, runSeed, runReplicates, names, runShard, threadCount, dir);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener shown = quiet.value ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "draws");
-        run.run(resume != null, overwrite, ResultsFinalizer.TABLES, UncertaintyReport.SUMMARISER, shown);
+        try (ResumeHint hint = ResumeHint.forRun(err, scenarioFile, dir)) {
+            run.run(resume != null, overwrite, ResultsFinalizer.TABLES, UncertaintyReport.SUMMARISER, shown);
+        }
         if (!quiet.value && runShard.count() == 1) {
             UncertaintyReport.consoleLines(dir).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
             spec.commandLine().getOut().println("results: " + dir);

@@ -93,7 +93,7 @@ final class SlurmCommand implements Callable<Integer> {
         }
         Bounds.threads("--cpus-per-task", cpusPerTask); // each shard runs with --threads of this many
         if (parallel != null && parallel < 1) throw BadInputException.option("--parallel", "must be at least 1, found " + parallel);
-        Path jarFile = (jar != null ? jar : runningJar()).toAbsolutePath().normalize();
+        Path jarFile = (jar != null ? jar : Options.runningJar()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jarFile)) throw BadInputException.option("--jar", jarFile + " is not a file; build it with 'mvn -q -B package -DskipTests' or give --jar");
         Path dir = (out != null ? out : Options.defaultFolder(scenario, "slurm", "")).toAbsolutePath().normalize();
         if (dir.toString().chars().anyMatch(Character::isWhitespace)) {
@@ -136,16 +136,6 @@ final class SlurmCommand implements Callable<Integer> {
                 return;
             }
         }
-    }
-
-    private static Path runningJar() {
-        try {
-            Path p = Path.of(SlurmCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (p.toString().endsWith(".jar")) return p;
-        } catch (Exception e) {
-            // fall through to the jar the build makes
-        }
-        return Path.of("target", "weaklink.jar");
     }
 
     private static String checkedMemory(String mem) throws BadInputException {

@@ -89,8 +89,10 @@ final class SweepCommand implements Callable<Integer> {
                 replicates != null ? replicates : base.replicates(), policies.names, threadCount, dir);
         var err = spec.commandLine().getErr();
         if (!quiet.value) err.printf("sweep: %d points x %d replicates%n", points.size(), plan.replicates());
-        Sweep.run(plan, resume, ResultsFinalizer.SUMMARISER,
-                quiet.value ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "points"));
+        try (ResumeHint hint = ResumeHint.forSweep(err, spec.commandLine().getParseResult().originalArgs(), dir)) {
+            Sweep.run(plan, resume, ResultsFinalizer.SUMMARISER,
+                    quiet.value ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "points"));
+        }
         boolean sensitivity = SensitivityReport.write(dir);
         weaklink.report.AnalysisCharts.sweep(dir);
         weaklink.report.AnalysisCharts.sensitivity(dir);
