@@ -6,11 +6,20 @@ import weaklink.economics.ReplicateLosses.Component;
 
 /**
  * A replicate's losses per (firm, campaign) by component, in primitive arrays: a slot per firm
- * (found through {@link IntMap}) heads a short list of entries, one per
+ * (found through {@link IntMap}, or through an array over all firms when the ledger will hold a
+ * sizeable share of them) heads a short list of entries, one per
  * campaign that cost the firm something; an entry's yen sit at {@code yen[entry × components + c]}.
  */
 final class LossLedger {
+    /**
+     * The firm-to-slot index is an array over all firms once the expected entries reach
+     * {@code 1/DENSE_SHARE} of the firms: no more memory than the hash map's (at least 16 bytes per
+     * entry) within a factor 2, and a large outbreak, whose firms come in increasing order, reads
+     * it sequentially instead of at hashed positions (a cache miss each on a million firms).
+     */
+    private static final int DENSE_SHARE = 8;
     private final IntMap slotOf;
+    private final int[] slotOfFirm;
     private int slots;
     private int[] slotFirm;
     private int[] slotHead;
@@ -22,9 +31,17 @@ final class LossLedger {
     private int campaignBound;
     private int[] scratch = new int[8];
 
-    LossLedger(int expected) {
+    /** A ledger for about {@code expected} entries among {@code firms} firms. */
+    LossLedger(int expected, int firms) {
         int cap = Math.max(16, expected);
-        slotOf = new IntMap(cap);
+        if ((long) expected * DENSE_SHARE >= firms) {
+            slotOf = null;
+            slotOfFirm = new int[firms];
+            Arrays.fill(slotOfFirm, -1);
+        } else {
+            slotOf = new IntMap(cap);
+            slotOfFirm = null;
+        }
         slotFirm = new int[cap];
         slotHead = new int[cap];
         slotEntries = new int[cap];
@@ -35,7 +52,7 @@ final class LossLedger {
 
     /** The entry of (firm, campaign), added (at zero) if new. */
     int entry(int firm, int campaign) {
-        int slot = slotOf.get(firm);
+        int slot = slotOfFirm != null ? slotOfFirm[firm] : slotOf.get(firm);
         if (slot < 0) {
             if (slots == slotFirm.length) {
                 int cap = 2 * slots;
@@ -46,7 +63,8 @@ final class LossLedger {
             slot = slots++;
             slotFirm[slot] = firm;
             slotHead[slot] = -1;
-            slotOf.put(firm, slot);
+            if (slotOfFirm != null) slotOfFirm[firm] = slot;
+            else slotOf.put(firm, slot);
         }
         for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) if (entryCampaign[x] == campaign) return x;
         if (entries == entryCampaign.length) {
@@ -82,14 +100,20 @@ final class LossLedger {
 
     int entryCount(int slot) { return slotEntries[slot]; }
 
-    /** The slots in increasing firm order. */
+    /** The slots in increasing firm order (without sorting when they were opened in that order, as direct losses open them). */
     int[] slotsByFirm() {
+        int[] ordered = new int[slots];
+        boolean increasing = true;
+        for (int s = 0; s < slots; s++) {
+            ordered[s] = s;
+            if (s > 0 && slotFirm[s] < slotFirm[s - 1]) increasing = false;
+        }
+        if (increasing) return ordered;
         long[] keys = new long[slots];
         for (int s = 0; s < slots; s++) keys[s] = (long) slotFirm[s] << 32 | s;
         Arrays.sort(keys);
-        int[] out = new int[slots];
-        for (int k = 0; k < slots; k++) out[k] = (int) keys[k];
-        return out;
+        for (int k = 0; k < slots; k++) ordered[k] = (int) keys[k];
+        return ordered;
     }
 
     /**

@@ -73,7 +73,7 @@ public final class LossModel {
 
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {
-        LossLedger ledger = new LossLedger(record.size());
+        LossLedger ledger = new LossLedger(record.size(), net.firmCount());
         Outages outages = directLosses(record, streams, ledger);
         if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
         return settle(ledger);
@@ -154,16 +154,12 @@ public final class LossModel {
 
     /**
      * The record's positions sorted by firm, then by outage start, ties in record order (a stable
-     * sort): a primitive sort of {@code firm << 32 | position}, then an insertion sort by start
-     * within each firm's few records.
+     * sort): the record's positions by firm, then an insertion sort by start within each firm's few
+     * records.
      */
     private static int[] byFirmThenStart(ReplicateRecord record) {
         int n = record.size();
-        long[] keys = new long[n];
-        for (int k = 0; k < n; k++) keys[k] = (long) record.firm(k) << 32 | k;
-        Arrays.sort(keys);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = (int) keys[i];
+        int[] order = record.positionsByFirm();
         for (int from = 0, to; from < n; from = to) {
             int f = record.firm(order[from]);
             for (to = from + 1; to < n && record.firm(order[to]) == f; to++) {

@@ -34,6 +34,9 @@ public final class ReplicateRecord {
     private double[][] outageEnd = new double[4][];
     private int[] dailyCompromised;
     private int[] dailyDown;
+    /** {@link #byFirm()}'s order, and the size of the record it was computed for (-1: not yet). */
+    private int[] byFirm;
+    private int byFirmCount = -1;
 
     public ReplicateRecord(int days) {
         this.days = days;
@@ -123,23 +126,84 @@ public final class ReplicateRecord {
 
     /** Distinct firms compromised at least once. */
     public int distinctFirmsCompromised() {
-        int[] f = new int[count];
-        for (int k = 0; k < count; k++) f[k] = firm(k);
-        Arrays.sort(f);
-        int n = 0;
-        for (int i = 0; i < f.length; i++) if (i == 0 || f[i] != f[i - 1]) n++;
+        int[] order = byFirm();
+        int n = 0, last = -1;
+        for (int k : order) {
+            int f = firm(k);
+            if (f != last) n++;
+            last = f;
+        }
         return n;
     }
 
     /** Distinct firms that suffered an outage. */
     public int distinctFirmsDown() {
-        int[] f = new int[count];
-        int m = 0;
-        for (int k = 0; k < count; k++) if (causesOutage(k)) f[m++] = firm(k);
-        Arrays.sort(f, 0, m);
-        int n = 0;
-        for (int i = 0; i < m; i++) if (i == 0 || f[i] != f[i - 1]) n++;
+        int[] order = byFirm();
+        int n = 0, last = -1;
+        for (int k : order) {
+            if (!causesOutage(k)) continue;
+            int f = firm(k);
+            if (f != last) n++;
+            last = f;
+        }
         return n;
+    }
+
+    /**
+     * The record's positions in increasing firm order, ties (a firm compromised by several campaigns)
+     * in record order: a new array the caller may change.
+     */
+    public int[] positionsByFirm() {
+        return byFirm().clone();
+    }
+
+    /** Below this many compromises the positions are ordered by a comparison sort, above by radix. */
+    private static final int RADIX_FROM = 256;
+    /** Bits of the firm index a radix pass sorts on, at most (a count table of 2^11 entries stays in the first-level cache). */
+    private static final int RADIX_BITS = 11;
+
+    /**
+     * {@link #positionsByFirm()}, kept for the record's size (the loss model, the distinct counts and
+     * the row all ask for it): a stable least-significant-digit radix sort on the firm index, in
+     * as many passes of at most {@value #RADIX_BITS} bits as the largest index needs, or for a few
+     * compromises a sort of {@code firm << 32 | position}; the same order either way.
+     */
+    private int[] byFirm() {
+        if (byFirmCount == count) return byFirm;
+        int n = count;
+        int[] pos = new int[n], key = new int[n];
+        int max = 0;
+        for (int k = 0; k < n; k++) {
+            pos[k] = k;
+            key[k] = firm(k);
+            max = Math.max(max, key[k]);
+        }
+        if (n < RADIX_FROM) {
+            long[] keys = new long[n];
+            for (int k = 0; k < n; k++) keys[k] = (long) key[k] << 32 | k;
+            Arrays.sort(keys);
+            for (int k = 0; k < n; k++) pos[k] = (int) keys[k];
+        } else {
+            int bits = 32 - Integer.numberOfLeadingZeros(max);
+            int passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
+            int digitBits = passes == 0 ? 0 : (bits + passes - 1) / passes, mask = (1 << digitBits) - 1;
+            int[] pos2 = new int[n], key2 = new int[n], start = new int[mask + 2];
+            for (int pass = 0, shift = 0; pass < passes; pass++, shift += digitBits) {
+                Arrays.fill(start, 0);
+                for (int i = 0; i < n; i++) start[(key[i] >>> shift & mask) + 1]++;
+                for (int d = 0; d <= mask; d++) start[d + 1] += start[d];
+                for (int i = 0; i < n; i++) {
+                    int at = start[key[i] >>> shift & mask]++;
+                    key2[at] = key[i];
+                    pos2[at] = pos[i];
+                }
+                int[] t = pos; pos = pos2; pos2 = t;
+                t = key; key = key2; key2 = t;
+            }
+        }
+        byFirm = pos;
+        byFirmCount = n;
+        return pos;
     }
 
     /**

@@ -1,9 +1,12 @@
 package weaklink.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ReplicateRecordTest {
@@ -33,5 +36,38 @@ class ReplicateRecordTest {
         }
         assertEquals(7_001, r.distinctFirmsCompromised());
         assertEquals(7_001, r.distinctFirmsDown()); // k ≡ 0 (mod 3) covers every residue mod 7,001
+    }
+
+    @Test
+    void ordersPositionsByFirmThenRecordOrderAtEverySize() {
+        // below and above the switch from a comparison sort to the radix sort, with firms hit repeatedly and a large firm index
+        for (int n : new int[] {0, 1, 5, 255, 256, 257, 3_000, 40_000}) {
+            MersenneTwisterFast rng = new MersenneTwisterFast(n);
+            ReplicateRecord r = new ReplicateRecord(365);
+            long[] expected = new long[n];
+            for (int k = 0; k < n; k++) {
+                int firm = k % 11 == 0 ? 1_999_999 : rng.nextInt(Math.max(1, n / 2));
+                r.add(firm, k % 3, 0, 0, -1, -1, ReplicateRecord.DATA_THEFT, 1, Double.NaN);
+                expected[k] = (long) firm << 32 | k;
+            }
+            Arrays.sort(expected);
+            int[] order = r.positionsByFirm();
+            assertEquals(n, order.length);
+            long distinct = Arrays.stream(expected).map(x -> x >>> 32).distinct().count();
+            for (int i = 0; i < n; i++) assertEquals((int) expected[i], order[i], "n = " + n + ", position " + i);
+            assertEquals(distinct, r.distinctFirmsCompromised(), "n = " + n);
+        }
+    }
+
+    @Test
+    void positionsByFirmFollowEntriesAddedAfterAnEarlierCall() {
+        ReplicateRecord r = new ReplicateRecord(365);
+        r.add(5, 0, 0, 0, -1, -1, ReplicateRecord.DATA_THEFT, 1, Double.NaN);
+        r.add(2, 0, 0, 0, -1, -1, ReplicateRecord.DATA_THEFT, 1, Double.NaN);
+        assertEquals(2, r.distinctFirmsCompromised());
+        r.add(3, 1, 0, 2, -1, -1, ReplicateRecord.RANSOMWARE, 4, 6);
+        assertArrayEquals(new int[] {1, 2, 0}, r.positionsByFirm());
+        assertEquals(3, r.distinctFirmsCompromised());
+        assertEquals(1, r.distinctFirmsDown());
     }
 }
