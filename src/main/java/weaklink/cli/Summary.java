@@ -36,6 +36,7 @@ final class Summary {
             out.printf("%-24s %16s %24s %12s %16s%n", c.get(policy), text(money, c.get(mean)), "[" + text(money, c.get(lo)) + ", " + text(money, c.get(hi)) + "]",
                     c.get(var).isEmpty() ? "n/a" : text(money, c.get(var)), text(money, c.get(diff)));
         }
+        out.println(wrap(decisions(header, lines), 100));
         for (String caveat : headline.caveats()) out.println(wrap("Note: " + caveat, 100));
         Manifest manifest = Manifest.read(dir);
         if (Runner.TARGET_CI_REACHED.equals(manifest.stopReason())) {
@@ -46,6 +47,23 @@ final class Summary {
                     Csv.number(manifest.targetCiPercent()));
         }
         out.println("results: " + dir);
+    }
+
+    /** How firms' decisions were reached, per policy: best-response rounds to the equilibrium and the last round's largest change. */
+    static String decisions(List<String> header, List<String> lines) {
+        int policy = header.indexOf(SummaryColumn.POLICY.header()), rounds = header.indexOf(SummaryColumn.EQUILIBRIUM_ITERATIONS.header()),
+                change = header.indexOf(SummaryColumn.EQUILIBRIUM_MAX_CHANGE.header());
+        StringBuilder out = new StringBuilder();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> c = Csv.split(line);
+            if (c.get(rounds).isEmpty() || c.get(rounds).equals("0")) continue;
+            out.append(out.length() == 0 ? "Firms' decisions: equilibrium of best responses; " : ", ")
+                    .append(c.get(policy)).append(' ').append(c.get(rounds)).append(c.get(rounds).equals("1") ? " round" : " rounds")
+                    .append(" (largest change ").append(c.get(change).isEmpty() ? "n/a"
+                            : String.format(java.util.Locale.ROOT, "%.1e", Double.parseDouble(c.get(change)))).append(')');
+        }
+        return out.length() == 0 ? "Firms' decisions: independent (each firm against the others' base posture)."
+                : out.append("; tolerance economics.equilibrium_tolerance.").toString();
     }
 
     private static String text(Measure money, String cell) {

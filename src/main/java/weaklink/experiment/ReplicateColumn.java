@@ -62,7 +62,12 @@ public enum ReplicateColumn {
     SHARE_BUDGET_BOUND("share_budget_bound", NUMBER, o -> o.funding().shareBudgetBound(),
             "share of all firms whose investment their budget (cash or credit limit) holds below what they would choose"),
     PUBLIC_FUNDS("public_funds", MONEY, o -> o.funding().publicFundsYen(),
-            "public money the policy spends: the government's payments and the administration of public programmes");
+            "public money the policy spends: the government's payments and the administration of public programmes"),
+    EQUILIBRIUM_ITERATIONS("equilibrium_iterations", INTEGER, o -> o.funding().equilibriumIterations(),
+            "best-response rounds until no firm's success probability moved by more than `economics.equilibrium_tolerance` "
+                    + "(0 with `economics.decisions: independent`; the same in every replicate)"),
+    EQUILIBRIUM_MAX_CHANGE("equilibrium_max_change", NUMBER, o -> o.funding().equilibriumMaxChange(),
+            "the largest change of a firm's success probability in the last round (empty with `decisions: independent`)");
 
     private final String header;
     private final CsvFormat format;

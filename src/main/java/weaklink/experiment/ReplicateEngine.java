@@ -79,7 +79,7 @@ public final class ReplicateEngine {
             CostSharingPolicy policy = CostSharingPolicy.of(policies.get(p));
             behaviour[p] = policy;
             funding[p] = PhaseOutOfMemoryError.during("computing the security funding of policy '" + policyNames.get(p) + "'",
-                    () -> policy.fund(context.policyContext()));
+                    () -> context.policyContext().fund(policy));
             phases.add(timer.lap("funding " + policyNames.get(p)));
         }
         this.fundingTotals = new ReplicateOutcome.Funding[funding.length];
@@ -87,7 +87,8 @@ public final class ReplicateEngine {
             SecurityFunding f = funding[p];
             fundingTotals[p] = new ReplicateOutcome.Funding(f.totalSpend(), f.policyCost(), f.totalPaidBySelf(), f.totalPaidByBuyers(),
                     f.totalPaidByGovernment(), f.totalPaidByPool(), f.totalPremiums(), f.totalCertification(), f.administrationYen(),
-                    f.excessBurdenYen(), f.totalLostBusiness(), f.shareMeetingStandard(), f.shareBudgetBound(), f.publicFundsYen());
+                    f.excessBurdenYen(), f.totalLostBusiness(), f.shareMeetingStandard(), f.shareBudgetBound(), f.publicFundsYen(),
+                    f.convergence().iterations(), f.convergence().maxChange());
         }
         this.lossModel = PhaseOutOfMemoryError.during("setting up the loss model", context::lossModel);
         List<String> g = new ArrayList<>();

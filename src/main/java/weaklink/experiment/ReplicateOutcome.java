@@ -35,11 +35,13 @@ public record ReplicateOutcome(String policy, int replicate, ReplicateRecord rec
      * @param shareMeetingStandard share of the firms the policy addresses that meet its standard (NaN: it addresses none)
      * @param shareBudgetBound    share of all firms whose budget holds their investment down
      * @param publicFundsYen      public money the policy spends (government payments, public programmes' administration)
+     * @param equilibriumIterations best-response rounds to the firms' equilibrium (0: {@code decisions: independent})
+     * @param equilibriumMaxChange  the largest change of a firm's success probability in the last round (NaN: independent)
      */
     public record Funding(double spendYen, double policyCostYen, double paidBySelfYen, double paidByBuyersYen,
                           double paidByGovernmentYen, double paidByPoolYen, double premiumsYen, double certificationYen,
                           double administrationYen, double excessBurdenYen, double lostBusinessYen, double shareMeetingStandard,
-                          double shareBudgetBound, double publicFundsYen) {
+                          double shareBudgetBound, double publicFundsYen, int equilibriumIterations, double equilibriumMaxChange) {
         /** What the policy costs society beyond losses and security spending. */
         public double overheadYen() { return administrationYen + excessBurdenYen; }
     }

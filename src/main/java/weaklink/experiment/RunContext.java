@@ -73,7 +73,7 @@ public final class RunContext {
 
     /** A policy's security funding on this network: its firms' decisions and who pays (the same in every replicate). */
     public SecurityFunding funding(PolicySpec policy) {
-        return CostSharingPolicy.of(policy).fund(policyContext());
+        return policyContext().fund(CostSharingPolicy.of(policy));
     }
 
     /** Replicate {@code r}'s random streams, the same under every policy. */

@@ -108,7 +108,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
         CostSharingPolicy[] behaviours = new CostSharingPolicy[policies.size()];
         for (int p = 0; p < behaviours.length; p++) behaviours[p] = CostSharingPolicy.of(policies.get(p));
         SecurityFunding[] funding = new SecurityFunding[policies.size()];
-        funding[policy] = behaviours[policy].fund(context.policyContext());
+        funding[policy] = context.policyContext().fund(behaviours[policy]);
         ReplicateModel first = context.model(funding[policy].posture(), context.streams(replicate));
         return new ScenarioGui(new Setup(context, policies, behaviours, funding, policy, replicate, first), displayLimit);
     }
@@ -157,7 +157,7 @@ public final class ScenarioGui extends GUIState implements FirmNode.Context {
     /** The policy's funding, computed on first use (it is a pass over every firm). */
     private SecurityFunding funding(int p) {
         synchronized (funding) {
-            if (funding[p] == null) funding[p] = behaviours[p].fund(context.policyContext());
+            if (funding[p] == null) funding[p] = context.policyContext().fund(behaviours[p]);
             return funding[p];
         }
     }

@@ -18,12 +18,21 @@ public final class AttackSurface {
     private final int[] objectives;
     private final double[] cumulativeRevenue;
     private final int[][] firmsByTechnology;
+    private final double[] baseVulnerability;
 
-    private AttackSurface(int[] objectives, double[] cumulativeRevenue, int[][] firmsByTechnology) {
+    private AttackSurface(int[] objectives, double[] cumulativeRevenue, int[][] firmsByTechnology, double[] baseVulnerability) {
         this.objectives = objectives;
         this.cumulativeRevenue = cumulativeRevenue;
         this.firmsByTechnology = firmsByTechnology;
+        this.baseVulnerability = baseVulnerability;
     }
+
+    /**
+     * Every firm's base vulnerability {@code v} (before any investment): what an actor that does not
+     * adapt ({@code actors[].adaptive: false}) reconnoitres — it picks its way in by what a firm is
+     * (its type and size, as the scenario states them), not by what the firm or a policy did this year.
+     */
+    public double[] baseVulnerability() { return baseVulnerability; }
 
     /** The attack surface of {@code net}: O(firms × technologies) once. */
     public static AttackSurface of(SupplyNetwork net) {
@@ -59,7 +68,9 @@ public final class AttackSurface {
             long mask = net.technologyMask(f);
             for (int t = 0; t < techs; t++) if ((mask >>> t & 1L) != 0) byTech[t][counts[t]++] = f;
         }
-        return new AttackSurface(objectives, cumulative, byTech);
+        double[] v = new double[n];
+        for (int f = 0; f < n; f++) v[f] = net.vulnerability(f);
+        return new AttackSurface(objectives, cumulative, byTech, v);
     }
 
     /** Number of possible objectives of a targeted campaign. */

@@ -17,7 +17,8 @@ import weaklink.scenario.ActorSpec;
  *   <li>targeted (island hopping): an objective drawn among the {@link AttackSurface}'s objectives
  *       with probability proportional to revenue; the firms that can reach it over trust links
  *       within {@code reconHops} hops are reconnoitred, and with probability {@code recon} the
- *       actor enters through the most vulnerable of them, else it tries the objective directly;</li>
+ *       actor enters through the most vulnerable of them — by their base vulnerability, or, for an
+ *       {@code adaptive} actor, by the posture they chose this year — else it tries the objective directly;</li>
  *   <li>mass-exploit: every firm that runs the flawed technology is attempted at once.</li>
  * </ul>
  * Each attempt succeeds with the firm's {@code S(z)} times the actor's capability; the uniform for
@@ -64,8 +65,9 @@ final class Campaign implements Steppable {
                 if (objective < 0) return;
                 int entry = objective;
                 if (model.streams.uniform(Stream.TARGETING, state.id, -2) < actor.reconProbability()) {
-                    entry = Reconnaissance.weakestWithin(net, model.posture.successProbability(), objective, actor.reconHops(),
-                            model.reconMarks(), state.id + 1);
+                    // an adaptive actor sees the posture firms chose this year; one that does not adapt, their base vulnerability
+                    double[] seen = actor.adaptive() ? model.posture.successProbability() : model.surface().baseVulnerability();
+                    entry = Reconnaissance.weakestWithin(net, seen, objective, actor.reconHops(), model.reconMarks(), state.id + 1);
                 }
                 model.attempt(state, day, entry);
             }

@@ -100,7 +100,11 @@ public enum SummaryColumn {
     MEAN_ADMINISTRATION_COST("mean_administration_cost", MONEY, s -> s.mean(ReplicateColumn.ADMINISTRATION_COST), "mean of `administration_cost`"),
     MEAN_EXCESS_BURDEN("mean_excess_burden", MONEY, s -> s.mean(ReplicateColumn.EXCESS_BURDEN),
             "mean of `excess_burden`: the marginal-cost-of-funds part of `mean_policy_cost`"),
-    MEAN_LOST_BUSINESS("mean_lost_business", MONEY, s -> s.mean(ReplicateColumn.LOST_BUSINESS), "mean of `lost_business`");
+    MEAN_LOST_BUSINESS("mean_lost_business", MONEY, s -> s.mean(ReplicateColumn.LOST_BUSINESS), "mean of `lost_business`"),
+    EQUILIBRIUM_ITERATIONS("equilibrium_iterations", INTEGER, s -> s.mean(ReplicateColumn.EQUILIBRIUM_ITERATIONS),
+            "best-response rounds to the firms' equilibrium under the policy (0: `economics.decisions: independent`)"),
+    EQUILIBRIUM_MAX_CHANGE("equilibrium_max_change", NUMBER, s -> s.mean(ReplicateColumn.EQUILIBRIUM_MAX_CHANGE),
+            "the largest change of a firm's success probability in the last round, at most `economics.equilibrium_tolerance` (empty: independent)");
 
     /** The file's columns: the one list the writer, the readers and docs/OUTPUTS.md share. */
     public static final CsvTable<PolicySummary> TABLE = new CsvTable<>("summary.csv", "One row per policy, from `replicates.csv`.", columns());

@@ -13,10 +13,12 @@ package weaklink.scenario;
  * @param reconHops          targeted: how many trust hops around the objective are reconnoitred
  * @param reconProbability   targeted: probability that the actor enters through the weakest firm found rather than the objective itself
  * @param technology         mass-exploit: the technology tag whose flaw is exploited
+ * @param adaptive           whether the actor chooses where to get in by what firms chose this year (their posture)
+ *                           rather than by their base vulnerability (docs/ODD.md, "Attackers who adapt")
  */
 public record ActorSpec(String name, Mode mode, Effect effect, double campaignsPerYear, double attemptProbability,
                         double capability, DistributionSpec dwellDays, int reconHops, double reconProbability,
-                        String technology) {
+                        String technology, boolean adaptive) {
 
     public enum Mode implements Labelled {
         OPPORTUNISTIC("opportunistic"), TARGETED("targeted"), MASS_EXPLOIT("mass-exploit");
@@ -44,7 +46,8 @@ public record ActorSpec(String name, Mode mode, Effect effect, double campaignsP
         double recon = m.probability("recon_probability", 0.5);
         String technology = m.string("technology", null);
         if (mode == Mode.MASS_EXPLOIT && technology == null) m.require("technology");
+        boolean adaptive = m.bool("adaptive", false);
         m.done();
-        return new ActorSpec(name, mode, effect, rate, attempt, capability, dwell, hops, recon, technology);
+        return new ActorSpec(name, mode, effect, rate, attempt, capability, dwell, hops, recon, technology, adaptive);
     }
 }

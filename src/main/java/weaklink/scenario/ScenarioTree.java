@@ -220,6 +220,7 @@ public final class ScenarioTree {
         m.put("recon_hops", (long) a.reconHops());
         m.put("recon_probability", a.reconProbability());
         if (a.technology() != null) m.put("technology", a.technology());
+        m.put("adaptive", a.adaptive());
         return m;
     }
 
@@ -245,6 +246,9 @@ public final class ScenarioTree {
         m.put("catch_up", p.catchUp());
         m.put("catch_up_share", p.catchUpShare());
         m.put("catch_up_days", p.catchUpDays());
+        m.put("decisions", e.decisions().label());
+        m.put("equilibrium_tolerance", e.equilibriumTolerance());
+        m.put("equilibrium_max_iterations", (long) e.equilibriumMaxIterations());
         return m;
     }
 

@@ -108,8 +108,8 @@ class FirmInspectorTest {
         ScenarioGuiTest.runToEnd(gui);
         SupplyNetwork net = gui.network();
         var context = weaklink.economics.policy.PolicyContext.of(s, net, s.seed());
-        double[] mandate = weaklink.economics.policy.CostSharingPolicy.of(s.policy("mandate")).fund(context).investmentYen();
-        double[] none = weaklink.economics.policy.CostSharingPolicy.of(s.policy("none")).fund(context).investmentYen();
+        double[] mandate = context.fund(weaklink.economics.policy.CostSharingPolicy.of(s.policy("mandate"))).investmentYen();
+        double[] none = context.fund(weaklink.economics.policy.CostSharingPolicy.of(s.policy("none"))).investmentYen();
         int raised = 0;
         for (int f = 0; f < net.firmCount(); f++) {
             assertEquals(mandate[f], gui.view().node(f).investmentYen(), "firm " + f);

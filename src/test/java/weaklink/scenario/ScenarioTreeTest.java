@@ -94,13 +94,13 @@ class ScenarioTreeTest {
                 actors:
                   - {mode: opportunistic, dwell_days: {type: fixed, value: 4}, campaigns_per_year: 2.5, attempt_probability: 0.03}
                   - {name: mass, mode: mass-exploit, technology: vpn, effect: data-theft, capability: 1.5}
-                  - {name: hopper, mode: targeted, recon_hops: 3, recon_probability: 0.8}
+                  - {name: hopper, mode: targeted, recon_hops: 3, recon_probability: 0.8, adaptive: true}
                 initial_compromises:
                   - {firm: 2, day: 10, dwell_days: 3}
                 standards: {own: 0.2, star4: {max_vulnerability: 0.12, certification_yen: 7.0e5}, audited: {max_vulnerability: 0.1, certification_yen: 3.0e5}}
                 economics: {cascade: false, substitution_share: 0.25, substitution_days: 20, cost_per_record_yen: 30000,
                             marginal_cost_of_public_funds: 1.2, spare_capacity: 0.2, demand_side: true, catch_up: true, catch_up_share: 0.15,
-                            catch_up_days: 20}
+                            catch_up_days: 20, decisions: independent, equilibrium_tolerance: 1.0e-5, equilibrium_max_iterations: 40}
                 uncertainty:
                   draws: 4
                   network_draws: true
@@ -128,7 +128,7 @@ class ScenarioTreeTest {
     void theScenarioRecordsHaveTheComponentsScenarioTreeWrites() {
         Map<Class<?>, Integer> known = Map.ofEntries(Map.entry(Scenario.class, 16), Map.entry(NetworkSpec.class, 4),
                 Map.entry(NetworkSpec.TieredSpec.class, 13), Map.entry(NetworkSpec.TierSpec.class, 6), Map.entry(FirmDefaults.class, 22),
-                Map.entry(ActorSpec.class, 10), Map.entry(InitialCompromise.class, 4), Map.entry(EconomicsSpec.class, 6), Map.entry(StandardSpec.class, 2),
+                Map.entry(ActorSpec.class, 11), Map.entry(InitialCompromise.class, 4), Map.entry(EconomicsSpec.class, 9), Map.entry(StandardSpec.class, 2),
                 Map.entry(ProductionSpec.class, 5), Map.entry(UncertaintySpec.class, 3), Map.entry(DistributionSpec.class, 4),
                 Map.entry(PolicySpec.BuyerShare.class, 7), Map.entry(PolicySpec.Mandate.class, 5), Map.entry(PolicySpec.Subsidy.class, 6),
                 Map.entry(PolicySpec.MutualPool.class, 6), Map.entry(PolicySpec.Targeted.class, 4), Map.entry(PolicySpec.None.class, 1));

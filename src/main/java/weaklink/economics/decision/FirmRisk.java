@@ -6,7 +6,7 @@ package weaklink.economics.decision;
  *
  * <pre>
  * EL(s) = Σ_a N_a(s) · X_a(s)
- * N_a(s) = entry_a · min(1, c_a s) + Σ_terms rate · M(s)                  expected compromises by actor a
+ * N_a(s) = entry_a · min(1, c_a s) + Σ_terms rate · M(s) · (1 − q min(1, c_a s))   expected compromises by actor a
  * X_a(s) = incident + ransom + BI(ρ(s))      (ransomware: outage)         loss per compromise
  *        = incident + breach                 (data theft)
  * ρ(s)   = max(0.5, √(s / v))                                             recovery scale of the posture ({@link PostureRule})
@@ -27,12 +27,12 @@ public final class FirmRisk {
     private final double[] entry, capability;
     private final boolean[] ransomware;
     private final int[] termActor;
-    private final double[] termRate;
+    private final double[] termRate, termDirect;
     private final RiskModel.LateralCurve[] termCurve;
     private final double incidentYen, ransomYen, breachYen;
     private final double[] biByScale;
 
-    FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate,
+    FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate, double[] termDirect,
              RiskModel.LateralCurve[] termCurve, double incidentYen, double ransomYen, double breachYen, double[] biByScale) {
         this.v = v;
         this.entry = entry;
@@ -40,6 +40,7 @@ public final class FirmRisk {
         this.ransomware = ransomware;
         this.termActor = termActor;
         this.termRate = termRate;
+        this.termDirect = termDirect;
         this.termCurve = termCurve;
         this.incidentYen = incidentYen;
         this.ransomYen = ransomYen;
@@ -58,15 +59,20 @@ public final class FirmRisk {
     /** Expected compromises a year by actor {@code a} at vulnerability {@code s}. */
     public double expectedCompromises(int a, double s) {
         double n = entry[a] * Math.min(1, capability[a] * s);
-        for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += termRate[t] * termCurve[t].at(s);
+        for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += lateral(t, s);
         return n;
+    }
+
+    /** Expected compromises a year over lateral term {@code t}: partners' compromises × M(s), less those whose campaign got in directly. */
+    private double lateral(int t, double s) {
+        return termRate[t] * termCurve[t].at(s) * (1 - termDirect[t] * Math.min(1, capability[termActor[t]] * s));
     }
 
     /** Expected compromises a year by every actor at vulnerability {@code s}. */
     public double expectedCompromises(double s) {
         double n = 0;
         for (int a = 0; a < entry.length; a++) n += entry[a] * Math.min(1, capability[a] * s);
-        for (int t = 0; t < termActor.length; t++) n += termRate[t] * termCurve[t].at(s);
+        for (int t = 0; t < termActor.length; t++) n += lateral(t, s);
         return n;
     }
 
@@ -74,7 +80,7 @@ public final class FirmRisk {
     public double expectedRansomwareCompromises(double s) {
         double n = 0;
         for (int a = 0; a < entry.length; a++) if (ransomware[a]) n += entry[a] * Math.min(1, capability[a] * s);
-        for (int t = 0; t < termActor.length; t++) if (ransomware[termActor[t]]) n += termRate[t] * termCurve[t].at(s);
+        for (int t = 0; t < termActor.length; t++) if (ransomware[termActor[t]]) n += lateral(t, s);
         return n;
     }
 
@@ -99,7 +105,7 @@ public final class FirmRisk {
         double loss = 0;
         for (int a = 0; a < entry.length; a++) {
             double n = entry[a] * Math.min(1, capability[a] * s);
-            for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += termRate[t] * termCurve[t].at(s);
+            for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += lateral(t, s);
             if (n <= 0) continue;
             if (ransomware[a]) {
                 if (Double.isNaN(ransomLoss)) ransomLoss = lossPerCompromiseYen(true, s);

@@ -27,15 +27,19 @@ import weaklink.scenario.TrustType;
  *             mass-exploit:   C_a · p_a · [i runs the technology]
  *             targeted:       C_a · Σ_o π_o ((1 − r_a)[i = o] + r_a [i = weakest within h_a trust hops of o])
  * source_a(k) = entry_a(k) · min(1, c_a s_k)                  (compromises of partner k per year, one link deep)
- * N_a(i, s)   = entry_a(i) · min(1, c_a s) + Σ_{k→i trust} source_a(k) · E_D[1 − (1 − p_type · min(1, c_a s))^⌊D·d_k⌋]
+ * N_a(i, s)   = entry_a(i) · min(1, c_a s) + Σ_{k→i trust} source_a(k) · E_D[1 − (1 − p_type · min(1, c_a s))^⌊D·d_k⌋] · (1 − q_a(i) min(1, c_a s))
  * </pre>
  * with {@code C_a} campaigns a year, {@code π_o} the objective's share of the objectives' revenue
  * ({@link AttackSurface}), {@code r_a}, {@code h_a} the reconnaissance probability and depth, the
- * weakest firm chosen by {@link Reconnaissance} on the reference vulnerabilities, {@code c_a} the
+ * weakest firm chosen by {@link Reconnaissance} on the base vulnerabilities (on the reference
+ * posture for an {@code adaptive} actor, which sees what firms chose), {@code c_a} the
  * capability, {@code s_k}, {@code d_k} a partner's reference vulnerability and dwell scale, and
  * {@code D} the actor's dwell. {@code N_a(i, s)} is the expected number of compromises of firm
  * {@code i} by actor {@code a} in a year at vulnerability {@code s} — the simulation charges each
- * compromise once per campaign, so the expected loss is {@code Σ_a N_a · loss per compromise}.
+ * compromise once per campaign, so the expected loss is {@code Σ_a N_a · loss per compromise}; a
+ * partner's campaign that also attempted {@code i} directly (with probability {@code q_a(i) = entry_a(i)/C_a}
+ * for opportunistic and mass-exploit actors, 0 for a targeted one, which enters through one firm)
+ * and got in reaches a firm that is already compromised, hence the last factor.
  * Lateral movement is counted one link deep (a partner compromised directly), as the targeted
  * policy's network exposure does.
  *
@@ -61,18 +65,23 @@ public final class RiskModel {
     private final double[] referenceDwellScale;
     private final double[][] dwellNodes;
     private final double[][] recoveryNodes;
-    private final Map<Long, LateralCurve> curves = new ConcurrentHashMap<>();
-    private final Map<OutageKey, double[]> lostDays = new ConcurrentHashMap<>();
+    private final Map<Long, LateralCurve> curves;
+    private final Map<OutageKey, double[]> lostDays;
 
-    private RiskModel(Scenario scenario, SupplyNetwork net, Posture reference) {
+    private RiskModel(Scenario scenario, SupplyNetwork net, Posture reference, RiskModel previous) {
         this.scenario = scenario;
         this.net = net;
+        // the tables depend on the scenario and network only, never on the reference posture: a re-priced model shares them
+        this.curves = previous == null ? new ConcurrentHashMap<>() : previous.curves;
+        this.lostDays = previous == null ? new ConcurrentHashMap<>() : previous.lostDays;
         this.actors = scenario.actors().toArray(ActorSpec[]::new);
         this.trustDailyProbability = new double[TrustType.values().length];
         for (var e : scenario.trustDailyProbability().entrySet()) trustDailyProbability[e.getKey().ordinal()] = e.getValue();
         this.referenceDwellScale = reference.dwellScale();
         int n = net.firmCount();
         double[] s = reference.successProbability();
+        double[] base = null;
+        for (ActorSpec actor : actors) if (actor.mode() == ActorSpec.Mode.TARGETED && !actor.adaptive()) base = baseVulnerability(net);
         entryRate = new double[actors.length][];
         sourceRate = new double[actors.length][];
         dwellNodes = new double[actors.length][];
@@ -93,7 +102,7 @@ public final class RiskModel {
                         int o = surface.objectiveFirm(k);
                         double perYear = actor.campaignsPerYear() * surface.objectiveProbability(k);
                         rate[o] += perYear * (1 - actor.reconProbability());
-                        int entry = Reconnaissance.weakestWithin(net, s, o, actor.reconHops(), mark, k + 1);
+                        int entry = Reconnaissance.weakestWithin(net, actor.adaptive() ? s : base, o, actor.reconHops(), mark, k + 1);
                         rate[entry] += perYear * actor.reconProbability();
                     }
                 }
@@ -110,12 +119,17 @@ public final class RiskModel {
 
     /** Every firm's risk with every other firm at its base vulnerability (no investment): the {@code independent} decision. */
     public static RiskModel independent(Scenario scenario, SupplyNetwork net) {
-        return new RiskModel(scenario, net, Posture.base(baseVulnerability(net)));
+        return new RiskModel(scenario, net, Posture.base(baseVulnerability(net)), null);
     }
 
     /** Every firm's risk with its partners and the attackers' reconnaissance at {@code reference}. */
     public static RiskModel at(Scenario scenario, SupplyNetwork net, Posture reference) {
-        return new RiskModel(scenario, net, reference);
+        return new RiskModel(scenario, net, reference, null);
+    }
+
+    /** The same threat re-priced with partners and reconnaissance at {@code reference} (an equilibrium round); shares this model's tables. */
+    public RiskModel at(Posture reference) {
+        return new RiskModel(scenario, net, reference, this);
     }
 
     private static double[] baseVulnerability(SupplyNetwork net) {
@@ -168,7 +182,7 @@ public final class RiskModel {
         int terms = 0;
         for (int x = 0; x < rate.length; x++) if (rate[x] > 0 && trustDailyProbability[x % types] > 0) terms++;
         int[] termActor = new int[terms];
-        double[] termRate = new double[terms];
+        double[] termRate = new double[terms], termDirect = new double[terms];
         LateralCurve[] termCurve = new LateralCurve[terms];
         int t = 0;
         for (int x = 0; x < rate.length; x++) {
@@ -176,6 +190,9 @@ public final class RiskModel {
             if (rate[x] <= 0 || trustDailyProbability[type] <= 0) continue;
             termActor[t] = a;
             termRate[t] = rate[x];
+            // the chance that the campaign that came in through the partner also attempted i directly
+            boolean oneEntry = actors[a].mode() == ActorSpec.Mode.TARGETED || actors[a].campaignsPerYear() <= 0;
+            termDirect[t] = oneEntry ? 0 : Math.min(1, entryRate[a][i] / actors[a].campaignsPerYear());
             termCurve[t] = curve(a, type, dwell[x] / rate[x]);
             t++;
         }
@@ -183,7 +200,7 @@ public final class RiskModel {
         double incident = net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, i) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, i) * revenue;
         double ransom = net.attribute(FirmAttribute.RANSOM_PROPENSITY, i) * net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, i) * revenue;
         double breach = net.attribute(FirmAttribute.RECORDS, i) * scenario.economics().costPerRecordYen();
-        return new FirmRisk(net.vulnerability(i), entry, capability, ransomware, termActor, termRate, termCurve, incident, ransom, breach,
+        return new FirmRisk(net.vulnerability(i), entry, capability, ransomware, termActor, termRate, termDirect, termCurve, incident, ransom, breach,
                 expectedBusinessInterruption(i));
     }
 

@@ -29,6 +29,7 @@ public final class SecurityFunding {
     private final BitSet addressed, meetsStandard, budgetBound;
     private final Posture posture;
     private final double administrationYen, publicFundsYen, marginalCostOfPublicFunds;
+    private Equilibrium.Convergence convergence = Equilibrium.Convergence.INDEPENDENT;
 
     private SecurityFunding(Builder b, Posture posture) {
         investmentYen = b.z;
@@ -78,6 +79,15 @@ public final class SecurityFunding {
     public double[] expectedLossYen() { return expectedLossYen; }
     /** The model's view: success probability, dwell and recovery scales. */
     public Posture posture() { return posture; }
+
+    /** How the firms' decisions were reached: best-response rounds to the equilibrium and the last round's largest change. */
+    public Equilibrium.Convergence convergence() { return convergence; }
+
+    /** Records how the decisions were reached ({@link Equilibrium} only); returns this. */
+    SecurityFunding converged(Equilibrium.Convergence c) {
+        convergence = c;
+        return this;
+    }
 
     /** Whether the policy addresses the firm (it is among those asked or helped to meet its standard). */
     public boolean addressed(int firm) { return addressed.get(firm); }
@@ -175,8 +185,8 @@ public final class SecurityFunding {
             income = new double[n];
             asked = new Standard[n];
             for (int i = 0; i < n; i++) {
-                baseline[i] = ctx.baselineInvestmentYen(i);
-                z[i] = baseline[i];
+                baseline[i] = ctx.referenceInvestmentYen(i);
+                z[i] = ctx.baselineInvestmentYen(i);
                 loss[i] = ctx.baselineLossYen(i);
                 if (ctx.baselineBudgetBound(i)) bound.set(i);
             }

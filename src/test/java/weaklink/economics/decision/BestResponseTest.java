@@ -24,7 +24,7 @@ class BestResponseTest {
 
     /** A firm attacked {@code attemptsPerYear} times a year, each success costing it {@code lossYen} (data theft: no outage). */
     static FirmRisk linear(double v, double attemptsPerYear, double lossYen) {
-        return new FirmRisk(v, new double[] {attemptsPerYear}, new double[] {1}, new boolean[] {false}, new int[0], new double[0],
+        return new FirmRisk(v, new double[] {attemptsPerYear}, new double[] {1}, new boolean[] {false}, new int[0], new double[0], new double[0],
                 new RiskModel.LateralCurve[0], lossYen, 0, 0, new double[FirmRisk.BI_SCALES]);
     }
 
@@ -185,7 +185,7 @@ class BestResponseTest {
         double[] bi = new double[FirmRisk.BI_SCALES];
         for (int g = 0; g < bi.length; g++) bi[g] = 3e7 * FirmRisk.biScale(g);
         FirmRisk risk = new FirmRisk(0.7, new double[] {0.2, 0.05}, new double[] {1, 1.5}, new boolean[] {true, false}, new int[] {0},
-                new double[] {0.8}, new RiskModel.LateralCurve[] {curve}, 2e6, 5e5, 1e6, bi);
+                new double[] {0.8}, new double[] {0.1}, new RiskModel.LateralCurve[] {curve}, 2e6, 5e5, 1e6, bi);
         BreachFunction f = new BreachFunction(BreachClass.CLASS_I, 0.7, 1e-5, 1.5);
         FirmTerms terms = new FirmTerms(UNLIMITED).share(0.3, 2e5, null, false, 0);
         Choice c = BestResponse.decide(f, risk, terms);

@@ -84,12 +84,15 @@ class RiskModelTest {
     void lateralMovementIntoAFirmIsPricedWithTheModelsDailyRule() {
         Scenario s = scenario(ACTORS);
         RiskModel risk = RiskModel.independent(s, diamond(s));
-        // firm 0: direct (opportunistic 0.4 + targeted 1.2) · s, plus its partners' compromises times 1 − (1 − p·s)^10
-        double from1 = 0.4 * 0.6 + 1.0 * 0.6, from2 = 0.4 * 0.7 + 1.8 * 0.7;
+        // firm 0: direct (opportunistic 0.4 + targeted 1.2) · s, plus its partners' compromises times 1 − (1 − p·s)^10; an
+        // opportunistic campaign that came in through a partner had also tried firm 0 directly with probability 0.1, and
+        // got in with 0.1·s: those compromises are already counted (the VPN's and the targeted actor's campaigns never try firm 0)
+        double opp1 = 0.4 * 0.6, vpn1 = 1.0 * 0.6, opp2 = 0.4 * 0.7, apt2 = 1.8 * 0.7;
         double pRemote = s.trustDailyProbability().get(TrustType.REMOTE_ACCESS), pEdi = s.trustDailyProbability().get(TrustType.EDI);
         FirmRisk firm0 = risk.firm(0);
         for (double v : new double[] {0.05, 0.2, 0.3}) {
-            double expected = 1.6 * v + from1 * (1 - Math.pow(1 - pRemote * v, 10)) + from2 * (1 - Math.pow(1 - pEdi * v, 10));
+            double mRemote = 1 - Math.pow(1 - pRemote * v, 10), mEdi = 1 - Math.pow(1 - pEdi * v, 10);
+            double expected = 1.6 * v + (opp1 * (1 - 0.1 * v) + vpn1) * mRemote + (opp2 * (1 - 0.1 * v) + apt2) * mEdi;
             assertEquals(expected, firm0.expectedCompromises(v), 1e-5 * expected, "s = " + v);
         }
     }
