@@ -52,6 +52,8 @@ class PhiZeroIsNoneTest {
             for (int c = 1; c < header.size(); c++) {
                 // who the policy addresses is not a loss or spending column: buyer-share addresses suppliers, none nobody
                 if (header.get(c).equals("share_meeting_standard")) continue;
+                // how the decisions were reached is not either: none's rounds run from the base posture, a policy's from none's equilibrium
+                if (header.get(c).startsWith("equilibrium_")) continue;
                 assertEquals(none.get(r).get(c), zero.get(r).get(c), header.get(c) + ", replicate " + r);
                 assertEquals(none.get(r).get(c), price.get(r).get(c), header.get(c) + ", replicate " + r);
             }
