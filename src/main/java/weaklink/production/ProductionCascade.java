@@ -58,6 +58,8 @@ public final class ProductionCascade {
     private final double spare;
     private final double[] inventoryDays;
     private final int maxTier;
+    /** Each thread's dense firm and link indexes (see {@link Index}), reused by its runs. */
+    private final ThreadLocal<Index> index;
 
     public ProductionCascade(SupplyNetwork network, ProductionSpec spec) {
         this(network, InputTypes.of(network), spec);
@@ -71,6 +73,7 @@ public final class ProductionCascade {
         this.spare = spec.spareCapacity();
         this.inventoryDays = network.column(FirmAttribute.INVENTORY_DAYS);
         this.maxTier = network.maxTier();
+        this.index = ThreadLocal.withInitial(() -> new Index(network));
     }
 
     public SupplyNetwork network() { return net; }
@@ -123,7 +126,21 @@ public final class ProductionCascade {
      * @param ownShortfall each firm's own shortfall, same order
      */
     public Result run(int[] firms, ShortfallProfile[] ownShortfall) {
-        Affected a = new Affected(firms.length, maxTier + 1);
+        Index idx = index.get();
+        Index mine = idx.inUse ? null : idx;
+        if (mine != null) mine.inUse = true;
+        Affected a = new Affected(firms.length, maxTier + 1, mine);
+        try {
+            return run(a, firms, ownShortfall);
+        } finally {
+            if (mine != null) {
+                a.clear();
+                mine.inUse = false;
+            }
+        }
+    }
+
+    private Result run(Affected a, int[] firms, ShortfallProfile[] ownShortfall) {
         for (int k = 0; k < firms.length; k++) {
             if (ownShortfall[k].isEmpty()) continue;
             int node = a.node(firms[k]);
@@ -142,7 +159,7 @@ public final class ProductionCascade {
                 int buyer = net.supplyBuyer(e);
                 if (buyer == firm) continue;
                 ShortfallProfile gap = s.deliveryGap(net.supplyShare(e), net.substitutionDays(e), net.substitutionShare(e), spare);
-                int entry = a.entryOf.get(e);
+                int entry = a.entryOf(e);
                 if (entry >= 0) {
                     a.entryGap[entry] = gap;
                     enqueue(a, a.node(buyer));
@@ -223,13 +240,41 @@ public final class ProductionCascade {
     }
 
     /**
+     * A thread's indexes from firm to node and from supply link to entry, as arrays over the whole
+     * network (a load each, where a hash map probes at scattered positions and grows as the cascade
+     * spreads), every element -1 between runs: a run clears what it set ({@link Affected#clear}).
+     * On a network with more than {@link #DENSE_MAX} firms (or supply links) that index is left to a
+     * hash map per run, so a thread holds at most 8 MB here.
+     */
+    private static final class Index {
+        static final int DENSE_MAX = 1 << 20;
+        final int[] nodeOfFirm;
+        final int[] entryOfLink;
+        boolean inUse;
+
+        Index(SupplyNetwork net) {
+            nodeOfFirm = net.firmCount() <= DENSE_MAX ? filled(net.firmCount()) : null;
+            entryOfLink = net.supplyLinkCount() <= DENSE_MAX ? filled(net.supplyLinkCount()) : null;
+        }
+
+        private static int[] filled(int n) {
+            int[] a = new int[n];
+            Arrays.fill(a, -1);
+            return a;
+        }
+    }
+
+    /**
      * The firms a cascade has reached, as nodes {@code 0..nodes-1} in arrays (no object per firm
      * beyond their profiles): own and output shortfall, and the delivery gap of each input whose
      * supplier fell short, one entry per supply link in a list per node.
      */
     private static final class Affected {
+        /** Firm to node and link to entry: the thread's arrays ({@link Index}) or, without them, hash maps. */
+        final int[] nodeOfFirm;
         final IntMap nodeOf;
-        final IntMap entryOf;
+        final int[] entryOfLink;
+        final IntMap entryOfMap;
         final TierQueue queue;
         int nodes;
         int[] firm;
@@ -239,17 +284,20 @@ public final class ProductionCascade {
         boolean[] queued;
         int[] inHead;
         int entries;
+        int[] entryLink = new int[16];
         int[] entryNext = new int[16];
         int[] entryType = new int[16];
         ShortfallProfile[] entryGap = new ShortfallProfile[16];
         /** A node's entries, ordered by input type, as filled by {@link #entriesOf}. */
         int[] scratch = new int[16];
 
-        Affected(int expected, int tiers) {
+        Affected(int expected, int tiers, Index index) {
             queue = new TierQueue(tiers);
             int cap = Math.max(16, 2 * expected);
-            nodeOf = new IntMap(cap);
-            entryOf = new IntMap(cap);
+            nodeOfFirm = index == null ? null : index.nodeOfFirm;
+            nodeOf = nodeOfFirm == null ? new IntMap(cap) : null;
+            entryOfLink = index == null ? null : index.entryOfLink;
+            entryOfMap = entryOfLink == null ? new IntMap(cap) : null;
             firm = new int[cap];
             own = new ShortfallProfile[cap];
             shortfall = new ShortfallProfile[cap];
@@ -258,9 +306,18 @@ public final class ProductionCascade {
             inHead = new int[cap];
         }
 
+        /** Sets the thread's index arrays back to -1 where this cascade set them. */
+        void clear() {
+            if (nodeOfFirm != null) for (int n = 0; n < nodes; n++) nodeOfFirm[firm[n]] = -1;
+            if (entryOfLink != null) for (int x = 0; x < entries; x++) entryOfLink[entryLink[x]] = -1;
+        }
+
+        /** The entry of supply link {@code link}, or -1 if it has none. */
+        int entryOf(int link) { return entryOfLink != null ? entryOfLink[link] : entryOfMap.get(link); }
+
         /** The node of a firm, added if new. */
         int node(int f) {
-            int n = nodeOf.get(f);
+            int n = nodeOfFirm != null ? nodeOfFirm[f] : nodeOf.get(f);
             if (n >= 0) return n;
             if (nodes == firm.length) {
                 int cap = nodes * 2;
@@ -275,22 +332,26 @@ public final class ProductionCascade {
             firm[n] = f;
             own[n] = ShortfallProfile.NONE;
             inHead[n] = -1;
-            nodeOf.put(f, n);
+            if (nodeOfFirm != null) nodeOfFirm[f] = n;
+            else nodeOf.put(f, n);
             return n;
         }
 
         /** A new input entry for supply link {@code link}, of input type {@code type}, into node {@code buyer}. */
         int addEntry(int link, int type, int buyer) {
             if (entries == entryNext.length) {
+                entryLink = Arrays.copyOf(entryLink, entries * 2);
                 entryNext = Arrays.copyOf(entryNext, entries * 2);
                 entryType = Arrays.copyOf(entryType, entries * 2);
                 entryGap = Arrays.copyOf(entryGap, entries * 2);
             }
             int x = entries++;
+            entryLink[x] = link;
             entryNext[x] = inHead[buyer];
             entryType[x] = type;
             inHead[buyer] = x;
-            entryOf.put(link, x);
+            if (entryOfLink != null) entryOfLink[link] = x;
+            else entryOfMap.put(link, x);
             return x;
         }
 

@@ -380,4 +380,41 @@ class ProductionCascadeTest {
         assertEquals(1, r.size());
         assertTrue(r.shortfall(alone).integral() > 0);
     }
+
+    // ---- one cascade object, many runs
+
+    /**
+     * A cascade reuses its thread's firm and link indexes from run to run: a run after other runs
+     * on other firms gives what a fresh cascade gives, on the same and on another thread.
+     */
+    @Test
+    void runsAfterEarlierRunsAndOnOtherThreadsGiveWhatAFreshCascadeGives() throws Exception {
+        NetworkBuilder b = CascadeNetworks.builder();
+        int buyer = firm(b, 0, "cars"), seats = firm(b, 1, "seats"), glass = firm(b, 1, "glass"), steel = firm(b, 2, "steel");
+        b.addSupply(seats, buyer, 0.5, NEVER, 0);
+        b.addSupply(glass, buyer, 0.5, NEVER, 0);
+        b.addSupply(steel, seats, 1.0, NEVER, 0);
+        SupplyNetwork net = b.build(false);
+        ProductionCascade shared = new ProductionCascade(net, NO_SPARE);
+        int[][] outages = {{steel}, {glass}, {seats, glass}, {steel}};
+        for (int[] firms : outages) {
+            ShortfallProfile[] own = new ShortfallProfile[firms.length];
+            for (int i = 0; i < firms.length; i++) own[i] = ProductionCascade.outageShortfall(net, firms[i], 0, 10);
+            ProductionCascade.Result fresh = new ProductionCascade(net, NO_SPARE).run(firms, own);
+            ProductionCascade.Result reused = shared.run(firms, own);
+            ProductionCascade.Result[] other = new ProductionCascade.Result[1];
+            Thread t = new Thread(() -> other[0] = shared.run(firms, own));
+            t.start();
+            t.join();
+            for (ProductionCascade.Result r : new ProductionCascade.Result[] {reused, other[0]}) {
+                assertEquals(fresh.size(), r.size());
+                for (int k = 0; k < fresh.size(); k++) {
+                    assertEquals(fresh.firm(k), r.firm(k));
+                    assertEquals(fresh.cbiLostDays(k), r.cbiLostDays(k), 0.0);
+                }
+            }
+        }
+        assertEquals(10, shared.run(new int[] {steel}, new ShortfallProfile[] {ProductionCascade.outageShortfall(net, steel, 0, 10)})
+                .cbiLostDaysOf(buyer), EPS);
+    }
 }
