@@ -26,7 +26,10 @@ public final class Csv {
         if (Double.isNaN(x)) return "";
         if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
         if (Math.abs(x) >= LARGEST_CENTS) return new BigDecimal(x).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
-        return BigDecimal.valueOf(Math.round(x * 100.0), 2).toPlainString();
+        long cents = Math.round(x * 100.0);
+        long abs = Math.abs(cents), rest = abs % 100;
+        // the digits BigDecimal.valueOf(cents, 2).toPlainString() writes, without building a BigDecimal (one per cell of every row)
+        return (cents < 0 ? "-" : "") + (abs / 100) + '.' + (char) ('0' + rest / 10) + (char) ('0' + rest % 10);
     }
 
     /** Amounts from here on would overflow {@code Math.round(x * 100)}; they are whole numbers anyway (above 2^53). */

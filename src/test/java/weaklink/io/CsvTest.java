@@ -51,4 +51,16 @@ class CsvTest {
         assertEquals("42", Csv.number(42));
         assertEquals("0.333333333", Csv.number(1.0 / 3));
     }
+
+    /** Money cells are the digits of the amount in whole cents as BigDecimal writes them, at every magnitude and sign. */
+    @Test
+    void moneyWritesTheCentsAsBigDecimalDoes() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        double[] fixed = {0, -0.0, 0.004, 0.005, 0.015, -0.004, -0.005, -0.006, 0.1, -0.1, 0.99, 1, -1, 99.995, 1e15 + 0.25, -8.99e16, 8.99e16};
+        for (double x : fixed) assertEquals(java.math.BigDecimal.valueOf(Math.round(x * 100.0), 2).toPlainString(), Csv.money(x), "x = " + x);
+        for (int i = 0; i < 200_000; i++) {
+            double x = (rng.nextBoolean() ? -1 : 1) * Math.pow(10, rng.nextDouble(-4, 16.9)) * rng.nextDouble();
+            assertEquals(java.math.BigDecimal.valueOf(Math.round(x * 100.0), 2).toPlainString(), Csv.money(x), "x = " + x);
+        }
+    }
 }
