@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import weaklink.io.Json;
+import weaklink.io.Sha256;
 import weaklink.stats.RunningMean;
 
 /**
@@ -11,8 +12,11 @@ import weaklink.stats.RunningMean;
  * many bytes of {@code replicates.csv.partial} hold them and — while the run is in progress — the
  * SHA-256 of those bytes, the exact sums, and for a run with {@code --target-ci} each policy's
  * running mean of total loss and, once it has ended, why. A resumed run continues only from a
- * checkpoint whose bytes and hash the partial file still has. The finished folder's file leaves out
- * the hash (the manifest lists every file's hash then), so its bytes equal every earlier version's.
+ * checkpoint whose bytes and hash the partial file still has. While in progress the checkpoint is
+ * also sealed: {@code checkpoint_sha256} is the SHA-256 of everything else in it, so a changed sum
+ * (which no row could reveal: the daily counts are in the sums alone) is refused rather than carried
+ * into the results. The finished folder's file leaves out both hashes (the manifest lists every
+ * file's hash then), so its bytes equal every earlier version's.
  *
  * @param done          replicates done
  * @param bytes         bytes of the rows file that hold them (header included)
@@ -22,6 +26,16 @@ import weaklink.stats.RunningMean;
  * @param stopReason    why the run ended, once it has and only with {@code --target-ci}; else null
  */
 record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums, RunningMean[] losses, String stopReason) {
+    static final String SEAL = "checkpoint_sha256";
+
+    /** The content of an in-progress checkpoint is not what its seal says: it was changed after it was written. */
+    static final class Unsealed extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Unsealed(String recorded, String found) {
+            super("its content does not have the SHA-256 recorded in " + SEAL + " (" + recorded + ", found " + found + ")");
+        }
+    }
 
     /** The same checkpoint in the form a finished folder keeps (no hash: the manifest has it). */
     Checkpoint finished() { return new Checkpoint(done, bytes, null, sums, losses, stopReason); }
@@ -42,17 +56,34 @@ record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums,
             }
         }
         if (stopReason != null) state.put("stop_reason", stopReason);
+        if (partialSha256 != null) state.put(SEAL, seal(state));
         return state;
+    }
+
+    /** SHA-256 of the checkpoint's JSON without its seal, as the one JSON writer writes it. */
+    private static String seal(JsonNode stateWithoutSeal) {
+        try {
+            return Sha256.of(Json.MAPPER.writeValueAsBytes(stateWithoutSeal));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
     }
 
     /**
      * Reads a checkpoint.
      *
-     * @throws IllegalArgumentException saying what is wrong when the JSON is not a checkpoint
+     * @throws IllegalArgumentException saying what is wrong when the JSON is not a checkpoint ({@link Unsealed} when its seal does not match)
      */
     static Checkpoint fromJson(JsonNode state) {
         if (!state.path("replicates_done").canConvertToInt() || !state.path("partial_bytes").canConvertToLong() || !state.path("sums").isObject()) {
             throw new IllegalArgumentException("expected replicates_done, partial_bytes and sums");
+        }
+        if (state.has("partial_sha256")) {
+            if (!state.path(SEAL).isTextual()) throw new IllegalArgumentException("an in-progress checkpoint without its " + SEAL);
+            ObjectNode content = ((ObjectNode) state).deepCopy();
+            content.remove(SEAL);
+            String found = seal(content);
+            if (!found.equals(state.get(SEAL).asText())) throw new Unsealed(state.get(SEAL).asText(), found);
         }
         RunningMean[] losses = null;
         if (state.has("total_loss_running_mean")) {

@@ -382,6 +382,9 @@ public final class ResultsStore implements AutoCloseable {
     private static Checkpoint readCheckpoint(Path file) throws IOException, BadInputException {
         try {
             return Checkpoint.fromJson(Json.read(file));
+        } catch (Checkpoint.Unsealed e) {
+            throw new BadInputException(file, 0, 0, Checkpoint.SEAL, "is not the checkpoint the run wrote: " + e.getMessage()
+                    + "; it was changed after the run stopped; nothing was changed: restore it, or start the run again with --overwrite");
         } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) {
             throw new BadInputException(file, 0, 0, null, "is not a readable checkpoint (" + e.getMessage().lines().findFirst().orElse("")
                     + "); nothing was changed: restore it, or start the run again with --overwrite");

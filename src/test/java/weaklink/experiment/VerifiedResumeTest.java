@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -105,6 +107,34 @@ class VerifiedResumeTest {
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains(partial.toString()) && o.err().contains("SHA-256"), o.err());
         Folders.assertUnchanged(before, dir);
+    }
+
+    /**
+     * The daily counts behind timeseries.csv are in the sums alone, so no check of the rows could
+     * reveal a changed sum: one flipped count was carried into the results with exit 0.
+     */
+    @Test
+    void aChangedSumInTheCheckpointIsRefusedNamingTheFile() throws Exception {
+        Path dir = copy();
+        Path acc = dir.resolve(ResultsStore.ACCUMULATORS);
+        ObjectNode c = (ObjectNode) checkpoint(dir);
+        ArrayNode daily = (ArrayNode) c.get("sums").get("policies").elements().next().get("daily_compromised_sum");
+        daily.set(0, daily.get(0).asLong() + 1);
+        Json.write(acc, c);
+        Map<String, byte[]> before = Folders.contents(dir);
+        Folders.Outcome o = Folders.cli("run", Folders.QUICKSTART, "--resume", dir.toString(), "--quiet");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(acc.toString()) && o.err().contains("is not the checkpoint the run wrote"), o.err());
+        assertTrue(!o.err().contains("Exception"), o.err());
+        Folders.assertUnchanged(before, dir);
+    }
+
+    @Test
+    void theCheckpointSealsItsSums() throws Exception {
+        JsonNode c = checkpoint(killed);
+        ObjectNode content = ((ObjectNode) c).deepCopy();
+        content.remove(Checkpoint.SEAL);
+        assertEquals(Sha256.of(Json.MAPPER.writeValueAsBytes(content)), c.get(Checkpoint.SEAL).asText());
     }
 
     @Test
