@@ -449,6 +449,25 @@ public record Manifest(String tool, String version, int format, String status, S
         }
     }
 
+    /**
+     * Refuses the runs in several folders of one command (an uncertainty run's draws, a sweep's
+     * points, shards being merged) when {@code other} read other inputs than {@code first}: each
+     * role's file must have the same SHA-256 (where it was read from may differ).
+     *
+     * @param firstWhere the first run's folder, for the message
+     * @param otherWhere the other run's manifest file, named by the refusal
+     */
+    static void checkSameInputs(Manifest first, String firstWhere, Manifest other, String otherWhere) throws BadInputException {
+        for (InputFile in : other.inputs()) {
+            InputFile then = first.inputs().stream().filter(i -> i.role().equals(in.role())).findFirst().orElse(null);
+            if (then == null || !then.sha256().equals(in.sha256())) {
+                throw new BadInputException(otherWhere, 0, 0, "inputs", "was run on " + in.path() + " with SHA-256 " + in.sha256() + ", but "
+                        + firstWhere + (then == null ? " read no " + in.role() + " file" : " on " + then.path() + " with SHA-256 " + then.sha256())
+                        + ": one run's parts were made from different inputs (a file changed between them); rerun them on the same files");
+            }
+        }
+    }
+
     private static void check(String file, String key, String found, String expected) throws BadInputException {
         if (!found.equals(expected)) {
             throw new BadInputException(file, 0, 0, key, "the folder holds a run with " + key + " " + found

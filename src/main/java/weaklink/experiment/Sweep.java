@@ -90,6 +90,7 @@ public final class Sweep {
                 Json.write(dir.resolve(DESIGN), design);
             }
             Files.createDirectories(dir.resolve("points"));
+            checkStartedPointsReadTheseInputs(runs);
             for (int i = 0; i < runs.size(); i++) {
                 RunPlan run = runs.get(i);
                 Path pd = run.outDir();
@@ -104,6 +105,21 @@ public final class Sweep {
             }
             writeTable(plan, runs);
             progress.finished(runs.size());
+        }
+    }
+
+    /**
+     * Refuses to continue a sweep whose finished (or started) points read other inputs than the files
+     * now hold (a network file edited between them), before any point runs: a finished point is not
+     * run again, so this is the only check it gets.
+     */
+    private static void checkStartedPointsReadTheseInputs(List<RunPlan> runs) throws IOException, BadInputException {
+        List<Manifest.InputFile> now = null;
+        for (RunPlan run : runs) {
+            Path pd = run.outDir();
+            if (!Files.isRegularFile(pd.resolve(Runner.MANIFEST))) continue;
+            if (now == null) now = Manifest.inputsOf(run);
+            Manifest.read(pd).checkInputs(now, pd.toString());
         }
     }
 

@@ -181,6 +181,7 @@ public final class UncertaintyRun {
                 Json.write(manifestFile, manifest);
             }
             Files.createDirectories(outDir.resolve(DRAWS));
+            checkStartedDrawsReadTheseInputs();
             int done = 0;
             progress.progress(0, draws.size());
             for (Draw d : draws) {
@@ -199,6 +200,21 @@ public final class UncertaintyRun {
             manifest.put("finished", Instant.now().toString());
             Json.write(manifestFile, manifest);
             progress.finished(draws.size());
+        }
+    }
+
+    /**
+     * Refuses to continue a run whose finished (or started) draws read other inputs than the files
+     * now hold: the scenario's network files are hashed once and compared with every draw's manifest,
+     * before any draw runs. A draw that is complete is not run again, so this is the only check it gets.
+     */
+    private void checkStartedDrawsReadTheseInputs() throws IOException, BadInputException {
+        List<Manifest.InputFile> now = null;
+        for (Draw d : draws) {
+            Path dir = d.plan().outDir();
+            if (!Files.isRegularFile(dir.resolve(Runner.MANIFEST))) continue;
+            if (now == null) now = Manifest.inputsOf(d.plan());
+            Manifest.read(dir).checkInputs(now, dir.toString());
         }
     }
 
@@ -377,7 +393,9 @@ public final class UncertaintyRun {
         }
         ResultsStore.checkCanCreate(out, false, List.of());
         int draws = manifests.get(0).path("draws").asInt();
-        // every draw is checked (complete, its rows and sums as its manifest recorded them) before anything is written
+        // every draw is checked (complete, its rows and sums as its manifest recorded them, read from the same inputs) before anything is written
+        Manifest firstDraw = null;
+        String firstDrawWhere = null;
         for (Map.Entry<Integer, Path> e : byIndex.entrySet()) {
             Shard s = new Shard(e.getKey(), count);
             for (int d = s.start(draws); d < s.end(draws); d++) {
@@ -391,6 +409,12 @@ public final class UncertaintyRun {
                                 + " is not complete; rerun the shard with --resume");
                     }
                     draw.verifyComplete();
+                    if (firstDraw == null) {
+                        firstDraw = draw.manifest();
+                        firstDrawWhere = "draw " + (d + 1) + " in " + from;
+                    } else {
+                        Manifest.checkSameInputs(firstDraw, firstDrawWhere, draw.manifest(), from.resolve(Runner.MANIFEST).toString());
+                    }
                 }
             }
         }

@@ -75,6 +75,52 @@ class RunIdentityTest {
         assertFalse(Files.exists(tmp.resolve("merged")));
     }
 
+    /** The same scenario with an uncertainty block: a run of draws, each an ordinary run on the network files. */
+    Path withUncertainty() throws Exception {
+        Path u = scenario.resolveSibling("kt-uncertainty.yaml");
+        Files.writeString(u, Files.readString(scenario) + "\nuncertainty:\n  draws: 4\n  parameters:\n"
+                + "    size_classes.large.gl_alpha: {type: uniform, min: 1.0e-7, max: 1.0e-6}\n");
+        return u;
+    }
+
+    /** A finished draw is never run again, so resume checked only the draw in progress: draws on two networks made one run. */
+    @Test
+    void resumingAnUncertaintyRunRefusesANetworkFileChangedSinceItsFinishedDraws() throws Exception {
+        Path u = withUncertainty(), out = tmp.resolve("u");
+        assertEquals(0, Folders.cli("run", u.toString(), "--replicates", "3", "--out", out.toString(), "--quiet").code());
+        editFirms();
+        Folders.Outcome o = Folders.cli("run", u.toString(), "--resume", out.toString(), "--quiet");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("firms.csv") && o.err().contains("has changed since the run in " + UncertaintyRun.drawDir(out, 0)), o.err());
+    }
+
+    @Test
+    void mergingUncertaintyShardsRunOnDifferentNetworkFilesIsRefusedNamingTheDraw() throws Exception {
+        Path u = withUncertainty(), one = tmp.resolve("one"), two = tmp.resolve("two"), merged = tmp.resolve("merged");
+        assertEquals(0, Folders.cli("run", u.toString(), "--replicates", "3", "--shard", "1/2", "--out", one.toString(), "--quiet").code());
+        editFirms();
+        assertEquals(0, Folders.cli("run", u.toString(), "--replicates", "3", "--shard", "2/2", "--out", two.toString(), "--quiet").code());
+        Folders.Outcome o = Folders.cli("merge", "--out", merged.toString(), one.toString(), two.toString(), "--quiet");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(UncertaintyRun.drawDir(two, 2).resolve("manifest.json").toString()) && o.err().contains("inputs")
+                && o.err().contains("data/kojima-toyota/firms.csv"), o.err());
+        assertFalse(Files.exists(merged));
+    }
+
+    @Test
+    void resumingASweepRefusesANetworkFileChangedSinceItsFinishedPoints() throws Exception {
+        Path out = tmp.resolve("sweep");
+        List<String> sweep = List.of("sweep", scenario.toString(), "--param", "size_classes.large.recovery_days=1,2", "--replicates", "3",
+                "--out", out.toString(), "--quiet");
+        assertEquals(0, Folders.cli(sweep.toArray(String[]::new)).code());
+        editFirms();
+        List<String> resume = new java.util.ArrayList<>(sweep);
+        resume.add("--resume");
+        Folders.Outcome o = Folders.cli(resume.toArray(String[]::new));
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("firms.csv") && o.err().contains("has changed since the run in " + Sweep.pointDir(out, 0)), o.err());
+    }
+
     @Test
     void theManifestsScenarioLoadsBackAsTheScenarioThatRan() throws Exception {
         Path out = tmp.resolve("r");
