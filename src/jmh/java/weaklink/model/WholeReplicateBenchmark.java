@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.ReplicateEngine;
 import weaklink.network.NetworkCsv;
+import weaklink.network.NetworkCsvWriter;
 import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.random.Seeds;
@@ -69,10 +70,10 @@ public final class WholeReplicateBenchmark {
             int seed = draws.nextInt(firms);
             while (generated.trustOutDegree(seed) < 3) seed = draws.nextInt(firms);
             try (Writer w = Files.newBufferedWriter(dir.resolve("firms.csv"), StandardCharsets.UTF_8)) {
-                NetworkCsv.writeFirms(generated, plain.sizeClasses(), false, w);
+                NetworkCsvWriter.writeFirms(generated, plain.sizeClasses(), false, w);
             }
             try (Writer w = Files.newBufferedWriter(dir.resolve("links.csv"), StandardCharsets.UTF_8)) {
-                NetworkCsv.writeLinks(generated, plain.economics().substitutionDays(), plain.economics().substitutionShare(), false, w);
+                NetworkCsvWriter.writeLinks(generated, plain.economics().substitutionDays(), plain.economics().substitutionShare(), false, w);
             }
             generated = null;
             String yaml = """

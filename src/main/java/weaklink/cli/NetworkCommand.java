@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import weaklink.experiment.RunContext;
 import weaklink.io.AtomicFile;
 import weaklink.io.Json;
-import weaklink.network.NetworkCsv;
+import weaklink.network.NetworkCsvWriter;
 import weaklink.network.NetworkStats;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
@@ -64,8 +64,8 @@ final class NetworkCommand implements Callable<Integer> {
         SupplyNetwork net = RunContext.of(s, seed.orScenario(s)).network();
         long t1 = System.nanoTime(), c1 = cpu.getCurrentThreadCpuTime();
         Files.createDirectories(out);
-        AtomicFile.write(out.resolve("firms.csv"), w -> NetworkCsv.writeFirms(net, s.sizeClasses(), allAttributes, w));
-        AtomicFile.write(out.resolve("links.csv"), w -> NetworkCsv.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), allAttributes, w));
+        AtomicFile.write(out.resolve("firms.csv"), w -> NetworkCsvWriter.writeFirms(net, s.sizeClasses(), allAttributes, w));
+        AtomicFile.write(out.resolve("links.csv"), w -> NetworkCsvWriter.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), allAttributes, w));
         Json.write(out.resolve("network_stats.json"), NetworkStats.of(net));
         long t2 = System.nanoTime(), c2 = cpu.getCurrentThreadCpuTime();
         if (!quiet.value) {

@@ -1,19 +1,14 @@
 package weaklink.network;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import weaklink.io.Csv;
 import weaklink.io.InputFile;
 import weaklink.random.RandomStreams;
 import weaklink.scenario.BadInputException;
-import weaklink.scenario.FirmDefaults;
 import weaklink.scenario.Labelled;
 import weaklink.scenario.Names;
 import weaklink.scenario.NetworkSpec;
@@ -24,9 +19,9 @@ import weaklink.scenario.Suggest;
 import weaklink.scenario.TrustType;
 
 /**
- * The network's file format, written by the {@code network} command and read by scenarios with
- * {@code network.files}; an exported network re-imports to the same network, and its re-export
- * has the same bytes.
+ * The network's file format, written by the {@code network} command ({@link NetworkCsvWriter}) and
+ * read here for scenarios with {@code network.files}; an exported network re-imports to the same
+ * network, and its re-export has the same bytes.
  *
  * <p>{@code firms.csv}: {@code id} (a non-negative integer, required), then optionally
  * {@code name}, {@code tier}, {@code size_class}, {@code role}, {@code sector} (the product the
@@ -67,99 +62,6 @@ public final class NetworkCsv {
     private static final SizeClass DEFAULT_SIZE = SizeClass.SMALL;
     private static final Role DEFAULT_ROLE = Role.MANUFACTURER;
 
-    // ---------------------------------------------------------------- writing
-
-    /**
-     * Writes {@code firms.csv}. With {@code allAttributes} every attribute is written; otherwise
-     * only those that differ from the firm's size-class default in {@code defaults}, and
-     * {@code insured} always where the class insures some but not all of its firms (an empty cell
-     * is drawn on import, so a written network reads back the same).
-     */
-    public static void writeFirms(SupplyNetwork net, Map<SizeClass, FirmDefaults> defaults, boolean allAttributes, Writer out) throws IOException {
-        out.write(String.join(",", FIRM_COLUMNS));
-        out.write('\n');
-        FirmAttribute[] attrs = FirmAttribute.values();
-        double[][] def = new double[SizeClass.values().length][attrs.length];
-        for (SizeClass c : SizeClass.values()) for (FirmAttribute a : attrs) def[c.ordinal()][a.ordinal()] = a.defaultFrom(defaults.get(c));
-        StringBuilder row = new StringBuilder(256);
-        for (int f = 0; f < net.firmCount(); f++) {
-            row.setLength(0);
-            row.append(net.firmId(f)).append(',');
-            if (net.hasName(f)) row.append(Csv.text(net.name(f)));
-            SizeClass size = net.sizeClass(f);
-            row.append(',').append(net.tier(f)).append(',').append(size.label()).append(',').append(net.role(f).label())
-                    .append(',').append(Csv.text(net.sectorLabel(f)));
-            for (FirmAttribute a : attrs) {
-                row.append(',');
-                double v = net.attribute(a, f);
-                boolean drawn = a == FirmAttribute.INSURED && isDrawn(defaults.get(size));
-                if (allAttributes || drawn || Double.doubleToLongBits(v) != Double.doubleToLongBits(def[size.ordinal()][a.ordinal()])) row.append(exact(v));
-            }
-            row.append(',');
-            long mask = net.technologyMask(f);
-            if (mask != 0) {
-                StringBuilder tags = new StringBuilder();
-                for (int t = 0; t < net.technologies().size(); t++) {
-                    if ((mask >>> t & 1L) != 0) {
-                        if (tags.length() > 0) tags.append(';');
-                        tags.append(net.technologies().get(t));
-                    }
-                }
-                row.append(Csv.text(tags.toString()));
-            }
-            row.append('\n');
-            out.append(row);
-        }
-    }
-
-    /** Whether an empty {@code insured} cell is drawn on import: the class insures some but not all of its firms. */
-    private static boolean isDrawn(FirmDefaults d) {
-        return d.insuredShare() > 0 && d.insuredShare() < 1;
-    }
-
-    /**
-     * Writes {@code links.csv}: supply links by supplier, then trust links by source, each in the
-     * network's order. Substitution cells equal to the defaults are left empty unless {@code allValues}.
-     */
-    public static void writeLinks(SupplyNetwork net, double defaultSubstitutionDays, double defaultSubstitutionShare,
-                                  boolean allValues, Writer out) throws IOException {
-        out.write(String.join(",", LINK_COLUMNS));
-        out.write('\n');
-        float defDays = (float) defaultSubstitutionDays, defShare = (float) defaultSubstitutionShare;
-        StringBuilder row = new StringBuilder(64);
-        for (int e = 0; e < net.supplyLinkCount(); e++) {
-            row.setLength(0);
-            row.append("supply,").append(net.firmId(net.supplySupplier(e))).append(',').append(net.firmId(net.supplyBuyer(e)))
-                    .append(",,").append(exact(net.supplyShare[e])).append(',');
-            float days = net.substitutionDays[e], share = net.substitutionShare[e];
-            if (allValues || Float.floatToIntBits(days) != Float.floatToIntBits(defDays)) row.append(exact(days));
-            row.append(',');
-            if (allValues || Float.floatToIntBits(share) != Float.floatToIntBits(defShare)) row.append(exact(share));
-            row.append('\n');
-            out.append(row);
-        }
-        for (int e = 0; e < net.trustLinkCount(); e++) {
-            row.setLength(0);
-            row.append("trust,").append(net.firmId(net.trustSource(e))).append(',').append(net.firmId(net.trustTarget(e)))
-                    .append(',').append(net.trustType(e).label()).append(",,,\n");
-            out.append(row);
-        }
-    }
-
-    /** The shortest plain decimal (no exponent) that {@link Double#parseDouble} reads back to exactly {@code x}. */
-    public static String exact(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
-        String s = Double.toString(x);
-        return s.indexOf('E') < 0 ? s : new BigDecimal(s).stripTrailingZeros().toPlainString();
-    }
-
-    /** The shortest plain decimal that {@link Float#parseFloat} reads back to exactly {@code x}. */
-    public static String exact(float x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e7f) return Long.toString((long) x);
-        String s = Float.toString(x);
-        return s.indexOf('E') < 0 ? s : new BigDecimal(s).stripTrailingZeros().toPlainString();
-    }
-
     // ---------------------------------------------------------------- reading
 
     /**
@@ -171,7 +73,7 @@ public final class NetworkCsv {
      * network that would not fit in the heap.
      */
     public static SupplyNetwork read(Path firmsFile, Path linksFile, Scenario scenario, long seed) throws IOException, BadInputException {
-        Reading reading = new Reading(firmsFile, linksFile);
+        NetworkReadMemory reading = new NetworkReadMemory(firmsFile, linksFile);
         List<String> tech = List.copyOf(scenario.network().technologies().keySet());
         NetworkBuilder b = new NetworkBuilder(scenario.sizeClasses(), tech, reading.firmCapacity(), reading.linkCapacity(), 16);
         FirmRows firms = readFirms(firmsFile, b, reading, scenario, seed);
@@ -207,117 +109,11 @@ public final class NetworkCsv {
         return net;
     }
 
-    /**
-     * Heap that reading and building a network from files holds at its peak: the builder's arrays
-     * and the network's ({@link Networks#bytesToBuild}, every link counted as a supply link, the
-     * dearer kind), each row's line number, the firm index and its sort, the per-buyer share sums,
-     * and the names' strings.
-     */
-    static long bytesToRead(long firms, long links, boolean names) {
-        return Networks.bytesToBuild(firms, links, 0, names) + 4 * (firms + links) + 32 * firms + (names ? 56 * firms : 0);
-    }
-
-    /** Rows the arrays hold at first; the first check comes when they are full. */
-    static final int FIRST_ROWS = 1024;
-
-    /** Room for a projected number of rows: 3 % above the projection, and at least half again what is held. */
-    private static int capacity(double projected, long held) {
-        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(projected * 1.03, held + held / 2.0) + 16);
-    }
-
-    /**
-     * The heap check of one read. The rows of each file are counted as they are read; whenever the
-     * builder's arrays are full, the whole file is projected from them (rows per character so far ×
-     * the file's size) and the arrays grow once to the projection when it fits the heap. A file is
-     * refused when the rows already counted (with the arrays they are about to grow into) do not fit,
-     * or when the projection does not fit once a quarter of the file has been read: early rows can
-     * be shorter than later ones (ids grow longer), so an early projection may only size the arrays,
-     * never refuse. Every figure comes from counted rows, never from the file's size alone.
-     */
-    private static final class Reading {
-        /** The share of a file read before its projected size may refuse it. */
-        static final double SURE_FRACTION = 0.25;
-        /** Builder bytes per firm held while its arrays are copied into larger ones. */
-        static final long BUILDER_FIRM_BYTES = 8 + 4 + 1 + 1 + 8 + 8L * FirmAttribute.values().length + 4;
-        /** Builder bytes per link held while its arrays are copied (a supply link, the larger). */
-        static final long BUILDER_LINK_BYTES = 5 * 4 + 4;
-
-        final Path firmsFile, linksFile;
-        final long firmsBytes, linksBytes;
-        final HeapCheck heap;
-
-        Reading(Path firmsFile, Path linksFile) {
-            this.firmsFile = firmsFile;
-            this.linksFile = linksFile;
-            this.firmsBytes = sizeOrZero(firmsFile);
-            this.linksBytes = sizeOrZero(linksFile);
-            // the most the files could need: id-only rows of about 8 bytes, links of about 12
-            this.heap = HeapCheck.fromNow(bytesToRead(firmsBytes / 8, linksBytes / 12, true));
-        }
-
-        /** The arrays start small: the first rows size them. */
-        int firmCapacity() { return FIRST_ROWS; }
-        int linkCapacity() { return FIRST_ROWS; }
-
-        /** Rows the whole file will have, projected from {@code rows} counted in {@code read} of its {@code size} characters. */
-        static long project(long rows, long read, long size) {
-            if (read <= 0 || size <= read) return rows;
-            return (long) Math.ceil(rows * (double) size / read);
-        }
-
-        /** The firm arrays are full at {@code counted} rows: the capacity to grow them to, or a refusal. */
-        int growFirms(CsvLines r, int counted, boolean names) throws BadInputException {
-            long projected = project(counted, r.bytesRead(), firmsBytes);
-            long links = linksBytes / 24; // not counted yet: a typical row of links.csv is about 24 bytes
-            long held = BUILDER_FIRM_BYTES * counted; // the full arrays, while they are copied
-            String how = String.format(java.util.Locale.ROOT, "projected from the %,d rows read so far of %s", counted, firmsFile);
-            long next = capacity(projected, counted);
-            if (bytesToRead(next, links, names) + held > heap.budget()) {
-                if (r.bytesRead() >= SURE_FRACTION * firmsBytes) refuseIf(true, projected, links, bytesToRead(projected, links, names) + held, how);
-                next = capacity(0, counted);
-                refuseIf(bytesToRead(next, links, names) + held > heap.budget(), projected, links, bytesToRead(projected, links, names) + held, how);
-            }
-            return (int) Math.min(NetworkSpec.MAX_FIRMS, next);
-        }
-
-        /** The link arrays of one kind are full at {@code counted} rows: the room to make for all links, or a refusal. */
-        long growLinks(CsvLines r, int firms, long counted, boolean names) throws BadInputException {
-            long projected = project(counted, r.bytesRead(), linksBytes);
-            long held = BUILDER_LINK_BYTES * counted;
-            String how = String.format(java.util.Locale.ROOT, "projected from the %,d rows read so far of %s", counted, linksFile);
-            long next = capacity(projected, counted);
-            if (bytesToRead(firms, next, names) + held > heap.budget()) {
-                if (r.bytesRead() >= SURE_FRACTION * linksBytes) refuseIf(true, firms, projected, bytesToRead(firms, projected, names) + held, how);
-                next = capacity(0, counted);
-                refuseIf(bytesToRead(firms, next, names) + held > heap.budget(), firms, projected, bytesToRead(firms, projected, names) + held, how);
-            }
-            return next;
-        }
-
-        void require(long firms, long links, boolean names) throws BadInputException {
-            heap.require("network.files", bytesToRead(firms, links, names), String.format(java.util.Locale.ROOT,
-                    "a network of %,d firms and %,d links (as counted in %s and %s)", firms, links, firmsFile, linksFile));
-        }
-
-        /** When {@code refuse}: refuses a network of about so many firms and links, which needs {@code needed} bytes. */
-        private void refuseIf(boolean refuse, long firms, long links, long needed, String how) throws BadInputException {
-            if (refuse) heap.refuse("network.files", needed, String.format(java.util.Locale.ROOT, "a network of about %,d firms and %,d links (%s)", firms, links, how));
-        }
-
-        private static long sizeOrZero(Path file) {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                return 0; // the reader names the problem
-            }
-        }
-    }
-
     /** What reading firms.csv gives besides the builder's firms: each firm's line, whether the file names firms, and its digest. */
     private record FirmRows(int[] line, boolean names, InputFile.Digest digest) {}
 
     /** Reads the firms into the builder (an empty tier as -1). */
-    private static FirmRows readFirms(Path file, NetworkBuilder b, Reading reading, Scenario scenario, long seed) throws IOException, BadInputException {
+    private static FirmRows readFirms(Path file, NetworkBuilder b, NetworkReadMemory reading, Scenario scenario, long seed) throws IOException, BadInputException {
         RandomStreams draws = new RandomStreams(seed, -1);
         int[] firmLine = new int[reading.firmCapacity()];
         try (CsvLines r = new CsvLines(file, FIRM_COLUMNS, List.of("id"))) {
@@ -362,7 +158,7 @@ public final class NetworkCsv {
                 for (FirmAttribute a : attrs) {
                     int c = cAttr[a.ordinal()];
                     if (r.isEmpty(c)) {
-                        if (a == FirmAttribute.INSURED && isDrawn(scenario.defaults(size))) {
+                        if (a == FirmAttribute.INSURED && NetworkCsvWriter.isDrawn(scenario.defaults(size))) {
                             b.setAttribute(f, a, draws.uniform(RandomStreams.Stream.INSURANCE, id, 0) < scenario.defaults(size).insuredShare() ? 1 : 0);
                         }
                         continue;
@@ -393,7 +189,7 @@ public final class NetworkCsv {
     /** Line numbers of the links, in the order they were added to the builder. */
     private record LinkLines(int[] supply, int[] trust, InputFile.Digest digest) {}
 
-    private static LinkLines readLinks(Path file, NetworkBuilder b, FirmIndex index, Scenario scenario, Reading reading) throws IOException, BadInputException {
+    private static LinkLines readLinks(Path file, NetworkBuilder b, FirmIndex index, Scenario scenario, NetworkReadMemory reading) throws IOException, BadInputException {
         int n = b.firmCount();
         double[] shareSum = new double[n];
         int[] emptyShares = new int[n];
@@ -408,7 +204,7 @@ public final class NetworkCsv {
                     long links = b.supplyLinkCount() + (long) b.trustLinkCount();
                     long room = reading.growLinks(r, n, links, b.hasNames());
                     double supplyShare = links == 0 ? 0.5 : b.supplyLinkCount() / (double) links;
-                    b.ensureLinkCapacity(capacity(room * supplyShare, b.supplyLinkCount()), capacity(room * (1 - supplyShare), b.trustLinkCount()));
+                    b.ensureLinkCapacity(NetworkReadMemory.capacity(room * supplyShare, b.supplyLinkCount()), NetworkReadMemory.capacity(room * (1 - supplyShare), b.trustLinkCount()));
                     if (supplyLine.length < b.supplyCapacity()) supplyLine = Arrays.copyOf(supplyLine, b.supplyCapacity());
                     if (trustLine.length < b.trustCapacity()) trustLine = Arrays.copyOf(trustLine, b.trustCapacity());
                 }
@@ -489,11 +285,11 @@ public final class NetworkCsv {
     /** Why the value is not allowed for the attribute, or null. */
     static String checkAttribute(FirmAttribute a, double v) {
         return switch (a) {
-            case INSURED, CBI_COVERED -> v == 0 || v == 1 ? null : "must be 0 or 1, found " + exact(v);
-            case GL_ALPHA, GL_BETA -> v > 0 ? null : "must be greater than 0, found " + exact(v);
-            case GL_CLASS -> v == 1 || v == 2 ? null : "must be 1 or 2 (Gordon-Loeb breach function class), found " + exact(v);
-            default -> a.isShare() ? (v >= 0 && v <= 1 ? null : "must be a share between 0 and 1, found " + exact(v))
-                    : !(v >= 0) ? "must be at least 0, found " + exact(v)
+            case INSURED, CBI_COVERED -> v == 0 || v == 1 ? null : "must be 0 or 1, found " + NetworkCsvWriter.exact(v);
+            case GL_ALPHA, GL_BETA -> v > 0 ? null : "must be greater than 0, found " + NetworkCsvWriter.exact(v);
+            case GL_CLASS -> v == 1 || v == 2 ? null : "must be 1 or 2 (Gordon-Loeb breach function class), found " + NetworkCsvWriter.exact(v);
+            default -> a.isShare() ? (v >= 0 && v <= 1 ? null : "must be a share between 0 and 1, found " + NetworkCsvWriter.exact(v))
+                    : !(v >= 0) ? "must be at least 0, found " + NetworkCsvWriter.exact(v)
                     : a.label().endsWith("_yen") && v > Scenario.MAX_MONEY
                     ? "a money amount must be at most 1e15 (10^15 currency units, about twice Japan's GDP in yen), found " + v : null;
         };

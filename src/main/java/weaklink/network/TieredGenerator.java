@@ -43,6 +43,12 @@ import weaklink.scenario.TrustType;
  * uniformly, which gives a power-law tail of customer counts (Barabási &amp; Albert 1999; the
  * Japanese production network is scale-free, Fujiwara &amp; Aoyama 2010). Runs in O(firms + links)
  * with one Mersenne Twister seeded from the network seed, so the same seed gives the same network.
+ *
+ * <p>Why one class of about 430 lines: its phases ({@code Generation}) and the draws they share
+ * (sizes, attributes, trust links, fan-in weights) take numbers from that one generator in an order
+ * that fixes every generated network, and with it every result byte of a generated scenario. In one
+ * file the order reads top to bottom; split across classes, a reordered call would move all results
+ * without any one class showing why.
  */
 public final class TieredGenerator {
     private TieredGenerator() {}

@@ -27,6 +27,14 @@ import weaklink.scenario.BadInputException;
  * is left out, and the report says why. The report is one page that works offline: charts are
  * embedded as {@code data:} images, styles are inline, there is no script, and every text that
  * comes from the scenario is HTML-escaped.
+ *
+ * <p>Why one class of about 430 lines: it writes one page, in the page's order — the figures (a
+ * table of {@code Figure}s, each a heading, a caption and a chart method of {@link ResultCharts}),
+ * then the scenario, the answer, the method and the files — and each section is a short method
+ * reading the same {@link Results}. The page's pieces that stand alone already do: the charts
+ * ({@link ResultCharts}, {@link Charts}), the headline sentence ({@link Headline}), HTML escaping
+ * ({@link Html}). Should the text sections grow (an insurer's or a decision section), they move
+ * together into a class of their own.
  */
 public final class ReportWriter {
     public static final String REPORT = "report.html";

@@ -80,7 +80,7 @@ class ImportedInsuranceTest {
         writeFirms(rows());
         SupplyNetwork net = Networks.build(s, 11);
         StringWriter out = new StringWriter();
-        NetworkCsv.writeFirms(net, s.sizeClasses(), false, out);
+        NetworkCsvWriter.writeFirms(net, s.sizeClasses(), false, out);
         Files.writeString(dir.resolve("firms.csv"), out.toString());
         assertEquals(insured(net), insured(Networks.build(s, 99)));
     }

@@ -72,8 +72,8 @@ class NetworkCsvTest {
 
     private static String[] export(SupplyNetwork net, Scenario s) throws Exception {
         StringWriter f = new StringWriter(), l = new StringWriter();
-        NetworkCsv.writeFirms(net, s.sizeClasses(), false, f);
-        NetworkCsv.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), false, l);
+        NetworkCsvWriter.writeFirms(net, s.sizeClasses(), false, f);
+        NetworkCsvWriter.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), false, l);
         return new String[] {f.toString(), l.toString()};
     }
 
@@ -126,12 +126,12 @@ class NetworkCsvTest {
         Scenario gen = scenario(GENERATED);
         SupplyNetwork net = Networks.build(gen, 3);
         StringWriter f = new StringWriter(), l = new StringWriter();
-        NetworkCsv.writeFirms(net, gen.sizeClasses(), true, f);
-        NetworkCsv.writeLinks(net, 30, 0.5, true, l);
+        NetworkCsvWriter.writeFirms(net, gen.sizeClasses(), true, f);
+        NetworkCsvWriter.writeLinks(net, 30, 0.5, true, l);
         SupplyNetwork back = load(f.toString(), l.toString());
         StringWriter f2 = new StringWriter(), l2 = new StringWriter();
-        NetworkCsv.writeFirms(back, gen.sizeClasses(), true, f2);
-        NetworkCsv.writeLinks(back, 30, 0.5, true, l2);
+        NetworkCsvWriter.writeFirms(back, gen.sizeClasses(), true, f2);
+        NetworkCsvWriter.writeLinks(back, 30, 0.5, true, l2);
         assertEquals(f.toString(), f2.toString());
         assertEquals(l.toString(), l2.toString());
     }
@@ -140,13 +140,13 @@ class NetworkCsvTest {
     void exactNumbersReadBackToTheSameBits() {
         double[] doubles = {0.1, 1e-8, 123456789012.0, 3.0e20, 0.30000000000000004, 5e-324, 1.7976931348623157e308};
         for (double x : doubles) {
-            String s = NetworkCsv.exact(x);
+            String s = NetworkCsvWriter.exact(x);
             assertTrue(s.indexOf('E') < 0, s);
             assertEquals(x, Double.parseDouble(s), s);
         }
         float[] floats = {0.1f, 1e-5f, 0.33333334f, 1.4e-45f, 12345678f, 1f};
         for (float x : floats) {
-            String s = NetworkCsv.exact(x);
+            String s = NetworkCsvWriter.exact(x);
             assertTrue(s.indexOf('E') < 0, s);
             assertEquals(x, Float.parseFloat(s), s);
         }

@@ -24,6 +24,7 @@ import weaklink.experiment.Accumulators;
 import weaklink.experiment.ReplicateRow;
 import weaklink.io.Csv;
 import weaklink.network.NetworkCsv;
+import weaklink.network.NetworkCsvWriter;
 import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.BadInputException;
@@ -138,7 +139,7 @@ class NamesRoundTripProperties {
         assertNull(Names.problem(name, ""));
         assertEquals(name, net.name(0));
         StringWriter out = new StringWriter();
-        NetworkCsv.writeFirms(net, s.sizeClasses(), false, out);
+        NetworkCsvWriter.writeFirms(net, s.sizeClasses(), false, out);
         Files.writeString(firms, out.toString(), StandardCharsets.UTF_8);
         assertEquals(name, NetworkCsv.read(firms, links, s, 0).name(0));
     }
@@ -157,8 +158,8 @@ class NamesRoundTripProperties {
         SupplyNetwork net = Networks.build(s, 1);
         assertEquals(List.of(tag), net.technologies());
         StringWriter firms = new StringWriter(), links = new StringWriter();
-        NetworkCsv.writeFirms(net, s.sizeClasses(), false, firms);
-        NetworkCsv.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), false, links);
+        NetworkCsvWriter.writeFirms(net, s.sizeClasses(), false, firms);
+        NetworkCsvWriter.writeLinks(net, s.economics().substitutionDays(), s.economics().substitutionShare(), false, links);
         Files.writeString(dir.resolve("firms.csv"), firms.toString(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("links.csv"), links.toString(), StandardCharsets.UTF_8);
         SupplyNetwork back = NetworkCsv.read(dir.resolve("firms.csv"), dir.resolve("links.csv"), s, 0);
