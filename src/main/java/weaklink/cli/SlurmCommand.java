@@ -44,7 +44,7 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--cpus-per-task", paramLabel = "C", description = "Cores (threads) per shard. Default: ${DEFAULT-VALUE}.")
     int cpusPerTask = 1;
 
-    @Option(names = "--mem", paramLabel = "SIZE", description = "Memory per shard, as sbatch --mem (e.g. 4G); Java gets 80 % of it as heap.")
+    @Option(names = "--mem", paramLabel = "SIZE", description = "Memory per shard, as sbatch --mem (e.g. 4G); Java gets 80 %% of it as heap.")
     String memory;
 
     @Option(names = "--time", paramLabel = "LIMIT", description = "Time limit per shard, as sbatch --time (e.g. 02:00:00).")
