@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import weaklink.experiment.Merger;
+import weaklink.experiment.UncertaintyMerge;
 import weaklink.experiment.UncertaintyRun;
 import weaklink.report.ResultsFinalizer;
 import weaklink.report.UncertaintyReport;
@@ -34,7 +35,7 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (UncertaintyRun.isUncertaintyRun(shards.get(0))) {
-            UncertaintyRun.merge(shards, out, UncertaintyReport.SUMMARISER);
+            UncertaintyMerge.merge(shards, out, UncertaintyReport.SUMMARISER);
             if (!quiet.value) UncertaintyReport.consoleLines(out).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
             return Main.OK;
         }

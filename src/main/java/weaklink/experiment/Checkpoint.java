@@ -3,8 +3,11 @@ package weaklink.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import weaklink.io.Json;
 import weaklink.io.Sha256;
+import weaklink.scenario.BadInputException;
 import weaklink.stats.RunningMean;
 
 /**
@@ -97,5 +100,18 @@ record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums,
         return new Checkpoint(state.get("replicates_done").asInt(), state.get("partial_bytes").asLong(),
                 state.path("partial_sha256").isTextual() ? state.get("partial_sha256").asText() : null,
                 Accumulators.fromJson(state.get("sums")), losses, state.path("stop_reason").isTextual() ? state.get("stop_reason").asText() : null);
+    }
+
+    /** Reads the checkpoint in {@code file}; bad input naming it (nothing changed) when it is not one, or not as it was written. */
+    static Checkpoint read(Path file) throws IOException, BadInputException {
+        try {
+            return fromJson(Json.read(file));
+        } catch (Unsealed e) {
+            throw new BadInputException(file, 0, 0, SEAL, "is not the checkpoint the run wrote: " + e.getMessage()
+                    + "; it was changed after the run stopped; nothing was changed: restore it, or start the run again with --overwrite");
+        } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) {
+            throw new BadInputException(file, 0, 0, null, "is not a readable checkpoint (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); nothing was changed: restore it, or start the run again with --overwrite");
+        }
     }
 }

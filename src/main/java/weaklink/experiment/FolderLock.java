@@ -85,7 +85,17 @@ final class FolderLock implements AutoCloseable {
             return new FolderLock(key, ch, null);
         }
         if (lock == null) {
+            // the holder writes who it is right after taking the lock: give it that moment, so the refusal can name it
             JsonNode holder = holder(ch);
+            for (int i = 0; holder == null && i < 50; i++) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                holder = holder(ch);
+            }
             ch.close();
             throw inUse(dir, holder);
         }

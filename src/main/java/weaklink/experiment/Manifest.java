@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import weaklink.io.Csv;
 import weaklink.io.Json;
 import weaklink.io.Sha256;
 import weaklink.scenario.BadInputException;
@@ -126,47 +124,11 @@ public record Manifest(String tool, String version, int format, String status, S
         Path scenarioDir = plan.scenarioFile().toAbsolutePath().getParent();
         JsonNode tree = Json.MAPPER.valueToTree(ScenarioTree.of(plan.scenario(), scenarioDir));
         return new Manifest(TOOL, Version.VALUE, FORMAT, RUNNING, plan.scenario().name(), plan.scenarioFile().toString(),
-                plan.scenarioSha256(), inputsOf(plan, networkSources), plan.seed(), plan.replicates(), plan.stopsEarly() ? plan.targetCi() * 100 : null,
+                plan.scenarioSha256(), RunIdentity.inputsOf(plan, networkSources), plan.seed(), plan.replicates(), plan.stopsEarly() ? plan.targetCi() * 100 : null,
                 plan.policyNames(), plan.baseline(), plan.scenario().currency(), plan.scenario().days(),
                 new ShardRange(sh.index(), sh.count(), sh.start(plan.replicates()), sh.end(plan.replicates())), started.toString(), null,
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"), plan.threads(),
                 engine, List.of(), null, null, null, null, List.of(), tree);
-    }
-
-    /** Every file a run of {@code plan} reads, hashed now: the scenario, then its network files. */
-    static List<InputFile> inputsOf(RunPlan plan) throws IOException, BadInputException {
-        return inputsOf(plan, List.of());
-    }
-
-    /** The same, taking the network files' digests from {@code networkSources} (firms, then links) when given. */
-    static List<InputFile> inputsOf(RunPlan plan, List<weaklink.io.InputFile.Digest> networkSources) throws IOException, BadInputException {
-        List<InputFile> out = new ArrayList<>();
-        Path scenarioFile = plan.scenarioFile();
-        out.add(input("scenario", scenarioFile.toString(), scenarioFile));
-        var network = plan.scenario().network();
-        if (network.fromFiles()) {
-            Path dir = scenarioFile.toAbsolutePath().getParent();
-            if (networkSources.size() == 2) {
-                out.add(new InputFile("firms", relative(dir, network.firmsFile()), networkSources.get(0).bytes(), networkSources.get(0).sha256()));
-                out.add(new InputFile("links", relative(dir, network.linksFile()), networkSources.get(1).bytes(), networkSources.get(1).sha256()));
-            } else {
-                out.add(input("firms", relative(dir, network.firmsFile()), network.firmsFile()));
-                out.add(input("links", relative(dir, network.linksFile()), network.linksFile()));
-            }
-        }
-        return out;
-    }
-
-    private static InputFile input(String role, String shown, Path file) throws IOException, BadInputException {
-        try {
-            return new InputFile(role, shown, Files.size(file), Sha256.of(file));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file.toString(), 0, 0, null, "file not found");
-        }
-    }
-
-    private static String relative(Path dir, Path file) {
-        return dir.relativize(file.toAbsolutePath().normalize()).toString().replace(java.io.File.separatorChar, '/');
     }
 
     /** The resolved scenario, loaded back through the scenario loader; relative network paths start from {@code baseDir}. */
@@ -391,25 +353,7 @@ public record Manifest(String tool, String version, int format, String status, S
         }
     }
 
-    // ---- checks --------------------------------------------------------------------------------
-
-    /**
-     * Refuses to resume this folder's run with {@code plan} if anything that changes results
-     * differs: an input file (named, with both hashes), the scenario, seed, replicates, policies,
-     * shard, version or target.
-     */
-    void checkSameRun(RunPlan plan, Path dir) throws BadInputException, IOException {
-        String where = dir.resolve(FILE).toString();
-        checkInputs(inputsOf(plan), dir.toString());
-        check(where, "scenario_sha256", scenarioSha256, plan.scenarioSha256());
-        check(where, "seed", Long.toString(seed), Long.toString(plan.seed()));
-        check(where, "replicates", Integer.toString(replicates), Integer.toString(plan.replicates()));
-        check(where, "policies", String.join(",", policies), String.join(",", plan.policyNames()));
-        check(where, "shard", shard.index() + "/" + shard.count(), plan.shard().toString());
-        check(where, "version", version, Version.VALUE);
-        check(where, "target_ci_percent", targetCiPercent != null ? Csv.number(targetCiPercent) : "none",
-                plan.stopsEarly() ? Csv.number(plan.targetCi() * 100) : "none");
-    }
+    // ---- checks (the rest of a run's identity: RunIdentity) ----------------------------------------
 
     /**
      * Refuses to continue this run with another scenario file than the one it was started with,
@@ -420,58 +364,6 @@ public record Manifest(String tool, String version, int format, String status, S
             throw new BadInputException(file.toString(), 0, 0, null, "is not the scenario the run in " + dir + " was started with ("
                     + scenarioFile + ", SHA-256 " + scenarioSha256 + "; this file's is " + sha256
                     + "): resume with that scenario, unchanged, or start a new run");
-        }
-    }
-
-    /**
-     * Refuses {@code current} inputs that differ from this manifest's, naming the file: a run (or a
-     * shard) built on another version of a network file is another run.
-     *
-     * @param otherRun where this manifest's run is, for the message
-     */
-    void checkInputs(List<InputFile> current, String otherRun) throws BadInputException {
-        for (InputFile now : current) {
-            InputFile then = inputs.stream().filter(i -> i.role().equals(now.role())).findFirst().orElse(null);
-            if (then == null) {
-                throw new BadInputException(now.path(), 0, 0, null, "is a " + now.role() + " file that the run in " + otherRun
-                        + " did not read; resume with the same scenario, or start a new run");
-            }
-            if (!then.sha256().equals(now.sha256()) && !then.path().equals(now.path())) {
-                throw new BadInputException(now.path(), 0, 0, null, "is not the " + now.role() + " file the run in " + otherRun + " read ("
-                        + then.path() + ", SHA-256 " + then.sha256() + "; this file's is " + now.sha256()
-                        + "): a run is only continued or merged on the same inputs");
-            }
-            if (!then.sha256().equals(now.sha256())) {
-                throw new BadInputException(now.path(), 0, 0, null, "has changed since the run in " + otherRun + " read it (SHA-256 now "
-                        + now.sha256() + ", then " + then.sha256() + "; " + now.bytes() + " bytes, then " + then.bytes()
-                        + "); a run is only continued or merged on the same inputs: restore the file, or start a new run");
-            }
-        }
-    }
-
-    /**
-     * Refuses the runs in several folders of one command (an uncertainty run's draws, a sweep's
-     * points, shards being merged) when {@code other} read other inputs than {@code first}: each
-     * role's file must have the same SHA-256 (where it was read from may differ).
-     *
-     * @param firstWhere the first run's folder, for the message
-     * @param otherWhere the other run's manifest file, named by the refusal
-     */
-    static void checkSameInputs(Manifest first, String firstWhere, Manifest other, String otherWhere) throws BadInputException {
-        for (InputFile in : other.inputs()) {
-            InputFile then = first.inputs().stream().filter(i -> i.role().equals(in.role())).findFirst().orElse(null);
-            if (then == null || !then.sha256().equals(in.sha256())) {
-                throw new BadInputException(otherWhere, 0, 0, "inputs", "was run on " + in.path() + " with SHA-256 " + in.sha256() + ", but "
-                        + firstWhere + (then == null ? " read no " + in.role() + " file" : " on " + then.path() + " with SHA-256 " + then.sha256())
-                        + ": one run's parts were made from different inputs (a file changed between them); rerun them on the same files");
-            }
-        }
-    }
-
-    private static void check(String file, String key, String found, String expected) throws BadInputException {
-        if (!found.equals(expected)) {
-            throw new BadInputException(file, 0, 0, key, "the folder holds a run with " + key + " " + found
-                    + ", this command asks for " + expected + "; resume with the same scenario and options, or start a new run");
         }
     }
 

@@ -2,11 +2,9 @@ package weaklink.experiment;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,11 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import weaklink.io.AtomicFile;
 import weaklink.io.Json;
 import weaklink.io.Sha256;
@@ -35,7 +31,7 @@ import weaklink.stats.RunningMean;
  *       naming the process that holds the folder;</li>
  *   <li>a new run goes only into an absent or empty folder, or with {@code --overwrite} into a folder
  *       whose every file WeakLink's own manifest lists as written by it (and holding none of the
- *       run's inputs); only those files are removed;</li>
+ *       run's inputs); only those files are removed ({@link ResultsFolder});</li>
  *   <li>rows are appended to {@code replicates.csv.partial}; a checkpoint ({@code accumulators.json})
  *       records how many bytes hold the replicates done and their SHA-256, and is written only after
  *       those bytes are forced to disk; a resumed run continues only from a checkpoint the file still
@@ -86,13 +82,12 @@ public final class ResultsStore implements AutoCloseable {
      * Writes nothing; {@link #create} checks again under the lock.
      */
     public static void checkCanCreate(Path dir, boolean overwrite, List<Path> inputs) throws IOException, BadInputException {
-        checkOutPath(dir);
-        if (!Files.isDirectory(dir) || emptyButOurs(dir)) return;
+        ResultsFolder.checkOutPath(dir);
+        if (!Files.isDirectory(dir) || ResultsFolder.emptyButOurs(dir)) return;
         if (!overwrite) {
-            throw BadInputException.option("--out", "results folder " + dir + " is not empty; use --resume " + dir
-                    + " to continue the run in it, --overwrite to replace it, or another --out");
+            throw ResultsFolder.notEmpty(dir);
         }
-        removableFiles(dir, inputs);
+        ResultsFolder.removableFiles(dir, inputs);
     }
 
     /**
@@ -104,18 +99,17 @@ public final class ResultsStore implements AutoCloseable {
      */
     public static ResultsStore create(Path dir, Manifest manifest, boolean overwrite, List<Path> inputs, Summariser summariser, String command)
             throws IOException, BadInputException {
-        checkOutPath(dir);
+        ResultsFolder.checkOutPath(dir);
         Files.createDirectories(dir);
         FolderLock lock = FolderLock.acquire(dir, command);
         try {
-            if (!emptyButOurs(dir)) {
+            if (!ResultsFolder.emptyButOurs(dir)) {
                 if (!overwrite) {
-                    throw BadInputException.option("--out", "results folder " + dir + " is not empty; use --resume " + dir
-                            + " to continue the run in it, --overwrite to replace it, or another --out");
+                    throw ResultsFolder.notEmpty(dir);
                 }
-                clear(dir, removableFiles(dir, inputs));
+                ResultsFolder.clear(dir, ResultsFolder.removableFiles(dir, inputs));
             }
-            removeTemporaries(dir);
+            ResultsFolder.removeTemporaries(dir);
             List<Manifest.OutputFile> declared = new ArrayList<>();
             for (String f : declaredFiles(summariser)) declared.add(new Manifest.OutputFile(f, null, null, null));
             ResultsStore store = new ResultsStore(dir, lock, summariser, manifest.withStatus(Manifest.RUNNING).withFiles(declared));
@@ -133,7 +127,7 @@ public final class ResultsStore implements AutoCloseable {
         FolderLock lock = FolderLock.acquire(dir, command);
         try {
             Manifest m = Manifest.read(dir);
-            removeTemporaries(dir);
+            ResultsFolder.removeTemporaries(dir);
             return new ResultsStore(dir, lock, summariser, m);
         } catch (IOException | BadInputException | RuntimeException e) {
             lock.close();
@@ -145,161 +139,6 @@ public final class ResultsStore implements AutoCloseable {
         Set<String> all = new LinkedHashSet<>(ROW_FILES);
         all.addAll(summariser.outputs());
         return List.copyOf(all);
-    }
-
-    /** Refuses an {@code --out} that is a file, or a symbolic link to nothing. */
-    static void checkOutPath(Path dir) throws BadInputException {
-        if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
-            String target;
-            try {
-                target = Files.readSymbolicLink(dir).toString();
-            } catch (IOException e) {
-                target = "?";
-            }
-            throw BadInputException.option("--out", dir + " is a symbolic link to " + target
-                    + ", which does not exist; create that folder, or give another --out");
-        }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw BadInputException.option("--out", dir + " exists and is not a folder");
-    }
-
-    /** Whether {@code dir} holds nothing but this tool's lock and unfinished temporary files. */
-    static boolean emptyButOurs(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path p : s) {
-                String name = p.getFileName().toString();
-                if (!name.equals(FolderLock.FILE) && !AtomicFile.isTemporary(name)) return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The files {@code --overwrite} may remove from {@code dir}: those its manifest lists as written
-     * by WeakLink, and the manifest. Refuses (bad input, naming the file) a folder without a WeakLink
-     * manifest, any other file in it, and any input of the run inside it.
-     */
-    private static List<Path> removableFiles(Path dir, List<Path> inputs) throws IOException, BadInputException {
-        refuseInputsInside(dir, inputs);
-        Path root = dir.toAbsolutePath().normalize();
-        return collect(dir, ownFiles(dir, root, "refusing to overwrite " + dir + ": it is not a WeakLink results folder"));
-    }
-
-    private static void refuseInputsInside(Path dir, List<Path> inputs) throws BadInputException {
-        Path root = dir.toAbsolutePath().normalize();
-        for (Path in : inputs) {
-            if (in.toAbsolutePath().normalize().startsWith(root)) {
-                throw BadInputException.option("--overwrite", "refusing to overwrite " + dir + ": it holds " + in
-                        + ", an input of this run; keep inputs outside the results folder, or choose another --out");
-            }
-        }
-    }
-
-    /** The files of the results folder {@code folder} (absolute: {@code root}) that WeakLink wrote: its manifest and those it lists. */
-    private static Set<Path> ownFiles(Path folder, Path root, String notOurs) throws IOException, BadInputException {
-        Manifest m;
-        try {
-            m = Manifest.read(folder);
-        } catch (BadInputException e) {
-            throw BadInputException.option("--overwrite", notOurs + " (" + e.getMessage() + "); only files WeakLink's own manifest lists are ever removed");
-        }
-        if (m.format() < Manifest.FORMAT) {
-            throw BadInputException.option("--overwrite", "refusing to overwrite " + folder + ": its manifest was written by weaklink " + m.version()
-                    + ", which does not list the files it wrote; remove them yourself, or choose another --out");
-        }
-        Set<Path> own = new LinkedHashSet<>();
-        own.add(root.resolve(MANIFEST));
-        for (Manifest.OutputFile f : m.files()) {
-            Path p = root.resolve(f.path()).normalize();
-            if (!p.startsWith(root) || p.equals(root)) {
-                throw BadInputException.option("--overwrite", "refusing to overwrite " + folder + ": its manifest lists " + f.path()
-                        + ", which is not a file inside the folder");
-            }
-            own.add(p);
-        }
-        return own;
-    }
-
-    /**
-     * Every file under {@code dir} if each is in {@code own}, a lock file or an unfinished temporary
-     * file; otherwise refuses, naming the first other file. Symbolic links are never WeakLink's.
-     */
-    private static List<Path> collect(Path dir, Set<Path> own) throws IOException, BadInputException {
-        Path root = dir.toAbsolutePath().normalize();
-        List<Path> remove = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted().toList()) {
-                if (p.equals(root) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
-                String name = p.getFileName().toString();
-                if (name.equals(FolderLock.FILE) && p.getParent().equals(root)) continue; // ours, held now
-                if (AtomicFile.isTemporary(name) || name.equals(FolderLock.FILE)) {
-                    remove.add(p);
-                    continue;
-                }
-                if (!own.contains(p) || Files.isSymbolicLink(p)) {
-                    throw BadInputException.option("--overwrite", "refusing to overwrite " + dir + ": it holds " + p
-                            + ", which WeakLink's manifest does not list as its own; move it away, or choose another --out");
-                }
-                remove.add(p);
-            }
-        }
-        return remove;
-    }
-
-    /**
-     * {@code --overwrite} of a folder that holds results folders below it (an uncertainty run's
-     * draws): removes its manifest (which {@code isOurs} must accept), the files of {@code topFiles}
-     * (relative paths) and, in each folder of {@code nested}, the files that folder's manifest lists —
-     * after checking the folder holds nothing else and none of {@code inputs}; otherwise refuses
-     * (bad input, naming the file) and removes nothing.
-     */
-    static void clearNested(Path dir, java.util.Collection<String> topFiles, String nested, List<Path> inputs,
-                            java.util.function.Predicate<Path> isOurs) throws IOException, BadInputException {
-        refuseInputsInside(dir, inputs);
-        Path root = dir.toAbsolutePath().normalize();
-        if (!isOurs.test(dir)) {
-            throw BadInputException.option("--overwrite", "refusing to overwrite " + dir + ": it is not a WeakLink results folder;"
-                    + " only files WeakLink's own manifest lists are ever removed");
-        }
-        Set<Path> own = new LinkedHashSet<>();
-        own.add(root.resolve(MANIFEST));
-        for (String f : topFiles) own.add(root.resolve(f).normalize());
-        Path below = root.resolve(nested);
-        if (Files.isDirectory(below)) {
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(below)) {
-                for (Path folder : s) {
-                    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) continue;
-                    if (!Files.exists(folder.resolve(MANIFEST)) && emptyButOurs(folder)) continue;
-                    own.addAll(ownFiles(folder, folder.toAbsolutePath().normalize(), "refusing to overwrite " + dir + ": " + folder
-                            + " is not a WeakLink results folder"));
-                }
-            }
-        }
-        clear(dir, collect(dir, own));
-    }
-
-    /** Removes {@code files} (the manifest last, so an interrupted clearing can be repeated) and the folders they leave empty. */
-    private static void clear(Path dir, List<Path> files) throws IOException {
-        Path manifest = dir.toAbsolutePath().normalize().resolve(MANIFEST);
-        for (Path p : files) if (!p.getFileName().toString().equals(MANIFEST)) Files.deleteIfExists(p);
-        for (Path p : files) if (p.getFileName().toString().equals(MANIFEST) && !p.equals(manifest)) Files.deleteIfExists(p);
-        Files.deleteIfExists(manifest);
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (p.equals(dir) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
-                try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
-                    if (!s.iterator().hasNext()) Files.delete(p);
-                }
-            }
-        }
-    }
-
-    /** Temporary files of writes that never finished (their writer was killed); none can be in progress while we hold the lock. */
-    private static void removeTemporaries(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir, 2)) {
-            for (Path p : walk.toList()) {
-                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && AtomicFile.isTemporary(p.getFileName().toString())) Files.deleteIfExists(p);
-            }
-        }
     }
 
     // ---- rows ----------------------------------------------------------------------------------
@@ -338,7 +177,7 @@ public final class ResultsStore implements AutoCloseable {
             // killed before its first checkpoint: nothing was kept, so nothing is lost by starting again
             return null;
         }
-        Checkpoint c = readCheckpoint(accFile);
+        Checkpoint c = Checkpoint.read(accFile);
         if (c.partialSha256() == null) {
             throw new BadInputException(accFile, 0, 0, "partial_sha256", "the checkpoint does not record the hash of the rows it covers,"
                     + " so they cannot be checked; start the run again with --overwrite");
@@ -357,7 +196,7 @@ public final class ResultsStore implements AutoCloseable {
         }
         MessageDigest md = Sha256.digest();
         Sha256.update(md, file, c.bytes());
-        String sha = Sha256.hex((MessageDigest) cloneOf(md));
+        String sha = Sha256.hexSoFar(md);
         if (!sha.equals(c.partialSha256())) {
             throw new BadInputException(file, 0, 0, null, "its first " + c.bytes() + " bytes do not have the SHA-256 the checkpoint in " + accFile
                     + " recorded (" + c.partialSha256() + ", found " + sha + "): the rows were changed after the run stopped; nothing was"
@@ -377,26 +216,6 @@ public final class ResultsStore implements AutoCloseable {
             return new Resumed(c, null);
         }
         return new Resumed(c, r);
-    }
-
-    private static Checkpoint readCheckpoint(Path file) throws IOException, BadInputException {
-        try {
-            return Checkpoint.fromJson(Json.read(file));
-        } catch (Checkpoint.Unsealed e) {
-            throw new BadInputException(file, 0, 0, Checkpoint.SEAL, "is not the checkpoint the run wrote: " + e.getMessage()
-                    + "; it was changed after the run stopped; nothing was changed: restore it, or start the run again with --overwrite");
-        } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) {
-            throw new BadInputException(file, 0, 0, null, "is not a readable checkpoint (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); nothing was changed: restore it, or start the run again with --overwrite");
-        }
-    }
-
-    private static Object cloneOf(MessageDigest md) {
-        try {
-            return md.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digests can be cloned on every Java we run on", e);
-        }
     }
 
     /**
@@ -435,7 +254,7 @@ public final class ResultsStore implements AutoCloseable {
             Json.writeDurably(dir.resolve(ACCUMULATORS), new Checkpoint(done, bytes, currentSha(), sums, losses, null).toJson());
         }
 
-        private String currentSha() { return Sha256.hex((MessageDigest) cloneOf(md)); }
+        private String currentSha() { return Sha256.hexSoFar(md); }
 
         private void sync() throws IOException {
             out.flush();
@@ -480,7 +299,7 @@ public final class ResultsStore implements AutoCloseable {
         long rowCount = (long) last.done() * manifest.policies().size();
         List<Manifest.OutputFile> files = new ArrayList<>();
         for (Manifest.OutputFile f : manifest.files()) {
-            if (f.path().equals(REPLICATES)) files.add(new Manifest.OutputFile(REPLICATES, bytes, Sha256.hex((MessageDigest) cloneOf(md)), rowCount));
+            if (f.path().equals(REPLICATES)) files.add(new Manifest.OutputFile(REPLICATES, bytes, Sha256.hexSoFar(md), rowCount));
             else if (f.path().equals(ACCUMULATORS)) files.add(new Manifest.OutputFile(ACCUMULATORS, (long) sums.length, Sha256.of(sums), null));
             else files.add(f);
         }
@@ -498,12 +317,17 @@ public final class ResultsStore implements AutoCloseable {
         Manifest.OutputFile rows = listed(REPLICATES), sums = listed(ACCUMULATORS);
         verify(rows);
         Path accFile = dir.resolve(ACCUMULATORS);
-        byte[] finished = Json.bytes(readCheckpoint(accFile).finished().toJson());
+        byte[] finished = Json.bytes(Checkpoint.read(accFile).finished().toJson());
         if (!Sha256.of(finished).equals(sums.sha256())) {
             throw new BadInputException(accFile, 0, 0, null, "its sums are not those the manifest recorded when the rows were finished"
                     + " (SHA-256 " + sums.sha256() + "): the file was changed; nothing was changed: restore it, or start the run again with --overwrite");
         }
         AtomicFile.writeBytes(accFile, finished);
+    }
+
+    /** Refuses a file of this folder whose size or SHA-256 is not what the manifest recorded, naming it. */
+    void verify(Manifest.OutputFile f) throws IOException, BadInputException {
+        ResultsFolder.verify(dir, f);
     }
 
     /** Checks the rows and sums of a complete folder against the hashes its manifest recorded. */
@@ -515,20 +339,6 @@ public final class ResultsStore implements AutoCloseable {
     private Manifest.OutputFile listed(String path) throws BadInputException {
         for (Manifest.OutputFile f : manifest.files()) if (f.path().equals(path) && f.sha256() != null) return f;
         throw new BadInputException(dir.resolve(MANIFEST), 0, 0, "files", "does not record the SHA-256 of " + path);
-    }
-
-    /** Refuses a file whose size or SHA-256 is not what the manifest recorded, naming it. */
-    void verify(Manifest.OutputFile f) throws IOException, BadInputException {
-        Path file = dir.resolve(f.path());
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file, 0, 0, null, "is missing; the manifest records it as written (" + f.bytes() + " bytes)");
-        }
-        long size = Files.size(file);
-        String sha = Sha256.of(file);
-        if (size != f.bytes() || !sha.equals(f.sha256())) {
-            throw new BadInputException(file, 0, 0, null, "is not the file the run wrote: the manifest records " + f.bytes() + " bytes with SHA-256 "
-                    + f.sha256() + ", the folder holds " + size + " bytes with SHA-256 " + sha + "; it was changed after the run");
-        }
     }
 
     // ---- summaries and completion --------------------------------------------------------------
@@ -551,7 +361,7 @@ public final class ResultsStore implements AutoCloseable {
                 files.add(f);
                 continue;
             }
-            files.add(describe(file, f.path()));
+            files.add(ResultsFolder.describe(file, f.path()));
         }
         manifest = manifest.withFiles(files).completed(Instant.now());
         writeManifest();
@@ -570,25 +380,11 @@ public final class ResultsStore implements AutoCloseable {
         Set<String> seen = new LinkedHashSet<>();
         for (Manifest.OutputFile f : manifest.files()) {
             seen.add(f.path());
-            files.add(rewritten.contains(f.path()) && Files.isRegularFile(dir.resolve(f.path())) ? describe(dir.resolve(f.path()), f.path()) : f);
+            files.add(rewritten.contains(f.path()) && Files.isRegularFile(dir.resolve(f.path())) ? ResultsFolder.describe(dir.resolve(f.path()), f.path()) : f);
         }
-        for (String r : rewritten) if (!seen.contains(r) && Files.isRegularFile(dir.resolve(r))) files.add(describe(dir.resolve(r), r));
+        for (String r : rewritten) if (!seen.contains(r) && Files.isRegularFile(dir.resolve(r))) files.add(ResultsFolder.describe(dir.resolve(r), r));
         manifest = manifest.withFiles(files);
         writeManifest();
-    }
-
-    private static Manifest.OutputFile describe(Path file, String path) throws IOException {
-        MessageDigest md = Sha256.digest();
-        long bytes = 0, lines = 0;
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                md.update(buf, 0, n);
-                bytes += n;
-                for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
-            }
-        }
-        return new Manifest.OutputFile(path, bytes, Sha256.hex(md), path.endsWith(".csv") ? Math.max(0, lines - 1) : null);
     }
 
     private void writeManifest() throws IOException {

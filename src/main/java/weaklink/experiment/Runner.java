@@ -91,7 +91,7 @@ public final class Runner {
         Path dir = plan.outDir();
         try (ResultsStore store = ResultsStore.open(dir, summariser, "weaklink run --resume")) {
             Manifest manifest = store.manifest();
-            manifest.checkSameRun(plan, dir);
+            RunIdentity.checkSameRun(manifest, plan, dir);
             int total = manifest.shard().size();
             if (manifest.complete()) {
                 store.verifyComplete();

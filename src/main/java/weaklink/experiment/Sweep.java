@@ -118,14 +118,14 @@ public final class Sweep {
         for (RunPlan run : runs) {
             Path pd = run.outDir();
             if (!Files.isRegularFile(pd.resolve(Runner.MANIFEST))) continue;
-            if (now == null) now = Manifest.inputsOf(run);
-            Manifest.read(pd).checkInputs(now, pd.toString());
+            if (now == null) now = RunIdentity.inputsOf(run);
+            RunIdentity.checkInputs(Manifest.read(pd), now, pd.toString());
         }
     }
 
     private static void refuseNonEmpty(Path dir) throws IOException, BadInputException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw BadInputException.option("--out", dir + " exists and is not a folder");
-        if (Files.isDirectory(dir) && !ResultsStore.emptyButOurs(dir)) {
+        if (Files.isDirectory(dir) && !ResultsFolder.emptyButOurs(dir)) {
             throw BadInputException.option("--out", "sweep folder " + dir + " is not empty; use --resume to continue the sweep in it, or another --out");
         }
     }

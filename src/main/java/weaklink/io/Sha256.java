@@ -23,6 +23,15 @@ public final class Sha256 {
 
     public static String hex(MessageDigest digest) { return HexFormat.of().formatHex(digest.digest()); }
 
+    /** The digest of what {@code digest} has taken so far, leaving it to take more (a running hash). */
+    public static String hexSoFar(MessageDigest digest) {
+        try {
+            return hex((MessageDigest) digest.clone());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests can be cloned on every Java we run on", e);
+        }
+    }
+
     public static String of(byte[] bytes) {
         MessageDigest md = digest();
         md.update(bytes);
