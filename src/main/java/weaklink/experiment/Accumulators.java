@@ -24,6 +24,8 @@ public final class Accumulators {
         /** Firms' decisions by group: investment, certification (yen); firms addressed, meeting the standard, budget-bound (counts); expected business lost and penalties (yen). */
         public final long[] groupInvestment, groupCertification, groupAddressed, groupMeetingStandard, groupBudgetBound, groupLostBusiness,
                 groupPenalties;
+        /** Where attackers got in: campaigns' entries (compromises from outside the network, not over a trust link) by group. */
+        public final long[] groupEntries;
 
         PolicySums(int days, int groups) {
             compromisedSum = new long[days];
@@ -46,19 +48,22 @@ public final class Accumulators {
             groupBudgetBound = new long[groups];
             groupLostBusiness = new long[groups];
             groupPenalties = new long[groups];
+            groupEntries = new long[groups];
         }
 
         long[][] arrays() {
             return new long[][] {compromisedSum, compromisedSumSq, downSum, downSumSq, groupFirms, groupLoss, groupSecuritySpend,
                     groupPaidBySelf, groupPaidByBuyers, groupPaidByGovernment, groupPaidByPool, groupPaidForSuppliers, groupPremiums,
-                    groupInvestment, groupCertification, groupAddressed, groupMeetingStandard, groupBudgetBound, groupLostBusiness, groupPenalties};
+                    groupInvestment, groupCertification, groupAddressed, groupMeetingStandard, groupBudgetBound, groupLostBusiness, groupPenalties,
+                    groupEntries};
         }
     }
 
     static final List<String> ARRAY_NAMES = List.of("daily_compromised_sum", "daily_compromised_sumsq", "daily_down_sum",
             "daily_down_sumsq", "group_firms", "group_loss", "group_security_spend", "group_paid_by_self", "group_paid_by_buyers",
             "group_paid_by_government", "group_paid_by_pool", "group_paid_for_suppliers", "group_premiums", "group_investment",
-            "group_certification", "group_addressed", "group_meeting_standard", "group_budget_bound", "group_lost_business", "group_penalties");
+            "group_certification", "group_addressed", "group_meeting_standard", "group_budget_bound", "group_lost_business", "group_penalties",
+            "group_entries");
 
     private final int days;
     private final List<String> groups;

@@ -67,7 +67,10 @@ public enum ReplicateColumn {
             "best-response rounds until no firm's success probability moved by more than `economics.equilibrium_tolerance` "
                     + "(0 with `economics.decisions: independent`; the same in every replicate)"),
     EQUILIBRIUM_MAX_CHANGE("equilibrium_max_change", NUMBER, o -> o.funding().equilibriumMaxChange(),
-            "the largest change of a firm's success probability in the last round (empty with `decisions: independent`)");
+            "the largest change of a firm's success probability in the last round (empty with `decisions: independent`)"),
+    ENTRIES("entries", INTEGER, ReplicateOutcome::entries,
+            "attackers' entries: compromises by a campaign from outside the network (not over a trust link, not a stress test's seed)"),
+    ENTRIES_TIER0("entries_tier0", INTEGER, ReplicateOutcome::entriesAtTier0, "of those, entries into tier-0 firms (the large buyers)");
 
     private final String header;
     private final CsvFormat format;

@@ -127,15 +127,23 @@ public final class ReplicateEngine {
             ReplicateRecord record = context.model(funding[p].posture(), streams).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
             PoolSettlement pool = behaviour[p].settle(funding[p], losses);
-            ReplicateRow row = ReplicateRow.of(new ReplicateOutcome(policyNames.get(p), replicate, record, losses, fundingTotals[p], pool));
+            ReplicateRow row = ReplicateRow.of(new ReplicateOutcome(policyNames.get(p), replicate, record, losses, fundingTotals[p], pool, net));
             row.appendTo(csv);
             result.totalLoss[p] = row.value(ReplicateColumn.TOTAL_LOSS);
             result.daily[p][0] = record.dailyCompromised();
             result.daily[p][1] = record.dailyDown();
             result.groupLoss[p] = losses.groupLossYen();
+            result.groupEntries[p] = entriesByGroup(record);
         }
         result.csv = csv.toString();
         return result;
+    }
+
+    /** The year's entries (an actor's campaign getting into a firm from outside the network) by loss group. */
+    private int[] entriesByGroup(ReplicateRecord record) {
+        int[] out = new int[lossModel.groupCount()];
+        for (int k = 0; k < record.size(); k++) if (ReplicateOutcome.isEntry(record, k)) out[lossModel.group(record.firm(k))]++;
+        return out;
     }
 
     private static long[][][] groupSecurity(SupplyNetwork net, LossModel lossModel, SecurityFunding[] funding) {
@@ -169,11 +177,13 @@ public final class ReplicateEngine {
         private String csv;
         private final int[][][] daily;
         private final double[][] groupLoss;
+        private final int[][] groupEntries;
         private final double[] totalLoss;
 
         private ReplicateResult(int policies) {
             daily = new int[policies][2][];
             groupLoss = new double[policies][];
+            groupEntries = new int[policies][];
             totalLoss = new double[policies];
         }
 
@@ -213,6 +223,7 @@ public final class ReplicateEngine {
                     s.groupBudgetBound[g] += sec[12][g];
                     s.groupLostBusiness[g] += sec[13][g];
                     s.groupPenalties[g] += sec[14][g];
+                    s.groupEntries[g] += groupEntries[p][g];
                 }
             }
         }

@@ -16,7 +16,26 @@ import weaklink.model.ReplicateRecord;
  * @param pool      the mutual pool's books for the year ({@link PoolSettlement#NONE} without a pool)
  */
 public record ReplicateOutcome(String policy, int replicate, ReplicateRecord record, ReplicateLosses losses, Funding funding,
-                               PoolSettlement pool) {
+                               PoolSettlement pool, weaklink.network.SupplyNetwork network) {
+
+    /** Whether compromise {@code k} is an entry: an actor's campaign getting in from outside (not over a trust link, not a stress test's seed). */
+    public static boolean isEntry(ReplicateRecord record, int k) {
+        return record.source(k) < 0 && record.actor(k) >= 0;
+    }
+
+    /** The year's entries. */
+    public int entries() {
+        int n = 0;
+        for (int k = 0; k < record.size(); k++) if (isEntry(record, k)) n++;
+        return n;
+    }
+
+    /** The year's entries into tier-0 firms (the large buyers at the top of the chain). */
+    public int entriesAtTier0() {
+        int n = 0;
+        for (int k = 0; k < record.size(); k++) if (isEntry(record, k) && network.tier(record.firm(k)) == 0) n++;
+        return n;
+    }
 
     /**
      * A policy's security spending and who pays it, in a year (money in the scenario's currency).

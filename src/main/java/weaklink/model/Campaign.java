@@ -21,6 +21,8 @@ import weaklink.scenario.ActorSpec;
  *       {@code adaptive} actor, by the posture they chose this year — else it tries the objective directly;</li>
  *   <li>mass-exploit: every firm that runs the flawed technology is attempted at once.</li>
  * </ul>
+ * An {@code adaptive} opportunistic or mass-exploit actor spreads the same expected attempts toward
+ * the firms that are weak this year ({@link AdaptiveAttempts}).
  * Each attempt succeeds with the firm's {@code S(z)} times the actor's capability; the uniform for
  * (campaign, firm) is keyed, so a policy that lowers {@code S} never changes who else is attempted.
  */
@@ -45,19 +47,29 @@ final class Campaign implements Steppable {
             case OPPORTUNISTIC -> {
                 double a = actor.attemptProbability();
                 if (a <= 0) return;
+                double[] s = model.posture.successProbability();
+                // adaptive: firm i is attempted with min(1, scale · s_i); candidates drawn at the largest such probability, each kept with its share of it
+                double scale = actor.adaptive() ? AdaptiveAttempts.scale(a, model.meanSuccessProbability()) : 0;
+                double top = actor.adaptive() ? AdaptiveAttempts.probability(scale, model.maxSuccessProbability()) : a;
+                if (top <= 0) return;
                 MersenneTwisterFast rng = new MersenneTwisterFast(model.streams.seed(Stream.ATTEMPTS, state.id));
                 int n = net.firmCount();
                 for (int firm = -1; ; ) {
-                    firm += a >= 1 ? 1 : Samplers.firstSuccessDay(rng.nextDouble(), a);
+                    firm += top >= 1 ? 1 : Samplers.firstSuccessDay(rng.nextDouble(), top);
                     if (firm >= n) break;
+                    if (actor.adaptive() && model.streams.uniform(Stream.ATTEMPTS, state.id, firm) * top >= AdaptiveAttempts.probability(scale, s[firm])) continue;
                     model.attempt(state, day, firm);
                 }
             }
             case MASS_EXPLOIT -> {
                 int tech = net.technologies().indexOf(actor.technology());
                 if (tech < 0) return;
-                for (int firm : model.surface().firmsRunning(tech)) {
-                    if (model.streams.uniform(Stream.ATTEMPTS, state.id, firm) < actor.attemptProbability()) model.attempt(state, day, firm);
+                int[] running = model.surface().firmsRunning(tech);
+                double[] s = model.posture.successProbability();
+                double scale = actor.adaptive() ? AdaptiveAttempts.scale(actor.attemptProbability(), AdaptiveAttempts.mean(s, running)) : 0;
+                for (int firm : running) {
+                    double p = actor.adaptive() ? AdaptiveAttempts.probability(scale, s[firm]) : actor.attemptProbability();
+                    if (model.streams.uniform(Stream.ATTEMPTS, state.id, firm) < p) model.attempt(state, day, firm);
                 }
             }
             case TARGETED -> {

@@ -283,6 +283,26 @@ public final class ReplicateModel extends SimState {
         return (int) Math.min(Math.floor(dwell), Integer.MAX_VALUE / 2);
     }
 
+    private double meanSuccess = Double.NaN, maxSuccess;
+
+    /** The mean success probability over all firms at this model's posture (what an adaptive opportunistic actor compares with). */
+    double meanSuccessProbability() {
+        if (Double.isNaN(meanSuccess)) {
+            double[] s = posture.successProbability();
+            double max = 0;
+            for (double x : s) max = Math.max(max, x);
+            maxSuccess = max;
+            meanSuccess = AdaptiveAttempts.mean(s, null);
+        }
+        return meanSuccess;
+    }
+
+    /** The largest success probability at this model's posture. */
+    double maxSuccessProbability() {
+        meanSuccessProbability();
+        return maxSuccess;
+    }
+
     /**
      * A per-model mark array for breadth-first searches of targeted reconnaissance: a firm is
      * marked when its entry equals the search's stamp, so no clearing is needed between searches.

@@ -44,7 +44,7 @@ final class GroupTables {
     record GroupRow(String policy, int tier, String sizeClass, double firms, double lossBorne, double securitySpend, double paidBySelf,
                     double paidByBuyers, double paidByGovernment, double paidByPool, double paidForSuppliers, double premiums,
                     double investmentPerFirm, double certification, double firmsAddressed, double shareMeetingStandard,
-                    double shareBudgetBound, double lostBusiness, double penalties) {
+                    double shareBudgetBound, double lostBusiness, double penalties, double entries, double entryShare) {
         static final CsvColumn<GroupRow> POLICY = CsvColumn.text("policy", GroupRow::policy, "policy");
         static final CsvColumn<GroupRow> TIER = CsvColumn.of("tier", INTEGER, GroupRow::tier, "the group's tier (0 = large buyers)");
         static final CsvColumn<GroupRow> SIZE_CLASS = CsvColumn.text("size_class", GroupRow::sizeClass, "the group's size class");
@@ -82,6 +82,12 @@ final class GroupTables {
         static final CsvColumn<GroupRow> MEAN_PENALTIES = CsvColumn.of("mean_penalties", MONEY, GroupRow::penalties,
                 "expected penalties the group's firms pay for not meeting a mandate");
 
+        static final CsvColumn<GroupRow> MEAN_ENTRIES = CsvColumn.of("mean_entries", NUMBER, GroupRow::entries,
+                "attackers' entries into the group's firms a year (a campaign getting in from outside the network, not over a trust link)");
+        static final CsvColumn<GroupRow> ENTRY_SHARE = CsvColumn.of("entry_share", NUMBER, GroupRow::entryShare,
+                "the group's share of the policy's entries (empty when there were none): where attackers got in, and whether a policy moves "
+                        + "them up the chain");
+
         /** The payers of security in the order of {@code mean_paid_by_*}. */
         static final List<CsvColumn<GroupRow>> PAID_BY = List.of(MEAN_PAID_BY_SELF, MEAN_PAID_BY_BUYERS, MEAN_PAID_BY_GOVERNMENT, MEAN_PAID_BY_POOL);
 
@@ -91,7 +97,8 @@ final class GroupTables {
                         + "mergeable). Groups without firms are left out.",
                 List.of(POLICY, TIER, SIZE_CLASS, FIRMS, MEAN_LOSS_BORNE, MEAN_SECURITY_SPEND, MEAN_PAID_BY_SELF, MEAN_PAID_BY_BUYERS,
                         MEAN_PAID_BY_GOVERNMENT, MEAN_PAID_BY_POOL, MEAN_PAID_FOR_SUPPLIERS, MEAN_PREMIUMS, INVESTMENT_PER_FIRM,
-                        MEAN_CERTIFICATION_COST, FIRMS_ADDRESSED, SHARE_MEETING_STANDARD, SHARE_BUDGET_BOUND, MEAN_LOST_BUSINESS, MEAN_PENALTIES));
+                        MEAN_CERTIFICATION_COST, FIRMS_ADDRESSED, SHARE_MEETING_STANDARD, SHARE_BUDGET_BOUND, MEAN_LOST_BUSINESS, MEAN_PENALTIES,
+                        MEAN_ENTRIES, ENTRY_SHARE));
     }
 
     /** One row per (policy, day); day {@code d} (1-based) covers days {@code [d − 1, d)} from the start of the year. */
@@ -115,6 +122,8 @@ final class GroupTables {
         for (Map.Entry<String, Accumulators.PolicySums> e : acc.policies().entrySet()) {
             Accumulators.PolicySums s = e.getValue();
             long n = s.replicates;
+            long entries = 0;
+            for (long x : s.groupEntries) entries += x;
             for (int g = 0; g < groups.size(); g++) {
                 if (s.groupFirms[g] == 0) continue;
                 rows.add(new GroupRow(e.getKey(), Accumulators.groupTier(groups.get(g)), Accumulators.groupSizeClass(groups.get(g)),
@@ -122,7 +131,8 @@ final class GroupTables {
                         mean(s.groupPaidByBuyers[g], n), mean(s.groupPaidByGovernment[g], n), mean(s.groupPaidByPool[g], n),
                         mean(s.groupPaidForSuppliers[g], n), mean(s.groupPremiums[g], n), ratio(s.groupInvestment[g], s.groupFirms[g]),
                         mean(s.groupCertification[g], n), mean(s.groupAddressed[g], n), ratio(s.groupMeetingStandard[g], s.groupAddressed[g]),
-                        ratio(s.groupBudgetBound[g], s.groupFirms[g]), mean(s.groupLostBusiness[g], n), mean(s.groupPenalties[g], n)));
+                        ratio(s.groupBudgetBound[g], s.groupFirms[g]), mean(s.groupLostBusiness[g], n), mean(s.groupPenalties[g], n),
+                        mean(s.groupEntries[g], n), ratio(s.groupEntries[g], entries)));
             }
         }
         AtomicFile.writeString(file, GroupRow.TABLE.render(rows));

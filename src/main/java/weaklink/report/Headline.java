@@ -74,7 +74,15 @@ public final class Headline {
         } else if (Double.isNaN(entries.get(0).diffSocietal())) {
             sentences.add("summary.csv predates the cost-effectiveness columns; rerun 'chart' on results of this version to rank the policies.");
         } else {
-            sentences.add(best(entries, r.baseline, money));
+            String planner = null;
+            for (String p : r.policies) if ("planner".equals(r.type(p)) && planner == null) planner = p;
+            String bench = planner;
+            List<Entry> real = bench == null ? entries : entries.stream().filter(e -> !e.policy().equals(bench)).toList();
+            sentences.add(best(real.size() >= 2 ? real : entries, r.baseline, money));
+            String gap = bench == null ? null : gapClosed(r, bench, money);
+            if (gap != null) sentences.add(gap);
+            String upTheChain = entriesUpTheChain(r);
+            if (upTheChain != null) sentences.add(upTheChain);
             String perYen = mostPerYen(entries, money);
             if (perYen != null) sentences.add(perYen);
             String cutsMost = cutsLossMost(entries, money);
@@ -105,6 +113,54 @@ public final class Headline {
         s.append('.');
         if (first.diffSocietalHigh() >= 0) s.append(" Its interval includes no change: the saving is not established at this number of replicates.");
         return s.toString();
+    }
+
+    /**
+     * How much of the gap between the baseline and the {@code planner} benchmark each policy closes
+     * ({@code gap_closed}), largest first — or why no gap is measured.
+     */
+    static String gapClosed(Results r, String planner, Measure money) {
+        Map<SummaryColumn, Double> p = r.summary.get(planner), base = r.summary.get(r.baseline);
+        double gap = base.get(SummaryColumn.MEAN_SOCIETAL_COST) - p.get(SummaryColumn.MEAN_SOCIETAL_COST);
+        if (!(gap > 0)) {
+            return String.format("The planner's benchmark (%s) is not below %s here, so no share of a gap is given.", planner, r.baseline);
+        }
+        List<String> others = new ArrayList<>();
+        for (String q : r.policies) if (!q.equals(planner) && !q.equals(r.baseline) && !Double.isNaN(r.summary.get(q).get(SummaryColumn.GAP_CLOSED))) others.add(q);
+        others.sort(Comparator.comparingDouble((String q) -> -r.summary.get(q).get(SummaryColumn.GAP_CLOSED)));
+        StringBuilder s = new StringBuilder(String.format("The planner's benchmark (%s: every firm's investment set for the network's societal cost) "
+                + "is %s a year below %s", planner, money.write(gap), r.baseline));
+        if (others.isEmpty()) return s.append('.').toString();
+        s.append("; of that gap ");
+        for (int k = 0; k < others.size(); k++) {
+            String q = others.get(k);
+            s.append(k == 0 ? "" : k == others.size() - 1 ? " and " : ", ").append(q).append(k == 0 ? " closes " : " ")
+                    .append(String.format(java.util.Locale.ROOT, "%.0f %%", 100 * r.summary.get(q).get(SummaryColumn.GAP_CLOSED)));
+        }
+        return s.append('.').toString();
+    }
+
+    /** A rise of the tier-0 share of entries by at least this much (absolute) is reported as moving entries up the chain. */
+    static final double UP_THE_CHAIN = 0.05;
+
+    /**
+     * The policies under which attackers' entries move up the chain: the share of entries into tier-0
+     * firms ({@code share_entries_tier0}) at least {@link #UP_THE_CHAIN} above the baseline's — the
+     * displacement adaptive attackers cause when suppliers harden (docs/ODD.md 7.8).
+     */
+    static String entriesUpTheChain(Results r) {
+        Double base = r.summary.get(r.baseline).get(SummaryColumn.SHARE_ENTRIES_TIER0);
+        if (base == null || base.isNaN()) return null;
+        List<String> moved = new ArrayList<>();
+        for (String p : r.policies) {
+            Double share = r.summary.get(p).get(SummaryColumn.SHARE_ENTRIES_TIER0);
+            if (share != null && share >= base + UP_THE_CHAIN) {
+                moved.add(String.format(java.util.Locale.ROOT, "%s (%.0f %%)", p, 100 * share));
+            }
+        }
+        if (moved.isEmpty()) return null;
+        return String.format(java.util.Locale.ROOT, "Attackers' entries move up the chain under %s: that share of where they get in is at the "
+                + "large buyers (tier 0) against %.0f %% under %s (by_group.csv, entry_share).", String.join(", ", moved), 100 * base, r.baseline);
     }
 
     private static String mostPerYen(List<Entry> entries, Measure money) {

@@ -33,9 +33,20 @@ final class PolicySummary {
     final RatioEstimate lossAvoidedPerYen;
     final double probBest;
     final int rank;
+    /** The paired difference in societal cost against the {@code planner} policy, and its interval; null without a planner in the run. */
+    final PairedComparison plannerDiff;
+    final PairedComparison.Interval plannerT;
+    /** The share of the gap between the baseline and the planner the policy closes; NaN without a planner or a gap. */
+    final double gapClosed;
 
     PolicySummary(String policy, ResultsFinalizer.PolicyColumns columns, ResultsFinalizer.PolicyColumns baseline, boolean isBaseline,
                   Seeds seeds, double probBest, int rank) {
+        this(policy, columns, baseline, null, isBaseline, seeds, probBest, rank);
+    }
+
+    /** As above, with the run's {@code planner} policy's rows (or null) for the gap it leaves. */
+    PolicySummary(String policy, ResultsFinalizer.PolicyColumns columns, ResultsFinalizer.PolicyColumns baseline,
+                  ResultsFinalizer.PolicyColumns planner, boolean isBaseline, Seeds seeds, double probBest, int rank) {
         this.policy = policy;
         this.columns = columns;
         this.total = new Sample(columns.total.toArray());
@@ -51,6 +62,17 @@ final class PolicySummary {
         this.lossAvoidedPerYen = lossAvoidedPerYen(columns, baseline);
         this.probBest = probBest;
         this.rank = rank;
+        if (planner == null) {
+            plannerDiff = null;
+            plannerT = new PairedComparison.Interval(Double.NaN, Double.NaN);
+            gapClosed = Double.NaN;
+        } else {
+            plannerDiff = new PairedComparison(columns.societal.toArray(), planner.societal.toArray());
+            plannerT = columns == planner ? new PairedComparison.Interval(0, 0) : plannerDiff.tInterval(0.95);
+            double none = new Sample(baseline.societal.toArray()).mean(), best = new Sample(planner.societal.toArray()).mean();
+            double mine = new Sample(columns.societal.toArray()).mean();
+            gapClosed = none - best > 0 ? (none - mine) / (none - best) : Double.NaN;
+        }
     }
 
     /** Loss avoided ({@code baseline − policy}) per unit of policy cost beyond the baseline's, paired by replicate. */

@@ -97,7 +97,7 @@ public final class ResultsFinalizer {
         List<String> policies = manifest.policies();
         String baseline = manifest.baseline();
         Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), manifest);
-        writeSummary(dir.resolve(SUMMARY), policies, baseline, byPolicy, seeds(manifest.seed()));
+        writeSummary(dir.resolve(SUMMARY), policies, baseline, planner(Results.policyTypes(manifest, dir), policies), byPolicy, seeds(manifest.seed()));
         writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
         Path accFile = dir.resolve(Runner.ACCUMULATORS);
         if (Files.exists(accFile)) {
@@ -127,8 +127,20 @@ public final class ResultsFinalizer {
         return new PolicySummary.Seeds(s.bootstrap(), s.aepTailBootstrap(), s.oepTailBootstrap(), s.bestPolicyBootstrap());
     }
 
-    /** The summary rows, one per policy in the manifest's order. */
+    /** The first policy of type {@code planner}, or null. */
+    static String planner(Map<String, String> types, List<String> policies) {
+        for (String p : policies) if ("planner".equals(types.get(p))) return p;
+        return null;
+    }
+
+    /** The summary rows, one per policy in the manifest's order (no planner). */
     static List<PolicySummary> summarise(List<String> policies, String baseline, Map<String, PolicyColumns> data, PolicySummary.Seeds seeds) {
+        return summarise(policies, baseline, null, data, seeds);
+    }
+
+    /** The summary rows, one per policy in the manifest's order; {@code planner} (or null) is the benchmark of the gap closed. */
+    static List<PolicySummary> summarise(List<String> policies, String baseline, String planner, Map<String, PolicyColumns> data,
+                                         PolicySummary.Seeds seeds) {
         double[][] societal = new double[policies.size()][];
         double[] means = new double[policies.size()];
         for (int i = 0; i < policies.size(); i++) {
@@ -141,14 +153,15 @@ public final class ResultsFinalizer {
             String p = policies.get(i);
             int rank = 1;
             for (int j = 0; j < policies.size(); j++) if (means[j] < means[i] || (means[j] == means[i] && j < i)) rank++;
-            rows.add(new PolicySummary(p, data.get(p), data.get(baseline), p.equals(baseline), seeds, best[i], rank));
+            rows.add(new PolicySummary(p, data.get(p), data.get(baseline), planner == null ? null : data.get(planner), p.equals(baseline), seeds,
+                    best[i], rank));
         }
         return rows;
     }
 
-    private static void writeSummary(Path file, List<String> policies, String baseline, Map<String, PolicyColumns> data,
+    private static void writeSummary(Path file, List<String> policies, String baseline, String planner, Map<String, PolicyColumns> data,
                                      PolicySummary.Seeds seeds) throws IOException {
-        AtomicFile.writeString(file, SummaryColumn.TABLE.render(summarise(policies, baseline, data, seeds)));
+        AtomicFile.writeString(file, SummaryColumn.TABLE.render(summarise(policies, baseline, planner, data, seeds)));
     }
 
     private static void writeExceedance(Path file, List<String> policies, Map<String, PolicyColumns> data) throws IOException {

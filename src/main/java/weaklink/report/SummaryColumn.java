@@ -104,7 +104,17 @@ public enum SummaryColumn {
     EQUILIBRIUM_ITERATIONS("equilibrium_iterations", INTEGER, s -> s.mean(ReplicateColumn.EQUILIBRIUM_ITERATIONS),
             "best-response rounds to the firms' equilibrium under the policy (0: `economics.decisions: independent`)"),
     EQUILIBRIUM_MAX_CHANGE("equilibrium_max_change", NUMBER, s -> s.mean(ReplicateColumn.EQUILIBRIUM_MAX_CHANGE),
-            "the largest change of a firm's success probability in the last round, at most `economics.equilibrium_tolerance` (empty: independent)");
+            "the largest change of a firm's success probability in the last round, at most `economics.equilibrium_tolerance` (empty: independent)"),
+    GAP_CLOSED("gap_closed", NUMBER, s -> s.gapClosed,
+            "share of the gap to the planner the policy closes: `(societal cost of the baseline − policy) / (baseline − planner)`, "
+                    + "mean societal costs; 1 for the planner, 0 for the baseline; empty when the run has no `planner` policy or it is not below the baseline"),
+    DIFF_SOCIETAL_VS_PLANNER("diff_societal_vs_planner", MONEY, s -> s.plannerDiff == null ? Double.NaN : s.plannerDiff.meanDifference(),
+            "paired mean difference in `societal_cost` against the `planner` policy (positive: the planner's benchmark is cheaper); empty without a planner"),
+    DIFF_SOCIETAL_VS_PLANNER_CI95_LOW("diff_societal_vs_planner_ci95_low", MONEY, s -> s.plannerT.low(), "lower end of its paired Student-t 95 % interval"),
+    DIFF_SOCIETAL_VS_PLANNER_CI95_HIGH("diff_societal_vs_planner_ci95_high", MONEY, s -> s.plannerT.high(), "upper end of that interval"),
+    MEAN_ENTRIES("mean_entries", NUMBER, s -> s.mean(ReplicateColumn.ENTRIES), "mean of `entries`: where attackers got in, a year"),
+    SHARE_ENTRIES_TIER0("share_entries_tier0", NUMBER, s -> s.mean(ReplicateColumn.ENTRIES_TIER0) / s.mean(ReplicateColumn.ENTRIES),
+            "share of the entries that are into tier-0 firms (`mean(entries_tier0) / mean(entries)`); by tier and size class in by_group.csv");
 
     /** The file's columns: the one list the writer, the readers and docs/OUTPUTS.md share. */
     public static final CsvTable<PolicySummary> TABLE = new CsvTable<>("summary.csv", "One row per policy, from `replicates.csv`.", columns());

@@ -16,7 +16,7 @@ public sealed interface PolicySpec {
 
     enum Kind implements Labelled {
         NONE("none"), BUYER_SHARE("buyer-share"), MANDATE("mandate"), SUBSIDY("subsidy"),
-        MUTUAL_POOL("mutual-pool"), TARGETED("targeted");
+        MUTUAL_POOL("mutual-pool"), TARGETED("targeted"), PLANNER("planner");
         private final String label;
         Kind(String label) { this.label = label; }
         @Override public String label() { return label; }
@@ -81,6 +81,14 @@ public sealed interface PolicySpec {
         public Kind kind() { return Kind.TARGETED; }
     }
 
+    /**
+     * The benchmark: every firm's investment chosen to minimise the network's societal cost rather
+     * than the firm's own (docs/POLICIES.md, {@code planner}); nothing to set.
+     */
+    record Planner(String name) implements PolicySpec {
+        public Kind kind() { return Kind.PLANNER; }
+    }
+
     List<String> PAYERS = List.of("government", "buyers", "pool");
     String DIRECT = "direct";
     String PRICE = "price";
@@ -104,6 +112,7 @@ public sealed interface PolicySpec {
                     m.probability("prevention_share", 0.3), m.money("capital_yen", 0), m.probability("administration_share", 0.10));
             case TARGETED -> new Targeted(name, m.money("budget_yen", 1.0e9), m.choice("payer", "government", PAYERS),
                     m.probability("administration_share", 0.05));
+            case PLANNER -> new Planner(name);
         };
         m.done();
         return p;

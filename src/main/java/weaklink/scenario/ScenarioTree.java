@@ -83,7 +83,7 @@ public final class ScenarioTree {
         m.put("name", p.name());
         // a switch expression over the kinds: a new kind does not compile until it is written here
         Runnable parameters = switch (p.kind()) {
-            case NONE -> () -> { };
+            case NONE, PLANNER -> () -> { };
             case BUYER_SHARE -> () -> {
                 PolicySpec.BuyerShare b = (PolicySpec.BuyerShare) p;
                 m.put("phi", b.phi());

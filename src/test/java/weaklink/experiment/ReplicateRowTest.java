@@ -25,7 +25,7 @@ class ReplicateRowTest {
 
     @Test
     void aCellThatIsNotItsColumnsFormatIsRefusedNamingTheColumn() {
-        String line = "none,0,1.00,1.00,0.00,0.00,0.00,0.00,0.00,x,0,1.00,0.00,0.00,1.00,1,1.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0,1.00,0.00,0.00,0.00,0.00,,0,0.00,1,0";
+        String line = "none,0,1.00,1.00,0.00,0.00,0.00,0.00,0.00,x,0,1.00,0.00,0.00,1.00,1,1.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0,1.00,0.00,0.00,0.00,0.00,,0,0.00,1,0,3,1";
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ReplicateRow.parse(line));
         assertEquals(true, e.getMessage().contains("firms_compromised"), e.getMessage());
     }

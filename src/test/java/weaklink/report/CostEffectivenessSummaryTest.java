@@ -53,6 +53,33 @@ class CostEffectivenessSummaryTest {
         assertEquals(1.75 - half, pay.get("net_benefit_ci95_low"), 1e-9);
     }
 
+    /**
+     * The gap to the planner, by hand: with a planner whose societal cost is 6, 7, 5, 8 (mean 6.5) the
+     * gap is 11 − 6.5 = 4.5, of which the policy (mean 9.25) closes 1.75 / 4.5; the policy's paired
+     * difference against the planner is 2, 4, 3, 2 (mean 2.75, s² = 0.91667, half-width t·s/2).
+     */
+    @Test
+    void theShareOfTheGapClosedIsMeasuredAgainstThePlanner() {
+        ResultsFinalizer.PolicyColumns base = new ResultsFinalizer.PolicyColumns(), policy = new ResultsFinalizer.PolicyColumns(),
+                planner = new ResultsFinalizer.PolicyColumns();
+        double[] baseLoss = {10, 12, 9, 13}, loss = {6, 8, 5, 7}, societal = {8, 11, 8, 10}, best = {6, 7, 5, 8};
+        for (int i = 0; i < 4; i++) {
+            base.addForTest(baseLoss[i], baseLoss[i], 0, baseLoss[i], 0);
+            policy.addForTest(loss[i], loss[i], 0, societal[i], 2);
+            planner.addForTest(best[i] - 1, best[i] - 1, 0, best[i], 3);
+        }
+        List<PolicySummary> rows = ResultsFinalizer.summarise(List.of("none", "pay", "best"), "none", "best",
+                Map.of("none", base, "pay", policy, "best", planner), ResultsFinalizer.seeds(1));
+        assertEquals(1.75 / 4.5, row(rows, "pay").get("gap_closed"), 1e-12);
+        assertEquals(0, row(rows, "none").get("gap_closed"), 0);
+        assertEquals(1, row(rows, "best").get("gap_closed"), 0);
+        double half = T3 * Math.sqrt(2.75 / 3) / 2;
+        assertEquals(2.75, row(rows, "pay").get("diff_societal_vs_planner"), 1e-12);
+        assertEquals(2.75 - half, row(rows, "pay").get("diff_societal_vs_planner_ci95_low"), 1e-9);
+        assertEquals(2.75 + half, row(rows, "pay").get("diff_societal_vs_planner_ci95_high"), 1e-9);
+        assertTrue(Double.isNaN(row(fixture(), "pay").get("gap_closed")), "no planner in the run: no gap");
+    }
+
     @Test
     void theBenefitCostRatioIsLossAvoidedPerYenOfPolicyCost() {
         Map<String, Double> pay = row(fixture(), "pay");

@@ -115,6 +115,7 @@ class ScenarioTreeTest {
                   - {id: subsidy, sigma: 0.4, budget_yen: 3.0e9, requirement: true, administration_share: 0.08}
                   - {id: mutual-pool, premium_rate: 0.002, retention_yen: 5.0e6, prevention_share: 0.2, capital_yen: 1.0e8, administration_share: 0.12}
                   - {id: targeted, budget_yen: 2.0e8, payer: buyers, administration_share: 0.02}
+                  - {id: planner, name: best}
                 """, Path.of("."));
         assertEquals(withoutLocations(s), withoutLocations(reload(s, Path.of("."))));
     }
@@ -131,11 +132,11 @@ class ScenarioTreeTest {
                 Map.entry(ActorSpec.class, 11), Map.entry(InitialCompromise.class, 4), Map.entry(EconomicsSpec.class, 9), Map.entry(StandardSpec.class, 2),
                 Map.entry(ProductionSpec.class, 5), Map.entry(UncertaintySpec.class, 3), Map.entry(DistributionSpec.class, 4),
                 Map.entry(PolicySpec.BuyerShare.class, 7), Map.entry(PolicySpec.Mandate.class, 5), Map.entry(PolicySpec.Subsidy.class, 6),
-                Map.entry(PolicySpec.MutualPool.class, 6), Map.entry(PolicySpec.Targeted.class, 4), Map.entry(PolicySpec.None.class, 1));
+                Map.entry(PolicySpec.MutualPool.class, 6), Map.entry(PolicySpec.Targeted.class, 4), Map.entry(PolicySpec.None.class, 1), Map.entry(PolicySpec.Planner.class, 1));
         for (Map.Entry<Class<?>, Integer> e : known.entrySet()) {
             assertEquals(e.getValue(), e.getKey().getRecordComponents().length, e.getKey().getSimpleName()
                     + " has another number of components: a scenario key was added or removed; write it in ScenarioTree");
         }
-        assertEquals(6, PolicySpec.Kind.values().length, "a policy kind was added: write its parameters in ScenarioTree.policy");
+        assertEquals(7, PolicySpec.Kind.values().length, "a policy kind was added: write its parameters in ScenarioTree.policy");
     }
 }

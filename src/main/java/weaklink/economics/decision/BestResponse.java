@@ -163,21 +163,34 @@ public final class BestResponse {
     }
 
     /**
+     * The investment in {@code [lo, hi]} minimising {@code cost(z)} (any cost unimodal in {@code ln S(z)}:
+     * a planner's societal cost of a firm's security), by the search firms' own decisions use.
+     */
+    public static double minimise(BreachFunction breach, java.util.function.DoubleUnaryOperator cost, double lo, double hi) {
+        return minimise(cost, z -> breach.investmentToReach(Math.exp(z)), breach, lo, hi);
+    }
+
+    static double minimise(Objective g, BreachFunction breach, double lo, double hi) {
+        return minimise(g::at, g::zOf, breach, lo, hi);
+    }
+
+    /**
      * The minimiser of {@code g} on {@code [lo, hi]}: Brent's method over {@code u = ln S(z)} — a
      * monotone change of variable, so unimodality is kept, and the range of {@code u} is a few units
      * whatever the scale of {@code z} — then the better of the result and both ends; ties go to the
      * smaller investment.
      */
-    static double minimise(Objective g, BreachFunction breach, double lo, double hi) {
+    private static double minimise(java.util.function.DoubleUnaryOperator g, java.util.function.DoubleUnaryOperator zOf, BreachFunction breach,
+                                   double lo, double hi) {
         if (!(hi > lo)) return lo;
         double sLo = breach.vulnerability(lo), sHi = breach.vulnerability(hi);
         if (!(sLo > sHi)) return lo;
         // an upper end so large that S underflows: search down to the smallest normal S (the investment there is finite)
         double a = Math.log(Math.max(sHi, Double.MIN_NORMAL)), b = Math.log(sLo);
-        double z = clamp(g.zOf(brent(u -> g.at(clamp(g.zOf(u), lo, hi)), a, b)), lo, hi);
-        double best = lo, fBest = g.at(lo);
+        double z = clamp(zOf.applyAsDouble(brent(u -> g.applyAsDouble(clamp(zOf.applyAsDouble(u), lo, hi)), a, b)), lo, hi);
+        double best = lo, fBest = g.applyAsDouble(lo);
         for (double c : new double[] {z, hi}) {
-            double f = g.at(c);
+            double f = g.applyAsDouble(c);
             if (f < fBest) {
                 best = c;
                 fBest = f;

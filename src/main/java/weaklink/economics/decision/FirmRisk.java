@@ -31,6 +31,8 @@ public final class FirmRisk {
     private final RiskModel.LateralCurve[] termCurve;
     private final double incidentYen, ransomYen, breachYen;
     private final double[] biByScale;
+    /** Per actor: {@code a/s̄} of an adaptive actor that re-allocates attempts by posture (0: fixed attempts), and its campaigns a year. */
+    private final double[] adaptiveScale, campaigns;
 
     FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate, double[] termDirect,
              RiskModel.LateralCurve[] termCurve, double incidentYen, double ransomYen, double breachYen, double[] biByScale) {
@@ -46,6 +48,22 @@ public final class FirmRisk {
         this.ransomYen = ransomYen;
         this.breachYen = breachYen;
         this.biByScale = biByScale;
+        this.adaptiveScale = new double[entry.length];
+        this.campaigns = new double[entry.length];
+    }
+
+    /** As above, with adaptive actors: actor {@code a}'s attempts at vulnerability {@code s} are {@code campaigns_a · min(1, adaptiveScale_a · s)}. */
+    FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate, double[] termDirect,
+             RiskModel.LateralCurve[] termCurve, double incidentYen, double ransomYen, double breachYen, double[] biByScale,
+             double[] adaptiveScale, double[] campaigns) {
+        this(v, entry, capability, ransomware, termActor, termRate, termDirect, termCurve, incidentYen, ransomYen, breachYen, biByScale);
+        System.arraycopy(adaptiveScale, 0, this.adaptiveScale, 0, adaptiveScale.length);
+        System.arraycopy(campaigns, 0, this.campaigns, 0, campaigns.length);
+    }
+
+    /** Actor {@code a}'s direct attempts a year on the firm at vulnerability {@code s}. */
+    private double attempts(int a, double s) {
+        return adaptiveScale[a] > 0 ? campaigns[a] * Math.min(1, adaptiveScale[a] * s) : entry[a];
     }
 
     /** The recovery scale of the {@code g}-th point of the business-interruption table. */
@@ -58,20 +76,22 @@ public final class FirmRisk {
 
     /** Expected compromises a year by actor {@code a} at vulnerability {@code s}. */
     public double expectedCompromises(int a, double s) {
-        double n = entry[a] * Math.min(1, capability[a] * s);
+        double n = attempts(a, s) * Math.min(1, capability[a] * s);
         for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += lateral(t, s);
         return n;
     }
 
     /** Expected compromises a year over lateral term {@code t}: partners' compromises × M(s), less those whose campaign got in directly. */
     private double lateral(int t, double s) {
-        return termRate[t] * termCurve[t].at(s) * (1 - termDirect[t] * Math.min(1, capability[termActor[t]] * s));
+        int a = termActor[t];
+        double q = adaptiveScale[a] > 0 ? Math.min(1, adaptiveScale[a] * s) : termDirect[t];
+        return termRate[t] * termCurve[t].at(s) * (1 - q * Math.min(1, capability[a] * s));
     }
 
     /** Expected compromises a year by every actor at vulnerability {@code s}. */
     public double expectedCompromises(double s) {
         double n = 0;
-        for (int a = 0; a < entry.length; a++) n += entry[a] * Math.min(1, capability[a] * s);
+        for (int a = 0; a < entry.length; a++) n += attempts(a, s) * Math.min(1, capability[a] * s);
         for (int t = 0; t < termActor.length; t++) n += lateral(t, s);
         return n;
     }
@@ -79,7 +99,7 @@ public final class FirmRisk {
     /** Expected compromises a year by ransomware actors (those that take the firm down) at vulnerability {@code s}. */
     public double expectedRansomwareCompromises(double s) {
         double n = 0;
-        for (int a = 0; a < entry.length; a++) if (ransomware[a]) n += entry[a] * Math.min(1, capability[a] * s);
+        for (int a = 0; a < entry.length; a++) if (ransomware[a]) n += attempts(a, s) * Math.min(1, capability[a] * s);
         for (int t = 0; t < termActor.length; t++) if (ransomware[termActor[t]]) n += lateral(t, s);
         return n;
     }
@@ -104,7 +124,7 @@ public final class FirmRisk {
         double ransomLoss = Double.NaN;
         double loss = 0;
         for (int a = 0; a < entry.length; a++) {
-            double n = entry[a] * Math.min(1, capability[a] * s);
+            double n = attempts(a, s) * Math.min(1, capability[a] * s);
             for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += lateral(t, s);
             if (n <= 0) continue;
             if (ransomware[a]) {

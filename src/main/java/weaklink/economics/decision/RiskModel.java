@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import weaklink.production.ProductionCascade;
+import weaklink.model.AdaptiveAttempts;
 import weaklink.model.AttackSurface;
 import weaklink.model.Posture;
 import weaklink.model.Reconnaissance;
@@ -23,16 +24,17 @@ import weaklink.scenario.TrustType;
  * with its partners (and the targeted actors' reconnaissance) at a <em>reference posture</em>:
  *
  * <pre>
- * entry_a(i)  opportunistic:  C_a · p_a                       (each campaign attempts each firm with p_a)
- *             mass-exploit:   C_a · p_a · [i runs the technology]
+ * entry_a(i)  opportunistic:  C_a · p_a                       (each campaign attempts each firm with p_a; adaptive: C_a · min(1, p_a s_i / s̄))
+ *             mass-exploit:   C_a · p_a · [i runs the technology]   (adaptive: p_a s_i / s̄ over the firms running it)
  *             targeted:       C_a · Σ_o π_o ((1 − r_a)[i = o] + r_a [i = weakest within h_a trust hops of o])
  * source_a(k) = entry_a(k) · min(1, c_a s_k)                  (compromises of partner k per year, one link deep)
  * N_a(i, s)   = entry_a(i) · min(1, c_a s) + Σ_{k→i trust} source_a(k) · E_D[1 − (1 − p_type · min(1, c_a s))^⌊D·d_k⌋] · (1 − q_a(i) min(1, c_a s))
  * </pre>
  * with {@code C_a} campaigns a year, {@code π_o} the objective's share of the objectives' revenue
  * ({@link AttackSurface}), {@code r_a}, {@code h_a} the reconnaissance probability and depth, the
- * weakest firm chosen by {@link Reconnaissance} on the base vulnerabilities (on the reference
- * posture for an {@code adaptive} actor, which sees what firms chose), {@code c_a} the
+ * weakest firm chosen by {@link Reconnaissance} on the base vulnerabilities (also for an
+ * {@code adaptive} actor, which in the simulation sees what firms chose: firms do not anticipate
+ * where it goes instead, see docs/POLICIES.md), {@code c_a} the
  * capability, {@code s_k}, {@code d_k} a partner's reference vulnerability and dwell scale, and
  * {@code D} the actor's dwell. {@code N_a(i, s)} is the expected number of compromises of firm
  * {@code i} by actor {@code a} in a year at vulnerability {@code s} — the simulation charges each
@@ -61,6 +63,8 @@ public final class RiskModel {
     private final ActorSpec[] actors;
     private final double[] trustDailyProbability;
     private final double[][] entryRate;
+    /** Per actor, {@code a / s̄} of an adaptive opportunistic or mass-exploit actor at the reference posture ({@link AdaptiveAttempts}), else 0. */
+    private final double[] adaptiveScale;
     private final double[][] sourceRate;
     private final double[] referenceDwellScale;
     private final double[][] dwellNodes;
@@ -81,8 +85,9 @@ public final class RiskModel {
         int n = net.firmCount();
         double[] s = reference.successProbability();
         double[] base = null;
-        for (ActorSpec actor : actors) if (actor.mode() == ActorSpec.Mode.TARGETED && !actor.adaptive()) base = baseVulnerability(net);
+        for (ActorSpec actor : actors) if (actor.mode() == ActorSpec.Mode.TARGETED) base = baseVulnerability(net);
         entryRate = new double[actors.length][];
+        adaptiveScale = new double[actors.length];
         sourceRate = new double[actors.length][];
         dwellNodes = new double[actors.length][];
         AttackSurface surface = null;
@@ -90,10 +95,29 @@ public final class RiskModel {
             ActorSpec actor = actors[a];
             double[] rate = new double[n];
             switch (actor.mode()) {
-                case OPPORTUNISTIC -> Arrays.fill(rate, actor.campaignsPerYear() * Math.min(1, actor.attemptProbability()));
+                case OPPORTUNISTIC -> {
+                    if (actor.adaptive()) {
+                        adaptiveScale[a] = AdaptiveAttempts.scale(actor.attemptProbability(), AdaptiveAttempts.mean(s, null));
+                        for (int i = 0; i < n; i++) rate[i] = actor.campaignsPerYear() * AdaptiveAttempts.probability(adaptiveScale[a], s[i]);
+                    } else {
+                        Arrays.fill(rate, actor.campaignsPerYear() * Math.min(1, actor.attemptProbability()));
+                    }
+                }
                 case MASS_EXPLOIT -> {
                     int tech = net.technologies().indexOf(actor.technology());
-                    if (tech >= 0) for (int i = 0; i < n; i++) if (net.runs(i, tech)) rate[i] = actor.campaignsPerYear() * actor.attemptProbability();
+                    if (tech >= 0) {
+                        if (actor.adaptive()) {
+                            double sum = 0;
+                            int count = 0;
+                            for (int i = 0; i < n; i++) if (net.runs(i, tech)) { sum += s[i]; count++; }
+                            adaptiveScale[a] = AdaptiveAttempts.scale(actor.attemptProbability(), count == 0 ? 0 : sum / count);
+                        }
+                        for (int i = 0; i < n; i++) {
+                            if (!net.runs(i, tech)) continue;
+                            rate[i] = actor.campaignsPerYear()
+                                    * (actor.adaptive() ? AdaptiveAttempts.probability(adaptiveScale[a], s[i]) : actor.attemptProbability());
+                        }
+                    }
                 }
                 case TARGETED -> {
                     if (surface == null) surface = AttackSurface.of(net);
@@ -102,7 +126,9 @@ public final class RiskModel {
                         int o = surface.objectiveFirm(k);
                         double perYear = actor.campaignsPerYear() * surface.objectiveProbability(k);
                         rate[o] += perYear * (1 - actor.reconProbability());
-                        int entry = Reconnaissance.weakestWithin(net, actor.adaptive() ? s : base, o, actor.reconHops(), mark, k + 1);
+                        // by base vulnerability, adaptive or not: a firm does not anticipate where an adaptive actor goes instead
+                        // (a contest not to be the weakest has no equilibrium in pure investments); the simulation's actor adapts
+                        int entry = Reconnaissance.weakestWithin(net, base, o, actor.reconHops(), mark, k + 1);
                         rate[entry] += perYear * actor.reconProbability();
                     }
                 }
@@ -156,14 +182,24 @@ public final class RiskModel {
     /** Expected compromises a year of firm {@code i} by actor {@code a} at the reference posture, direct entries only. */
     public double sourceRate(int a, int i) { return sourceRate[a][i]; }
 
+    private boolean runsTechnology(int a, int i) {
+        int tech = net.technologies().indexOf(actors[a].technology());
+        return tech >= 0 && net.runs(i, tech);
+    }
+
     /** Firm {@code i}'s risk as a function of its own vulnerability. */
     public FirmRisk firm(int i) {
         int actorCount = actors.length;
-        double[] entry = new double[actorCount], capability = new double[actorCount];
+        double[] entry = new double[actorCount], capability = new double[actorCount], scale = new double[actorCount],
+                campaigns = new double[actorCount];
         boolean[] ransomware = new boolean[actorCount];
         for (int a = 0; a < actorCount; a++) {
             entry[a] = entryRate[a][i];
             capability[a] = actors[a].capability();
+            campaigns[a] = actors[a].campaignsPerYear();
+            // an adaptive actor's attempts on the firm follow the firm's own posture (it is among those it can attempt)
+            boolean reachable = actors[a].mode() != ActorSpec.Mode.MASS_EXPLOIT || entryRate[a][i] > 0 || runsTechnology(a, i);
+            scale[a] = reachable ? adaptiveScale[a] : 0;
             ransomware[a] = actors[a].effect() == ActorSpec.Effect.RANSOMWARE;
         }
         // lateral movement into i: per (actor, trust type), the partners' compromise rates and their rate-weighted dwell scale
@@ -201,7 +237,7 @@ public final class RiskModel {
         double ransom = net.attribute(FirmAttribute.RANSOM_PROPENSITY, i) * net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, i) * revenue;
         double breach = net.attribute(FirmAttribute.RECORDS, i) * scenario.economics().costPerRecordYen();
         return new FirmRisk(net.vulnerability(i), entry, capability, ransomware, termActor, termRate, termDirect, termCurve, incident, ransom, breach,
-                expectedBusinessInterruption(i));
+                expectedBusinessInterruption(i), scale, campaigns);
     }
 
     /**

@@ -14,7 +14,7 @@ import weaklink.scenario.PolicySpec;
  * also settles each replicate's claims once its losses are known ({@link #settle}).
  */
 public sealed interface CostSharingPolicy
-        permits CostSharingPolicy.SelfFunded, BuyerSharePolicy, MandatePolicy, SubsidyPolicy, MutualPoolPolicy, TargetedPolicy {
+        permits CostSharingPolicy.SelfFunded, BuyerSharePolicy, MandatePolicy, SubsidyPolicy, MutualPoolPolicy, TargetedPolicy, PlannerPolicy {
 
     PolicySpec spec();
 
@@ -35,6 +35,7 @@ public sealed interface CostSharingPolicy
             case SUBSIDY -> new SubsidyPolicy((PolicySpec.Subsidy) spec);
             case MUTUAL_POOL -> new MutualPoolPolicy((PolicySpec.MutualPool) spec);
             case TARGETED -> new TargetedPolicy((PolicySpec.Targeted) spec);
+            case PLANNER -> new PlannerPolicy((PolicySpec.Planner) spec);
         };
     }
 

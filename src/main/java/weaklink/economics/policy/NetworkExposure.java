@@ -35,7 +35,19 @@ final class NetworkExposure {
     private final double[][][] seedLinks;
     private final boolean ransomware;
 
+    /** Every other firm at its own choice with no policy in {@code ctx}. */
     NetworkExposure(PolicyContext ctx) {
+        this(ctx, baseline(ctx));
+    }
+
+    private static double[] baseline(PolicyContext ctx) {
+        double[] s = new double[ctx.network().firmCount()];
+        for (int i = 0; i < s.length; i++) s[i] = ctx.breach(i).vulnerability(ctx.baselineInvestmentYen(i));
+        return s;
+    }
+
+    /** Every other firm at success probability {@code reference} (the planner's previous round). */
+    NetworkExposure(PolicyContext ctx, double[] reference) {
         this.ctx = ctx;
         Scenario scenario = ctx.scenario();
         SupplyNetwork net = ctx.network();
@@ -54,7 +66,7 @@ final class NetworkExposure {
         double[] s = new double[n], lambda = new double[n];
         for (int i = 0; i < n; i++) {
             risk[i] = ctx.risk(i);
-            s[i] = ctx.breach(i).vulnerability(ctx.baselineInvestmentYen(i));
+            s[i] = reference[i];
             lambda[i] = risk[i].lossPerCompromiseYen(ransomware, s[i]);
             cbi[i] = ransomware ? ctx.supply().downstreamCbiYen(i) : 0;
         }

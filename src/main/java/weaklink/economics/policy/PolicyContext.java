@@ -36,6 +36,7 @@ public final class PolicyContext {
     private final SupplyNetwork net;
     private final RandomStreams draws;
     private final RiskModel risk;
+    private final Posture reference;
     private final double[] ownInvestment, ownLoss, referenceInvestment;
     private final BitSet ownBound = new BitSet();
     private final SupplyHolder supply;
@@ -48,12 +49,13 @@ public final class PolicyContext {
     }
 
     /** Every firm's own choice with no policy against {@code risk}. */
-    private PolicyContext(Scenario scenario, SupplyNetwork net, RandomStreams draws, RiskModel risk, PolicyContext root,
+    private PolicyContext(Scenario scenario, SupplyNetwork net, RandomStreams draws, RiskModel risk, Posture reference, PolicyContext root,
                           double[] referenceInvestment, Equilibrium.Convergence noneConvergence) {
         this.scenario = scenario;
         this.net = net;
         this.draws = draws;
         this.risk = risk;
+        this.reference = reference;
         int n = net.firmCount();
         ownInvestment = new double[n];
         ownLoss = new double[n];
@@ -85,7 +87,9 @@ public final class PolicyContext {
      * @throws Equilibrium.NotConverged when they do not converge within {@code economics.equilibrium_max_iterations}
      */
     public static PolicyContext of(Scenario scenario, SupplyNetwork net, RandomStreams draws) {
-        PolicyContext independent = new PolicyContext(scenario, net, draws, RiskModel.independent(scenario, net), null, null,
+        double[] v = new double[net.firmCount()];
+        for (int i = 0; i < v.length; i++) v[i] = net.vulnerability(i);
+        PolicyContext independent = new PolicyContext(scenario, net, draws, RiskModel.independent(scenario, net), Posture.base(v), null, null,
                 Equilibrium.Convergence.INDEPENDENT);
         if (scenario.economics().decisions() == EconomicsSpec.Decisions.INDEPENDENT) return independent;
         return Equilibrium.withoutPolicy(independent);
@@ -102,12 +106,12 @@ public final class PolicyContext {
      * reference investments (policy cost) and the standards are kept.
      */
     PolicyContext repriced(Posture reference) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), this, referenceInvestment, noneConvergence);
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, referenceInvestment, noneConvergence);
     }
 
     /** A round of the {@code none} equilibrium: re-priced at {@code reference}, the firms' own choices are the reference of policy cost (shares this context's tables). */
     PolicyContext repricedAsReference(Posture reference) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), this, null, noneConvergence);
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, noneConvergence);
     }
 
     /** This context, its own choices being the {@code none} equilibrium reached as {@code convergence} says. */
@@ -124,6 +128,9 @@ public final class PolicyContext {
 
     /** How the {@code none} policy's decisions were reached (the rounds to its equilibrium, or one independent pass). */
     Equilibrium.Convergence noneConvergence() { return noneConvergence; }
+
+    /** The posture the firms' risk is priced at: the other firms' (base, or the previous round's in an equilibrium). */
+    public Posture referencePosture() { return reference; }
 
     public Scenario scenario() { return scenario; }
     public SupplyNetwork network() { return net; }

@@ -221,6 +221,14 @@ public final class SecurityFunding {
             }
         }
 
+        /** The planner sets the firm's investment to {@code yen} (its expected own loss then {@code lossYen}); booked as the firm's own spending. */
+        void plan(int firm, double yen, double lossYen) {
+            z[firm] = yen;
+            cert[firm] = 0;
+            loss[firm] = lossYen;
+            bound.clear(firm);
+        }
+
         /** {@code buyer} raises what it pays {@code supplier} by {@code yen} a year (a price pass-through for the supplier's security). */
         public void priceIncrease(int supplier, int buyer, double yen) {
             forSuppliers[buyer] += yen;

@@ -171,4 +171,26 @@ class RiskModelTest {
         assertEquals(0.4 * 0.6, firm3.expectedCompromises(0.6), 1e-12);
         assertEquals(0.4 * 0.3, firm3.expectedCompromises(0.3), 1e-12);
     }
+
+    @Test
+    void anAdaptiveOpportunisticActorsAttemptsFollowPostureAndAreWhatTheFirmPrices() {
+        // two firms of base vulnerability 0.6 and 0.1 (mean 0.35): an adaptive actor with attempt probability 0.3 tries the first
+        // with 0.3 · 0.6 / 0.35 and the second with 0.3 · 0.1 / 0.35, and each firm prices attempts that follow its own posture
+        Scenario s = scenario("""
+                economics: {cascade: false}
+                size_classes: {small: {recovery_days: 10, vulnerability: 0.6}, micro: {recovery_days: 10, vulnerability: 0.1}}
+                actors:
+                  - {mode: opportunistic, campaigns_per_year: 3, attempt_probability: 0.3, dwell_days: 5, adaptive: true}
+                """);
+        NetworkBuilder b = new NetworkBuilder(s.sizeClasses(), List.of(), 2);
+        b.addFirm(0, 0, SizeClass.SMALL, Role.MANUFACTURER);
+        b.addFirm(1, 0, SizeClass.MICRO, Role.MANUFACTURER);
+        SupplyNetwork net = b.build();
+        RiskModel risk = RiskModel.independent(s, net);
+        assertEquals(3 * 0.3 * 0.6 / 0.35, risk.entryRate(0, 0), 1e-12);
+        assertEquals(3 * 0.3 * 0.1 / 0.35, risk.entryRate(0, 1), 1e-12);
+        // the firm's own posture moves its attempts: at half its vulnerability, half the attempts, a quarter of the compromises
+        assertEquals(3 * 0.3 * 0.3 / 0.35 * 0.3, risk.firm(0).expectedCompromises(0.3), 1e-12);
+        assertSimulatedLossIsPriced(s, net, 0, 10_000);
+    }
 }
