@@ -140,27 +140,30 @@ public final class Headline {
         return s.append('.').toString();
     }
 
-    /** A rise of the tier-0 share of entries by at least this much (absolute) is reported as moving entries up the chain. */
+    /** A rise of the tier-0 share of entries by at least this much (absolute), with more entries there, is reported as moving entries up the chain. */
     static final double UP_THE_CHAIN = 0.05;
 
     /**
-     * The policies under which attackers' entries move up the chain: the share of entries into tier-0
-     * firms ({@code share_entries_tier0}) at least {@link #UP_THE_CHAIN} above the baseline's — the
-     * displacement adaptive attackers cause when suppliers harden (docs/ODD.md 7.8).
+     * The policies under which attackers' entries move up the chain: more entries a year into tier-0
+     * firms than under the baseline (at least 5 % more) and a share of all entries at least
+     * {@link #UP_THE_CHAIN} higher — the displacement adaptive attackers cause when suppliers harden
+     * (docs/ODD.md 7.8). A share that rises only because fewer attackers get into suppliers is not one.
      */
     static String entriesUpTheChain(Results r) {
         Double base = r.summary.get(r.baseline).get(SummaryColumn.SHARE_ENTRIES_TIER0);
-        if (base == null || base.isNaN()) return null;
+        Double baseCount = r.summary.get(r.baseline).get(SummaryColumn.MEAN_ENTRIES_TIER0);
+        if (base == null || base.isNaN() || baseCount == null) return null;
         List<String> moved = new ArrayList<>();
         for (String p : r.policies) {
-            Double share = r.summary.get(p).get(SummaryColumn.SHARE_ENTRIES_TIER0);
-            if (share != null && share >= base + UP_THE_CHAIN) {
-                moved.add(String.format(java.util.Locale.ROOT, "%s (%.0f %%)", p, 100 * share));
+            Double share = r.summary.get(p).get(SummaryColumn.SHARE_ENTRIES_TIER0), count = r.summary.get(p).get(SummaryColumn.MEAN_ENTRIES_TIER0);
+            if (share != null && count != null && share >= base + UP_THE_CHAIN && count > 1.05 * baseCount) {
+                moved.add(String.format(java.util.Locale.ROOT, "%s (%.0f %% of entries, %.3g a year)", p, 100 * share, count));
             }
         }
         if (moved.isEmpty()) return null;
-        return String.format(java.util.Locale.ROOT, "Attackers' entries move up the chain under %s: that share of where they get in is at the "
-                + "large buyers (tier 0) against %.0f %% under %s (by_group.csv, entry_share).", String.join(", ", moved), 100 * base, r.baseline);
+        return String.format(java.util.Locale.ROOT, "Attackers' entries move up the chain under %s: they get into the large buyers (tier 0) more "
+                + "often than under %s (%.0f %% of entries, %.3g a year; by_group.csv, entry_share).", String.join(", ", moved), r.baseline,
+                100 * base, baseCount);
     }
 
     private static String mostPerYen(List<Entry> entries, Measure money) {

@@ -113,6 +113,7 @@ public enum SummaryColumn {
     DIFF_SOCIETAL_VS_PLANNER_CI95_LOW("diff_societal_vs_planner_ci95_low", MONEY, s -> s.plannerT.low(), "lower end of its paired Student-t 95 % interval"),
     DIFF_SOCIETAL_VS_PLANNER_CI95_HIGH("diff_societal_vs_planner_ci95_high", MONEY, s -> s.plannerT.high(), "upper end of that interval"),
     MEAN_ENTRIES("mean_entries", NUMBER, s -> s.mean(ReplicateColumn.ENTRIES), "mean of `entries`: where attackers got in, a year"),
+    MEAN_ENTRIES_TIER0("mean_entries_tier0", NUMBER, s -> s.mean(ReplicateColumn.ENTRIES_TIER0), "mean of `entries_tier0`"),
     SHARE_ENTRIES_TIER0("share_entries_tier0", NUMBER, s -> s.mean(ReplicateColumn.ENTRIES_TIER0) / s.mean(ReplicateColumn.ENTRIES),
             "share of the entries that are into tier-0 firms (`mean(entries_tier0) / mean(entries)`); by tier and size class in by_group.csv");
 

@@ -79,7 +79,7 @@ class EntriesUpTheChainTest {
         assertEquals(0.0, share.get("none/tier0"), 0, "with no policy it comes in through the weakest supplier");
         assertEquals(1.0, share.get("mandate/tier0"), 0, "with every supplier at ★4 the buyer itself is the weakest");
         String headline = Headline.read(out).text();
-        assertTrue(headline.contains("move up the chain under mandate (100 %)"), headline);
+        assertTrue(headline.contains("move up the chain under mandate (100 % of entries"), headline);
     }
 
     @Test

@@ -136,7 +136,7 @@ class ShippedScenariosTest {
         Map<String, Map<String, String>> byPolicy = new LinkedHashMap<>();
         for (Map<String, String> r : rows(out.resolve("summary.csv"))) byPolicy.put(r.get("policy"), r);
         assertEquals(List.of("none", "buyer-share-25", "buyer-share-50", "buyer-share-50-required", "buyer-share-100", "mandate", "subsidy",
-                "mutual-pool", "targeted"), new ArrayList<>(byPolicy.keySet()));
+                "mutual-pool", "targeted", "planner"), new ArrayList<>(byPolicy.keySet()));
         Map<String, String> half = byPolicy.get("buyer-share-50");
         assertTrue(num(half, "diff_ci95_high") < 0, "buyer-share-50 lowers the expected network loss: " + half);
         assertTrue(num(half, "mean_policy_cost") > 0, "and someone pays for it");
@@ -145,5 +145,14 @@ class ShippedScenariosTest {
         Map<String, String> required = byPolicy.get("buyer-share-50-required");
         assertTrue(num(required, "share_meeting_standard") > num(half, "share_meeting_standard"), "the requirement makes suppliers meet the standard");
         assertTrue(num(required, "mean_lost_business") > 0, "and some that cannot afford it risk their buyers' business");
+        // issue #21: the planner's societal cost is below every policy's (paired interval), and the firms' own equilibrium invests no more
+        for (Map.Entry<String, Map<String, String>> e : byPolicy.entrySet()) {
+            if (e.getKey().equals("planner")) continue;
+            assertTrue(num(e.getValue(), "diff_societal_vs_planner_ci95_low") > 0, e.getKey() + " costs society more than the planner: " + e.getValue());
+            assertTrue(num(e.getValue(), "gap_closed") < 1, e.getKey());
+        }
+        assertEquals(1, num(byPolicy.get("planner"), "gap_closed"));
+        assertTrue(num(byPolicy.get("none"), "mean_security_spend") <= num(byPolicy.get("planner"), "mean_security_spend"));
+        assertTrue(num(byPolicy.get("none"), "equilibrium_iterations") >= 2, "none's equilibrium takes rounds: " + byPolicy.get("none"));
     }
 }
