@@ -45,7 +45,7 @@ import weaklink.scenario.ProductionSpec;
  * tiered network), so each is usually computed once; on cycles a firm is recomputed when an input
  * changes, at most {@link #MAX_UPDATES_PER_FIRM} times.
  *
- * <p>Why one class of about 440 lines: it is one algorithm, the equations above over the affected
+ * <p>Why one class of about 500 lines: it is one algorithm, the equations above over the affected
  * part of the network. Its working state ({@code Affected}: profiles, pending gaps, update counts)
  * and its queue ({@code TierQueue}) are private to one {@link #run} and exist for the equations'
  * sake alone; {@link Result} is what a run gives. Apart, they would expose the cascade's internals

@@ -67,14 +67,24 @@ final class Folders {
         return out;
     }
 
-    /** Every file as it was, the lock file aside (a refused command may have held the folder for a moment). */
+    /**
+     * Every file as it was, the lock file aside (a refused command may have held the folder for a
+     * moment) and the unfinished writes a killed run left (AtomicFile's temporaries: not results,
+     * and any command that holds the folder removes them).
+     */
     static void assertUnchanged(Map<String, byte[]> before, Path dir) throws Exception {
         Map<String, byte[]> after = contents(dir);
         before = new LinkedHashMap<>(before);
         before.remove(FolderLock.FILE);
         after.remove(FolderLock.FILE);
+        before.keySet().removeIf(Folders::unfinishedWrite);
+        after.keySet().removeIf(Folders::unfinishedWrite);
         assertTrue(before.keySet().equals(after.keySet()), "files before " + before.keySet() + ", after " + after.keySet());
         for (String f : before.keySet()) assertTrue(java.util.Arrays.equals(before.get(f), after.get(f)), f + " was changed");
+    }
+
+    private static boolean unfinishedWrite(String relativePath) {
+        return weaklink.io.AtomicFile.isTemporary(Path.of(relativePath).getFileName().toString());
     }
 
     static void copyTree(Path from, Path to) throws Exception {
