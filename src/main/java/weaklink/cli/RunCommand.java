@@ -21,6 +21,7 @@ import weaklink.report.ReportWriter;
 import weaklink.report.ResultsFinalizer;
 import weaklink.report.UncertaintyReport;
 import weaklink.scenario.BadInputException;
+import weaklink.scenario.InsuranceSpec;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
@@ -61,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             + " depend on threads); --replicates is then the maximum. Not with --shard.")
     String targetCi;
 
+    @Option(names = "--return-periods", paramLabel = "T,T,...", description = "Return periods in years of the ORD exceedance tables (ord/*_ept.csv,"
+            + " _psept.csv), e.g. 10,50,100,200,250; each up to the replicates run is written. Default: the scenario's insurance.ord.return_periods,"
+            + " else the market grid 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000 ... as far as ten years lie beyond.")
+    String returnPeriods;
+
     @Mixin Options.Quiet quiet;
 
     @Option(names = "--timings", description = "Print on stderr how long each phase took (network, each policy's funding, the replicates,"
@@ -83,6 +89,13 @@ final class RunCommand implements Callable<Integer> {
         ScenarioSource source = ScenarioSource.read(scenarioFile); // read once: the manifest's hash is of the bytes parsed
         Scenario scenario = ScenarioLoader.load(source);
         String scenarioSha256 = source.digest().sha256();
+        if (returnPeriods != null) {
+            if (resume != null) throw BadInputException.option("--return-periods", "cannot be changed when resuming: the run keeps the return periods it started with");
+            if (scenario.uncertainty() != null) {
+                throw BadInputException.option("--return-periods", "is not taken with the scenario's 'uncertainty:' block; set insurance.ord.return_periods in the scenario");
+            }
+            scenario = scenario.withInsurance(scenario.insurance().withReturnPeriods(InsuranceSpec.returnPeriodsOption("--return-periods", returnPeriods)));
+        }
         if (scenario.uncertainty() != null) return runUncertainty(scenario, threadCount);
         Manifest previous = resume != null ? Manifest.read(resume) : null;
         if (previous != null) previous.checkScenario(scenarioFile, scenarioSha256, resume);

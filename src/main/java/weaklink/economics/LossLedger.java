@@ -5,10 +5,12 @@ import java.util.Arrays;
 import weaklink.economics.ReplicateLosses.Component;
 
 /**
- * A replicate's losses per (firm, campaign) by component, in primitive arrays: a slot per firm
+ * A replicate's losses per (firm, event) by component, in primitive arrays: a slot per firm
  * (found through {@link IntMap}, or through an array over all firms when the ledger will hold a
  * sizeable share of them) heads a short list of entries, one per
- * campaign that cost the firm something; an entry's yen sit at {@code yen[entry × components + c]}.
+ * event that cost the firm something; an entry's yen sit at {@code yen[entry × components + c]}.
+ * An entry also keeps the business interruption and CBI of the waiting period of the firm's
+ * policy (the part its insurance does not cover), for firms whose terms have one.
  */
 final class LossLedger {
     /**
@@ -25,10 +27,12 @@ final class LossLedger {
     private int[] slotHead;
     private int[] slotEntries;
     private int entries;
-    private int[] entryCampaign;
+    private int[] entryEvent;
     private int[] entryNext;
     private double[] yen;
-    private int campaignBound;
+    private int eventBound;
+    /** BI and CBI within the policy's waiting period, at {@code waiting[2 × entry]} and {@code [2 × entry + 1]}; null until a firm has one. */
+    private double[] waiting;
     private int[] scratch = new int[8];
 
     /** A ledger for about {@code expected} entries among {@code firms} firms. */
@@ -45,13 +49,13 @@ final class LossLedger {
         slotFirm = new int[cap];
         slotHead = new int[cap];
         slotEntries = new int[cap];
-        entryCampaign = new int[cap];
+        entryEvent = new int[cap];
         entryNext = new int[cap];
         yen = new double[cap * LossModel.COMPONENTS];
     }
 
-    /** The entry of (firm, campaign), added (at zero) if new. */
-    int entry(int firm, int campaign) {
+    /** The entry of (firm, event), added (at zero) if new. */
+    int entry(int firm, int event) {
         int slot = slotOfFirm != null ? slotOfFirm[firm] : slotOf.get(firm);
         if (slot < 0) {
             if (slots == slotFirm.length) {
@@ -66,19 +70,20 @@ final class LossLedger {
             if (slotOfFirm != null) slotOfFirm[firm] = slot;
             else slotOf.put(firm, slot);
         }
-        for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) if (entryCampaign[x] == campaign) return x;
-        if (entries == entryCampaign.length) {
+        for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) if (entryEvent[x] == event) return x;
+        if (entries == entryEvent.length) {
             int cap = 2 * entries;
-            entryCampaign = Arrays.copyOf(entryCampaign, cap);
+            entryEvent = Arrays.copyOf(entryEvent, cap);
             entryNext = Arrays.copyOf(entryNext, cap);
             yen = Arrays.copyOf(yen, cap * LossModel.COMPONENTS);
+            if (waiting != null) waiting = Arrays.copyOf(waiting, 2 * cap);
         }
         int x = entries++;
-        entryCampaign[x] = campaign;
+        entryEvent[x] = event;
         entryNext[x] = slotHead[slot];
         slotHead[slot] = x;
         slotEntries[slot]++;
-        campaignBound = Math.max(campaignBound, campaign + 1);
+        eventBound = Math.max(eventBound, event + 1);
         return x;
     }
 
@@ -88,10 +93,19 @@ final class LossLedger {
 
     double yen(int entry, int component) { return yen[entry * LossModel.COMPONENTS + component]; }
 
-    int campaign(int entry) { return entryCampaign[entry]; }
+    int event(int entry) { return entryEvent[entry]; }
 
-    /** One more than the largest campaign in the ledger. */
-    int campaignBound() { return campaignBound; }
+    /** One more than the largest event in the ledger. */
+    int eventBound() { return eventBound; }
+
+    /** Adds business interruption ({@code cbi} false) or CBI within the firm's waiting period to an entry. */
+    void addWaiting(int entry, boolean cbi, double amount) {
+        if (waiting == null) waiting = new double[2 * entryEvent.length];
+        waiting[2 * entry + (cbi ? 1 : 0)] += amount;
+    }
+
+    /** BI ({@code cbi} false) or CBI of the entry within its firm's waiting period. */
+    double waiting(int entry, boolean cbi) { return waiting == null ? 0 : waiting[2 * entry + (cbi ? 1 : 0)]; }
 
     /** Number of firms with an entry. */
     int firms() { return slots; }
@@ -117,16 +131,16 @@ final class LossLedger {
     }
 
     /**
-     * The slot's entries in increasing campaign order, in a scratch array reused by the next
+     * The slot's entries in increasing event order, in a scratch array reused by the next
      * call (the first {@link #entryCount} are valid).
      */
-    int[] entriesByCampaign(int slot) {
+    int[] entriesByEvent(int slot) {
         int n = slotEntries[slot];
         if (scratch.length < n) scratch = new int[Math.max(n, 2 * scratch.length)];
         int i = 0;
         for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) {
             int j = i++;
-            for (; j > 0 && entryCampaign[scratch[j - 1]] > entryCampaign[x]; j--) scratch[j] = scratch[j - 1];
+            for (; j > 0 && entryEvent[scratch[j - 1]] > entryEvent[x]; j--) scratch[j] = scratch[j - 1];
             scratch[j] = x;
         }
         return scratch;

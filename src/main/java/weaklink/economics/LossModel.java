@@ -7,6 +7,7 @@ import weaklink.random.RandomStreams;
 import weaklink.random.RandomStreams.Stream;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.FirmAttribute;
+import weaklink.network.Portfolio;
 import weaklink.network.SupplyNetwork;
 import weaklink.production.IntMap;
 import weaklink.production.ProductionCascade;
@@ -35,14 +36,22 @@ import weaklink.scenario.SizeClass;
  *
  * <p>Annual figures: a replicate runs {@code days} days; every loss (total, by component, group and
  * firm, and the insured part) is reported per year, multiplied by {@code 365 / days}, so a run of
- * 730 days gives the same annual loss as one of 365 in expectation. The costliest single campaign
- * (the OEP basis) is an event's loss and is not scaled. Insurance is settled on the run's own
- * claims (deductibles per claim, the limit per firm over the run), then scaled.
+ * 730 days gives the same annual loss as one of 365 in expectation. The costliest single event
+ * (the OEP basis) and the event loss table are events' losses and are not scaled. Insurance is
+ * settled on the run's own claims (deductibles per claim, the limit per firm over the run), then scaled.
  *
- * <p>Insurance ({@link Insurance}): each (firm, campaign) pair is one claim; the insured loss is
- * what insurers pay on all claims. A firm's CBI is split over the campaigns that caused it in
- * proportion to the CBI each campaign would have caused alone (or, if none would have alone, to
- * the campaigns' own lost production); this is also how CBI enters the largest single event.
+ * <p>Losses are kept per (firm, event); an event is a campaign, or the campaigns of one actor within
+ * the scenario's event window ({@link EventLosses#eventOfCampaign}). Insurance ({@link Insurance}):
+ * each (firm, event) pair is one claim; the insured loss is what insurers pay on all claims. A
+ * firm's CBI is split over the events that caused it in proportion to the CBI each event would
+ * have caused alone (or, if none would have alone, to the events' own lost production); this is
+ * also how CBI enters the largest single event and the event loss table ({@link EventLosses}).
+ *
+ * <p>A policy's waiting period ({@link Insurance.Terms#waitingPeriodHours}) is measured on the
+ * outage's own time line, which is continuous (outages start and end at fractional days; a day is
+ * 24 hours): the BI not covered is {@code ∫ own shortfall(t) dt} over the first {@code W/24} days of
+ * each outage; for CBI of a firm without an outage of its own, the first {@code W/24} days of its
+ * shortfall; a firm that is down itself has served its waiting period on that interruption.
  */
 public final class LossModel {
     static final int COMPONENTS = Component.values().length;
@@ -51,14 +60,28 @@ public final class LossModel {
     private final int tierGroups;
     private final ProductionCascade cascade;
     private final Insurance insurance;
+    private final SummarySets summarySets;
 
+    /** The loss model of the market's insurance alone (no insurer's book). */
     public LossModel(Scenario scenario, SupplyNetwork network) {
+        this(scenario, network, null);
+    }
+
+    /** The loss model with {@code book} (if not null) as the insurer's own book. */
+    public LossModel(Scenario scenario, SupplyNetwork network, Portfolio book) {
         this.scenario = scenario;
         this.net = network;
         this.tierGroups = network.maxTier() + 1;
         this.cascade = new ProductionCascade(network, scenario.economics().production());
-        this.insurance = new Insurance(network);
+        this.insurance = new Insurance(network, book);
+        this.summarySets = new SummarySets(network);
     }
+
+    /** The summary sets of the event loss tables. */
+    public SummarySets summarySets() { return summarySets; }
+
+    /** The market's insurance and the insurer's book. */
+    public Insurance insurance() { return insurance; }
 
     /** Number of loss groups: tiers × size classes. */
     public int groupCount() { return tierGroups * SizeClass.values().length; }
@@ -73,10 +96,11 @@ public final class LossModel {
 
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {
+        int[] eventOf = EventLosses.eventOfCampaign(record, scenario.insurance().events());
         LossLedger ledger = new LossLedger(record.size(), net.firmCount());
-        Outages outages = directLosses(record, streams, ledger);
+        Outages outages = directLosses(record, streams, ledger, eventOf);
         if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
-        return settle(ledger);
+        return settle(ledger, record);
     }
 
     /**
@@ -114,8 +138,8 @@ public final class LossModel {
         return merged.integral() * net.dailyValueAddedYen(firm);
     }
 
-    /** Incident, ransom, breach and BI per (firm, campaign); returns the outages for the cascade. */
-    private Outages directLosses(ReplicateRecord record, RandomStreams streams, LossLedger ledger) {
+    /** Incident, ransom, breach and BI per (firm, event); returns the outages for the cascade. */
+    private Outages directLosses(ReplicateRecord record, RandomStreams streams, LossLedger ledger, int[] eventOf) {
         int n = record.size();
         // a firm's overlapping outages are charged once: process its records in start order and charge each the increment
         int[] order = byFirmThenStart(record);
@@ -130,7 +154,7 @@ public final class LossModel {
                 firmShortfall = ShortfallProfile.NONE;
             }
             int c = record.campaign(k);
-            int entry = ledger.entry(f, c);
+            int entry = ledger.entry(f, eventOf[c]);
             double sigma = scenario.defaults(net.sizeClass(f)).incidentSigma();
             double noise = lognormalNoise(streams.uniform(Stream.INCIDENT_COST, c, f), sigma);
             ledger.add(entry, Component.INCIDENT, incidentYen(f) * noise);
@@ -144,9 +168,15 @@ public final class LossModel {
             if (record.causesOutage(k)) {
                 ShortfallProfile own = ProductionCascade.outageShortfall(net, f, record.outageStart(k), record.outageEnd(k));
                 ShortfallProfile merged = ShortfallProfile.max(firmShortfall, own);
-                ledger.add(entry, Component.BI, Math.max(0, merged.integral() - firmShortfall.integral()) * net.dailyValueAddedYen(f));
+                double bi = Math.max(0, merged.integral() - firmShortfall.integral()) * net.dailyValueAddedYen(f);
+                ledger.add(entry, Component.BI, bi);
+                double waitingDays = waitingDays(f);
+                if (waitingDays > 0) {
+                    double start = record.outageStart(k);
+                    ledger.addWaiting(entry, false, Math.min(bi, own.integralBetween(start, start + waitingDays) * net.dailyValueAddedYen(f)));
+                }
                 firmShortfall = merged;
-                outages.add(f, c, own);
+                outages.add(f, eventOf[c], own);
             }
         }
         return outages;
@@ -173,33 +203,47 @@ public final class LossModel {
         return order;
     }
 
-    /** CBI of every buyer the outages reach, split over the campaigns that caused it, into the ledger. */
+    /** The waiting period of {@code firm}'s policy in days (0 when it has none). */
+    private double waitingDays(int firm) {
+        if (insurance.book() == null || insurance.book().positionOf(firm) < 0) return 0;
+        return insurance.terms(firm).waitingPeriodHours() / 24.0;
+    }
+
+    /** CBI of every buyer the outages reach, split over the events that caused it, into the ledger. */
     private void contingentLosses(Outages outages, LossLedger ledger) {
         ProductionCascade.Result all = cascade.run(outages.firms(), outages.profiles());
-        int[] campaigns = outages.campaigns();
-        ProductionCascade.Result[] alone = new ProductionCascade.Result[campaigns.length];
-        double[] ownDays = new double[campaigns.length];
-        if (campaigns.length > 1) {
-            for (int j = 0; j < campaigns.length; j++) {
-                Outages o = outages.of(campaigns[j]);
+        int[] events = outages.events();
+        ProductionCascade.Result[] alone = new ProductionCascade.Result[events.length];
+        double[] ownDays = new double[events.length];
+        if (events.length > 1) {
+            for (int j = 0; j < events.length; j++) {
+                Outages o = outages.of(events[j]);
                 alone[j] = cascade.run(o.firms(), o.profiles());
                 for (ShortfallProfile p : o.profiles()) ownDays[j] += p.integral();
             }
         }
-        double[] weight = new double[campaigns.length];
+        double[] weight = new double[events.length];
         // all and alone[j] list firms in increasing order: walk them together instead of searching
-        int[] cursor = new int[campaigns.length];
+        int[] cursor = new int[events.length];
         for (int k = 0; k < all.size(); k++) {
             double days = all.cbiLostDays(k);
             if (days <= 0) continue;
             int f = all.firm(k);
             double yen = days * net.dailyValueAddedYen(f);
-            if (campaigns.length == 1) {
-                ledger.add(ledger.entry(f, campaigns[0]), Component.CBI, yen);
+            double waiting = 0;
+            double waitingDays = waitingDays(f);
+            if (waitingDays > 0 && all.ownLostDays(k) <= 0) {
+                ShortfallProfile shortfall = all.shortfall(f);
+                waiting = Math.min(yen, shortfall.integralBetween(shortfall.start(), shortfall.start() + waitingDays) * net.dailyValueAddedYen(f));
+            }
+            if (events.length == 1) {
+                int entry = ledger.entry(f, events[0]);
+                ledger.add(entry, Component.CBI, yen);
+                if (waiting > 0) ledger.addWaiting(entry, true, waiting);
                 continue;
             }
             double sum = 0;
-            for (int j = 0; j < campaigns.length; j++) {
+            for (int j = 0; j < events.length; j++) {
                 ProductionCascade.Result r = alone[j];
                 while (cursor[j] < r.size() && r.firm(cursor[j]) < f) cursor[j]++;
                 sum += weight[j] = cursor[j] < r.size() && r.firm(cursor[j]) == f ? r.cbiLostDays(cursor[j]) : 0;
@@ -208,49 +252,93 @@ public final class LossModel {
                 System.arraycopy(ownDays, 0, weight, 0, ownDays.length);
                 for (double w : weight) sum += w;
             }
-            for (int j = 0; j < campaigns.length; j++) {
+            for (int j = 0; j < events.length; j++) {
                 if (weight[j] <= 0) continue;
-                ledger.add(ledger.entry(f, campaigns[j]), Component.CBI, yen * weight[j] / sum);
+                int entry = ledger.entry(f, events[j]);
+                ledger.add(entry, Component.CBI, yen * weight[j] / sum);
+                if (waiting > 0) ledger.addWaiting(entry, true, waiting * weight[j] / sum);
             }
         }
     }
 
-    /** Sums the ledger by component, group, firm and campaign, in (firm, campaign) order; pays insurance claims; annualises. */
-    private ReplicateLosses settle(LossLedger ledger) {
+    /**
+     * Sums the ledger by component, group, firm and event, in (firm, event) order; pays insurance
+     * claims; annualises; and keeps each event's ground-up and insured loss by summary cell
+     * ({@link EventLosses}, not scaled: an event's loss is what it cost).
+     */
+    private ReplicateLosses settle(LossLedger ledger, ReplicateRecord record) {
         double annual = 365.0 / scenario.days();
         int m = ledger.firms();
         int[] slots = ledger.slotsByFirm();
         double[] total = new double[COMPONENTS];
         double[][] byGroup = new double[COMPONENTS][groupCount()];
         double[] groupLoss = new double[groupCount()];
-        double[] campaignLoss = new double[ledger.campaignBound()];
+        double[] eventLoss = new double[ledger.eventBound()];
         int[] firmIndex = new int[m];
         double[][] components = new double[COMPONENTS][m];
         double[] insuredByFirm = new double[m];
-        double[] covered = new double[4];
+        double[] covered = new double[4], paidPerClaim = new double[4];
+        double[][] claimParts = new double[5][4];
         double[] sum = new double[COMPONENTS];
         double insured = 0;
+        Portfolio book = insurance.book();
+        EventTable table = new EventTable(ledger.eventBound(), summarySets.cells());
+        EventLosses.Claims claimRows = book == null ? null : new EventLosses.Claims();
+        int[] cells = new int[summarySets.sets()];
         for (int k = 0; k < m; k++) {
             int slot = slots[k];
             int f = ledger.firm(slot);
-            int[] entries = ledger.entriesByCampaign(slot);
+            int[] entries = ledger.entriesByEvent(slot);
             int claims = ledger.entryCount(slot);
-            if (covered.length < claims) covered = new double[Math.max(claims, 2 * covered.length)];
+            if (covered.length < claims) {
+                int n = Math.max(claims, 2 * covered.length);
+                covered = new double[n];
+                paidPerClaim = new double[n];
+                claimParts = new double[5][n];
+            }
             Arrays.fill(sum, 0);
             Insurance.Terms terms = insurance.terms(f);
+            int inBook = book == null ? -1 : book.positionOf(f);
             for (int j = 0; j < claims; j++) {
                 int x = entries[j];
-                covered[j] = terms.coveredYen(ledger.yen(x, Component.INCIDENT), ledger.yen(x, Component.BREACH),
-                        ledger.yen(x, Component.BI), ledger.yen(x, Component.CBI));
+                if (inBook < 0) {
+                    covered[j] = terms.coveredYen(ledger.yen(x, Component.INCIDENT), ledger.yen(x, Component.BREACH),
+                            ledger.yen(x, Component.BI), ledger.yen(x, Component.CBI));
+                } else {
+                    claimParts[0][j] = ledger.yen(x, Component.INCIDENT);
+                    claimParts[1][j] = ledger.yen(x, Component.BREACH);
+                    claimParts[2][j] = Math.max(0, ledger.yen(x, Component.BI) - ledger.waiting(x, false));
+                    claimParts[3][j] = Math.max(0, ledger.yen(x, Component.CBI) - ledger.waiting(x, true));
+                    claimParts[4][j] = ledger.yen(x, Component.RANSOM);
+                }
                 double loss = 0;
                 for (int c = 0; c < COMPONENTS; c++) {
                     double y = ledger.yen(x, c);
                     sum[c] += y;
                     loss += y;
                 }
-                campaignLoss[ledger.campaign(x)] += loss;
+                eventLoss[ledger.event(x)] += loss;
             }
-            double paid = terms.totalPaidYen(covered, claims) * annual;
+            if (inBook >= 0) terms.covered(claimParts[0], claimParts[1], claimParts[2], claimParts[3], claimParts[4], claims, covered);
+            // per claim as the run's claims were settled (events are not scaled); the year's total annualised
+            double paid = terms.pay(covered, claims, paidPerClaim) * annual;
+            summarySets.cellsOf(net, f, cells);
+            if (book == null || inBook >= 0) {
+                double share = inBook >= 0 ? book.share(inBook) : 1;
+                double exposure = share * terms.limitYen();
+                for (int j = 0; j < claims; j++) {
+                    int x = entries[j];
+                    double loss = 0;
+                    for (int c = 0; c < COMPONENTS; c++) loss += ledger.yen(x, c);
+                    table.add(ledger.event(x), cells, loss, loss > 0 ? net.revenueYen(f) : 0, share * paidPerClaim[j],
+                            paidPerClaim[j] > 0 ? exposure : 0);
+                    if (inBook >= 0 && (loss > 0 || paidPerClaim[j] > 0)) {
+                        claimRows.add(ledger.event(x), f, loss, ledger.yen(x, Component.BI), ledger.yen(x, Component.CBI),
+                                ledger.yen(x, Component.RANSOM), ledger.waiting(x, false) + ledger.waiting(x, true), paidPerClaim[j],
+                                share * paidPerClaim[j]);
+                    }
+                }
+            }
             int g = group(f);
             double firmTotal = 0;
             for (int c = 0; c < COMPONENTS; c++) {
@@ -266,10 +354,54 @@ public final class LossModel {
             insuredByFirm[k] = paid;
         }
         double largest = 0;
-        for (double x : campaignLoss) largest = Math.max(largest, x);
+        for (double x : eventLoss) largest = Math.max(largest, x);
         return new ReplicateLosses(total[Component.INCIDENT.ordinal()], total[Component.RANSOM.ordinal()],
                 total[Component.BREACH.ordinal()], total[Component.BI.ordinal()], total[Component.CBI.ordinal()], insured,
-                largest, groupLoss, byGroup, new FirmLosses(firmIndex, components, insuredByFirm));
+                largest, groupLoss, byGroup, new FirmLosses(firmIndex, components, insuredByFirm), table.build(record, claimRows));
+    }
+
+    /** Each event's ground-up and insured loss and exposure by summary cell, while the ledger is settled. */
+    private static final class EventTable {
+        private final int cells;
+        /** Per event id: gul, gul exposure, il, il exposure, each by cell ({@code [id][measure × cells + cell]}); null if untouched. */
+        private final double[][] byEvent;
+
+        EventTable(int events, int cells) {
+            this.cells = cells;
+            this.byEvent = new double[events][];
+        }
+
+        void add(int event, int[] cellsOfFirm, double gul, double gulExposure, double il, double ilExposure) {
+            if (gul <= 0 && il <= 0) return;
+            double[] v = byEvent[event];
+            if (v == null) v = byEvent[event] = new double[4 * cells];
+            for (int cell : cellsOfFirm) {
+                v[cell] += gul;
+                v[cells + cell] += gulExposure;
+                v[2 * cells + cell] += il;
+                v[3 * cells + cell] += ilExposure;
+            }
+        }
+
+        /** The events with a loss, in the order they occurred (start day, then id). */
+        EventLosses build(ReplicateRecord record, EventLosses.Claims claims) {
+            int n = 0;
+            long[] keys = new long[byEvent.length];
+            for (int id = 0; id < byEvent.length; id++) if (byEvent[id] != null) keys[n++] = (long) record.campaignDay(id) << 32 | id;
+            Arrays.sort(keys, 0, n);
+            int[] ids = new int[n], days = new int[n], actors = new int[n], position = new int[byEvent.length];
+            double[][][] measures = new double[4][n][];
+            for (int e = 0; e < n; e++) {
+                int id = (int) keys[e];
+                ids[e] = id;
+                days[e] = record.campaignDay(id);
+                actors[e] = record.campaignActor(id);
+                position[id] = e;
+                for (int q = 0; q < 4; q++) measures[q][e] = Arrays.copyOfRange(byEvent[id], q * cells, (q + 1) * cells);
+            }
+            if (claims != null) claims.toPositions(position);
+            return new EventLosses(n, ids, days, actors, measures[0], measures[1], measures[2], measures[3], claims);
+        }
     }
 
     /** Mean-one lognormal noise {@code exp(σZ − σ²/2)} from a uniform. */
@@ -281,28 +413,28 @@ public final class LossModel {
     }
 
 
-    /** The outages of a replicate, each with its firm, campaign and own shortfall, in arrays. */
+    /** The outages of a replicate, each with its firm, event and own shortfall, in arrays. */
     private static final class Outages {
         private int size;
         private int[] firm;
-        private int[] campaign;
+        private int[] event;
         private ShortfallProfile[] profile;
 
         Outages(int expected) {
             int cap = Math.max(4, expected);
             firm = new int[cap];
-            campaign = new int[cap];
+            event = new int[cap];
             profile = new ShortfallProfile[cap];
         }
 
         void add(int f, int c, ShortfallProfile p) {
             if (size == firm.length) {
                 firm = Arrays.copyOf(firm, 2 * size);
-                campaign = Arrays.copyOf(campaign, 2 * size);
+                event = Arrays.copyOf(event, 2 * size);
                 profile = Arrays.copyOf(profile, 2 * size);
             }
             firm[size] = f;
-            campaign[size] = c;
+            event[size] = c;
             profile[size] = p;
             size++;
         }
@@ -313,9 +445,9 @@ public final class LossModel {
 
         ShortfallProfile[] profiles() { return Arrays.copyOf(profile, size); }
 
-        /** The distinct campaigns, increasing. */
-        int[] campaigns() {
-            int[] c = Arrays.copyOf(campaign, size);
+        /** The distinct events, increasing. */
+        int[] events() {
+            int[] c = Arrays.copyOf(event, size);
             Arrays.sort(c);
             int n = 0;
             for (int k = 0; k < c.length; k++) if (n == 0 || c[k] != c[n - 1]) c[n++] = c[k];
@@ -324,9 +456,9 @@ public final class LossModel {
 
         Outages of(int c) {
             int n = 0;
-            for (int k = 0; k < size; k++) if (campaign[k] == c) n++;
+            for (int k = 0; k < size; k++) if (event[k] == c) n++;
             Outages o = new Outages(n);
-            for (int k = 0; k < size; k++) if (campaign[k] == c) o.add(firm[k], c, profile[k]);
+            for (int k = 0; k < size; k++) if (event[k] == c) o.add(firm[k], c, profile[k]);
             return o;
         }
     }

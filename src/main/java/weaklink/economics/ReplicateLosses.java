@@ -13,14 +13,15 @@ import weaklink.scenario.Labelled;
  * @param biYen             business interruption of compromised firms (their own lost production)
  * @param cbiYen            contingent business interruption: production lost downstream for want of inputs
  * @param insuredYen        the insurers' share (portfolio loss)
- * @param largestEventYen   loss of the costliest single campaign (for occurrence exceedance, OEP)
+ * @param largestEventYen   loss of the costliest single event (for occurrence exceedance, OEP)
  * @param groupLossYen      total loss borne, by group index ({@link LossModel#group})
  * @param groupComponentYen loss borne by component and group: {@code [component.ordinal()][group]}
  * @param firms             loss borne by each firm that lost anything, by component
+ * @param events            each event's ground-up and insured loss by summary cell (the event loss table), and the book's claims
  */
 public record ReplicateLosses(double incidentYen, double ransomYen, double breachYen, double biYen, double cbiYen,
                               double insuredYen, double largestEventYen, double[] groupLossYen,
-                              double[][] groupComponentYen, FirmLosses firms) {
+                              double[][] groupComponentYen, FirmLosses firms, EventLosses events) {
 
     /** The components of a loss. */
     public enum Component implements Labelled {

@@ -68,6 +68,25 @@ public final class Accumulators {
     private final int days;
     private final List<String> groups;
     private final Map<String, PolicySums> policies = new LinkedHashMap<>();
+    private List<SummaryGroup> summaryGroups = List.of();
+
+    /**
+     * One summary group of the event loss tables (a cell of {@code weaklink.economics.SummarySets}):
+     * the same in every replicate and shard, kept here so that the Oasis summary-info files can be
+     * written from the results folder alone.
+     *
+     * @param set    the summary set (1 whole book, 2 tier, 3 size class, 4 sector)
+     * @param id     the summary id within the set
+     * @param label  what the group is (All-Risks, a tier, a size class, a sector)
+     * @param gulTiv the annual revenue of its firms (with a book: of its insured firms)
+     * @param ilTiv  the limits of their policies (with a book: times its share)
+     */
+    public record SummaryGroup(int set, int id, String label, double gulTiv, double ilTiv) {}
+
+    /** The summary groups of the event loss tables (empty in a folder written before they existed). */
+    public List<SummaryGroup> summaryGroups() { return summaryGroups; }
+
+    public void summaryGroups(List<SummaryGroup> groups) { this.summaryGroups = List.copyOf(groups); }
 
     public Accumulators(int days, List<String> groups, List<String> policyNames) {
         this.days = days;
@@ -98,7 +117,8 @@ public final class Accumulators {
 
     /** Adds another shard's sums; both must describe the same scenario. */
     public void add(Accumulators other) {
-        if (other.days != days || !other.groups.equals(groups) || !other.policies.keySet().equals(policies.keySet())) {
+        if (other.days != days || !other.groups.equals(groups) || !other.policies.keySet().equals(policies.keySet())
+                || !other.summaryGroups.equals(summaryGroups)) {
             throw new IllegalArgumentException("accumulators of different layouts");
         }
         for (Map.Entry<String, PolicySums> e : policies.entrySet()) {
@@ -115,6 +135,17 @@ public final class Accumulators {
         root.put("days", days);
         ArrayNode g = root.putArray("groups");
         groups.forEach(g::add);
+        if (!summaryGroups.isEmpty()) {
+            ArrayNode sg = root.putArray("summary_groups");
+            for (SummaryGroup x : summaryGroups) {
+                ObjectNode o = sg.addObject();
+                o.put("set", x.set());
+                o.put("id", x.id());
+                o.put("label", x.label());
+                o.put("gul_tiv", x.gulTiv());
+                o.put("il_tiv", x.ilTiv());
+            }
+        }
         ObjectNode ps = root.putObject("policies");
         for (Map.Entry<String, PolicySums> e : policies.entrySet()) {
             ObjectNode p = ps.putObject(e.getKey());
@@ -135,6 +166,14 @@ public final class Accumulators {
         List<String> names = new java.util.ArrayList<>();
         root.get("policies").fieldNames().forEachRemaining(names::add);
         Accumulators acc = new Accumulators(days, groups, names);
+        if (root.has("summary_groups")) {
+            List<SummaryGroup> sg = new java.util.ArrayList<>();
+            for (JsonNode o : root.get("summary_groups")) {
+                sg.add(new SummaryGroup(o.get("set").asInt(), o.get("id").asInt(), o.get("label").asText(), o.get("gul_tiv").asDouble(),
+                        o.get("il_tiv").asDouble()));
+            }
+            acc.summaryGroups = List.copyOf(sg);
+        }
         for (String name : names) {
             JsonNode p = root.get("policies").get(name);
             PolicySums s = acc.policies.get(name);

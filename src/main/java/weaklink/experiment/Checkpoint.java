@@ -27,9 +27,26 @@ import weaklink.stats.RunningMean;
  * @param sums          the exact sums
  * @param losses        per policy, the running mean of total loss ({@code --target-ci}); else null
  * @param stopReason    why the run ended, once it has and only with {@code --target-ci}; else null
+ * @param streams       the event files streamed with the rows ({@link ResultsStore#STREAMS}): how much of each
+ *                      holds the replicates done, with its SHA-256 and rows; empty in the finished form
  */
-record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums, RunningMean[] losses, String stopReason) {
+record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums, RunningMean[] losses, String stopReason,
+                  java.util.List<Mark> streams) {
     static final String SEAL = "checkpoint_sha256";
+
+    /**
+     * How far a streamed file is written at a checkpoint.
+     *
+     * @param file   its name in the finished folder ({@code events.csv})
+     * @param bytes  bytes that hold the replicates done, header included
+     * @param sha256 SHA-256 of those bytes
+     * @param rows   rows in them (header excluded)
+     */
+    record Mark(String file, long bytes, String sha256, long rows) {}
+
+    Checkpoint {
+        streams = java.util.List.copyOf(streams);
+    }
 
     /** The content of an in-progress checkpoint is not what its seal says: it was changed after it was written. */
     static final class Unsealed extends IllegalArgumentException {
@@ -40,8 +57,8 @@ record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums,
         }
     }
 
-    /** The same checkpoint in the form a finished folder keeps (no hash: the manifest has it). */
-    Checkpoint finished() { return new Checkpoint(done, bytes, null, sums, losses, stopReason); }
+    /** The same checkpoint in the form a finished folder keeps (no hashes: the manifest has them). */
+    Checkpoint finished() { return new Checkpoint(done, bytes, null, sums, losses, stopReason, java.util.List.of()); }
 
     ObjectNode toJson() {
         ObjectNode state = Json.object();
@@ -59,6 +76,16 @@ record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums,
             }
         }
         if (stopReason != null) state.put("stop_reason", stopReason);
+        if (!streams.isEmpty()) {
+            ArrayNode a = state.putArray("streams");
+            for (Mark m : streams) {
+                ObjectNode o = a.addObject();
+                o.put("file", m.file());
+                o.put("bytes", m.bytes());
+                o.put("sha256", m.sha256());
+                o.put("rows", m.rows());
+            }
+        }
         if (partialSha256 != null) state.put(SEAL, seal(state));
         return state;
     }
@@ -97,9 +124,18 @@ record Checkpoint(int done, long bytes, String partialSha256, Accumulators sums,
                 losses[p] = new RunningMean(o.path("n").asLong(), o.path("mean").asDouble(), o.path("m2").asDouble());
             }
         }
+        java.util.List<Mark> streams = new java.util.ArrayList<>();
+        for (JsonNode o : state.path("streams")) {
+            if (!o.path("file").isTextual() || !ResultsStore.STREAMS.contains(o.get("file").asText()) || !o.path("bytes").canConvertToLong()
+                    || !o.path("sha256").isTextual() || !o.path("rows").canConvertToLong()) {
+                throw new IllegalArgumentException("expected each of streams to have a file (one of " + ResultsStore.STREAMS + "), bytes, sha256 and rows");
+            }
+            streams.add(new Mark(o.get("file").asText(), o.get("bytes").asLong(), o.get("sha256").asText(), o.get("rows").asLong()));
+        }
         return new Checkpoint(state.get("replicates_done").asInt(), state.get("partial_bytes").asLong(),
                 state.path("partial_sha256").isTextual() ? state.get("partial_sha256").asText() : null,
-                Accumulators.fromJson(state.get("sums")), losses, state.path("stop_reason").isTextual() ? state.get("stop_reason").asText() : null);
+                Accumulators.fromJson(state.get("sums")), losses, state.path("stop_reason").isTextual() ? state.get("stop_reason").asText() : null,
+                streams);
     }
 
     /** Reads the checkpoint in {@code file}; bad input naming it (nothing changed) when it is not one, or not as it was written. */

@@ -30,7 +30,7 @@ import weaklink.scenario.ScenarioTree;
  * @param scenarioName    the scenario's name
  * @param scenarioFile    the scenario file as given on the command line
  * @param scenarioSha256  the identity of the scenario the rows come from: the file's SHA-256 (a sweep point's also covers its overrides)
- * @param inputs          every file the run read, with its SHA-256: the scenario and any network files
+ * @param inputs          every file the run read, with its SHA-256: the scenario, any network files and an insurer's book
  * @param seed            master seed
  * @param replicates      replicates of the whole run (the maximum with {@code --target-ci})
  * @param targetCiPercent {@code --target-ci} in percent, or null

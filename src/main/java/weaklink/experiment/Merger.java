@@ -27,8 +27,8 @@ import weaklink.scenario.BadInputException;
  * <p>Everything is checked before anything is written: every folder must be a complete shard of
  * the same run (scenario SHA-256, every input file's SHA-256, seed, replicates, policies, baseline,
  * days, tool version, shard count); shards 1..N must each be given exactly once; each shard's
- * {@code replicates.csv} and {@code accumulators.json} must have the size, SHA-256 and row count its
- * manifest recorded when it finished; its rows must hold each (policy, replicate) of the shard
+ * {@code replicates.csv}, {@code accumulators.json} and event files ({@code events.csv}, {@code portfolio_losses.csv})
+ * must have the size, SHA-256 (and row count) its manifest recorded when it finished; its rows must hold each (policy, replicate) of the shard
  * exactly once; and its sums must agree with its rows (replicates, losses and security spending).
  */
 public final class Merger {
@@ -65,6 +65,8 @@ public final class Merger {
             for (ShardFolder s : shards.subList(1, shards.size())) checkSameRun(first, s);
             List<ShardFolder> ordered = inShardOrder(shards);
             for (ShardFolder s : ordered) checkFiles(s);
+            List<String> streams = streams(ordered.get(0));
+            for (ShardFolder s : ordered) checkStreams(s, streams, ordered.get(0));
 
             Accumulators sums = null;
             for (ShardFolder s : ordered) {
@@ -75,8 +77,11 @@ public final class Merger {
             String started = ordered.stream().map(s -> s.manifest().started()).min(Comparator.naturalOrder()).orElseThrow();
             Manifest merged = ordered.get(0).manifest().mergedFrom(ordered.stream().map(s -> s.dir().toString()).toList(), started);
             try (ResultsStore store = ResultsStore.create(out, merged, false, List.of(), summariser, "weaklink merge")) {
-                try (ResultsStore.Rows rows = store.startRows()) {
-                    for (ShardFolder s : ordered) appendBody(s.dir().resolve(ResultsStore.REPLICATES), rows);
+                try (ResultsStore.Rows rows = store.startRows(streams)) {
+                    for (ShardFolder s : ordered) appendBody(s.dir().resolve(ResultsStore.REPLICATES), rows, null);
+                    for (String stream : streams) {
+                        for (ShardFolder s : ordered) appendBody(s.dir().resolve(stream), rows, stream);
+                    }
                     rows.finish(replicates, sums, null, null, Runner.ALL_REPLICATES);
                 }
                 store.summarise();
@@ -149,6 +154,28 @@ public final class Merger {
             throw new BadInputException(rowsFile, 0, 0, null, "holds " + d.rows() + " rows; the manifest recorded " + rowsEntry.rows());
         }
         crossCheck(s, totals);
+    }
+
+    /** The event files a shard recorded when it finished (every shard of a run has the same). */
+    private static List<String> streams(ShardFolder s) {
+        List<String> out = new ArrayList<>();
+        for (Manifest.OutputFile f : s.manifest().files()) if (ResultsStore.STREAMS.contains(f.path()) && f.sha256() != null) out.add(f.path());
+        return out;
+    }
+
+    /** Each event file is the one the shard finished with (size and SHA-256 as its manifest recorded them). */
+    private static void checkStreams(ShardFolder s, List<String> streams, ShardFolder first) throws IOException, BadInputException {
+        if (!streams(s).equals(streams)) {
+            throw new BadInputException(s.manifestFile(), 0, 0, "files", "shard " + s.shard() + " records the event files " + streams(s)
+                    + ", but shard " + first.shard() + " in " + first.dir() + " records " + streams + "; merge only the shards of one run");
+        }
+        for (String stream : streams) {
+            Manifest.OutputFile entry = recorded(s, stream);
+            Path file = s.dir().resolve(stream);
+            if (!Files.isRegularFile(file)) throw new BadInputException(file.toString(), 0, 0, null, "missing: the shard folder is incomplete");
+            String sha = Sha256.of(file);
+            if (Files.size(file) != entry.bytes() || !sha.equals(entry.sha256())) throw changed(file, entry, Files.size(file), sha);
+        }
     }
 
     private static Manifest.OutputFile recorded(ShardFolder s, String path) throws BadInputException {
@@ -313,8 +340,8 @@ public final class Merger {
         ResultsStore.checkCanCreate(out, false, List.of());
     }
 
-    /** Appends a replicates.csv without its header line. */
-    private static void appendBody(Path file, ResultsStore.Rows rows) throws IOException {
+    /** Appends a replicates.csv (or, {@code stream} given, that event file) without its header line. */
+    private static void appendBody(Path file, ResultsStore.Rows rows, String stream) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             int c;
             while ((c = in.read()) != -1 && c != '\n') {
@@ -322,7 +349,10 @@ public final class Merger {
             }
             byte[] buf = new byte[1 << 16];
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                if (n > 0) rows.append(java.util.Arrays.copyOf(buf, n));
+                if (n == 0) continue;
+                byte[] chunk = java.util.Arrays.copyOf(buf, n);
+                if (stream == null) rows.append(chunk);
+                else rows.append(stream, chunk);
             }
         }
     }

@@ -34,7 +34,7 @@ public enum ReplicateColumn {
     INCIDENT_LOSS("incident_loss", MONEY, o -> o.losses().incidentYen(), "incident response and recovery (part of `direct_loss`)"),
     RANSOM_LOSS("ransom_loss", MONEY, o -> o.losses().ransomYen(), "ransoms paid (part of `direct_loss`)"),
     BREACH_LOSS("breach_loss", MONEY, o -> o.losses().breachYen(), "data-breach costs (part of `direct_loss`)"),
-    LARGEST_EVENT_LOSS("largest_event_loss", MONEY, o -> o.losses().largestEventYen(), "loss of the year's costliest single campaign (the OEP basis)"),
+    LARGEST_EVENT_LOSS("largest_event_loss", MONEY, o -> o.losses().largestEventYen(), "loss of the year's costliest single event: a campaign, or the campaigns of one actor within `insurance.events` hours (the OEP basis)"),
     CAMPAIGNS("campaigns", INTEGER, o -> o.record().campaigns(), "attack campaigns in the year"),
     UNINSURED_LOSS("uninsured_loss", MONEY, o -> o.losses().uninsuredYen(), "`total_loss − insured_loss`, the protection gap"),
     PAID_BY_SELF("paid_by_self", MONEY, o -> o.funding().paidBySelfYen(), "security paid by the investing firms themselves"),

@@ -3,6 +3,8 @@ package weaklink.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import weaklink.economics.LossModel;
+import weaklink.economics.Reinsurance;
+import weaklink.economics.SummarySets;
 import weaklink.economics.ReplicateLosses;
 import weaklink.economics.policy.CostSharingPolicy;
 import weaklink.economics.policy.PoolSettlement;
@@ -33,6 +35,9 @@ public final class ReplicateEngine {
     /** Per policy: total security spend, policy cost, and who pays (the same in every replicate). */
     private final ReplicateOutcome.Funding[] fundingTotals;
     private final LossModel lossModel;
+    private final Reinsurance reinsurance;
+    /** The summary groups of the event loss tables, with their exposure. */
+    private final List<Accumulators.SummaryGroup> summaryGroups;
     private final List<String> groups;
     /**
      * What each policy's decisions come to by group, rounded to whole currency units (counts are whole):
@@ -91,6 +96,8 @@ public final class ReplicateEngine {
                     f.convergence().iterations(), f.convergence().maxChange());
         }
         this.lossModel = PhaseOutOfMemoryError.during("setting up the loss model", context::lossModel);
+        this.reinsurance = new Reinsurance(scenario.insurance().reinsurance());
+        this.summaryGroups = summaryGroups(net, lossModel);
         List<String> g = new ArrayList<>();
         for (int k = 0; k < lossModel.groupCount(); k++) g.add("tier" + LossModel.groupTier(k) + "-" + LossModel.groupSize(k).label());
         this.groups = List.copyOf(g);
@@ -115,7 +122,9 @@ public final class ReplicateEngine {
 
     /** Empty sums with this run's layout (days, groups, policies). */
     public Accumulators newAccumulators() {
-        return new Accumulators(scenario.days(), groups, policyNames);
+        Accumulators acc = new Accumulators(scenario.days(), groups, policyNames);
+        acc.summaryGroups(summaryGroups);
+        return acc;
     }
 
     /** Replicate {@code replicate} under every policy, on the same random streams. */
@@ -123,6 +132,8 @@ public final class ReplicateEngine {
         RandomStreams streams = context.streams(replicate);
         ReplicateResult result = new ReplicateResult(policies.size());
         StringBuilder csv = new StringBuilder(256 * policies.size());
+        StringBuilder events = new StringBuilder(1024);
+        StringBuilder claims = context.book() == null ? null : new StringBuilder(256);
         for (int p = 0; p < policies.size(); p++) {
             ReplicateRecord record = context.model(funding[p].posture(), streams).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
@@ -134,8 +145,11 @@ public final class ReplicateEngine {
             result.daily[p][1] = record.dailyDown();
             result.groupLoss[p] = losses.groupLossYen();
             result.groupEntries[p] = entriesByGroup(record);
+            EventRows.append(events, claims, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance, net);
         }
         result.csv = csv.toString();
+        result.eventsCsv = events.toString();
+        result.claimsCsv = claims == null ? null : claims.toString();
         return result;
     }
 
@@ -144,6 +158,14 @@ public final class ReplicateEngine {
         int[] out = new int[lossModel.groupCount()];
         for (int k = 0; k < record.size(); k++) if (ReplicateOutcome.isEntry(record, k)) out[lossModel.group(record.firm(k))]++;
         return out;
+    }
+
+    private static List<Accumulators.SummaryGroup> summaryGroups(SupplyNetwork net, LossModel lossModel) {
+        SummarySets sets = lossModel.summarySets();
+        double[][] tiv = sets.exposure(net, lossModel.insurance());
+        List<Accumulators.SummaryGroup> out = new ArrayList<>();
+        for (int c = 0; c < sets.cells(); c++) out.add(new Accumulators.SummaryGroup(sets.set(c), sets.summaryId(c), sets.label(c), tiv[0][c], tiv[1][c]));
+        return List.copyOf(out);
     }
 
     private static long[][][] groupSecurity(SupplyNetwork net, LossModel lossModel, SecurityFunding[] funding) {
@@ -174,7 +196,7 @@ public final class ReplicateEngine {
 
     /** One replicate's results for every policy: its {@code replicates.csv} rows and its contribution to the sums. */
     public final class ReplicateResult {
-        private String csv;
+        private String csv, eventsCsv, claimsCsv;
         private final int[][][] daily;
         private final double[][] groupLoss;
         private final int[][] groupEntries;
@@ -189,6 +211,21 @@ public final class ReplicateEngine {
 
         /** The replicate's total loss under the {@code p}-th policy (for early stopping on the confidence interval). */
         public double totalLoss(int p) { return totalLoss[p]; }
+
+        /** The rows of {@code events.csv} (every policy's events and summary groups), each ending in '\n'. */
+        public String eventsCsv() { return eventsCsv; }
+
+        /** The rows of {@code portfolio_losses.csv}, or null when the scenario has no insurer's book. */
+        public String claimsCsv() { return claimsCsv; }
+
+        /** Appends the replicate's event rows to the event files of {@code rows} (those it was started with). */
+        public void appendEvents(ResultsStore.Rows rows) throws java.io.IOException {
+            List<String> streams = rows.streams();
+            if (streams.contains(EventRows.EVENTS)) rows.append(EventRows.EVENTS, eventsCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (streams.contains(EventRows.PORTFOLIO) && claimsCsv != null) {
+                rows.append(EventRows.PORTFOLIO, claimsCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
 
         /** The rows of {@code replicates.csv}, one per policy, each ending in '\n'. */
         public String csv() { return csv; }

@@ -183,7 +183,7 @@ final class ResultsFolder {
 
     /** Temporary files of writes that never finished (their writer was killed); none can be in progress while we hold the lock. */
     static void removeTemporaries(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir, 2)) {
+        try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.toList()) {
                 if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && AtomicFile.isTemporary(p.getFileName().toString())) Files.deleteIfExists(p);
             }

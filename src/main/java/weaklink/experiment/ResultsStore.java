@@ -46,13 +46,24 @@ public final class ResultsStore implements AutoCloseable {
     public static final String REPLICATES = "replicates.csv";
     public static final String PARTIAL = "replicates.csv.partial";
     public static final String ACCUMULATORS = "accumulators.json";
+    /**
+     * The event files, streamed, checkpointed, resumed and merged with the rows ({@link EventRows}):
+     * {@code events.csv} always, {@code portfolio_losses.csv} with an insurer's book.
+     */
+    public static final List<String> STREAMS = List.of(EventRows.EVENTS, EventRows.PORTFOLIO);
+    /** Suffix of a streamed file while it is written. */
+    static final String PARTIAL_SUFFIX = ".partial";
     /** The files a run writes before its summaries, in the manifest's order. */
-    static final List<String> ROW_FILES = List.of(REPLICATES, ACCUMULATORS, PARTIAL);
+    static final List<String> ROW_FILES = List.of(REPLICATES, EventRows.EVENTS, EventRows.PORTFOLIO, ACCUMULATORS, PARTIAL,
+            EventRows.EVENTS + PARTIAL_SUFFIX, EventRows.PORTFOLIO + PARTIAL_SUFFIX);
 
     /** What makes a folder's derived files (summaries, tables, charts, report) from its rows and sums. */
     public interface Summariser {
         /** Every file it may write, relative to the folder with '/', so the manifest names them before they exist. */
         List<String> outputs();
+
+        /** Every file it may write for the run {@code m} describes (with files named after its policies); by default {@link #outputs()}. */
+        default List<String> outputs(Manifest m) { return outputs(); }
 
         /** Writes them from the folder's {@code manifest.json}, {@code replicates.csv} and {@code accumulators.json}. */
         void summarise(Path dir) throws IOException, BadInputException;
@@ -111,7 +122,7 @@ public final class ResultsStore implements AutoCloseable {
             }
             ResultsFolder.removeTemporaries(dir);
             List<Manifest.OutputFile> declared = new ArrayList<>();
-            for (String f : declaredFiles(summariser)) declared.add(new Manifest.OutputFile(f, null, null, null));
+            for (String f : declaredFiles(summariser, manifest)) declared.add(new Manifest.OutputFile(f, null, null, null));
             ResultsStore store = new ResultsStore(dir, lock, summariser, manifest.withStatus(Manifest.RUNNING).withFiles(declared));
             store.writeManifest();
             return store;
@@ -135,9 +146,9 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    private static List<String> declaredFiles(Summariser summariser) {
+    private static List<String> declaredFiles(Summariser summariser, Manifest manifest) {
         Set<String> all = new LinkedHashSet<>(ROW_FILES);
-        all.addAll(summariser.outputs());
+        all.addAll(summariser.outputs(manifest));
         return List.copyOf(all);
     }
 
@@ -145,16 +156,17 @@ public final class ResultsStore implements AutoCloseable {
 
     /**
      * Starts the rows file ({@code replicates.csv.partial}) with its header, for a run that starts
-     * from its first replicate.
+     * from its first replicate, and each of {@code streams} (event files, {@link #STREAMS}) beside it.
      */
-    public Rows startRows() throws IOException {
-        Path partial = dir.resolve(PARTIAL);
-        byte[] header = (ReplicateRow.header() + "\n").getBytes(StandardCharsets.UTF_8);
-        MessageDigest md = Sha256.digest();
-        Files.write(partial, header);
-        md.update(header);
-        return new Rows(partial, header.length, md);
+    public Rows startRows(List<String> streams) throws IOException {
+        Streamed main = Streamed.start(dir.resolve(PARTIAL), ReplicateRow.header());
+        List<Streamed> extra = new ArrayList<>();
+        for (String name : streams) extra.add(Streamed.start(dir.resolve(name + PARTIAL_SUFFIX), EventRows.header(name)));
+        return new Rows(main, extra);
     }
+
+    /** Starts the rows file alone (no event files). */
+    public Rows startRows() throws IOException { return startRows(List.of()); }
 
     /** Where a resumed run continues. */
     record Resumed(Checkpoint from, Rows rows) {
@@ -164,15 +176,15 @@ public final class ResultsStore implements AutoCloseable {
 
     /**
      * Finds where an interrupted run continues: the checkpoint in {@code accumulators.json}, once
-     * the rows file is checked to still hold the bytes it covers (size and SHA-256); rows written
-     * after it are cut off. A run whose every row was written is finished here. Nothing is changed
-     * when a file does not match: the refusal names it.
+     * the rows file and each event file are checked to still hold the bytes it covers (size and
+     * SHA-256); rows written after it are cut off. A run whose every row was written is finished
+     * here. Nothing is changed when a file does not match: the refusal names it.
      *
      * @param total replicates in this folder's share
      * @return the checkpoint to continue from, or null to start from the first replicate (no checkpoint yet)
      */
     Resumed resumeRows(int total) throws IOException, BadInputException {
-        Path accFile = dir.resolve(ACCUMULATORS), partial = dir.resolve(PARTIAL), rows = dir.resolve(REPLICATES);
+        Path accFile = dir.resolve(ACCUMULATORS);
         if (!Files.exists(accFile)) {
             // killed before its first checkpoint: nothing was kept, so nothing is lost by starting again
             return null;
@@ -183,34 +195,26 @@ public final class ResultsStore implements AutoCloseable {
                     + " so they cannot be checked; start the run again with --overwrite");
         }
         boolean allWritten = c.stopReason() != null || c.done() == total;
-        Path file = Files.exists(partial) ? partial : allWritten && Files.exists(rows) ? rows : null;
-        if (file == null) {
-            throw new BadInputException(partial, 0, 0, null, "is missing, but the checkpoint in " + accFile + " covers " + c.done()
-                    + " replicates in it; nothing was changed: restore the file, or start the run again with --overwrite");
+        // check every file before changing any
+        MessageDigest mainMd = checkPrefix(accFile, c, PARTIAL, REPLICATES, c.bytes(), c.partialSha256(), allWritten);
+        List<MessageDigest> streamMds = new ArrayList<>();
+        for (Checkpoint.Mark m : c.streams()) {
+            streamMds.add(checkPrefix(accFile, c, m.file() + PARTIAL_SUFFIX, m.file(), m.bytes(), m.sha256(), allWritten));
         }
-        long size = Files.size(file);
-        if (size < c.bytes() || (file.equals(rows) && size != c.bytes())) {
-            throw new BadInputException(file, 0, 0, null, "holds " + size + " bytes, but the checkpoint in " + accFile + " covers " + c.bytes()
-                    + " bytes of it (" + c.done() + " replicates): the file was cut or changed after the run stopped; nothing was changed:"
-                    + " restore it, or start the run again with --overwrite");
-        }
-        MessageDigest md = Sha256.digest();
-        Sha256.update(md, file, c.bytes());
-        String sha = Sha256.hexSoFar(md);
-        if (!sha.equals(c.partialSha256())) {
-            throw new BadInputException(file, 0, 0, null, "its first " + c.bytes() + " bytes do not have the SHA-256 the checkpoint in " + accFile
-                    + " recorded (" + c.partialSha256() + ", found " + sha + "): the rows were changed after the run stopped; nothing was"
-                    + " changed: restore the file, or start the run again with --overwrite");
-        }
-        if (!Files.exists(partial)) {
-            // killed after renaming the finished rows file: only the manifest is left to update
-            finishRows(c, null, c.stopReason() != null ? c.stopReason() : Runner.ALL_REPLICATES, md, c.bytes());
+        if (!Files.exists(dir.resolve(PARTIAL))) {
+            // killed after renaming the finished rows file (the event files are renamed before it): only the manifest is left to update
+            finishRows(c, null, List.of(), c.stopReason() != null ? c.stopReason() : Runner.ALL_REPLICATES, mainMd, c.bytes());
             return new Resumed(c, null);
         }
-        try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-            ch.truncate(c.bytes());
+        Streamed main = Streamed.resume(dir.resolve(PARTIAL), c.bytes(), mainMd, c.done());
+        List<Streamed> extra = new ArrayList<>();
+        for (int i = 0; i < c.streams().size(); i++) {
+            Checkpoint.Mark m = c.streams().get(i);
+            Path partial = dir.resolve(m.file() + PARTIAL_SUFFIX);
+            // an event file already renamed into place is finished: kept as it is, recorded from its mark
+            extra.add(Files.exists(partial) ? Streamed.resume(partial, m.bytes(), streamMds.get(i), m.rows()) : Streamed.finished(dir.resolve(m.file()), m));
         }
-        Rows r = new Rows(partial, c.bytes(), md);
+        Rows r = new Rows(main, extra);
         if (allWritten) {
             r.finish(c.done(), c.sums(), c.losses(), c.stopReason(), c.stopReason() != null ? c.stopReason() : Runner.ALL_REPLICATES);
             return new Resumed(c, null);
@@ -219,88 +223,209 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /**
-     * The rows file while it is written: every byte appended goes into its running SHA-256, so a
+     * Checks that a streamed file ({@code partialName} while written, {@code finalName} once renamed,
+     * which only a run whose rows were all written may be) holds at least the {@code bytes} the
+     * checkpoint covers, with its SHA-256; returns the digest of those bytes.
+     */
+    private MessageDigest checkPrefix(Path accFile, Checkpoint c, String partialName, String finalName, long bytes, String sha256, boolean allWritten)
+            throws IOException, BadInputException {
+        Path partial = dir.resolve(partialName), done = dir.resolve(finalName);
+        Path file = Files.exists(partial) ? partial : allWritten && Files.exists(done) ? done : null;
+        if (file == null) {
+            throw new BadInputException(partial, 0, 0, null, "is missing, but the checkpoint in " + accFile + " covers " + c.done()
+                    + " replicates in it; nothing was changed: restore the file, or start the run again with --overwrite");
+        }
+        long size = Files.size(file);
+        if (size < bytes || (file.equals(done) && size != bytes)) {
+            throw new BadInputException(file, 0, 0, null, "holds " + size + " bytes, but the checkpoint in " + accFile + " covers " + bytes
+                    + " bytes of it (" + c.done() + " replicates): the file was cut or changed after the run stopped; nothing was changed:"
+                    + " restore it, or start the run again with --overwrite");
+        }
+        MessageDigest md = Sha256.digest();
+        Sha256.update(md, file, bytes);
+        String sha = Sha256.hexSoFar(md);
+        if (!sha.equals(sha256)) {
+            throw new BadInputException(file, 0, 0, null, "its first " + bytes + " bytes do not have the SHA-256 the checkpoint in " + accFile
+                    + " recorded (" + sha256 + ", found " + sha + "): the rows were changed after the run stopped; nothing was"
+                    + " changed: restore the file, or start the run again with --overwrite");
+        }
+        return md;
+    }
+
+    /**
+     * One streamed file while it is written: every byte appended goes into its running SHA-256, so a
      * checkpoint records the hash of what it covers without reading the file again.
      */
-    public final class Rows implements Closeable {
+    private static final class Streamed {
         private final Path file;
         private final OutputStream out;
         private final MessageDigest md;
-        private long bytes;
+        /** The SHA-256 of a file finished before a resume (then {@code md} is null). */
+        private final String finishedSha;
+        private long bytes, rows;
 
-        private Rows(Path file, long bytes, MessageDigest md) throws IOException {
+        private Streamed(Path file, long bytes, MessageDigest md, long rows, String finishedSha) throws IOException {
             this.file = file;
             this.bytes = bytes;
             this.md = md;
-            this.out = new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16);
+            this.rows = rows;
+            this.finishedSha = finishedSha;
+            this.out = md != null ? new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16) : null;
         }
 
-        /** Appends rows (whole lines). */
-        public void append(byte[] rows) throws IOException {
-            out.write(rows);
-            md.update(rows);
-            bytes += rows.length;
+        /** A new file holding {@code header}. */
+        static Streamed start(Path file, String header) throws IOException {
+            byte[] h = (header + "\n").getBytes(StandardCharsets.UTF_8);
+            MessageDigest md = Sha256.digest();
+            Files.write(file, h);
+            md.update(h);
+            return new Streamed(file, h.length, md, 0, null);
         }
 
-        /** Bytes of the file so far, header included. */
-        public long bytes() { return bytes; }
-
-        /**
-         * Records a checkpoint: {@code done} replicates are in the file. The file's bytes are forced to
-         * disk first, then the checkpoint is written (durably) with their count and SHA-256.
-         */
-        void checkpoint(int done, Accumulators sums, RunningMean[] losses) throws IOException {
-            sync();
-            Json.writeDurably(dir.resolve(ACCUMULATORS), new Checkpoint(done, bytes, currentSha(), sums, losses, null).toJson());
+        /** A file cut to the {@code bytes} a checkpoint covers ({@code md} their digest), continued. */
+        static Streamed resume(Path file, long bytes, MessageDigest md, long rows) throws IOException {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(bytes);
+            }
+            return new Streamed(file, bytes, md, rows, null);
         }
 
-        private String currentSha() { return Sha256.hexSoFar(md); }
+        /** A file already finished and renamed into place; nothing more is written to it. */
+        static Streamed finished(Path file, Checkpoint.Mark m) throws IOException {
+            return new Streamed(file, m.bytes(), null, m.rows(), m.sha256());
+        }
 
-        private void sync() throws IOException {
+        String name() {
+            String n = file.getFileName().toString();
+            return n.endsWith(PARTIAL_SUFFIX) ? n.substring(0, n.length() - PARTIAL_SUFFIX.length()) : n;
+        }
+
+        void append(byte[] data) throws IOException {
+            if (out == null) throw new IllegalStateException(file + " is already finished");
+            out.write(data);
+            md.update(data);
+            bytes += data.length;
+            for (byte b : data) if (b == '\n') rows++;
+        }
+
+        String sha() { return md == null ? finishedSha : Sha256.hexSoFar(md); }
+
+        void sync() throws IOException {
+            if (out == null) return;
             out.flush();
             AtomicFile.force(file);
         }
 
+        void close() throws IOException {
+            if (out != null) out.close();
+        }
+    }
+
+    /**
+     * The rows file and the event files while they are written, checkpointed together: a checkpoint
+     * records, for each, how many bytes hold the replicates done and their SHA-256.
+     */
+    public final class Rows implements Closeable {
+        private final Streamed main;
+        private final List<Streamed> extra;
+
+        private Rows(Streamed main, List<Streamed> extra) {
+            this.main = main;
+            this.extra = extra;
+        }
+
+        /** Appends rows (whole lines) to {@code replicates.csv}. */
+        public void append(byte[] rows) throws IOException {
+            main.append(rows);
+        }
+
+        /** Appends rows (whole lines) to the event file {@code name}, one of those the rows were started with. */
+        public void append(String name, byte[] rows) throws IOException {
+            for (Streamed s : extra) {
+                if (s.name().equals(name)) {
+                    s.append(rows);
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("no stream " + name + " in this results folder");
+        }
+
+        /** The event files being written, by name. */
+        public List<String> streams() { return extra.stream().map(Streamed::name).toList(); }
+
+        /** Bytes of the file so far, header included. */
+        public long bytes() { return main.bytes; }
+
+        private List<Checkpoint.Mark> marks() {
+            List<Checkpoint.Mark> out = new ArrayList<>();
+            for (Streamed s : extra) out.add(new Checkpoint.Mark(s.name(), s.bytes, s.sha(), s.rows));
+            return out;
+        }
+
+        /**
+         * Records a checkpoint: {@code done} replicates are in the files. Their bytes are forced to
+         * disk first, then the checkpoint is written (durably) with their counts and SHA-256.
+         */
+        void checkpoint(int done, Accumulators sums, RunningMean[] losses) throws IOException {
+            sync();
+            Json.writeDurably(dir.resolve(ACCUMULATORS), new Checkpoint(done, main.bytes, main.sha(), sums, losses, null, marks()).toJson());
+        }
+
+        private void sync() throws IOException {
+            main.sync();
+            for (Streamed s : extra) s.sync();
+        }
+
         /**
          * Ends the rows: every one of the {@code done} replicates is written. Records the final
-         * checkpoint, renames the file to {@code replicates.csv}, records both files in the manifest
-         * and leaves {@code accumulators.json} in its finished form.
+         * checkpoint, renames the event files and then the rows file into place, records them in the
+         * manifest and leaves {@code accumulators.json} in its finished form.
          *
          * @param checkpointStopReason the stop reason the sums file keeps (only runs with {@code --target-ci} keep one)
          * @param stopReason           why the run ended, for the manifest
          */
         public void finish(int done, Accumulators sums, RunningMean[] losses, String checkpointStopReason, String stopReason) throws IOException {
             sync();
-            Checkpoint last = new Checkpoint(done, bytes, currentSha(), sums, losses, checkpointStopReason);
+            Checkpoint last = new Checkpoint(done, main.bytes, main.sha(), sums, losses, checkpointStopReason, marks());
             Json.writeDurably(dir.resolve(ACCUMULATORS), last.toJson());
-            out.close();
-            finishRows(last, file, stopReason, md, bytes);
+            close();
+            List<Path> partials = new ArrayList<>();
+            for (Streamed s : extra) if (s.out != null) partials.add(s.file);
+            finishRows(last, main.file, partials, stopReason, main.md, main.bytes);
         }
 
         @Override
         public void close() throws IOException {
-            out.close();
+            main.close();
+            for (Streamed s : extra) s.close();
         }
     }
 
     /**
-     * The steps after the last checkpoint: rename the rows file into place (if not yet), record
-     * {@code replicates.csv} and the finished {@code accumulators.json} in the manifest (with the
-     * replicates run and why the run ended), then write that finished file. A run killed anywhere in
-     * here resumes into the same steps.
+     * The steps after the last checkpoint: rename the event files and then the rows file into place
+     * (those not yet renamed), record {@code replicates.csv}, the event files and the finished
+     * {@code accumulators.json} in the manifest (with the replicates run and why the run ended), then
+     * write that finished file. A run killed anywhere in here resumes into the same steps.
      */
-    private void finishRows(Checkpoint last, Path partial, String stopReason, MessageDigest md, long bytes) throws IOException {
+    private void finishRows(Checkpoint last, Path partial, List<Path> streamPartials, String stopReason, MessageDigest md, long bytes)
+            throws IOException {
         Path rows = dir.resolve(REPLICATES);
+        for (Path p : streamPartials) {
+            String n = p.getFileName().toString();
+            if (Files.exists(p)) AtomicFile.moveIntoPlace(p, dir.resolve(n.substring(0, n.length() - PARTIAL_SUFFIX.length())));
+        }
         if (partial != null) {
             AtomicFile.moveIntoPlace(partial, rows);
-            AtomicFile.syncFolder(dir);
         }
+        AtomicFile.syncFolder(dir);
         byte[] sums = Json.bytes(last.finished().toJson());
         long rowCount = (long) last.done() * manifest.policies().size();
         List<Manifest.OutputFile> files = new ArrayList<>();
         for (Manifest.OutputFile f : manifest.files()) {
+            Checkpoint.Mark mark = last.streams().stream().filter(m -> m.file().equals(f.path())).findFirst().orElse(null);
             if (f.path().equals(REPLICATES)) files.add(new Manifest.OutputFile(REPLICATES, bytes, Sha256.hexSoFar(md), rowCount));
             else if (f.path().equals(ACCUMULATORS)) files.add(new Manifest.OutputFile(ACCUMULATORS, (long) sums.length, Sha256.of(sums), null));
+            else if (mark != null) files.add(new Manifest.OutputFile(mark.file(), mark.bytes(), mark.sha256(), mark.rows()));
             else files.add(f);
         }
         manifest = manifest.withRowsDone(last.done(), stopReason).withFiles(files);
@@ -310,12 +435,13 @@ public final class ResultsStore implements AutoCloseable {
 
     /**
      * For a folder whose rows were all written before it was interrupted ({@code replicates_run} in
-     * the manifest, not yet complete): checks {@code replicates.csv} against the hash the manifest
-     * recorded and brings {@code accumulators.json} to its finished form.
+     * the manifest, not yet complete): checks {@code replicates.csv} and the event files against the
+     * hashes the manifest recorded and brings {@code accumulators.json} to its finished form.
      */
     void recoverFinishedRows() throws IOException, BadInputException {
         Manifest.OutputFile rows = listed(REPLICATES), sums = listed(ACCUMULATORS);
         verify(rows);
+        for (Manifest.OutputFile f : recordedStreams()) verify(f);
         Path accFile = dir.resolve(ACCUMULATORS);
         byte[] finished = Json.bytes(Checkpoint.read(accFile).finished().toJson());
         if (!Sha256.of(finished).equals(sums.sha256())) {
@@ -325,20 +451,28 @@ public final class ResultsStore implements AutoCloseable {
         AtomicFile.writeBytes(accFile, finished);
     }
 
-    /** Refuses a file of this folder whose size or SHA-256 is not what the manifest recorded, naming it. */
-    void verify(Manifest.OutputFile f) throws IOException, BadInputException {
-        ResultsFolder.verify(dir, f);
-    }
-
-    /** Checks the rows and sums of a complete folder against the hashes its manifest recorded. */
+    /** Checks the rows, event files and sums of a complete folder against the hashes its manifest recorded. */
     void verifyComplete() throws IOException, BadInputException {
         verify(listed(REPLICATES));
+        for (Manifest.OutputFile f : recordedStreams()) verify(f);
         verify(listed(ACCUMULATORS));
+    }
+
+    /** The event files the manifest records as finished (with their SHA-256). */
+    List<Manifest.OutputFile> recordedStreams() {
+        List<Manifest.OutputFile> out = new ArrayList<>();
+        for (Manifest.OutputFile f : manifest.files()) if (STREAMS.contains(f.path()) && f.sha256() != null) out.add(f);
+        return out;
     }
 
     private Manifest.OutputFile listed(String path) throws BadInputException {
         for (Manifest.OutputFile f : manifest.files()) if (f.path().equals(path) && f.sha256() != null) return f;
         throw new BadInputException(dir.resolve(MANIFEST), 0, 0, "files", "does not record the SHA-256 of " + path);
+    }
+
+    /** Refuses a file of this folder whose size or SHA-256 is not what the manifest recorded, naming it. */
+    void verify(Manifest.OutputFile f) throws IOException, BadInputException {
+        ResultsFolder.verify(dir, f);
     }
 
     // ---- summaries and completion --------------------------------------------------------------
@@ -357,7 +491,7 @@ public final class ResultsStore implements AutoCloseable {
         for (Manifest.OutputFile f : manifest.files()) {
             Path file = dir.resolve(f.path());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) continue;
-            if (f.sha256() != null && (f.path().equals(REPLICATES) || f.path().equals(ACCUMULATORS))) {
+            if (f.sha256() != null && (f.path().equals(REPLICATES) || f.path().equals(ACCUMULATORS) || STREAMS.contains(f.path()))) {
                 files.add(f);
                 continue;
             }

@@ -8,6 +8,7 @@ import weaklink.model.AttackSurface;
 import weaklink.model.Posture;
 import weaklink.model.ReplicateModel;
 import weaklink.network.Networks;
+import weaklink.network.Portfolio;
 import weaklink.network.SupplyNetwork;
 import weaklink.random.RandomStreams;
 import weaklink.random.Seeds;
@@ -27,21 +28,43 @@ public final class RunContext {
     private final Scenario scenario;
     private final Seeds seeds;
     private final SupplyNetwork network;
+    private final Portfolio book;
     private AttackSurface surface;
     private LossModel lossModel;
     private PolicyContext policyContext;
 
-    private RunContext(Scenario scenario, Seeds seeds, SupplyNetwork network) {
+    private RunContext(Scenario scenario, Seeds seeds, SupplyNetwork network, Portfolio book) {
         this.scenario = scenario;
         this.seeds = seeds;
         this.network = network;
+        this.book = book;
     }
 
-    /** Builds (generates or reads) the scenario's network for this master seed; bad network input is refused here. */
+    /**
+     * Builds (generates or reads) the scenario's network for this master seed, and reads the
+     * insurer's book if the scenario has one; bad network or portfolio input is refused here.
+     */
     public static RunContext of(Scenario scenario, long masterSeed) throws BadInputException {
         Seeds seeds = new Seeds(masterSeed);
-        return new RunContext(scenario, seeds, Networks.build(scenario, seeds.network()));
+        SupplyNetwork network = Networks.build(scenario, seeds.network());
+        return new RunContext(scenario, seeds, network, readBook(scenario, network));
     }
+
+    private static Portfolio readBook(Scenario scenario, SupplyNetwork network) throws BadInputException {
+        if (!scenario.insurance().hasPortfolio()) return null;
+        java.nio.file.Path file = scenario.insurance().portfolio();
+        try {
+            return Portfolio.read(file, network);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(file.toString(), 0, 0, "insurance.portfolio", "file not found (the scenario's insurance.portfolio,"
+                    + " read relative to the scenario's folder)");
+        } catch (java.io.IOException e) {
+            throw new BadInputException(file.toString(), 0, 0, "insurance.portfolio", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The insurer's own book, or null when the scenario has none. */
+    public Portfolio book() { return book; }
 
     public Scenario scenario() { return scenario; }
 
@@ -57,7 +80,7 @@ public final class RunContext {
 
     /** The loss model of the network, made once. */
     public synchronized LossModel lossModel() {
-        if (lossModel == null) lossModel = new LossModel(scenario, network);
+        if (lossModel == null) lossModel = new LossModel(scenario, network, book);
         return lossModel;
     }
 

@@ -40,6 +40,10 @@ final class RunIdentity {
                 out.add(input("links", relative(dir, network.linksFile()), network.linksFile()));
             }
         }
+        var insurance = plan.scenario().insurance();
+        if (insurance.hasPortfolio()) {
+            out.add(input("portfolio", relative(scenarioFile.toAbsolutePath().getParent(), insurance.portfolio()), insurance.portfolio()));
+        }
         return out;
     }
 

@@ -29,7 +29,8 @@ import weaklink.stats.RunningMean;
  * annual loss is at most that share of its mean; the manifest records {@code replicates_run} and
  * {@code stop_reason}.
  *
- * <p>Files written: {@code manifest.json}, {@code replicates.csv}, {@code accumulators.json} (see
+ * <p>Files written: {@code manifest.json}, {@code replicates.csv}, {@code events.csv} (with an
+ * insurer's book also {@code portfolio_losses.csv}), {@code accumulators.json} (see
  * docs/OUTPUTS.md), then whatever the {@link ResultsStore.Summariser} makes from them.
  */
 public final class Runner {
@@ -76,7 +77,7 @@ public final class Runner {
         try (ResultsStore store = ResultsStore.create(dir, manifest, overwrite, inputs, summariser, "weaklink run")) {
             Accumulators acc = engine.newAccumulators();
             RunningMean[] losses = plan.stopsEarly() ? newLosses(plan.policies().size()) : null;
-            ResultsStore.Rows rows = store.startRows();
+            ResultsStore.Rows rows = store.startRows(EventRows.files(plan.scenario()));
             rows.checkpoint(0, acc, losses);
             execute(engine, store, rows, 0, acc, losses);
         }
@@ -115,7 +116,7 @@ public final class Runner {
             if (from == null) {
                 Accumulators acc = engine.newAccumulators();
                 RunningMean[] losses = plan.stopsEarly() ? newLosses(plan.policies().size()) : null;
-                ResultsStore.Rows rows = store.startRows();
+                ResultsStore.Rows rows = store.startRows(EventRows.files(plan.scenario()));
                 rows.checkpoint(0, acc, losses);
                 execute(engine, store, rows, 0, acc, losses);
             } else {
@@ -133,6 +134,7 @@ public final class Runner {
             out.add(plan.scenario().network().firmsFile());
             out.add(plan.scenario().network().linksFile());
         }
+        if (plan.scenario().insurance().hasPortfolio()) out.add(plan.scenario().insurance().portfolio());
         return out;
     }
 
@@ -164,6 +166,7 @@ public final class Runner {
                 }
                 ReplicateEngine.ReplicateResult result = await(window.poll());
                 rows.append(result.csv().getBytes(StandardCharsets.UTF_8));
+                result.appendEvents(rows);
                 result.addTo(acc);
                 done++;
                 if (losses != null) {

@@ -279,12 +279,13 @@ public final class UncertaintyRun {
      * Writes draw {@code d}, whose rows and sums another engine computed, into its results folder as a
      * local run writes it (the same store, so the same bytes), summarised with {@code summariser}.
      */
-    public static void writeDraw(Draw d, byte[] rows, Accumulators sums, String engine, ResultsStore.Summariser summariser)
+    public static void writeDraw(Draw d, byte[] rows, Map<String, byte[]> events, Accumulators sums, String engine, ResultsStore.Summariser summariser)
             throws IOException, BadInputException {
         Manifest m = Manifest.create(d.plan(), Instant.now(), engine);
         try (ResultsStore store = ResultsStore.create(d.plan().outDir(), m, false, List.of(), summariser, "weaklink-spark (uncertainty draw)")) {
-            try (ResultsStore.Rows r = store.startRows()) {
+            try (ResultsStore.Rows r = store.startRows(List.copyOf(events.keySet()))) {
                 r.append(rows);
+                for (Map.Entry<String, byte[]> e : events.entrySet()) r.append(e.getKey(), e.getValue());
                 r.finish(d.plan().replicates(), sums, null, null, Runner.ALL_REPLICATES);
             }
             store.summarise();

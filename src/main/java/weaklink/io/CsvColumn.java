@@ -18,7 +18,7 @@ public final class CsvColumn<R> {
     private final Function<R, String> text;
 
     private CsvColumn(String name, CsvFormat format, String meaning, ToDoubleFunction<R> number, Function<R, String> text) {
-        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) throw new IllegalArgumentException("column names are plain identifiers: " + name);
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("column names are plain identifiers: " + name);
         this.name = name;
         this.format = format;
         this.meaning = meaning;

@@ -41,7 +41,7 @@ final class Campaign implements Steppable {
     @Override
     public void step(SimState simState) {
         int day = (int) simState.schedule.getTime();
-        model.record().campaignStarted();
+        model.record().campaignStarted(state.id, day, state.actor);
         SupplyNetwork net = model.network;
         switch (actor.mode()) {
             case OPPORTUNISTIC -> {

@@ -379,8 +379,9 @@ public final class ReplicateModel extends SimState {
             this.firm = firm;
         }
         @Override public void step(SimState state) {
-            model.record().campaignStarted();
-            model.enqueue((int) state.schedule.getTime(), firm, campaign.id, -1, -1);
+            int day = (int) state.schedule.getTime();
+            model.record().campaignStarted(campaign.id, day, campaign.actor);
+            model.enqueue(day, firm, campaign.id, -1, -1);
         }
     }
 }

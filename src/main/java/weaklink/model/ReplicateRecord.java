@@ -37,11 +37,15 @@ public final class ReplicateRecord {
     /** {@link #byFirm()}'s order, and the size of the record it was computed for (-1: not yet). */
     private int[] byFirm;
     private int byFirmCount = -1;
+    /** Per campaign id: the day it started and its actor (-1 for a stress-test seed); -1 day until it starts. */
+    private int[] campaignDay = new int[8];
+    private int[] campaignActor = new int[8];
 
     public ReplicateRecord(int days) {
         this.days = days;
         this.dailyCompromised = new int[days];
         this.dailyDown = new int[days];
+        Arrays.fill(campaignDay, -1);
     }
 
     void add(int f, int c, int a, int d, int src, int link, byte eff, double detect, double end) {
@@ -101,7 +105,19 @@ public final class ReplicateRecord {
         capacity += size;
     }
 
-    void campaignStarted() { campaigns++; }
+    /** Campaign {@code id} (of actor {@code actor}, or -1 for a stress-test seed) started on {@code day}. */
+    void campaignStarted(int id, int day, int actor) {
+        campaigns++;
+        if (id >= campaignDay.length) {
+            int n = Math.max(id + 1, 2 * campaignDay.length);
+            int old = campaignDay.length;
+            campaignDay = Arrays.copyOf(campaignDay, n);
+            campaignActor = Arrays.copyOf(campaignActor, n);
+            Arrays.fill(campaignDay, old, n, -1);
+        }
+        campaignDay[id] = day;
+        campaignActor[id] = actor;
+    }
 
     /** Days in the replicate's year. */
     public int days() { return days; }
@@ -109,6 +125,10 @@ public final class ReplicateRecord {
     public int size() { return count; }
     /** Number of campaigns (and stress-test seeds) that started. */
     public int campaigns() { return campaigns; }
+    /** The day campaign {@code c} (an id below {@link #campaigns()}) started. */
+    public int campaignDay(int c) { return campaignDay[c]; }
+    /** The actor of campaign {@code c} (its index in the scenario), or -1 for a stress-test seed. */
+    public int campaignActor(int c) { return campaignActor[c]; }
     public int firm(int k) { return firm[k >>> PAGE_BITS][k & MASK]; }
     public int campaign(int k) { return campaign[k >>> PAGE_BITS][k & MASK]; }
     /** Index of the actor in the scenario, or -1 for an initial compromise. */

@@ -98,7 +98,7 @@ final class CsvLines implements Closeable {
     InputFile.Digest digest() { return bytes.digest(); }
 
     private static String describe(List<String> required) {
-        return required.contains("kind") ? "links.csv" : "firms.csv";
+        return required.contains("kind") ? "links.csv" : required.contains("firm_id") ? "portfolio" : "firms.csv";
     }
 
     /** Reads the next non-blank row; false at the end of the file. */
@@ -147,7 +147,8 @@ final class CsvLines implements Closeable {
             while (pos < len && buf[pos] != '\n' && buf[pos] != '\r') pos++;
             if (b.length() + (pos - start) > MAX_LINE_CHARS) {
                 throw new BadInputException(file.toString(), line + 1, 0, null, "the line is longer than " + MAX_LINE_CHARS
-                        + " characters; a network file has one short row per firm or link (is this a " + (header.contains("kind") ? "links" : "firms") + " file?)");
+                        + " characters; a network or portfolio file has one short row per firm or link (is this a "
+                        + (header.contains("kind") ? "links" : header.contains("firm_id") ? "portfolio" : "firms") + " file?)");
             }
             b.append(buf, start, pos - start);
             consumed += pos - start;

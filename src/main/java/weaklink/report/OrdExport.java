@@ -4,151 +4,494 @@ import static weaklink.io.CsvFormat.INTEGER;
 import static weaklink.io.CsvFormat.MONEY;
 import static weaklink.io.CsvFormat.NUMBER;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import weaklink.experiment.Accumulators;
+import weaklink.experiment.EventRows;
+import weaklink.experiment.EventRows.EventRow;
 import weaklink.io.AtomicFile;
 import weaklink.io.CsvColumn;
 import weaklink.io.CsvTable;
-import weaklink.stats.ExceedanceCurve;
+import weaklink.stats.ReturnPeriodLosses;
 import weaklink.stats.Sample;
 
 /**
- * The results in the style of Oasis LMF's Open Results Data (ORD, the v1 file layout written by
- * ktools/oasislmf: https://github.com/OasisLMF/ODS_OpenResultsData), for insurers' tools, in
- * {@code ord/}. Two perspectives, named as Oasis names its output files: {@code gul} (ground-up:
- * the whole network's loss, {@code total_loss}) and {@code il} (insured loss, the insurers'
- * portfolio, {@code insured_loss}); one summary set ({@code S1}) with one {@code SummaryId} per
- * policy (listed in {@code summary_info.csv}); one simulated year per {@code Period}; one sample per
- * period. The mapping is documented in docs/OUTPUTS.md. Every file is streamed row by row, so the
- * period loss table of a million replicates never sits in memory as text.
+ * The results as Oasis LMF writes its Open Results Data (ORD, https://github.com/OasisLMF/ODS_OpenResultsData;
+ * the v1 files of oasislmf's {@code pytools} elt/plt/aal/lec), for insurers' tools: one folder per
+ * policy of the run, {@code ord/POLICY/}, holding for each perspective ({@code gul} ground-up,
+ * {@code il} insured, and with reinsurance {@code ri} net of it and {@code rl} ceded to it) and each
+ * summary set ({@code S1} the whole book, {@code S2} by tier, {@code S3} by size class, {@code S4} by
+ * sector) the sample event loss table ({@code _selt}), the sample period loss table
+ * ({@code _splt}), the period average loss table ({@code _palt}), the exceedance probability table
+ * ({@code _ept}: OEP, OEP TVaR, AEP, AEP TVaR), the per-sample EPT ({@code _psept}) and the
+ * summary-info file that says what each summary id is.
+ *
+ * <p>Everything comes from {@code events.csv} (one row per event and summary group, written during
+ * the run), {@code replicates.csv} (campaigns per year, for unique event ids) and the summary groups
+ * kept in {@code accumulators.json}. Event losses are taken as written (to the cent), so that anyone
+ * recomputing the EPT and PALT from the SPLT gets the same figures (scripts/ord_check.py). An event is
+ * an attack campaign (or the campaigns of an actor's event window), a period one simulated year, the
+ * sample the one realisation per period; the mapping is documented in docs/OUTPUTS.md.
  */
 final class OrdExport {
     static final String FOLDER = "ord";
-    /** EPCalc 2, "full uncertainty": every period's loss ranked into one curve. */
+    /** EPCalc 2, "full uncertainty": every period's loss ranked into one curve (v2: EPMethod S_FULL). */
     static final int EP_CALC_FULL_UNCERTAINTY = 2;
-    static final int EP_TYPE_OEP = 1, EP_TYPE_OEP_TVAR = 2, EP_TYPE_AEP = 3, EP_TYPE_AEP_TVAR = 4;
-    /** ALT SampleType 2: statistics of the sampled losses (1 would be an analytical mean, which we do not have). */
+    static final int OEP = 1, OEP_TVAR = 2, AEP = 3, AEP_TVAR = 4;
+    static final List<String> EP_TYPE_CODES = List.of("", "OEP", "TVAR_OEP", "AEP", "TVAR_AEP");
+    /** PALT SampleType 2: statistics of the sampled losses (1 would be an analytical mean, which we do not have). */
     static final int SAMPLE_TYPE_SAMPLED = 2;
+    static final int SAMPLE_ID = 1;
+    private static final int SETS = 4;
 
     private OrdExport() {}
 
-    /** A row of {@code summary_info.csv}. */
-    record InfoRow(int summaryId, String policy) {
-        static final CsvTable<InfoRow> TABLE = new CsvTable<>(FOLDER + "/summary_info.csv", "Which policy each `SummaryId` is.", List.of(
-                CsvColumn.of("SummaryId", INTEGER, InfoRow::summaryId, "1 = the first policy in the manifest, 2 the second, …"),
-                CsvColumn.text("policy", InfoRow::policy, "the policy")));
-    }
-
-    /** A row of an Exceedance Probability Table ({@code *_S1_ept.csv}). */
-    record EptRow(int summaryId, int epType, int returnPeriod, double loss) {
-        static final List<CsvColumn<EptRow>> COLUMNS = List.of(
-                CsvColumn.of("SummaryId", INTEGER, EptRow::summaryId, "the policy (see `summary_info.csv`)"),
-                CsvColumn.of("EPCalc", INTEGER, r -> EP_CALC_FULL_UNCERTAINTY, "2: \"full uncertainty\", all periods ranked into one curve"),
-                CsvColumn.of("EPType", INTEGER, EptRow::epType, "1 OEP, 2 OEP TVaR, 3 AEP, 4 AEP TVaR (`il`: 3 and 4 only)"),
-                CsvColumn.of("ReturnPeriod", INTEGER, EptRow::returnPeriod, "return period in years, as in `exceedance.csv`, longest first"),
-                CsvColumn.of("Loss", MONEY, EptRow::loss, "the `loss` (EPType 1, 3) or `tail_mean_loss` (EPType 2, 4) of `exceedance.csv` for `gul`"));
-    }
-
-    /** A row of an Average Loss Table ({@code *_S1_alt.csv}). */
-    record AltRow(int summaryId, double meanLoss, double sdLoss) {
-        static final List<CsvColumn<AltRow>> COLUMNS = List.of(
-                CsvColumn.of("SummaryId", INTEGER, AltRow::summaryId, "the policy"),
-                CsvColumn.of("SampleType", INTEGER, r -> SAMPLE_TYPE_SAMPLED, "2: statistics of sampled losses"),
-                CsvColumn.of("MeanLoss", MONEY, AltRow::meanLoss, "the average annual loss (`mean_loss`, or `mean_insured_loss` for `il`)"),
-                CsvColumn.of("SDLoss", MONEY, AltRow::sdLoss, "the standard deviation of annual loss"));
-    }
-
-    /** A row of a Period Loss Table ({@code *_S1_plt.csv}). */
-    record PltRow(int period, double weight, int summaryId, double loss) {
-        static final List<CsvColumn<PltRow>> COLUMNS = List.of(
-                CsvColumn.of("Period", INTEGER, PltRow::period, "the simulated year: replicate `r` is period `r + 1`"),
-                CsvColumn.of("PeriodWeight", NUMBER, PltRow::weight, "`1/n`, every period equally likely"),
-                CsvColumn.of("EventId", INTEGER, r -> 0, "0: all events of the period (annual aggregates are kept, not each event's loss)"),
-                CsvColumn.of("SummaryId", INTEGER, PltRow::summaryId, "the policy"),
-                CsvColumn.of("SampleId", INTEGER, r -> 1, "1: one sample per period"),
-                CsvColumn.of("Loss", MONEY, PltRow::loss, "the period's aggregate loss; only periods with a loss are listed"));
-    }
-
-    /** One perspective: where its annual losses and (if known) its largest events come from. */
+    /** The perspectives, named as Oasis names its files. */
     enum Perspective {
-        GUL("gul"), IL("il");
+        GUL("gul", "ground-up: the firms' own losses"), IL("il", "insured: what the policies pay"),
+        RI("ri", "net of reinsurance: what the insurer retains"), RL("rl", "reinsurance loss: what the reinsurers pay");
 
         final String prefix;
-        final CsvTable<EptRow> ept;
-        final CsvTable<AltRow> alt;
-        final CsvTable<PltRow> plt;
+        final String meaning;
 
-        Perspective(String prefix) {
+        Perspective(String prefix, String meaning) {
             this.prefix = prefix;
-            String p = FOLDER + "/" + prefix + "_S1_";
-            this.ept = new CsvTable<>(p + "ept.csv", "Exceedance Probability Table (ORD EPT), one row per (policy, curve, return period).",
-                    EptRow.COLUMNS);
-            this.alt = new CsvTable<>(p + "alt.csv", "Average Loss Table (ORD \"ALT\", ktools \"PALT\"), one row per policy.", AltRow.COLUMNS);
-            this.plt = new CsvTable<>(p + "plt.csv", "Period Loss Table per sample (the keys of ORD's SPLT), one row per (policy, period with a loss).",
-                    PltRow.COLUMNS);
+            this.meaning = meaning;
         }
 
-        double[] annual(ResultsFinalizer.PolicyColumns c) { return this == GUL ? c.total.toArray() : c.insured.toArray(); }
+        double loss(EventRow r) {
+            return switch (this) {
+                case GUL -> r.gulLoss();
+                case IL -> r.ilLoss();
+                case RI -> r.retainedLoss();
+                case RL -> r.cededLoss();
+            };
+        }
 
-        /** Each year's largest single event; only known ground-up (insured losses are kept per year, not per event). */
-        double[] largestEvent(ResultsFinalizer.PolicyColumns c) { return this == GUL ? c.largestEvent.toArray() : null; }
+        double exposure(EventRow r) { return this == GUL ? r.gulExposure() : r.ilExposure(); }
+
+        double tiv(Accumulators.SummaryGroup g) { return this == GUL ? g.gulTiv() : g.ilTiv(); }
+    }
+
+    // ---- the tables ---------------------------------------------------------------------------------------------
+
+    record SeltRow(int eventId, int summaryId, double loss, double exposure) {}
+
+    record SpltRow(int period, double weight, int eventId, int year, int month, int day, int summaryId, double loss, double exposure) {}
+
+    record PaltRow(int summaryId, double mean, double sd) {}
+
+    record EptRow(int summaryId, int epType, double returnPeriod, double loss) {}
+
+    record InfoRow(int summaryId, String label, double tiv) {}
+
+    static final String PATTERN = FOLDER + "/POLICY/PERSP_SN_";
+
+    static final CsvTable<SeltRow> SELT = new CsvTable<>(PATTERN + "selt.csv",
+            "Sample Event Loss Table (ORD SELT), one row per (event, summary id) with a loss, by `EventId`.", List.of(
+            CsvColumn.of("EventId", INTEGER, SeltRow::eventId, "the event, unique in the run: campaigns of the folder's earlier years + the event's id in its year (`events.csv` `event`) + 1"),
+            CsvColumn.of("SummaryId", INTEGER, SeltRow::summaryId, "the summary group (see the set's summary-info file)"),
+            CsvColumn.of("SampleId", INTEGER, r -> SAMPLE_ID, "1: one sample (each event happens once, in one simulated year)"),
+            CsvColumn.of("Loss", MONEY, SeltRow::loss, "the event's loss in the group, in the perspective (ground-up, insured, retained or ceded)"),
+            CsvColumn.of("ImpactedExposure", MONEY, SeltRow::exposure, "exposure the event touched: the revenue of the firms with a loss (`gul`), or the limits of the policies that paid (`il`, `ri`, `rl`)")));
+
+    static final CsvTable<SpltRow> SPLT = new CsvTable<>(PATTERN + "splt.csv",
+            "Sample Period Loss Table (ORD SPLT), one row per (period, event, summary id) with a loss, periods in order, events as they occurred.", List.of(
+            CsvColumn.of("Period", INTEGER, SpltRow::period, "the simulated year: replicate `r` is period `r + 1`"),
+            CsvColumn.of("PeriodWeight", NUMBER, SpltRow::weight, "`1/n`, every one of the folder's `n` years equally likely"),
+            CsvColumn.of("EventId", INTEGER, SpltRow::eventId, "the event (as in the SELT)"),
+            CsvColumn.of("Year", INTEGER, SpltRow::year, "the period (one period is one simulated year)"),
+            CsvColumn.of("Month", INTEGER, SpltRow::month, "month the event's first campaign started, on a 365-day calendar (day 0 is 1 January)"),
+            CsvColumn.of("Day", INTEGER, SpltRow::day, "day of that month"),
+            CsvColumn.of("Hour", INTEGER, r -> 0, "0: campaigns start at the beginning of their day"),
+            CsvColumn.of("Minute", INTEGER, r -> 0, "0"),
+            CsvColumn.of("SummaryId", INTEGER, SpltRow::summaryId, "the summary group"),
+            CsvColumn.of("SampleId", INTEGER, r -> SAMPLE_ID, "1"),
+            CsvColumn.of("Loss", MONEY, SpltRow::loss, "the event's loss in the group, as in the SELT"),
+            CsvColumn.of("ImpactedExposure", MONEY, SpltRow::exposure, "as in the SELT")));
+
+    static final CsvTable<PaltRow> PALT = new CsvTable<>(PATTERN + "palt.csv",
+            "Period Average Loss Table (ORD ALT, ktools PALT), one row per summary id with a loss.", List.of(
+            CsvColumn.of("SummaryId", INTEGER, PaltRow::summaryId, "the summary group"),
+            CsvColumn.of("SampleType", INTEGER, r -> SAMPLE_TYPE_SAMPLED, "2: statistics of sampled losses"),
+            CsvColumn.of("MeanLoss", MONEY, PaltRow::mean, "average annual loss: the sum of the group's SPLT losses divided by the `n` years"),
+            CsvColumn.of("SDLoss", MONEY, PaltRow::sd, "standard deviation of the annual loss over the `n` years (years without loss count as 0; `n − 1` denominator)")));
+
+    static final CsvTable<PaltRow> PALT_V2 = new CsvTable<>(PATTERN + "palt.csv#v2",
+            "With `ord.version: 2`: the PALT with ORD v2's `LossMethod` (Create_ORDB_v2_0.sql, table AAL).", List.of(
+            CsvColumn.of("SummaryId", INTEGER, PaltRow::summaryId, "the summary group"),
+            CsvColumn.text("LossMethod", r -> "STOC", "`STOC`: stochastic sampling"),
+            CsvColumn.of("SampleType", INTEGER, r -> SAMPLE_TYPE_SAMPLED, "2: statistics of sampled losses"),
+            CsvColumn.of("MeanLoss", MONEY, PaltRow::mean, "as in v1"),
+            CsvColumn.of("SDLoss", MONEY, PaltRow::sd, "as in v1")));
+
+    static final CsvTable<EptRow> EPT = new CsvTable<>(PATTERN + "ept.csv",
+            "Exceedance Probability Table (ORD EPT), one row per (curve, summary id, return period): each curve's losses for every summary id, then its TVaRs.", List.of(
+            CsvColumn.of("SummaryId", INTEGER, EptRow::summaryId, "the summary group"),
+            CsvColumn.of("EPCalc", INTEGER, r -> EP_CALC_FULL_UNCERTAINTY, "2: full uncertainty, all periods ranked into one curve"),
+            CsvColumn.of("EPType", INTEGER, EptRow::epType, "1 OEP (each year's largest event), 2 OEP TVaR, 3 AEP (each year's total), 4 AEP TVaR"),
+            CsvColumn.of("ReturnPeriod", NUMBER, EptRow::returnPeriod, "return period `T` in years, longest first"),
+            CsvColumn.of("Loss", MONEY, EptRow::loss, "the loss at `T` (EPType 1, 3) or the mean beyond it (2, 4), under the run's quantile convention")));
+
+    static final CsvTable<EptRow> EPT_V2 = new CsvTable<>(PATTERN + "ept.csv#v2",
+            "With `ord.version: 2`: the EPT with ORD v2's string codes.", List.of(
+            CsvColumn.of("SummaryId", INTEGER, EptRow::summaryId, "the summary group"),
+            CsvColumn.text("EPMethod", r -> "S_FULL", "`S_FULL`: stochastic full uncertainty (v1 EPCalc 2)"),
+            CsvColumn.text("EPType", r -> EP_TYPE_CODES.get(r.epType()), "`OEP`, `TVAR_OEP`, `AEP`, `TVAR_AEP`"),
+            CsvColumn.of("ReturnPeriod", NUMBER, EptRow::returnPeriod, "as in v1"),
+            CsvColumn.of("Loss", MONEY, EptRow::loss, "as in v1")));
+
+    static final CsvTable<EptRow> PSEPT = new CsvTable<>(PATTERN + "psept.csv",
+            "Per-Sample Exceedance Probability Table (ORD PSEPT): the EPT of each sample; with one sample per period, the full-uncertainty curves again.", List.of(
+            CsvColumn.of("SummaryId", INTEGER, EptRow::summaryId, "the summary group"),
+            CsvColumn.of("SampleId", INTEGER, r -> SAMPLE_ID, "1"),
+            CsvColumn.of("EPType", INTEGER, EptRow::epType, "1 OEP, 2 OEP TVaR, 3 AEP, 4 AEP TVaR"),
+            CsvColumn.of("ReturnPeriod", NUMBER, EptRow::returnPeriod, "return period in years"),
+            CsvColumn.of("Loss", MONEY, EptRow::loss, "as in the EPT")));
+
+    static final CsvTable<EptRow> PSEPT_V2 = new CsvTable<>(PATTERN + "psept.csv#v2",
+            "With `ord.version: 2`: the PSEPT with ORD v2's string EPType.", List.of(
+            CsvColumn.of("SummaryId", INTEGER, EptRow::summaryId, "the summary group"),
+            CsvColumn.of("SampleId", INTEGER, r -> SAMPLE_ID, "1"),
+            CsvColumn.text("EPType", r -> EP_TYPE_CODES.get(r.epType()), "`OEP`, `TVAR_OEP`, `AEP`, `TVAR_AEP`"),
+            CsvColumn.of("ReturnPeriod", NUMBER, EptRow::returnPeriod, "return period in years"),
+            CsvColumn.of("Loss", MONEY, EptRow::loss, "as in the EPT")));
+
+    /** The summary-info table of each set: {@code summary_id}, the field the set groups by, {@code tiv} (as oasislmf writes them). */
+    static final List<CsvTable<InfoRow>> SUMMARY_INFO = summaryInfoTables();
+
+    private static List<CsvTable<InfoRow>> summaryInfoTables() {
+        List<String> fields = weaklink.economics.SummarySets.FIELDS;
+        List<String> meaning = List.of("`All-Risks`: the whole book (every firm; with a book, every insured firm)", "the tier (0 = large buyers)",
+                "the size class", "the sector (the product the firms make)");
+        List<CsvTable<InfoRow>> out = new ArrayList<>();
+        for (int s = 1; s <= SETS; s++) {
+            out.add(new CsvTable<>(FOLDER + "/POLICY/PERSP_S" + s + "_summary-info.csv", "What each summary id of set " + s + " is.", List.of(
+                    CsvColumn.of("summary_id", INTEGER, InfoRow::summaryId, "the `SummaryId` of the set's tables"),
+                    CsvColumn.text(fields.get(s - 1), InfoRow::label, meaning.get(s - 1)),
+                    CsvColumn.of("tiv", MONEY, InfoRow::tiv, "the group's exposure: the annual revenue of its firms (`gul`), or the limits of their policies (`il`, `ri`, `rl`; with a book, times its share)"))));
+        }
+        return out;
     }
 
     /** Every ORD table, for the documentation. */
     static List<CsvTable<?>> tables() {
-        List<CsvTable<?>> out = new ArrayList<>(List.of(InfoRow.TABLE));
-        for (Perspective p : Perspective.values()) out.addAll(List.of(p.ept, p.alt, p.plt));
+        List<CsvTable<?>> out = new ArrayList<>(SUMMARY_INFO);
+        out.addAll(List.of(SELT, SPLT, PALT, EPT, PSEPT, PALT_V2, EPT_V2, PSEPT_V2));
         return out;
     }
 
-    /** Writes the ORD files of a results folder ({@code dir}) from each policy's replicate columns. */
-    static void write(Path dir, List<String> policies, Map<String, ResultsFinalizer.PolicyColumns> data) throws IOException {
-        Files.createDirectories(dir.resolve(FOLDER));
+    /** The path of a table's file for a policy, perspective and summary set. */
+    static String file(CsvTable<?> table, String policy, Perspective p, int set) {
+        String f = table.file();
+        int hash = f.indexOf('#');
+        if (hash >= 0) f = f.substring(0, hash);
+        return f.replace("POLICY", policy).replace("PERSP", p.prefix).replace("_SN_", "_S" + set + "_");
+    }
+
+    /** Every file the export writes for these policies (for the results folder's list of files). */
+    static List<String> files(List<String> policies, boolean reinsured) {
+        List<String> out = new ArrayList<>();
+        for (String policy : policies) {
+            for (Perspective p : perspectives(reinsured)) {
+                for (int s = 1; s <= SETS; s++) {
+                    out.add(file(SUMMARY_INFO.get(s - 1), policy, p, s));
+                    for (CsvTable<?> t : List.of(SELT, SPLT, PALT, EPT, PSEPT)) out.add(file(t, policy, p, s));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Perspective> perspectives(boolean reinsured) {
+        return reinsured ? List.of(Perspective.values()) : List.of(Perspective.GUL, Perspective.IL);
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------------------
+
+    /**
+     * What the export needs besides the files: the folder's years and the settings.
+     *
+     * @param policies      the run's policies, in the manifest's order
+     * @param firstReplicate the folder's first replicate
+     * @param campaigns     campaigns of each of the folder's years, in order (the same under every policy)
+     * @param settings      return periods, quantile convention, ORD version, whether the book is reinsured
+     */
+    record Run(List<String> policies, int firstReplicate, long[] campaigns, OrdSettings settings) {
+        int years() { return campaigns.length; }
+    }
+
+    /**
+     * Writes {@code ord/} of results folder {@code dir} in one pass over {@code events.csv}: every
+     * policy's and perspective's SELT and SPLT streamed as the rows come (a year's SELT rows held to
+     * sort them by event id), each summary group's yearly totals kept for its PALT, EPT and PSEPT.
+     */
+    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups) throws IOException {
+        Path eventsFile = dir.resolve(EventRows.EVENTS);
+        if (!Files.isRegularFile(eventsFile)) return;
+        int n = run.years();
+        double weight = 1.0 / n;
+        long[] eventBase = new long[n];
+        for (int i = 1; i < eventBase.length; i++) eventBase[i] = eventBase[i - 1] + run.campaigns()[i - 1];
+        Map<Long, Integer> cellOf = new LinkedHashMap<>();
+        for (int c = 0; c < groups.size(); c++) cellOf.put(key(groups.get(c).set(), groups.get(c).id()), c);
+        Map<String, Integer> policyIndex = new LinkedHashMap<>();
+        for (String policy : run.policies()) policyIndex.put(policy, policyIndex.size());
+        List<Perspective> perspectives = perspectives(run.settings().reinsured());
+        Output[][] out = new Output[run.policies().size()][perspectives.size()];
+        try {
+            for (int pi = 0; pi < out.length; pi++) {
+                Files.createDirectories(dir.resolve(FOLDER).resolve(run.policies().get(pi)));
+                for (int q = 0; q < perspectives.size(); q++) out[pi][q] = new Output(dir, run.policies().get(pi), perspectives.get(q), groups.size());
+            }
+            try (BufferedReader in = Files.newBufferedReader(eventsFile, StandardCharsets.UTF_8)) {
+                String header = in.readLine();
+                if (header == null || !header.equals(EventRow.TABLE.header())) throw new IOException(eventsFile + ": unexpected header");
+                int year = -1, lineNo = 1;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lineNo++;
+                    if (line.isEmpty()) continue;
+                    EventRow r;
+                    try {
+                        r = EventRow.parse(line);
+                    } catch (RuntimeException e) {
+                        throw new IOException(eventsFile + ":" + lineNo + ": " + e.getMessage(), e);
+                    }
+                    Integer pi = policyIndex.get(r.policy());
+                    if (pi == null) throw new IOException(eventsFile + ":" + lineNo + ": policy '" + r.policy() + "' is not one of the run's");
+                    int y = r.replicate() - run.firstReplicate();
+                    if (y < 0 || y >= n) throw new IOException(eventsFile + ":" + lineNo + ": replicate " + r.replicate() + " is not one of the folder's");
+                    if (y != year) {
+                        for (Output[] byPolicy : out) for (Output o : byPolicy) o.flushSelt();
+                        year = y;
+                    }
+                    Integer cell = cellOf.get(key(r.summarySet(), r.summaryId()));
+                    if (cell == null) throw new IOException(eventsFile + ":" + lineNo + ": no summary group " + r.summarySet() + "/" + r.summaryId());
+                    int eventId = Math.toIntExact(eventBase[y] + r.event() + 1);
+                    int dayOfYear = Math.floorMod(r.day(), 365);
+                    for (Output o : out[pi]) {
+                        double loss = o.perspective.loss(r);
+                        if (loss <= 0) continue;
+                        double exposure = o.perspective.exposure(r);
+                        o.yearSelt[r.summarySet() - 1].add(new SeltRow(eventId, r.summaryId(), loss, exposure));
+                        o.splt.write(r.summarySet(), new SpltRow(r.replicate() + 1, weight, eventId, r.replicate() + 1, month(dayOfYear),
+                                dayOfMonth(dayOfYear), r.summaryId(), loss, exposure));
+                        o.totals[cell].add(y, loss);
+                    }
+                }
+            }
+            for (Output[] byPolicy : out) {
+                for (Output o : byPolicy) {
+                    o.flushSelt();
+                    o.selt.commit();
+                    o.splt.commit();
+                }
+            }
+        } finally {
+            for (Output[] byPolicy : out) for (Output o : byPolicy) if (o != null) o.discard();
+        }
+        for (Output[] byPolicy : out) {
+            for (Output o : byPolicy) for (int s = 1; s <= SETS; s++) writeSet(dir, run, o.policy, o.perspective, s, groups, o.totals);
+        }
+    }
+
+    private static long key(int set, int id) { return (long) set << 32 | id; }
+
+    /** What one (policy, perspective) is writing: its SELT and SPLT files, a year's SELT rows, each group's totals by year. */
+    private static final class Output {
+        final String policy;
+        final Perspective perspective;
+        final Writers selt, splt;
+        final List<SeltRow>[] yearSelt = newLists();
+        final YearTotals[] totals;
+
+        Output(Path dir, String policy, Perspective perspective, int cells) throws IOException {
+            this.policy = policy;
+            this.perspective = perspective;
+            this.totals = new YearTotals[cells];
+            for (int c = 0; c < cells; c++) totals[c] = new YearTotals();
+            Writers s = new Writers(dir, policy, perspective, SELT);
+            try {
+                this.splt = new Writers(dir, policy, perspective, SPLT);
+            } catch (IOException | RuntimeException e) {
+                s.discard();
+                throw e;
+            }
+            this.selt = s;
+        }
+
+        void flushSelt() throws IOException { OrdExport.flushSelt(selt, yearSelt); }
+
+        void discard() throws IOException {
+            selt.discard();
+            splt.discard();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<SeltRow>[] newLists() {
+        List<SeltRow>[] out = new List[SETS];
+        for (int s = 0; s < SETS; s++) out[s] = new ArrayList<>();
+        return out;
+    }
+
+    /** Writes a year's SELT rows of each set in event id order. */
+    private static void flushSelt(Writers selt, List<SeltRow>[] yearSelt) throws IOException {
+        for (int s = 0; s < SETS; s++) {
+            List<SeltRow> rows = yearSelt[s];
+            rows.sort((a, b) -> a.eventId() != b.eventId() ? Integer.compare(a.eventId(), b.eventId()) : Integer.compare(a.summaryId(), b.summaryId()));
+            for (SeltRow r : rows) selt.write(s + 1, r);
+            rows.clear();
+        }
+    }
+
+    /** The summary-info, PALT, EPT and PSEPT of one summary set. */
+    private static void writeSet(Path dir, Run run, String policy, Perspective p, int set, List<Accumulators.SummaryGroup> groups,
+                                 YearTotals[] totals) throws IOException {
+        int n = run.years();
+        OrdSettings settings = run.settings();
         List<InfoRow> info = new ArrayList<>();
-        for (int p = 0; p < policies.size(); p++) info.add(new InfoRow(p + 1, policies.get(p)));
-        AtomicFile.writeString(dir.resolve(InfoRow.TABLE.file()), InfoRow.TABLE.render(info));
-        for (Perspective perspective : Perspective.values()) {
-            List<EptRow> ept = new ArrayList<>();
-            List<AltRow> alt = new ArrayList<>();
-            for (int p = 0; p < policies.size(); p++) {
-                ResultsFinalizer.PolicyColumns c = data.get(policies.get(p));
-                double[] largest = perspective.largestEvent(c);
-                Sample aggregate = new Sample(perspective.annual(c));
-                if (largest != null) appendCurve(ept, p + 1, new Sample(largest), EP_TYPE_OEP, EP_TYPE_OEP_TVAR);
-                appendCurve(ept, p + 1, aggregate, EP_TYPE_AEP, EP_TYPE_AEP_TVAR);
-                alt.add(new AltRow(p + 1, aggregate.mean(), aggregate.sd()));
+        List<PaltRow> palt = new ArrayList<>();
+        List<List<EptRow>> ept = new ArrayList<>();
+        for (int t = 0; t <= 4; t++) ept.add(new ArrayList<>());
+        List<Double> periods = ReturnPeriodLosses.supported(n, settings.returnPeriods());
+        for (int c = 0; c < groups.size(); c++) {
+            Accumulators.SummaryGroup g = groups.get(c);
+            if (g.set() != set) continue;
+            info.add(new InfoRow(g.id(), g.label(), p.tiv(g)));
+            YearTotals y = totals[c];
+            if (y.size() == 0) continue;
+            double[] aggregate = y.dense(n, false), largest = y.dense(n, true);
+            Sample annual = new Sample(aggregate);
+            palt.add(new PaltRow(g.id(), y.sum() / n, annual.sd()));
+            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.of(largest, periods, settings.quantile())) {
+                ept.get(OEP).add(new EptRow(g.id(), OEP, pt.returnPeriod(), pt.loss()));
+                ept.get(OEP_TVAR).add(new EptRow(g.id(), OEP_TVAR, pt.returnPeriod(), pt.tailValue()));
             }
-            AtomicFile.writeString(dir.resolve(perspective.ept.file()), perspective.ept.render(ept));
-            AtomicFile.writeString(dir.resolve(perspective.alt.file()), perspective.alt.render(alt));
-            AtomicFile.write(dir.resolve(perspective.plt.file()), w -> writePeriods(w, perspective, policies, data));
+            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.of(aggregate, periods, settings.quantile())) {
+                ept.get(AEP).add(new EptRow(g.id(), AEP, pt.returnPeriod(), pt.loss()));
+                ept.get(AEP_TVAR).add(new EptRow(g.id(), AEP_TVAR, pt.returnPeriod(), pt.tailValue()));
+            }
+        }
+        List<EptRow> eptRows = new ArrayList<>();
+        for (int t = 1; t <= 4; t++) eptRows.addAll(ept.get(t));
+        boolean v2 = settings.version() == 2;
+        Path folder = dir;
+        CsvTable<InfoRow> infoTable = SUMMARY_INFO.get(set - 1);
+        AtomicFile.writeString(folder.resolve(file(infoTable, policy, p, set)), infoTable.render(info));
+        CsvTable<PaltRow> paltTable = v2 ? PALT_V2 : PALT;
+        AtomicFile.writeString(folder.resolve(file(paltTable, policy, p, set)), paltTable.render(palt));
+        CsvTable<EptRow> eptTable = v2 ? EPT_V2 : EPT, pseptTable = v2 ? PSEPT_V2 : PSEPT;
+        AtomicFile.writeString(folder.resolve(file(eptTable, policy, p, set)), eptTable.render(eptRows));
+        AtomicFile.writeString(folder.resolve(file(pseptTable, policy, p, set)), pseptTable.render(eptRows));
+    }
+
+    private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /** Month (1-12) of a day of a 365-day year (0 = 1 January). */
+    static int month(int dayOfYear) {
+        int d = dayOfYear;
+        for (int m = 0; m < 12; m++) {
+            if (d < MONTH_DAYS[m]) return m + 1;
+            d -= MONTH_DAYS[m];
+        }
+        throw new IllegalArgumentException("day of year " + dayOfYear);
+    }
+
+    /** Day of the month (1-31) of a day of a 365-day year. */
+    static int dayOfMonth(int dayOfYear) {
+        int d = dayOfYear;
+        for (int m = 0; m < 12; m++) {
+            if (d < MONTH_DAYS[m]) return d + 1;
+            d -= MONTH_DAYS[m];
+        }
+        throw new IllegalArgumentException("day of year " + dayOfYear);
+    }
+
+    /** The streamed files of one kind (SELT or SPLT), one per summary set, written under temporary names until committed. */
+    private static final class Writers {
+        private final CsvTable<?> table;
+        private final Path[] targets = new Path[SETS], temporaries = new Path[SETS];
+        private final Writer[] out = new Writer[SETS];
+        private boolean committed;
+
+        Writers(Path dir, String policy, Perspective p, CsvTable<?> table) throws IOException {
+            this.table = table;
+            for (int s = 0; s < SETS; s++) {
+                targets[s] = dir.resolve(file(table, policy, p, s + 1));
+                temporaries[s] = AtomicFile.temporaryFor(targets[s]);
+                out[s] = new BufferedWriter(Files.newBufferedWriter(temporaries[s], StandardCharsets.UTF_8), 1 << 14);
+                table.writeHeader(out[s]);
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void write(int set, Object row) throws IOException { ((CsvTable) table).write(out[set - 1], row); }
+
+        void commit() throws IOException {
+            for (Writer w : out) w.close();
+            for (int s = 0; s < SETS; s++) AtomicFile.moveIntoPlace(temporaries[s], targets[s]);
+            committed = true;
+        }
+
+        /** Closes and removes the temporary files of a pass that failed. */
+        void discard() throws IOException {
+            if (committed) return;
+            for (int s = 0; s < SETS; s++) {
+                out[s].close();
+                Files.deleteIfExists(temporaries[s]);
+            }
         }
     }
 
-    /** The period loss table, one line at a time. */
-    private static void writePeriods(Writer w, Perspective perspective, List<String> policies,
-                                     Map<String, ResultsFinalizer.PolicyColumns> data) throws IOException {
-        perspective.plt.writeHeader(w);
-        for (int p = 0; p < policies.size(); p++) {
-            double[] annual = perspective.annual(data.get(policies.get(p)));
-            double weight = 1.0 / annual.length;
-            for (int i = 0; i < annual.length; i++) {
-                if (annual[i] <= 0) continue;
-                perspective.plt.write(w, new PltRow(i + 1, weight, p + 1, annual[i]));
-            }
-        }
-    }
+    /**
+     * One summary group's totals by year, for the years with a loss only (in year order, as
+     * {@code events.csv} gives them): the year's total and its largest event.
+     */
+    static final class YearTotals {
+        private int size;
+        private int[] year = new int[8];
+        private double[] aggregate = new double[8], largest = new double[8];
+        private double sum;
 
-    /** The loss and the TVaR rows of one curve, longest return period first (as ktools writes them). */
-    private static void appendCurve(List<EptRow> ept, int summaryId, Sample losses, int type, int tvarType) {
-        List<ExceedanceCurve.Point> points = new ArrayList<>(ExceedanceCurve.of(losses, ExceedanceCurve.STANDARD_RETURN_PERIODS));
-        Collections.reverse(points);
-        for (ExceedanceCurve.Point pt : points) ept.add(new EptRow(summaryId, type, pt.returnPeriodYears(), pt.loss()));
-        for (ExceedanceCurve.Point pt : points) ept.add(new EptRow(summaryId, tvarType, pt.returnPeriodYears(), pt.tailMeanLoss()));
+        void add(int y, double loss) {
+            sum += loss;
+            if (size > 0 && year[size - 1] == y) {
+                aggregate[size - 1] += loss;
+                largest[size - 1] = Math.max(largest[size - 1], loss);
+                return;
+            }
+            if (size == year.length) {
+                year = Arrays.copyOf(year, 2 * size);
+                aggregate = Arrays.copyOf(aggregate, 2 * size);
+                largest = Arrays.copyOf(largest, 2 * size);
+            }
+            year[size] = y;
+            aggregate[size] = loss;
+            largest[size] = loss;
+            size++;
+        }
+
+        int size() { return size; }
+
+        /** The sum of every loss added, in the order added. */
+        double sum() { return sum; }
+
+        /** One value per year of {@code n} (0 for years without loss): the totals, or the largest events. */
+        double[] dense(int n, boolean largestEvent) {
+            double[] out = new double[n];
+            for (int k = 0; k < size; k++) out[year[k]] = largestEvent ? largest[k] : aggregate[k];
+            return out;
+        }
     }
 }

@@ -2,6 +2,7 @@ package weaklink.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import weaklink.experiment.EventRows;
 import weaklink.experiment.ReplicateRow;
 import weaklink.io.CsvColumn;
 import weaklink.io.CsvTable;
@@ -16,7 +17,8 @@ public final class OutputTables {
 
     /** The tables in the order docs/OUTPUTS.md describes them. */
     public static List<CsvTable<?>> all() {
-        List<CsvTable<?>> out = new ArrayList<>(List.of(ReplicateRow.TABLE, SummaryColumn.TABLE, ExceedanceRow.TABLE,
+        List<CsvTable<?>> out = new ArrayList<>(List.of(ReplicateRow.TABLE, EventRows.EventRow.TABLE, EventRows.ClaimRow.TABLE,
+                SummaryColumn.TABLE, ExceedanceRow.TABLE,
                 GroupTables.DayRow.TABLE, GroupTables.GroupRow.TABLE));
         out.addAll(OrdExport.tables());
         out.addAll(UncertaintyReport.tables());

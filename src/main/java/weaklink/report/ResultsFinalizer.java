@@ -48,12 +48,16 @@ public final class ResultsFinalizer {
     public static final ResultsStore.Summariser SUMMARISER = new ResultsStore.Summariser() {
         @Override public List<String> outputs() { return ResultsFinalizer.outputs(); }
 
+        @Override public List<String> outputs(Manifest m) { return withOrd(ResultsFinalizer.outputs(), m); }
+
         @Override public void summarise(Path dir) throws IOException, BadInputException { finish(dir); }
     };
 
     /** The summary tables alone (an uncertainty run's draws: the run's own report covers them). */
     public static final ResultsStore.Summariser TABLES = new ResultsStore.Summariser() {
         @Override public List<String> outputs() { return tableFiles(); }
+
+        @Override public List<String> outputs(Manifest m) { return withOrd(tableFiles(), m); }
 
         @Override public void summarise(Path dir) throws IOException, BadInputException { finishTables(dir); }
     };
@@ -68,8 +72,18 @@ public final class ResultsFinalizer {
     private static List<String> tableFiles() {
         List<String> out = new ArrayList<>();
         for (CsvTable<?> t : OutputTables.all()) {
-            if (!t.file().equals(Runner.REPLICATES) && !UncertaintyReport.tables().contains(t)) out.add(t.file());
+            if (!t.file().equals(Runner.REPLICATES) && !UncertaintyReport.tables().contains(t) && !OrdExport.tables().contains(t)
+                    && !weaklink.experiment.ResultsStore.STREAMS.contains(t.file())) {
+                out.add(t.file());
+            }
         }
+        return out;
+    }
+
+    /** {@code files} and the ORD files of the run {@code m} describes (one folder per policy). */
+    private static List<String> withOrd(List<String> files, Manifest m) {
+        List<String> out = new ArrayList<>(files);
+        out.addAll(OrdExport.files(m.policies(), OrdSettings.of(m.scenario()).reinsured()));
         return out;
     }
 
@@ -104,8 +118,12 @@ public final class ResultsFinalizer {
             Accumulators acc = Accumulators.fromJson(Json.read(accFile).get("sums"));
             GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
             GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
+            if (!acc.summaryGroups().isEmpty() && !policies.isEmpty()) {
+                long[] campaigns = byPolicy.get(policies.get(0)).campaigns.toLongArray();
+                int first = manifest.shard().firstReplicate();
+                OrdExport.write(dir, new OrdExport.Run(policies, first, campaigns, OrdSettings.of(manifest.scenario())), acc.summaryGroups());
+            }
         }
-        OrdExport.write(dir, policies, byPolicy);
     }
 
     /**
@@ -199,11 +217,13 @@ public final class ResultsFinalizer {
     static final class PolicyColumns {
         private static final ReplicateColumn[] SUMMED = java.util.Arrays.stream(ReplicateColumn.values())
                 .filter(c -> c != ReplicateColumn.POLICY).toArray(ReplicateColumn[]::new);
+        final DoubleList campaigns = new DoubleList();
         final DoubleList total = new DoubleList(), largestEvent = new DoubleList(), insured = new DoubleList(), societal = new DoubleList(),
                 policyCost = new DoubleList();
         private final double[] sums = new double[ReplicateColumn.values().length];
 
         void add(ReplicateRow r) {
+            campaigns.add(r.value(ReplicateColumn.CAMPAIGNS));
             total.add(r.value(ReplicateColumn.TOTAL_LOSS));
             largestEvent.add(r.value(ReplicateColumn.LARGEST_EVENT_LOSS));
             insured.add(r.value(ReplicateColumn.INSURED_LOSS));
@@ -256,5 +276,11 @@ public final class ResultsFinalizer {
         int size() { return n; }
 
         double[] toArray() { return java.util.Arrays.copyOf(xs, n); }
+
+        long[] toLongArray() {
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) out[i] = (long) xs[i];
+            return out;
+        }
     }
 }

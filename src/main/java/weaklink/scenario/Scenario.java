@@ -24,6 +24,7 @@ import java.util.Map;
  * @param policies             policies compared, the baseline first
  * @param baselinePolicy       name of the policy differences are taken against
  * @param uncertainty          the uncertain inputs drawn around the replicates, or null (none)
+ * @param insurance            the insurer's book, event definition, reinsurance and ORD settings
  */
 public record Scenario(
         String name,
@@ -41,7 +42,8 @@ public record Scenario(
         EconomicsSpec economics,
         List<PolicySpec> policies,
         String baselinePolicy,
-        UncertaintySpec uncertainty) {
+        UncertaintySpec uncertainty,
+        InsuranceSpec insurance) {
 
     /** Most replicates a run may ask for, in the scenario or on the command line. */
     public static final int MAX_REPLICATES = 100_000_000;
@@ -57,10 +59,16 @@ public record Scenario(
 
     public FirmDefaults defaults(SizeClass s) { return sizeClasses.get(s); }
 
+    /** The same scenario with another insurer's block (e.g. the return periods of {@code run --return-periods}). */
+    public Scenario withInsurance(InsuranceSpec newInsurance) {
+        return new Scenario(name, description, currency, days, seed, replicates, network, sizeClasses, trustDailyProbability,
+                actors, initialCompromises, standards, economics, policies, baselinePolicy, uncertainty, newInsurance);
+    }
+
     /** The same scenario with other attacks: e.g. no actors and one firm hit at day 0 (single points of failure). */
     public Scenario withAttacks(List<ActorSpec> newActors, List<InitialCompromise> newInitial) {
         return new Scenario(name, description, currency, days, seed, replicates, network, sizeClasses, trustDailyProbability,
-                List.copyOf(newActors), List.copyOf(newInitial), standards, economics, policies, baselinePolicy, uncertainty);
+                List.copyOf(newActors), List.copyOf(newInitial), standards, economics, policies, baselinePolicy, uncertainty, insurance);
     }
 
     /**

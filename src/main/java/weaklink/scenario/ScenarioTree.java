@@ -63,6 +63,33 @@ public final class ScenarioTree {
         for (PolicySpec p : s.policies()) policies.add(policy(p));
         m.put("policies", policies);
         if (s.uncertainty() != null) m.put("uncertainty", uncertainty(s.uncertainty()));
+        m.put("insurance", insurance(s.insurance(), baseDir));
+        return m;
+    }
+
+    /** The insurer's block: the book (relative to the scenario's folder), event definition, reinsurance layers, ORD settings. */
+    private static Map<String, Object> insurance(InsuranceSpec ins, Path baseDir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (ins.portfolio() != null) m.put("portfolio", relative(baseDir, ins.portfolio()));
+        Map<String, Object> events = new LinkedHashMap<>();
+        events.put("definition", ins.events().label());
+        if (!ins.events().byCampaign()) events.put("hours", ins.events().windowHours());
+        m.put("events", events);
+        List<Object> layers = new ArrayList<>();
+        for (InsuranceSpec.Layer l : ins.reinsurance()) {
+            Map<String, Object> layer = new LinkedHashMap<>();
+            layer.put("type", l.kind().label());
+            layer.put("attachment_yen", l.attachmentYen());
+            layer.put("limit_yen", l.limitYen());
+            layer.put("share", l.share());
+            layers.add(layer);
+        }
+        m.put("reinsurance", layers);
+        Map<String, Object> ord = new LinkedHashMap<>();
+        if (ins.ord().returnPeriods() != null) ord.put("return_periods", new ArrayList<>(ins.ord().returnPeriods()));
+        ord.put("quantile", ins.ord().quantile().label());
+        ord.put("version", (long) ins.ord().version());
+        m.put("ord", ord);
         return m;
     }
 

@@ -79,7 +79,7 @@ class ResumeAfterKillTest {
         List<String> files = filesOf(whole);
         assertEquals(files, filesOf(killed));
         assertTrue(files.containsAll(List.of("replicates.csv", "summary.csv", "accumulators.json", "exceedance.csv", "timeseries.csv",
-                "by_group.csv", "ord/gul_S1_ept.csv")), files.toString());
+                "by_group.csv", "events.csv", "ord/none/gul_S1_ept.csv", "ord/none/il_S4_splt.csv")), files.toString());
         for (String f : files) {
             if (f.equals(Runner.MANIFEST)) continue;
             assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(killed.resolve(f)), f);

@@ -138,6 +138,30 @@ class VerifiedResumeTest {
     }
 
     @Test
+    void theCheckpointRecordsTheSizeAndHashOfTheEventRowsItCovers() throws Exception {
+        JsonNode mark = checkpoint(killed).get("streams").get(0);
+        assertEquals(EventRows.EVENTS, mark.get("file").asText());
+        Path partial = killed.resolve(EventRows.EVENTS + ".partial");
+        assertTrue(Files.size(partial) >= mark.get("bytes").asLong());
+        assertEquals(Sha256.of(partial, mark.get("bytes").asLong()), mark.get("sha256").asText());
+    }
+
+    @Test
+    void anEventRowChangedBeforeTheCheckpointIsRefusedNamingTheFile() throws Exception {
+        Path dir = copy();
+        Path partial = dir.resolve(EventRows.EVENTS + ".partial");
+        byte[] bytes = Files.readAllBytes(partial);
+        int at = EventRows.EventRow.TABLE.header().length() + 30; // inside the first row
+        bytes[at] = (byte) (bytes[at] == '1' ? '2' : '1');
+        Files.write(partial, bytes);
+        Map<String, byte[]> before = Folders.contents(dir);
+        Folders.Outcome o = Folders.cli("run", Folders.QUICKSTART, "--resume", dir.toString(), "--quiet");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(partial.toString()) && o.err().contains("SHA-256"), o.err());
+        Folders.assertUnchanged(before, dir);
+    }
+
+    @Test
     void anUnreadableCheckpointIsRefusedNamingIt() throws Exception {
         Path dir = copy();
         Path acc = dir.resolve(ResultsStore.ACCUMULATORS);
@@ -209,7 +233,7 @@ class VerifiedResumeTest {
         assertEquals("complete", Manifest.read(dir).status());
         Path whole = tmp.resolve("whole");
         assertEquals(0, Folders.cli("run", Folders.QUICKSTART, "--replicates", "30", "--out", whole.toString(), "--quiet").code());
-        for (String f : List.of("replicates.csv", "accumulators.json", "summary.csv", "by_group.csv", "ord/gul_S1_plt.csv")) {
+        for (String f : List.of("replicates.csv", "accumulators.json", "summary.csv", "by_group.csv", "events.csv", "ord/none/gul_S1_splt.csv")) {
             assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(dir.resolve(f)), f);
         }
     }

@@ -1,49 +1,65 @@
 package weaklink.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weaklink.experiment.ReplicateColumn;
+import weaklink.experiment.Accumulators;
+import weaklink.experiment.EventRows;
+import weaklink.experiment.EventRows.EventRow;
 
 /**
- * The ORD export is streamed: the period loss table of a million simulated years (35 MB) is written
- * in a 72 MB heap that holds the three million losses it comes from. Issue #18, item 7: a million
- * replicates under {@code -Xmx128m} ran out of memory building that table as one text (the former
- * export, run by hand the same way, failed at 72 MB and at 128 MB).
+ * The ORD export is streamed: the period loss tables of a million simulated years (one event a year
+ * in each of the four summary sets, 45 MB each) are written in a heap of {@value #HEAP_MB} MB, which
+ * holds each summary group's yearly totals (about 20 bytes per group and year with a loss), never a
+ * table's text. Issue #18, item 7: building the period loss table as one text ran out of memory.
  */
 class OrdExportTest {
     static final int PERIODS = 1_000_000;
-    static final String HEAP = "-Xmx72m";
+    static final int HEAP_MB = 256;
 
     @TempDir Path dir;
 
-    /** Writes the ORD files of one policy with {@code args[1]} simulated years into {@code args[0]}. */
+    static final List<Accumulators.SummaryGroup> GROUPS = List.of(new Accumulators.SummaryGroup(1, 1, "All-Risks", 1e12, 1e10),
+            new Accumulators.SummaryGroup(2, 1, "0", 1e12, 1e10), new Accumulators.SummaryGroup(3, 1, "large", 1e12, 1e10),
+            new Accumulators.SummaryGroup(4, 1, "parts", 1e12, 1e10));
+
+    /** Writes {@code events.csv} of one policy with {@code args[1]} simulated years into {@code args[0]}, then its ORD files. */
     public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
-        ResultsFinalizer.PolicyColumns c = new ResultsFinalizer.PolicyColumns();
-        // a loss every year, of a size whose cells are long (so the table's text would be ~45 MB)
-        for (int i = 0; i < n; i++) c.addForTest(123_456_789.0 + i, 1_000_000.0 + i, 50_000.0 + i);
-        OrdExport.write(Path.of(args[0]), List.of("none"), Map.of("none", c));
+        try (BufferedWriter w = Files.newBufferedWriter(out.resolve(EventRows.EVENTS))) {
+            EventRow.TABLE.writeHeader(w);
+            for (int i = 0; i < n; i++) {
+                for (int set = 1; set <= 4; set++) {
+                    double loss = 123_456_789.0 + i;
+                    EventRow.TABLE.write(w, new EventRow("none", i, 0, 0, i % 365, set, 1, loss, 5e9, loss / 10, 1e8, 0, loss / 10));
+                }
+            }
+        }
+        long[] campaigns = new long[n];
+        java.util.Arrays.fill(campaigns, 1);
+        OrdExport.write(out, new OrdExport.Run(List.of("none"), 0, campaigns, OrdSettings.DEFAULT), GROUPS);
     }
 
     @Test
     void aMillionYearPeriodLossTableIsWrittenInASmallHeap() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, HEAP, "-cp", System.getProperty("java.class.path"), OrdExportTest.class.getName(),
+        Process p = new ProcessBuilder(java, "-Xmx" + HEAP_MB + "m", "-cp", System.getProperty("java.class.path"), OrdExportTest.class.getName(),
                 dir.toString(), Integer.toString(PERIODS)).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
         assertEquals(0, p.waitFor(), Files.readString(dir.resolve("log")));
-        Path plt = dir.resolve("ord/gul_S1_plt.csv");
+        Path splt = dir.resolve("ord/none/gul_S1_splt.csv");
         long lines;
-        try (BufferedReader r = Files.newBufferedReader(plt)) {
+        try (BufferedReader r = Files.newBufferedReader(splt)) {
             lines = r.lines().count();
         }
         assertEquals(PERIODS + 1, lines);
-        org.junit.jupiter.api.Assertions.assertTrue(Files.size(plt) > 30_000_000, "the table is large next to the heap: " + Files.size(plt));
+        assertTrue(Files.size(splt) > 30_000_000, "the table is large next to the heap: " + Files.size(splt));
     }
 }

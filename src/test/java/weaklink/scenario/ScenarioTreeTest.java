@@ -37,7 +37,8 @@ class ScenarioTreeTest {
         UncertaintySpec bare = new UncertaintySpec(u.draws(), u.networkDraws(),
                 u.parameters().stream().map(p -> new UncertaintySpec.Parameter(p.path(), p.distribution(), "")).toList());
         return new Scenario(s.name(), s.description(), s.currency(), s.days(), s.seed(), s.replicates(), s.network(), s.sizeClasses(),
-                s.trustDailyProbability(), s.actors(), s.initialCompromises(), s.standards(), s.economics(), s.policies(), s.baselinePolicy(), bare);
+                s.trustDailyProbability(), s.actors(), s.initialCompromises(), s.standards(), s.economics(), s.policies(), s.baselinePolicy(), bare,
+                s.insurance());
     }
 
     @Test
@@ -106,6 +107,13 @@ class ScenarioTreeTest {
                   network_draws: true
                   parameters:
                     economics.substitution_share: {type: uniform, min: 0.1, max: 0.4}
+                insurance:
+                  portfolio: book.csv
+                  events: {definition: actor-window, hours: 72}
+                  reinsurance:
+                    - {type: per-event, attachment_yen: 1.0e8, limit_yen: 4.0e8, share: 0.9}
+                    - {type: aggregate, attachment_yen: 5.0e8, limit_yen: 1.0e9}
+                  ord: {return_periods: [10, 250, 2.5], quantile: ktools, version: 2}
                 baseline_policy: none
                 policies:
                   - {id: none}
@@ -127,12 +135,14 @@ class ScenarioTreeTest {
      */
     @Test
     void theScenarioRecordsHaveTheComponentsScenarioTreeWrites() {
-        Map<Class<?>, Integer> known = Map.ofEntries(Map.entry(Scenario.class, 16), Map.entry(NetworkSpec.class, 4),
+        Map<Class<?>, Integer> known = Map.ofEntries(Map.entry(Scenario.class, 17), Map.entry(NetworkSpec.class, 4),
                 Map.entry(NetworkSpec.TieredSpec.class, 13), Map.entry(NetworkSpec.TierSpec.class, 6), Map.entry(FirmDefaults.class, 22),
                 Map.entry(ActorSpec.class, 11), Map.entry(InitialCompromise.class, 4), Map.entry(EconomicsSpec.class, 9), Map.entry(StandardSpec.class, 2),
                 Map.entry(ProductionSpec.class, 5), Map.entry(UncertaintySpec.class, 3), Map.entry(DistributionSpec.class, 4),
                 Map.entry(PolicySpec.BuyerShare.class, 7), Map.entry(PolicySpec.Mandate.class, 5), Map.entry(PolicySpec.Subsidy.class, 6),
-                Map.entry(PolicySpec.MutualPool.class, 6), Map.entry(PolicySpec.Targeted.class, 4), Map.entry(PolicySpec.None.class, 1), Map.entry(PolicySpec.Planner.class, 1));
+                Map.entry(PolicySpec.MutualPool.class, 6), Map.entry(PolicySpec.Targeted.class, 4), Map.entry(PolicySpec.None.class, 1), Map.entry(PolicySpec.Planner.class, 1),
+                Map.entry(InsuranceSpec.class, 4), Map.entry(InsuranceSpec.EventDefinition.class, 1), Map.entry(InsuranceSpec.Layer.class, 4),
+                Map.entry(InsuranceSpec.OrdSpec.class, 3));
         for (Map.Entry<Class<?>, Integer> e : known.entrySet()) {
             assertEquals(e.getValue(), e.getKey().getRecordComponents().length, e.getKey().getSimpleName()
                     + " has another number of components: a scenario key was added or removed; write it in ScenarioTree");

@@ -44,12 +44,16 @@ record DrawTask(String scenarioName, String scenarioText, String baseDir, Map<In
         for (String name : policyNames) policies.add(scenario.policy(name));
         ReplicateEngine engine = new ReplicateEngine(scenario, seeds.get(draw), policies);
         Accumulators sums = engine.newAccumulators();
-        StringBuilder csv = new StringBuilder();
+        StringBuilder csv = new StringBuilder(), events = new StringBuilder(), claims = new StringBuilder();
+        boolean book = scenario.insurance().hasPortfolio();
         for (int r = 0; r < replicates; r++) {
             ReplicateEngine.ReplicateResult result = engine.run(r);
             csv.append(result.csv());
+            events.append(result.eventsCsv());
+            if (book) claims.append(result.claimsCsv());
             result.addTo(sums);
         }
-        return new ReplicateBlock.Result(draw, csv.toString(), weaklink.io.Json.MAPPER.writeValueAsString(sums.toJson()));
+        return new ReplicateBlock.Result(draw, csv.toString(), events.toString(), book ? claims.toString() : null,
+                weaklink.io.Json.MAPPER.writeValueAsString(sums.toJson()));
     }
 }

@@ -32,8 +32,11 @@ record ReplicateBlock(String scenarioName, String scenarioText, String baseDir, 
                       int replicates, int blocks) implements Function<Integer, ReplicateBlock.Result> {
     private static final long serialVersionUID = 1L;
 
-    /** One block's output: its rows, in replicate order, and its sums as JSON. */
-    record Result(int block, String csv, String sumsJson) implements Serializable {
+    /**
+     * One block's output: its rows, in replicate order, its event rows ({@code events.csv}, and
+     * {@code portfolio_losses.csv} or null without an insurer's book) and its sums as JSON.
+     */
+    record Result(int block, String csv, String eventsCsv, String claimsCsv, String sumsJson) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -49,12 +52,16 @@ record ReplicateBlock(String scenarioName, String scenarioText, String baseDir, 
         ReplicateEngine engine = new ReplicateEngine(scenario, seed, policies);
         Accumulators sums = engine.newAccumulators();
         Shard shard = new Shard(block + 1, blocks);
-        StringBuilder csv = new StringBuilder();
+        StringBuilder csv = new StringBuilder(), events = new StringBuilder(), claims = new StringBuilder();
+        boolean book = scenario.insurance().hasPortfolio();
         for (int r = shard.start(replicates); r < shard.end(replicates); r++) {
             ReplicateEngine.ReplicateResult result = engine.run(r);
             csv.append(result.csv());
+            events.append(result.eventsCsv());
+            if (book) claims.append(result.claimsCsv());
             result.addTo(sums);
         }
-        return new Result(block, csv.toString(), weaklink.io.Json.MAPPER.writeValueAsString(sums.toJson()));
+        return new Result(block, csv.toString(), events.toString(), book ? claims.toString() : null,
+                weaklink.io.Json.MAPPER.writeValueAsString(sums.toJson()));
     }
 }

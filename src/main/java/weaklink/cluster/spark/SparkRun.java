@@ -20,6 +20,7 @@ import weaklink.experiment.Manifest;
 import weaklink.experiment.ReplicateEngine;
 import weaklink.experiment.ResultsStore;
 import weaklink.experiment.RunPlan;
+import weaklink.experiment.EventRows;
 import weaklink.experiment.Runner;
 import weaklink.experiment.Shard;
 import weaklink.experiment.UncertaintyRun;
@@ -77,6 +78,7 @@ public final class SparkRun {
             inputs.add(request.scenario().network().firmsFile());
             inputs.add(request.scenario().network().linksFile());
         }
+        if (request.scenario().insurance().hasPortfolio()) inputs.add(request.scenario().insurance().portfolio());
         ResultsStore.checkCanCreate(request.out(), false, inputs);
         // The driver builds the network too: bad input is refused here, before Spark starts.
         ReplicateEngine driverEngine = new ReplicateEngine(request.scenario(), request.seed(), request.policies());
@@ -93,7 +95,7 @@ public final class SparkRun {
                     scenarioFile.toAbsolutePath().getParent().toString(), request.seed(), plan.policyNames(), request.replicates(), blocks);
             Manifest manifest = Manifest.create(plan, Instant.now(), "spark " + spark.version() + " " + spark.master(), driverEngine.networkSources());
             try (ResultsStore store = ResultsStore.create(request.out(), manifest, false, inputs, summariser, "weaklink-spark")) {
-                run(spark, store, task, request.replicates());
+                run(spark, store, task, request.replicates(), EventRows.files(request.scenario()));
                 store.summarise();
                 store.complete();
             }
@@ -132,7 +134,7 @@ public final class SparkRun {
                 for (UncertaintyRun.Draw d : run.draws()) {
                     ReplicateBlock.Result r = it.next();
                     if (r.block() != d.index()) throw new IllegalStateException("draw " + r.block() + " arrived where draw " + d.index() + " was due");
-                    UncertaintyRun.writeDraw(d, r.csv().getBytes(StandardCharsets.UTF_8), Accumulators.fromJson(Json.MAPPER.readTree(r.sumsJson())),
+                    UncertaintyRun.writeDraw(d, r.csv().getBytes(StandardCharsets.UTF_8), events(r), Accumulators.fromJson(Json.MAPPER.readTree(r.sumsJson())),
                             engine, ResultsFinalizer.TABLES);
                 }
             } finally {
@@ -151,17 +153,18 @@ public final class SparkRun {
      * Computes the blocks in parallel, keeps them on the executors, then streams them to the
      * driver in block order (one block in the driver's memory at a time).
      */
-    static void run(JavaSparkContext spark, ResultsStore store, ReplicateBlock task, int replicates) throws IOException {
+    static void run(JavaSparkContext spark, ResultsStore store, ReplicateBlock task, int replicates, List<String> streams) throws IOException {
         List<Integer> blockIndices = IntStream.range(0, task.blocks()).boxed().toList();
         JavaRDD<ReplicateBlock.Result> results = spark.parallelize(blockIndices, task.blocks()).map(task).persist(StorageLevel.MEMORY_AND_DISK());
         results.count();
         Accumulators sums = null;
-        try (ResultsStore.Rows rows = store.startRows()) {
+        try (ResultsStore.Rows rows = store.startRows(streams)) {
             int expected = 0;
             for (Iterator<ReplicateBlock.Result> it = results.toLocalIterator(); it.hasNext(); expected++) {
                 ReplicateBlock.Result block = it.next();
                 if (block.block() != expected) throw new IllegalStateException("block " + block.block() + " arrived where block " + expected + " was due");
                 rows.append(block.csv().getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> e : events(block).entrySet()) rows.append(e.getKey(), e.getValue());
                 Accumulators blockSums = Accumulators.fromJson(Json.MAPPER.readTree(block.sumsJson()));
                 if (sums == null) sums = blockSums;
                 else sums.add(blockSums);
@@ -170,5 +173,13 @@ public final class SparkRun {
         } finally {
             results.unpersist(false);
         }
+    }
+
+    /** A block's event rows by event file, in the order the files are written. */
+    static Map<String, byte[]> events(ReplicateBlock.Result r) {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        out.put(EventRows.EVENTS, r.eventsCsv().getBytes(StandardCharsets.UTF_8));
+        if (r.claimsCsv() != null) out.put(EventRows.PORTFOLIO, r.claimsCsv().getBytes(StandardCharsets.UTF_8));
+        return out;
     }
 }

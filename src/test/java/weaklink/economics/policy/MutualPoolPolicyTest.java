@@ -97,6 +97,6 @@ class MutualPoolPolicyTest {
         for (int c = 0; c < components.length; c++) components[c] = new double[firms.length];
         components[ReplicateLosses.Component.INCIDENT.ordinal()] = yen.clone();
         return new ReplicateLosses(total, 0, 0, 0, 0, 0, total, new double[0], new double[0][0],
-                new ReplicateLosses.FirmLosses(firms, components, insured.clone()));
+                new ReplicateLosses.FirmLosses(firms, components, insured.clone()), null);
     }
 }

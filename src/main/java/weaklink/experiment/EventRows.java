@@ -1,0 +1,127 @@
+package weaklink.experiment;
+
+import static weaklink.io.CsvFormat.INTEGER;
+import static weaklink.io.CsvFormat.MONEY;
+
+import java.util.List;
+import weaklink.economics.EventLosses;
+import weaklink.economics.Reinsurance;
+import weaklink.economics.SummarySets;
+import weaklink.io.Csv;
+import weaklink.io.CsvColumn;
+import weaklink.io.CsvTable;
+import weaklink.network.SupplyNetwork;
+
+/**
+ * The two event files of a results folder, written replicate by replicate as {@code replicates.csv}
+ * is (streamed, checkpointed, resumed and merged the same way): {@code events.csv}, each event's
+ * loss per summary group (the event loss table the Oasis ORD files are made from), and, with an
+ * insurer's book, {@code portfolio_losses.csv}, each insured firm's loss and claim per event.
+ */
+public final class EventRows {
+    public static final String EVENTS = "events.csv";
+    public static final String PORTFOLIO = "portfolio_losses.csv";
+
+    private EventRows() {}
+
+    /** The event files a run of {@code scenario} writes: {@code events.csv}, and with an insurer's book {@code portfolio_losses.csv}. */
+    public static List<String> files(weaklink.scenario.Scenario scenario) {
+        return scenario.insurance().hasPortfolio() ? List.of(EVENTS, PORTFOLIO) : List.of(EVENTS);
+    }
+
+    /** The header line of event file {@code name}. */
+    static String header(String name) {
+        return switch (name) {
+            case EVENTS -> EventRow.TABLE.header();
+            case PORTFOLIO -> ClaimRow.TABLE.header();
+            default -> throw new IllegalArgumentException("no event file " + name);
+        };
+    }
+
+    /** A row of {@code events.csv}: one event, one summary group. */
+    public record EventRow(String policy, int replicate, int event, int actor, int day, int summarySet, int summaryId, double gulLoss,
+                           double gulExposure, double ilLoss, double ilExposure, double cededLoss, double retainedLoss) {
+        public static final CsvTable<EventRow> TABLE = new CsvTable<>(EVENTS,
+                "One row per (replicate, policy, event, summary group) with a ground-up or insured loss; events in the order they occurred,"
+                        + " groups by summary set then id.", List.of(
+                CsvColumn.text("policy", EventRow::policy, "policy"),
+                CsvColumn.of("replicate", INTEGER, EventRow::replicate, "replicate index from 0 (one simulated year)"),
+                CsvColumn.of("event", INTEGER, EventRow::event, "the event's id within the year: the id of its first campaign (from 0; unique in the year, the same under every policy)"),
+                CsvColumn.of("actor", INTEGER, EventRow::actor, "the actor (its position in the scenario's `actors`, from 0), or -1 for an initial compromise"),
+                CsvColumn.of("day", INTEGER, EventRow::day, "the day the event's first campaign started (from 0)"),
+                CsvColumn.of("summary_set", INTEGER, EventRow::summarySet, "1 whole book, 2 by tier, 3 by size class, 4 by sector"),
+                CsvColumn.of("summary_id", INTEGER, EventRow::summaryId, "the group within the set: 1; tier + 1; 1 large, 2 medium, 3 small, 4 micro; the sector's position + 1 (see `ord/POLICY/gul_SN_summary-info.csv`)"),
+                CsvColumn.of("gul_loss", MONEY, EventRow::gulLoss, "ground-up loss of the group's firms from the event (with a book: of its insured firms only)"),
+                CsvColumn.of("gul_exposure", MONEY, EventRow::gulExposure, "annual revenue of the group's firms with a ground-up loss from the event"),
+                CsvColumn.of("il_loss", MONEY, EventRow::ilLoss, "insured loss: what the group's policies paid for the event (with a book: the book's share of what its policies paid)"),
+                CsvColumn.of("il_exposure", MONEY, EventRow::ilExposure, "limits (times the book's share) of the group's policies that paid for the event"),
+                CsvColumn.of("ceded_loss", MONEY, EventRow::cededLoss, "the part of `il_loss` ceded to reinsurers (0 without reinsurance)"),
+                CsvColumn.of("retained_loss", MONEY, EventRow::retainedLoss, "`il_loss − ceded_loss`, what the insurer keeps")));
+
+        /** Parses a line of {@code events.csv}. */
+        public static EventRow parse(String line) {
+            List<String> c = Csv.split(line);
+            if (c.size() != TABLE.columns().size()) throw new IllegalArgumentException("expected " + TABLE.columns().size() + " columns, found " + c.size());
+            return new EventRow(Csv.unguard(c.get(0)), Integer.parseInt(c.get(1)), Integer.parseInt(c.get(2)), Integer.parseInt(c.get(3)),
+                    Integer.parseInt(c.get(4)), Integer.parseInt(c.get(5)), Integer.parseInt(c.get(6)), money(c.get(7)), money(c.get(8)),
+                    money(c.get(9)), money(c.get(10)), money(c.get(11)), money(c.get(12)));
+        }
+    }
+
+    /** A row of {@code portfolio_losses.csv}: one insured firm's loss and claim from one event. */
+    public record ClaimRow(String policy, int replicate, int event, long firmId, double groundUp, double bi, double cbi, double ransom,
+                           double waiting, double insured, double book) {
+        public static final CsvTable<ClaimRow> TABLE = new CsvTable<>(PORTFOLIO,
+                "One row per (replicate, policy, event, insured firm of the book) with a loss; events in the order they occurred, then firms.",
+                List.of(
+                CsvColumn.text("policy", ClaimRow::policy, "policy"),
+                CsvColumn.of("replicate", INTEGER, ClaimRow::replicate, "replicate index from 0"),
+                CsvColumn.of("event", INTEGER, ClaimRow::event, "the event's id within the year (as in `events.csv`)"),
+                CsvColumn.of("firm_id", INTEGER, r -> r.firmId, "the insured firm (its id in the network, as in the portfolio file)"),
+                CsvColumn.of("ground_up_loss", MONEY, ClaimRow::groundUp, "everything the firm lost from the event: incident, ransom, breach, BI and CBI"),
+                CsvColumn.of("bi_loss", MONEY, ClaimRow::bi, "its business interruption (part of `ground_up_loss`)"),
+                CsvColumn.of("cbi_loss", MONEY, ClaimRow::cbi, "its contingent business interruption (part of `ground_up_loss`)"),
+                CsvColumn.of("ransom_loss", MONEY, ClaimRow::ransom, "the ransom it paid (part of `ground_up_loss`)"),
+                CsvColumn.of("waiting_period_loss", MONEY, ClaimRow::waiting, "BI and CBI within the policy's waiting period, not covered"),
+                CsvColumn.of("insured_loss", MONEY, ClaimRow::insured, "what the policy paid for the event (the whole policy: deductible, sublimits, waiting period and the annual limit applied)"),
+                CsvColumn.of("book_loss", MONEY, ClaimRow::book, "the book's part: `share × insured_loss`")));
+    }
+
+    private static double money(String cell) {
+        return weaklink.io.CsvFormat.MONEY.read(cell);
+    }
+
+    /**
+     * Appends one replicate's rows under one policy: the events' rows to {@code events} and the book's
+     * claims (if any) to {@code claims}. Reinsurance is applied to the book's event losses (summary set 1)
+     * in occurrence order; each group's ceded part is the event's, pro rata to the group's insured loss.
+     */
+    static void append(StringBuilder events, StringBuilder claims, String policy, int replicate, EventLosses losses, SummarySets sets,
+                       Reinsurance reinsurance, SupplyNetwork net) {
+        int n = losses.size();
+        double[] whole = new double[n];
+        for (int e = 0; e < n; e++) whole[e] = losses.il(e, 0);
+        double[] ceded = reinsurance.any() ? reinsurance.ceded(whole) : new double[n];
+        for (int e = 0; e < n; e++) {
+            for (int cell = 0; cell < sets.cells(); cell++) {
+                double gul = losses.gul(e, cell), il = losses.il(e, cell);
+                if (gul <= 0 && il <= 0) continue;
+                // in whole cents, so that ceded + retained = il to the cent as written
+                long ilCents = Math.round(il * 100);
+                long cededCents = Math.round((cell == 0 ? ceded[e] : whole[e] > 0 ? ceded[e] * (il / whole[e]) : 0) * 100);
+                EventRow.TABLE.append(events, new EventRow(policy, replicate, losses.id(e), losses.actor(e), losses.day(e), sets.set(cell),
+                        sets.summaryId(cell), gul, losses.gulExposure(e, cell), il, losses.ilExposure(e, cell), cededCents / 100.0,
+                        (ilCents - cededCents) / 100.0));
+            }
+        }
+        EventLosses.Claims book = losses.claims();
+        if (book == null || claims == null) return;
+        for (int k = 0; k < book.size(); k++) {
+            int e = book.event(k);
+            ClaimRow.TABLE.append(claims, new ClaimRow(policy, replicate, losses.id(e), net.firmId(book.firm(k)),
+                    book.yen(k, EventLosses.Claims.GROUND_UP), book.yen(k, EventLosses.Claims.BI), book.yen(k, EventLosses.Claims.CBI),
+                    book.yen(k, EventLosses.Claims.RANSOM), book.yen(k, EventLosses.Claims.WAITING), book.yen(k, EventLosses.Claims.PAID),
+                    book.yen(k, EventLosses.Claims.BOOK)));
+        }
+    }
+}
