@@ -29,7 +29,8 @@ import weaklink.scenario.ScenarioSource;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a scenario: replicates x policies with common random numbers, and writes manifest.json, replicates.csv,"
-                + " summary.csv, exceedance.csv, timeseries.csv, by_group.csv and the Oasis ORD tables (ord/) into the results folder"
+                + " events.csv (with an insurer's book also portfolio_losses.csv), summary.csv, exceedance.csv, timeseries.csv, by_group.csv"
+                + " and the Oasis ORD tables (ord/POLICY/) into the results folder"
                 + " (columns: docs/OUTPUTS.md).",
                 "An interrupted run continues with --resume DIR; nothing completed is recomputed."})
 final class RunCommand implements Callable<Integer> {

@@ -26,11 +26,19 @@ public final class Csv {
         if (Double.isNaN(x)) return "";
         if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
         if (Math.abs(x) >= LARGEST_CENTS) return new BigDecimal(x).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
-        long cents = Math.round(x * 100.0);
+        return cents(Math.round(x * 100.0));
+    }
+
+    /** {@code c} cents as {@code BigDecimal.valueOf(c, 2).toPlainString()} writes them, without the BigDecimal (a table of millions of cells). */
+    static String cents(long cents) {
         long abs = Math.abs(cents), rest = abs % 100;
-        // the digits BigDecimal.valueOf(cents, 2).toPlainString() writes, without building a BigDecimal (one per cell of every row)
         return (cents < 0 ? "-" : "") + (abs / 100) + '.' + (char) ('0' + rest / 10) + (char) ('0' + rest % 10);
     }
+
+    /** The last number written, kept because tables repeat one (an ORD period weight on every row); immutable, so safe to share. */
+    private record LastNumber(double x, String cell) {}
+
+    private static volatile LastNumber lastNumber = new LastNumber(Double.NaN, "");
 
     /** Amounts from here on would overflow {@code Math.round(x * 100)}; they are whole numbers anyway (above 2^53). */
     private static final double LARGEST_CENTS = 9.0e16;
@@ -40,8 +48,12 @@ public final class Csv {
         if (Double.isNaN(x)) return "";
         if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
         if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
+        LastNumber last = lastNumber;
+        if (Double.doubleToRawLongBits(last.x()) == Double.doubleToRawLongBits(x)) return last.cell();
         BigDecimal d = new BigDecimal(x).round(new java.math.MathContext(9));
-        return d.stripTrailingZeros().toPlainString();
+        String cell = d.stripTrailingZeros().toPlainString();
+        lastNumber = new LastNumber(x, cell);
+        return cell;
     }
 
     /** Characters that make a spreadsheet read a cell as a formula, and the guard itself. */

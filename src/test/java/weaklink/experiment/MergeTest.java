@@ -157,6 +157,17 @@ class MergeTest {
     }
 
     @Test
+    void aShardWithAChangedEventRowIsRefusedAndNothingIsWritten() throws Exception {
+        Path changed = copyOf(shards.get(1), "changed");
+        List<String> lines = Files.readAllLines(changed.resolve(EventRows.EVENTS));
+        String row = lines.get(1);
+        int at = row.lastIndexOf(',') + 1; // the first digit of retained_loss
+        lines.set(1, row.substring(0, at) + (row.charAt(at) == '9' ? '8' : (char) (row.charAt(at) + 1)) + row.substring(at + 1));
+        Files.write(changed.resolve(EventRows.EVENTS), lines);
+        assertRefused(changed.resolve(EventRows.EVENTS), "changed after the run", shards.get(0), changed, shards.get(2));
+    }
+
+    @Test
     void aShardWithAFlippedDigitInItsSumsIsRefused() throws Exception {
         Path changed = copyOf(shards.get(0), "changed");
         String sums = Files.readString(changed.resolve("accumulators.json"));

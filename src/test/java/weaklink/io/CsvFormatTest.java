@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /** Each numeric format's reader is the exact inverse of its writer: what is read back writes the same cell. */
@@ -21,6 +23,32 @@ class CsvFormatTest {
     void numbersReadBackToTheSameCell(@ForAll @DoubleRange(min = -1e9, max = 1e9) double x) {
         String cell = CsvFormat.NUMBER.write(x);
         assertEquals(cell, CsvFormat.NUMBER.write(CsvFormat.NUMBER.read(cell)));
+    }
+
+    @Property(tries = 2000, seed = "25")
+    void aPlainDecimalIsWhatTheRegularExpressionSays(@ForAll @StringLength(max = 7) @Chars({'-', '.', '0', '1', '9', 'e', '+', ' '}) String cell) {
+        assertEquals(cell.matches("-?\\d+(\\.\\d+)?"), CsvFormat.plainDecimal(cell), cell);
+    }
+
+    @Property(tries = 2000, seed = "25")
+    void centsAreWrittenAsBigDecimalWritesThem(@ForAll long c) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(c != Long.MIN_VALUE);
+        assertEquals(java.math.BigDecimal.valueOf(c, 2).toPlainString(), Csv.cents(c));
+    }
+
+    @Test
+    void centsNearZeroAndTheWholeUnits() {
+        for (long c : new long[] {0, 1, -1, 9, -9, 10, -10, 99, 100, -100, 101, 12345, -12345}) {
+            assertEquals(java.math.BigDecimal.valueOf(c, 2).toPlainString(), Csv.cents(c), Long.toString(c));
+        }
+    }
+
+    @Test
+    void aRepeatedNumberIsWrittenAsTheFirstTime() {
+        assertEquals("0.001", CsvFormat.NUMBER.write(0.001));
+        assertEquals("0.001", CsvFormat.NUMBER.write(0.001));
+        assertEquals("0.333333333", CsvFormat.NUMBER.write(1.0 / 3));
+        assertEquals("0.001", CsvFormat.NUMBER.write(0.001));
     }
 
     @Test
