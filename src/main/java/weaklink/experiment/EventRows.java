@@ -62,7 +62,7 @@ public final class EventRows {
         public static EventRow parse(String line) {
             List<String> c = Csv.split(line);
             if (c.size() != TABLE.columns().size()) throw new IllegalArgumentException("expected " + TABLE.columns().size() + " columns, found " + c.size());
-            return new EventRow(Csv.unguard(c.get(0)), Integer.parseInt(c.get(1)), Integer.parseInt(c.get(2)), Integer.parseInt(c.get(3)),
+            return new EventRow(c.get(0), Integer.parseInt(c.get(1)), Integer.parseInt(c.get(2)), Integer.parseInt(c.get(3)),
                     Integer.parseInt(c.get(4)), Integer.parseInt(c.get(5)), Integer.parseInt(c.get(6)), money(c.get(7)), money(c.get(8)),
                     money(c.get(9)), money(c.get(10)), money(c.get(11)), money(c.get(12)));
         }
