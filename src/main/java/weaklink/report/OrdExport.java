@@ -372,8 +372,8 @@ final class OrdExport {
             YearTotals y = totals[c];
             if (y.size() == 0) continue;
             double[] aggregate = y.dense(n, false), largest = y.dense(n, true);
-            Sample annual = new Sample(aggregate);
-            palt.add(new PaltRow(g.id(), y.sum() / n, annual.sd()));
+            // the SD without a sorted copy: a million-year table keeps one year array fewer alive
+            palt.add(new PaltRow(g.id(), y.sum() / n, Sample.sd(aggregate, Sample.mean(aggregate))));
             for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.of(largest, periods, settings.quantile())) {
                 ept.get(OEP).add(new EptRow(g.id(), OEP, pt.returnPeriod(), pt.loss()));
                 ept.get(OEP_TVAR).add(new EptRow(g.id(), OEP_TVAR, pt.returnPeriod(), pt.tailValue()));

@@ -17,13 +17,22 @@ public final class Sample {
     public Sample(double[] values) {
         this.sorted = values.clone();
         Arrays.sort(sorted);
+        this.mean = mean(values);
+        this.sd = sd(values, mean);
+    }
+
+    /** The mean of {@code values} (NaN when empty), without copying them. */
+    public static double mean(double[] values) {
         double m = 0;
         for (double v : values) m += v;
-        m = values.length == 0 ? Double.NaN : m / values.length;
+        return values.length == 0 ? Double.NaN : m / values.length;
+    }
+
+    /** The sample standard deviation (n − 1) of {@code values} about their {@code mean}, without copying them. */
+    public static double sd(double[] values, double mean) {
         double ss = 0;
-        for (double v : values) ss += (v - m) * (v - m);
-        this.mean = m;
-        this.sd = values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : Double.NaN;
+        for (double v : values) ss += (v - mean) * (v - mean);
+        return values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : Double.NaN;
     }
 
     public int size() { return sorted.length; }
