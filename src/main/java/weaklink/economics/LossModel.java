@@ -52,6 +52,11 @@ import weaklink.scenario.SizeClass;
  * 24 hours): the BI not covered is {@code ∫ own shortfall(t) dt} over the first {@code W/24} days of
  * each outage; for CBI of a firm without an outage of its own, the first {@code W/24} days of its
  * shortfall; a firm that is down itself has served its waiting period on that interruption.
+ *
+ * <p>Why one class of about 460 lines: it is one pass over a replicate's record, firm by firm in
+ * start order, and its private tables ({@code EventTable}, {@code Outages}) are that pass's working
+ * state. The parts that stand alone are already apart: {@link Insurance}, {@link EventLosses},
+ * {@link LossLedger}, {@link ProductionCascade}.
  */
 public final class LossModel {
     static final int COMPONENTS = Component.values().length;

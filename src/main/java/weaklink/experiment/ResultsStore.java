@@ -40,6 +40,13 @@ import weaklink.stats.RunningMean;
  *       after everything else, charts and report included, is written.</li>
  * </ul>
  * The summaries come from {@code weaklink.report} (a later stage), handed in as a {@link Summariser}.
+ *
+ * <p>Why one class of about 530 lines: its guarantee is an order of writes under one lock (rows and
+ * event streams forced before the checkpoint that covers them, the checkpoint before the manifest,
+ * {@code complete} last). {@link Rows} and its streams are views of the store's own files that may
+ * only be written in that order; apart, the order would be a convention between classes. What can
+ * be checked without the lock already lives apart ({@link ResultsFolder}, {@link RunIdentity},
+ * {@link Checkpoint}).
  */
 public final class ResultsStore implements AutoCloseable {
     public static final String MANIFEST = Manifest.FILE;

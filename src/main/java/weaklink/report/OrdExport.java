@@ -42,6 +42,11 @@ import weaklink.stats.Sample;
  * recomputing the EPT and PALT from the SPLT gets the same figures (scripts/ord_check.py). An event is
  * an attack campaign (or the campaigns of an actor's event window), a period one simulated year, the
  * sample the one realisation per period; the mapping is documented in docs/OUTPUTS.md.
+ *
+ * <p>Why one class of about 500 lines: it is the one writer of one specification. Each table's
+ * columns are declared here beside the code that fills them, so that the writer, docs/OUTPUTS.md
+ * (OutputsDocTest) and the recomputing test read the same declarations; the statistics it needs are
+ * already apart ({@code stats.ReturnPeriodLosses}, {@code stats.Sample}).
  */
 final class OrdExport {
     static final String FOLDER = "ord";
