@@ -70,18 +70,7 @@ public final class ShortfallProfile {
     public static ShortfallProfile max(ShortfallProfile a, ShortfallProfile b) {
         if (a.isEmpty()) return b;
         if (b.isEmpty()) return a;
-        double[] ts = mergeTimes(a.times, b.times);
-        Steps out = new Steps(ts.length);
-        int ia = 0, ib = 0;
-        for (int k = 0; k + 1 < ts.length; k++) {
-            double x = ts[k];
-            while (ia < a.values.length && a.times[ia + 1] <= x) ia++;
-            while (ib < b.values.length && b.times[ib + 1] <= x) ib++;
-            double va = ia < a.values.length && a.times[ia] <= x ? a.values[ia] : 0;
-            double vb = ib < b.values.length && b.times[ib] <= x ? b.values[ib] : 0;
-            out.append(x, ts[k + 1], Math.max(va, vb));
-        }
-        return out.build();
+        return merge(a, b, Math::max);
     }
 
     /** The pointwise sum (what several suppliers of one input type leave undelivered together). */
