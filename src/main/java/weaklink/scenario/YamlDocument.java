@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -132,13 +134,18 @@ public final class YamlDocument {
 
     /**
      * Passes the parser's events to the composer, refusing the event that would nest deeper than
-     * {@link #MAX_DEPTH} or make more than {@link #MAX_NODES} values. The composer recurses once per
-     * level of nesting, so it never goes deeper than the bound, and never holds more nodes than it.
+     * {@link #MAX_DEPTH}, make more than {@link #MAX_NODES} values or be alias number
+     * {@link #MAX_ALIASES}+1 to a list or mapping (SnakeYAML's own rule, counted here so the message
+     * says where the alias is). The composer recurses once per level of nesting, so it never goes
+     * deeper than the bound, and never holds more nodes than it.
      */
     private static final class BoundedParser implements Parser {
         private final Parser in;
         private int depth;
         private int nodes;
+        /** Anchors of lists and mappings seen so far; an alias to one of them is counted. */
+        private final java.util.Set<String> collectionAnchors = new java.util.HashSet<>();
+        private int collectionAliases;
 
         BoundedParser(Parser in) { this.in = in; }
 
@@ -153,6 +160,13 @@ public final class YamlDocument {
                 case MappingStart, SequenceStart -> {
                     if (++depth > MAX_DEPTH) throw new LimitExceeded(e.getStartMark(), "nesting deeper than " + MAX_DEPTH + " levels");
                     count(e);
+                    ((NodeEvent) e).getAnchor().ifPresent(a -> collectionAnchors.add(a.getValue()));
+                }
+                case Alias -> {
+                    if (collectionAnchors.contains(((AliasEvent) e).getAlias().getValue()) && ++collectionAliases > MAX_ALIASES) {
+                        throw new LimitExceeded(e.getStartMark(), "more than " + MAX_ALIASES
+                                + " aliases to lists or mappings (a growing chain of them is an alias bomb); write the values out");
+                    }
                 }
                 case MappingEnd, SequenceEnd -> depth--;
                 case Scalar -> count(e);

@@ -123,7 +123,19 @@ class ScenarioLoaderTest {
             prev = c;
         }
         BadInputException e = refused(y.toString());
-        assertTrue(e.problem().contains("malformed YAML"), e.problem());
+        assertTrue(e.problem().contains("aliases to lists or mappings"), e.problem());
+        // the 21st alias to a list is the third on line 4 ('d: &d [*c, *c, *c' ...): column 16
+        assertEquals(4, e.line(), e.getMessage());
+        assertEquals(16, e.column(), e.getMessage());
+    }
+
+    @Test
+    void twentyAliasesToListsAndAnyAliasesToScalarsAreRead() throws Exception {
+        StringBuilder y = new StringBuilder("list: &l [1, 2]\nscalar: &s 3\nuses: [");
+        for (int i = 0; i < YamlDocument.MAX_ALIASES; i++) y.append("*l, ");
+        for (int i = 0; i < 100; i++) y.append("*s, ");
+        y.append("4]\n");
+        YamlDocument.parse("s.yaml", y.toString()); // throws if refused
     }
 
     @org.junit.jupiter.params.ParameterizedTest
