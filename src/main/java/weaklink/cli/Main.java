@@ -16,7 +16,7 @@ import weaklink.scenario.BadInputException;
 @Command(name = "weaklink", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Simulates cyber attacks that enter through suppliers and spread along a supply network, "
                 + "and compares who-pays-for-security policies by their network-wide losses.",
-        subcommands = {RunCommand.class, ValidateCommand.class, NetworkCommand.class, MergeCommand.class, SweepCommand.class, SpofCommand.class, SlurmCommand.class, GuiCommand.class, ChartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, NetworkCommand.class, MergeCommand.class, SweepCommand.class, SpofCommand.class, CalibrateCommand.class, SlurmCommand.class, GuiCommand.class, ChartCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -149,6 +149,9 @@ class BadInputCorpusTest {
                 new String[] {"slurm", q, "--shards", "2", "--cpus-per-task", "2000"},
                 new String[] {"spof", q, "--seed", "-1"},
                 new String[] {"spof", q, "--threads", "100000"},
+                new String[] {"calibrate", q, "--reported-cases", "10", "--seed", "-1"},
+                new String[] {"calibrate", q, "--reported-cases", "10", "--threads", "100000"},
+                new String[] {"calibrate", q, "--reported-cases", "10", "--replicates", "100000001"},
                 new String[] {"network", q, "--out", "never", "--seed", "-1"},
                 new String[] {"gui", q, "--seed", "4611686018427387904"})) {
             Outcome o = cli(args);
