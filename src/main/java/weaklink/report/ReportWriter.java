@@ -417,7 +417,15 @@ public final class ReportWriter {
                 + "business interruption of buyers. Firms invest in security following Gordon and Loeb (2002) against their own "
                 + "expected loss; policies change who pays and the minimum posture.</li>\n"
                 + "<li>Every number in the scenario file either cites its source or is marked as an assumption there; the results "
-                + "are what the model implies under those inputs, not forecasts.</li>\n</ul>\n</section>\n";
+                + "are what the model implies under those inputs, not forecasts.</li>\n</ul>\n</section>\n"
+                + "<section id=\"model-risk\">\n<h2>Model risk</h2>\n<p>A scenario's header says what it is: a <i>replay</i> puts an "
+                + "incident's outcome into its inputs and shows a mechanism; a <i>calibrated</i> scenario has its attack rates, incident "
+                + "costs and recovery times fitted to the National Police Agency's ransomware figures (<code>weaklink calibrate</code>); "
+                + "everything else in it is an assumption. docs/CALIBRATION.md lists which parameters are fitted and which are assumed, "
+                + "the fitted statistics beside the published ones, the comparisons with data the fit did not use, and how far the "
+                + "policy comparison moves over the assumption the fit rests on, the share of ransomware victims who report to the "
+                + "police: for the shipped manufacturing network the policy with the lowest societal cost changes between a reporting "
+                + "rate of 0.2 and 0.5. The intervals above do not include that uncertainty.</p>\n</section>\n";
     }
 
     private static String files(Results r) {

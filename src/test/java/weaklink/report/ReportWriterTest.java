@@ -118,6 +118,15 @@ class ReportWriterTest {
     }
 
     @Test
+    void theReportHasAModelRiskSectionAfterTheMethodPointingToTheCalibration() throws Exception {
+        String html = Files.readString(results.resolve(ReportWriter.REPORT));
+        int method = html.indexOf("<section id=\"method\">"), risk = html.indexOf("<section id=\"model-risk\">");
+        assertTrue(method > 0 && risk > method, "method, then model risk");
+        String section = html.substring(risk, html.indexOf("</section>", risk));
+        assertTrue(section.contains("docs/CALIBRATION.md") && section.contains("report to the"), section);
+    }
+
+    @Test
     void theReportOpensWithTheSentenceAndTheRankingBySocietalCost() throws Exception {
         String html = Files.readString(results.resolve(ReportWriter.REPORT));
         int lead = html.indexOf("<p class=\"lead\">"), ranking = html.indexOf("<h2>Ranking by societal cost</h2>"), scenario = html.indexOf("<section id=\"scenario\">");
