@@ -156,7 +156,7 @@ class ShippedScenariosTest {
 
     /**
      * Calibrated (0.11.0): about 20 ransomware cases a year in this network, so a policy's effect shows
-     * only over a few hundred years; 300, as docs/POLICIES.md's table, with the three policies the
+     * only over a few hundred years; 300, as docs/POLICIES.md's table, with the four policies the
      * checks need.
      */
     @Test
