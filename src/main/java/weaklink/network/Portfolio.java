@@ -91,8 +91,10 @@ public final class Portfolio {
                 if (f < 0) throw r.error(cId, null, "no firm with id " + id + " in the scenario's network" + idRange(net));
                 firm[n] = f;
                 line[n] = r.line();
+                if (!r.isEmpty(cLimit) && !(r.number(cLimit, null) > 0)) {
+                    throw r.error(cLimit, null, "the limit must be above 0, found " + CsvLines.echo(r.cell(cLimit).trim()));
+                }
                 v[0][n] = money(r, cLimit, Double.NaN);
-                if (!(v[0][n] > 0)) throw r.error(cLimit, null, "the limit must be above 0, found " + CsvLines.echo(r.cell(cLimit).trim()));
                 v[1][n] = money(r, cDed, 0);
                 v[2][n] = range(r, cWait, 0, 0, MAX_WAITING_HOURS, "hours between 0 and " + (long) MAX_WAITING_HOURS);
                 v[3][n] = money(r, cCbi, 0);
@@ -101,6 +103,10 @@ public final class Portfolio {
                 n++;
             }
             digest = r.digest();
+            if (n == 0) {
+                throw new BadInputException(file.toString(), r.line(), 0, null, "has a header but no insured firm; list the book's firms"
+                        + " one per row (or remove insurance.portfolio for a run without a book)");
+            }
         }
         // by network index, refusing a firm listed twice (naming both lines)
         long[] keys = new long[n];

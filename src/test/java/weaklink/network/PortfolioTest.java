@@ -83,4 +83,21 @@ class PortfolioTest {
         BadInputException e = refused("firm_id,limit_yen,deductible_yen\n5,1000,-3\n");
         assertEquals("deductible_yen", e.key());
     }
+
+    @Test
+    void aNegativeOrZeroLimitIsRefusedAsNotAboveZero() throws Exception {
+        for (String limit : new String[] {"-5", "0"}) {
+            BadInputException e = refused("firm_id,limit_yen\n5," + limit + "\n");
+            assertEquals(2, e.line());
+            assertEquals("limit_yen", e.key());
+            assertTrue(e.problem().contains("the limit must be above 0, found " + limit), e.problem());
+        }
+    }
+
+    @Test
+    void aBookWithAHeaderButNoFirmIsRefused() throws Exception {
+        BadInputException e = refused("firm_id,limit_yen,share\n\n");
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("no insured firm"), e.problem());
+    }
 }
