@@ -66,6 +66,8 @@ public final class LossModel {
     private final ProductionCascade cascade;
     private final Insurance insurance;
     private final SummarySets summarySets;
+    /** The incident-cost noise's σ by size class (its ordinal). */
+    private final double[] incidentSigma;
 
     /** The loss model of the market's insurance alone (no insurer's book). */
     public LossModel(Scenario scenario, SupplyNetwork network) {
@@ -80,6 +82,8 @@ public final class LossModel {
         this.cascade = new ProductionCascade(network, scenario.economics().production());
         this.insurance = new Insurance(network, book);
         this.summarySets = new SummarySets(network);
+        this.incidentSigma = new double[SizeClass.values().length];
+        for (SizeClass c : SizeClass.values()) incidentSigma[c.ordinal()] = scenario.defaults(c).incidentSigma();
     }
 
     /** The summary sets of the event loss tables. */
@@ -143,41 +147,61 @@ public final class LossModel {
         return merged.integral() * net.dailyValueAddedYen(firm);
     }
 
-    /** Incident, ransom, breach and BI per (firm, event); returns the outages for the cascade. */
+    /**
+     * Incident, ransom, breach and BI per (firm, event); returns the outages for the cascade.
+     *
+     * <p>In stages over the record in (firm, start) order, so that a large outbreak's scattered
+     * reads of the record and its noise draws are simple loops over independent items the
+     * processor overlaps: the order and its firms; each position's campaign, effect and outage end
+     * gathered from the record; each compromise's incident noise; then the ledger, in that order
+     * (the same amounts added in the same order as one pass would).
+     */
     private Outages directLosses(ReplicateRecord record, RandomStreams streams, LossLedger ledger, int[] eventOf) {
         int n = record.size();
         // a firm's overlapping outages are charged once: process its records in start order and charge each the increment
-        int[] order = byFirmThenStart(record);
+        int[] firms = record.firmsByFirm();
+        int[] order = byFirmThenStart(record, firms);
+        int[] campaign = new int[n];
+        byte[] effect = new byte[n];
+        double[] outageEnd = new double[n];
+        for (int idx = 0; idx < n; idx++) {
+            int k = order[idx];
+            campaign[idx] = record.campaign(k);
+            effect[idx] = record.effect(k);
+            outageEnd[idx] = record.outageEnd(k);
+        }
+        double[] noise = new double[n];
+        for (int idx = 0; idx < n; idx++) {
+            int f = firms[idx];
+            noise[idx] = lognormalNoise(streams.uniform(Stream.INCIDENT_COST, campaign[idx], f), incidentSigma[net.sizeClass(f).ordinal()]);
+        }
         Outages outages = new Outages(n);
         int lastFirm = -1;
         ShortfallProfile firmShortfall = ShortfallProfile.NONE;
         for (int idx = 0; idx < n; idx++) {
-            int k = order[idx];
-            int f = record.firm(k);
+            int f = firms[idx];
             if (f != lastFirm) {
                 lastFirm = f;
                 firmShortfall = ShortfallProfile.NONE;
             }
-            int c = record.campaign(k);
+            int c = campaign[idx];
             int entry = ledger.entry(f, eventOf[c]);
-            double sigma = scenario.defaults(net.sizeClass(f)).incidentSigma();
-            double noise = lognormalNoise(streams.uniform(Stream.INCIDENT_COST, c, f), sigma);
-            ledger.add(entry, Component.INCIDENT, incidentYen(f) * noise);
-            if (record.effect(k) == ReplicateRecord.RANSOMWARE) {
+            ledger.add(entry, Component.INCIDENT, incidentYen(f) * noise[idx]);
+            if (effect[idx] == ReplicateRecord.RANSOMWARE) {
                 if (streams.uniform(Stream.RANSOM, c, f) < net.attribute(FirmAttribute.RANSOM_PROPENSITY, f)) {
                     ledger.add(entry, Component.RANSOM, ransomYen(f));
                 }
             } else {
-                ledger.add(entry, Component.BREACH, breachYen(f) * noise);
+                ledger.add(entry, Component.BREACH, breachYen(f) * noise[idx]);
             }
-            if (record.causesOutage(k)) {
-                ShortfallProfile own = ProductionCascade.outageShortfall(net, f, record.outageStart(k), record.outageEnd(k));
+            if (!Double.isNaN(outageEnd[idx])) {
+                double start = record.outageStart(order[idx]);
+                ShortfallProfile own = ProductionCascade.outageShortfall(net, f, start, outageEnd[idx]);
                 ShortfallProfile merged = ShortfallProfile.max(firmShortfall, own);
                 double bi = Math.max(0, merged.integral() - firmShortfall.integral()) * net.dailyValueAddedYen(f);
                 ledger.add(entry, Component.BI, bi);
                 double waitingDays = waitingDays(f);
                 if (waitingDays > 0) {
-                    double start = record.outageStart(k);
                     ledger.addWaiting(entry, false, Math.min(bi, own.integralBetween(start, start + waitingDays) * net.dailyValueAddedYen(f)));
                 }
                 firmShortfall = merged;
@@ -190,14 +214,14 @@ public final class LossModel {
     /**
      * The record's positions sorted by firm, then by outage start, ties in record order (a stable
      * sort): the record's positions by firm, then an insertion sort by start within each firm's few
-     * records.
+     * records ({@code firms}: the firm at each position of that order, which this sort keeps).
      */
-    private static int[] byFirmThenStart(ReplicateRecord record) {
+    private static int[] byFirmThenStart(ReplicateRecord record, int[] firms) {
         int n = record.size();
         int[] order = record.positionsByFirm();
         for (int from = 0, to; from < n; from = to) {
-            int f = record.firm(order[from]);
-            for (to = from + 1; to < n && record.firm(order[to]) == f; to++) {
+            int f = firms[from];
+            for (to = from + 1; to < n && firms[to] == f; to++) {
                 int k = order[to];
                 double start = record.outageStart(k);
                 int i = to;

@@ -36,6 +36,8 @@ public final class ReplicateRecord {
     private int[] dailyDown;
     /** {@link #byFirm()}'s order, and the size of the record it was computed for (-1: not yet). */
     private int[] byFirm;
+    /** The firm of each position of {@link #byFirm}, in that order (increasing). */
+    private int[] byFirmFirms;
     private int byFirmCount = -1;
     /** Per campaign id: the day it started and its actor (-1 for a stress-test seed); -1 day until it starts. */
     private int[] campaignDay = new int[8];
@@ -146,10 +148,10 @@ public final class ReplicateRecord {
 
     /** Distinct firms compromised at least once. */
     public int distinctFirmsCompromised() {
-        int[] order = byFirm();
+        byFirm();
         int n = 0, last = -1;
-        for (int k : order) {
-            int f = firm(k);
+        for (int i = 0; i < count; i++) {
+            int f = byFirmFirms[i];
             if (f != last) n++;
             last = f;
         }
@@ -160,9 +162,9 @@ public final class ReplicateRecord {
     public int distinctFirmsDown() {
         int[] order = byFirm();
         int n = 0, last = -1;
-        for (int k : order) {
-            if (!causesOutage(k)) continue;
-            int f = firm(k);
+        for (int i = 0; i < count; i++) {
+            if (!causesOutage(order[i])) continue;
+            int f = byFirmFirms[i];
             if (f != last) n++;
             last = f;
         }
@@ -175,6 +177,16 @@ public final class ReplicateRecord {
      */
     public int[] positionsByFirm() {
         return byFirm().clone();
+    }
+
+    /**
+     * The firm of each of {@link #positionsByFirm()}'s positions, in that order (so in increasing
+     * order): a new array, read sequentially where {@code firm(k)} over those positions would read
+     * the record at scattered places.
+     */
+    public int[] firmsByFirm() {
+        byFirm();
+        return byFirmFirms.clone();
     }
 
     /** Below this many compromises the positions are ordered by a comparison sort, above by radix. */
@@ -202,7 +214,10 @@ public final class ReplicateRecord {
             long[] keys = new long[n];
             for (int k = 0; k < n; k++) keys[k] = (long) key[k] << 32 | k;
             Arrays.sort(keys);
-            for (int k = 0; k < n; k++) pos[k] = (int) keys[k];
+            for (int k = 0; k < n; k++) {
+                pos[k] = (int) keys[k];
+                key[k] = (int) (keys[k] >>> 32);
+            }
         } else {
             int bits = 32 - Integer.numberOfLeadingZeros(max);
             int passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
@@ -222,6 +237,7 @@ public final class ReplicateRecord {
             }
         }
         byFirm = pos;
+        byFirmFirms = key;
         byFirmCount = n;
         return pos;
     }

@@ -54,7 +54,12 @@ class ReplicateRecordTest {
             int[] order = r.positionsByFirm();
             assertEquals(n, order.length);
             long distinct = Arrays.stream(expected).map(x -> x >>> 32).distinct().count();
-            for (int i = 0; i < n; i++) assertEquals((int) expected[i], order[i], "n = " + n + ", position " + i);
+            int[] firms = r.firmsByFirm();
+            assertEquals(n, firms.length);
+            for (int i = 0; i < n; i++) {
+                assertEquals((int) expected[i], order[i], "n = " + n + ", position " + i);
+                assertEquals((int) (expected[i] >>> 32), firms[i], "the firm at n = " + n + ", position " + i);
+            }
             assertEquals(distinct, r.distinctFirmsCompromised(), "n = " + n);
         }
     }
@@ -67,6 +72,7 @@ class ReplicateRecordTest {
         assertEquals(2, r.distinctFirmsCompromised());
         r.add(3, 1, 0, 2, -1, -1, ReplicateRecord.RANSOMWARE, 4, 6);
         assertArrayEquals(new int[] {1, 2, 0}, r.positionsByFirm());
+        assertArrayEquals(new int[] {2, 3, 5}, r.firmsByFirm());
         assertEquals(3, r.distinctFirmsCompromised());
         assertEquals(1, r.distinctFirmsDown());
     }
