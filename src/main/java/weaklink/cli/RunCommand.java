@@ -68,6 +68,12 @@ final class RunCommand implements Callable<Integer> {
             + " else the market grid 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000 ... as far as ten years lie beyond.")
     String returnPeriods;
 
+    @Option(names = "--event-losses", paramLabel = "events|years|none", description = "What the results folder keeps of each event's losses"
+            + " (the scenario's insurance.event_losses): events (default) events.csv and every ORD table; years year_losses.csv, each year's"
+            + " total and largest event per summary group, and the ORD exceedance and average-loss tables, not the event and period loss"
+            + " tables; none no event file and no ord/. A resumed run keeps what it started with.")
+    String eventLosses;
+
     @Mixin Options.Quiet quiet;
 
     @Option(names = "--timings", description = "Print on stderr how long each phase took (network, each policy's funding, the replicates,"
@@ -97,9 +103,27 @@ final class RunCommand implements Callable<Integer> {
             }
             scenario = scenario.withInsurance(scenario.insurance().withReturnPeriods(InsuranceSpec.returnPeriodsOption("--return-periods", returnPeriods)));
         }
+        InsuranceSpec.EventLosses keep = eventLosses == null ? null : eventLossesOption(eventLosses);
+        if (keep != null && scenario.uncertainty() != null) {
+            throw BadInputException.option("--event-losses", "is not taken with the scenario's 'uncertainty:' block; set " + InsuranceSpec.EVENT_LOSSES_KEY
+                    + " in the scenario");
+        }
         if (scenario.uncertainty() != null) return runUncertainty(scenario, threadCount);
         Manifest previous = resume != null ? Manifest.read(resume) : null;
-        if (previous != null) previous.checkScenario(scenarioFile, scenarioSha256, resume);
+        if (previous != null) {
+            keep = resumedEventLosses(previous, keep, scenario, scenarioSha256);
+            previous.checkScenario(scenarioFile, scenarioSha256, resume);
+        }
+        if (keep != null) {
+            if (!keep.ord() && returnPeriods != null) {
+                throw BadInputException.option("--return-periods", "no ORD table is written when the run keeps no event losses ("
+                        + InsuranceSpec.EVENT_LOSSES_KEY + ": none); keep years or events, or leave out --return-periods");
+            }
+            scenario = scenario.withInsurance(scenario.insurance().withEventLosses(keep));
+        } else if (!scenario.insurance().eventLosses().ord() && returnPeriods != null) {
+            throw BadInputException.option("--return-periods", "no ORD table is written with the scenario's " + InsuranceSpec.EVENT_LOSSES_KEY
+                    + ": none; use --event-losses years (or events), or leave out --return-periods");
+        }
         long runSeed = seed.value != null ? seed.value : previous != null ? previous.seed() : scenario.seed();
         int runReplicates = replicates != null ? replicates : previous != null ? previous.replicates() : scenario.replicates();
         Shard runShard = shard != null ? Shard.parse(shard) : previous != null ? previous.shardOf() : Shard.WHOLE;
@@ -187,6 +211,34 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
             }
         };
+    }
+
+    /** {@code --event-losses}' value. */
+    static InsuranceSpec.EventLosses eventLossesOption(String text) throws BadInputException {
+        for (InsuranceSpec.EventLosses k : InsuranceSpec.EventLosses.values()) if (k.label().equals(text.trim())) return k;
+        throw BadInputException.option("--event-losses", "expected events, years or none, found '" + text + "'");
+    }
+
+    /**
+     * What a resumed run keeps of the events' losses: what it started with. An option or a changed
+     * scenario asking for something else is refused, naming the key: one folder never mixes the two.
+     */
+    private InsuranceSpec.EventLosses resumedEventLosses(Manifest previous, InsuranceSpec.EventLosses asked, Scenario scenario, String sha256)
+            throws BadInputException {
+        InsuranceSpec.EventLosses kept = previous.eventLosses();
+        String where = resume.resolve(Manifest.FILE).toString();
+        if (asked != null && asked != kept) {
+            throw new BadInputException(where, 0, 0, InsuranceSpec.EVENT_LOSSES_KEY, "the run in " + resume + " keeps event losses '" + kept.label()
+                    + "', --event-losses asks for '" + asked.label() + "': a resumed run keeps what it started with (its files would mix"
+                    + " both); resume without --event-losses, or start a new run");
+        }
+        InsuranceSpec.EventLosses inFile = scenario.insurance().eventLosses();
+        if (asked == null && !previous.scenarioSha256().equals(sha256) && inFile != kept) {
+            throw new BadInputException(scenarioFile.toString(), 0, 0, InsuranceSpec.EVENT_LOSSES_KEY, "is '" + inFile.label() + "', but the run in "
+                    + resume + " keeps event losses '" + kept.label() + "': a resumed run keeps what it started with; resume with the scenario"
+                    + " it was started with, or start a new run");
+        }
+        return kept;
     }
 
     /** {@code 2%}, {@code 2} or {@code 0.5%}: a share strictly between 0 and 100 percent, returned as a fraction. */

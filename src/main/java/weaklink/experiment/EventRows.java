@@ -13,20 +13,28 @@ import weaklink.io.CsvTable;
 import weaklink.network.SupplyNetwork;
 
 /**
- * The two event files of a results folder, written replicate by replicate as {@code replicates.csv}
- * is (streamed, checkpointed, resumed and merged the same way): {@code events.csv}, each event's
- * loss per summary group (the event loss table the Oasis ORD files are made from), and, with an
- * insurer's book, {@code portfolio_losses.csv}, each insured firm's loss and claim per event.
+ * The event files of a results folder, written replicate by replicate as {@code replicates.csv}
+ * is (streamed, checkpointed, resumed and merged the same way). With {@code insurance.event_losses:
+ * events} (the default): {@code events.csv}, each event's loss per summary group (the event loss
+ * table the Oasis ORD files are made from), and, with an insurer's book, {@code portfolio_losses.csv},
+ * each insured firm's loss and claim per event. With {@code years}: {@code year_losses.csv} alone,
+ * each year's total and largest event per summary group (what the ORD exceedance and average-loss
+ * tables need). With {@code none}: no event file.
  */
 public final class EventRows {
     public static final String EVENTS = "events.csv";
     public static final String PORTFOLIO = "portfolio_losses.csv";
+    public static final String YEARS = "year_losses.csv";
 
     private EventRows() {}
 
-    /** The event files a run of {@code scenario} writes: {@code events.csv}, and with an insurer's book {@code portfolio_losses.csv}. */
+    /** The event files a run of {@code scenario} writes, as its {@code insurance.event_losses} says. */
     public static List<String> files(weaklink.scenario.Scenario scenario) {
-        return scenario.insurance().hasPortfolio() ? List.of(EVENTS, PORTFOLIO) : List.of(EVENTS);
+        return switch (scenario.insurance().eventLosses()) {
+            case EVENTS -> scenario.insurance().hasPortfolio() ? List.of(EVENTS, PORTFOLIO) : List.of(EVENTS);
+            case YEARS -> List.of(YEARS);
+            case NONE -> List.of();
+        };
     }
 
     /** The header line of event file {@code name}. */
@@ -34,8 +42,42 @@ public final class EventRows {
         return switch (name) {
             case EVENTS -> EventRow.TABLE.header();
             case PORTFOLIO -> ClaimRow.TABLE.header();
+            case YEARS -> YearRow.TABLE.header();
             default -> throw new IllegalArgumentException("no event file " + name);
         };
+    }
+
+    /**
+     * A row of {@code year_losses.csv}: one year's losses of one summary group in each perspective, as
+     * {@code events.csv} would have held them (each event's loss in whole cents, summed; the largest of them).
+     */
+    public record YearRow(String policy, int replicate, int summarySet, int summaryId, int events, double gulLoss, double gulLargest,
+                          double ilLoss, double ilLargest, double retainedLoss, double retainedLargest, double cededLoss, double cededLargest) {
+        public static final CsvTable<YearRow> TABLE = new CsvTable<>(YEARS,
+                "With `insurance.event_losses: years`: one row per (replicate, policy, summary group) with a ground-up or insured loss;"
+                        + " groups by summary set then id.", List.of(
+                CsvColumn.text("policy", YearRow::policy, "policy"),
+                CsvColumn.of("replicate", INTEGER, YearRow::replicate, "replicate index from 0 (one simulated year; ORD period `replicate + 1`)"),
+                CsvColumn.of("summary_set", INTEGER, YearRow::summarySet, "1 whole book, 2 by tier, 3 by size class, 4 by sector (as in `events.csv`)"),
+                CsvColumn.of("summary_id", INTEGER, YearRow::summaryId, "the group within the set (as in `events.csv`)"),
+                CsvColumn.of("events", INTEGER, YearRow::events, "events of the year with a ground-up or insured loss in the group (its rows `events.csv` would hold)"),
+                CsvColumn.of("gul_loss", MONEY, YearRow::gulLoss, "the year's ground-up loss of the group: the sum of its events' `gul_loss` (each to the cent)"),
+                CsvColumn.of("gul_largest", MONEY, YearRow::gulLargest, "the largest of those events' `gul_loss` (the OEP basis)"),
+                CsvColumn.of("il_loss", MONEY, YearRow::ilLoss, "the year's insured loss of the group: the sum of its events' `il_loss`"),
+                CsvColumn.of("il_largest", MONEY, YearRow::ilLargest, "the largest of those events' `il_loss`"),
+                CsvColumn.of("retained_loss", MONEY, YearRow::retainedLoss, "the sum of its events' `retained_loss` (= `il_loss` without reinsurance)"),
+                CsvColumn.of("retained_largest", MONEY, YearRow::retainedLargest, "the largest of those events' `retained_loss`"),
+                CsvColumn.of("ceded_loss", MONEY, YearRow::cededLoss, "the sum of its events' `ceded_loss` (0 without reinsurance)"),
+                CsvColumn.of("ceded_largest", MONEY, YearRow::cededLargest, "the largest of those events' `ceded_loss`")));
+
+        /** Parses a line of {@code year_losses.csv}. */
+        public static YearRow parse(String line) {
+            List<String> c = Csv.split(line);
+            if (c.size() != TABLE.columns().size()) throw new IllegalArgumentException("expected " + TABLE.columns().size() + " columns, found " + c.size());
+            return new YearRow(c.get(0), Integer.parseInt(c.get(1)), Integer.parseInt(c.get(2)), Integer.parseInt(c.get(3)), Integer.parseInt(c.get(4)),
+                    money(c.get(5)), money(c.get(6)), money(c.get(7)), money(c.get(8)), money(c.get(9)), money(c.get(10)), money(c.get(11)),
+                    money(c.get(12)));
+        }
     }
 
     /** A row of {@code events.csv}: one event, one summary group. */
@@ -99,21 +141,63 @@ public final class EventRows {
     static void append(StringBuilder events, StringBuilder claims, String policy, int replicate, EventLosses losses, SummarySets sets,
                        Reinsurance reinsurance, SupplyNetwork net) {
         int n = losses.size();
-        double[] whole = new double[n];
-        for (int e = 0; e < n; e++) whole[e] = losses.il(e, 0);
-        double[] ceded = reinsurance.any() ? reinsurance.ceded(whole) : new double[n];
+        double[] ceded = ceded(losses, reinsurance);
         for (int e = 0; e < n; e++) {
             for (int cell = 0; cell < sets.cells(); cell++) {
                 double gul = losses.gul(e, cell), il = losses.il(e, cell);
                 if (gul <= 0 && il <= 0) continue;
-                // in whole cents, so that ceded + retained = il to the cent as written
-                long ilCents = Math.round(il * 100);
-                long cededCents = Math.round((cell == 0 ? ceded[e] : whole[e] > 0 ? ceded[e] * (il / whole[e]) : 0) * 100);
+                long ilCents = Math.round(il * 100), cededCents = cededCents(losses, ceded, e, cell);
                 EventRow.TABLE.append(events, new EventRow(policy, replicate, losses.id(e), losses.actor(e), losses.day(e), sets.set(cell),
                         sets.summaryId(cell), gul, losses.gulExposure(e, cell), il, losses.ilExposure(e, cell), cededCents / 100.0,
                         (ilCents - cededCents) / 100.0));
             }
         }
+        appendClaims(claims, policy, replicate, losses, net);
+    }
+
+    /**
+     * Appends one replicate's rows of {@code year_losses.csv} under one policy: for each summary group,
+     * the sums and largest of the event losses {@link #append} would have written (each in whole cents,
+     * as written there), so that the ORD tables made from either file are the same.
+     */
+    static void appendYears(StringBuilder years, String policy, int replicate, EventLosses losses, SummarySets sets, Reinsurance reinsurance) {
+        int n = losses.size();
+        double[] ceded = ceded(losses, reinsurance);
+        for (int cell = 0; cell < sets.cells(); cell++) {
+            int count = 0;
+            long[] sum = new long[4], largest = new long[4];
+            for (int e = 0; e < n; e++) {
+                double gul = losses.gul(e, cell), il = losses.il(e, cell);
+                if (gul <= 0 && il <= 0) continue;
+                count++;
+                long ilCents = Math.round(il * 100), cededCents = cededCents(losses, ceded, e, cell);
+                long[] cents = {Math.round(gul * 100), ilCents, ilCents - cededCents, cededCents};
+                for (int k = 0; k < 4; k++) {
+                    sum[k] += cents[k];
+                    largest[k] = Math.max(largest[k], cents[k]);
+                }
+            }
+            if (count == 0) continue;
+            YearRow.TABLE.append(years, new YearRow(policy, replicate, sets.set(cell), sets.summaryId(cell), count, sum[0] / 100.0, largest[0] / 100.0,
+                    sum[1] / 100.0, largest[1] / 100.0, sum[2] / 100.0, largest[2] / 100.0, sum[3] / 100.0, largest[3] / 100.0));
+        }
+    }
+
+    /** Each event's loss ceded to reinsurers (reinsurance applies to the book's whole event loss, summary set 1, in occurrence order). */
+    private static double[] ceded(EventLosses losses, Reinsurance reinsurance) {
+        int n = losses.size();
+        double[] whole = new double[n];
+        for (int e = 0; e < n; e++) whole[e] = losses.il(e, 0);
+        return reinsurance.any() ? reinsurance.ceded(whole) : new double[n];
+    }
+
+    /** The ceded part of event {@code e} in summary cell {@code cell}, in whole cents (so that ceded + retained = il to the cent as written). */
+    private static long cededCents(EventLosses losses, double[] ceded, int e, int cell) {
+        double whole = losses.il(e, 0), il = losses.il(e, cell);
+        return Math.round((cell == 0 ? ceded[e] : whole > 0 ? ceded[e] * (il / whole) : 0) * 100);
+    }
+
+    private static void appendClaims(StringBuilder claims, String policy, int replicate, EventLosses losses, SupplyNetwork net) {
         EventLosses.Claims book = losses.claims();
         if (book == null || claims == null) return;
         for (int k = 0; k < book.size(); k++) {

@@ -359,6 +359,17 @@ public record Manifest(String tool, String version, int format, String status, S
      * Refuses to continue this run with another scenario file than the one it was started with,
      * naming both (checked first, so a resume with the wrong scenario says so).
      */
+    /**
+     * What the run keeps of the events' losses: its resolved scenario's {@code insurance.event_losses}
+     * ({@code events} where the manifest does not say, as 0.10.0's never did).
+     */
+    public weaklink.scenario.InsuranceSpec.EventLosses eventLosses() {
+        JsonNode v = scenario == null ? null : scenario.path("insurance").get("event_losses");
+        if (v == null || !v.isTextual()) return weaklink.scenario.InsuranceSpec.EventLosses.EVENTS;
+        for (var k : weaklink.scenario.InsuranceSpec.EventLosses.values()) if (k.label().equals(v.asText())) return k;
+        throw new IllegalArgumentException("manifest.json: scenario.insurance.event_losses '" + v.asText() + "' is none of events, years, none");
+    }
+
     public void checkScenario(Path file, String sha256, Path dir) throws BadInputException {
         if (!scenarioSha256.equals(sha256)) {
             throw new BadInputException(file.toString(), 0, 0, null, "is not the scenario the run in " + dir + " was started with ("

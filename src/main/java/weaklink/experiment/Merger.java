@@ -289,6 +289,7 @@ public final class Merger {
         keys.put("baseline", Manifest::baseline);
         keys.put("days", Manifest::days);
         keys.put("version", Manifest::version);
+        keys.put(weaklink.scenario.InsuranceSpec.EVENT_LOSSES_KEY, m -> m.eventLosses().label());
         for (Map.Entry<String, Function<Manifest, Object>> k : keys.entrySet()) {
             Object x = k.getValue().apply(a.manifest()), y = k.getValue().apply(b.manifest());
             if (!x.equals(y)) {

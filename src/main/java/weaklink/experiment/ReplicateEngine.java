@@ -13,6 +13,7 @@ import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.HeapCheck;
 import weaklink.network.SupplyNetwork;
+import weaklink.scenario.InsuranceSpec;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
@@ -132,8 +133,10 @@ public final class ReplicateEngine {
         RandomStreams streams = context.streams(replicate);
         ReplicateResult result = new ReplicateResult(policies.size());
         StringBuilder csv = new StringBuilder(256 * policies.size());
-        StringBuilder events = new StringBuilder(1024);
-        StringBuilder claims = context.book() == null ? null : new StringBuilder(256);
+        InsuranceSpec.EventLosses keep = scenario.insurance().eventLosses();
+        StringBuilder events = keep == InsuranceSpec.EventLosses.EVENTS ? new StringBuilder(1024) : null;
+        StringBuilder claims = events == null || context.book() == null ? null : new StringBuilder(256);
+        StringBuilder years = keep == InsuranceSpec.EventLosses.YEARS ? new StringBuilder(256) : null;
         for (int p = 0; p < policies.size(); p++) {
             ReplicateRecord record = context.model(funding[p].posture(), streams).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
@@ -145,11 +148,13 @@ public final class ReplicateEngine {
             result.daily[p][1] = record.dailyDown();
             result.groupLoss[p] = losses.groupLossYen();
             result.groupEntries[p] = entriesByGroup(record);
-            EventRows.append(events, claims, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance, net);
+            if (events != null) EventRows.append(events, claims, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance, net);
+            if (years != null) EventRows.appendYears(years, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance);
         }
         result.csv = csv.toString();
-        result.eventsCsv = events.toString();
-        result.claimsCsv = claims == null ? null : claims.toString();
+        if (events != null) result.eventRows.put(EventRows.EVENTS, events.toString());
+        if (claims != null) result.eventRows.put(EventRows.PORTFOLIO, claims.toString());
+        if (years != null) result.eventRows.put(EventRows.YEARS, years.toString());
         return result;
     }
 
@@ -196,7 +201,9 @@ public final class ReplicateEngine {
 
     /** One replicate's results for every policy: its {@code replicates.csv} rows and its contribution to the sums. */
     public final class ReplicateResult {
-        private String csv, eventsCsv, claimsCsv;
+        private String csv;
+        /** The replicate's rows of each event file the scenario keeps ({@link EventRows#files}), in that order. */
+        private final java.util.Map<String, String> eventRows = new java.util.LinkedHashMap<>();
         private final int[][][] daily;
         private final double[][] groupLoss;
         private final int[][] groupEntries;
@@ -212,19 +219,22 @@ public final class ReplicateEngine {
         /** The replicate's total loss under the {@code p}-th policy (for early stopping on the confidence interval). */
         public double totalLoss(int p) { return totalLoss[p]; }
 
-        /** The rows of {@code events.csv} (every policy's events and summary groups), each ending in '\n'. */
-        public String eventsCsv() { return eventsCsv; }
+        /**
+         * The replicate's rows of each event file the scenario's {@code insurance.event_losses} keeps
+         * ({@code events.csv} and {@code portfolio_losses.csv}, or {@code year_losses.csv}, or none), by
+         * file, in the order {@link EventRows#files} names them; each row ends in '\n'.
+         */
+        public java.util.Map<String, String> eventRows() { return java.util.Collections.unmodifiableMap(eventRows); }
 
-        /** The rows of {@code portfolio_losses.csv}, or null when the scenario has no insurer's book. */
-        public String claimsCsv() { return claimsCsv; }
-
-        /** Appends the replicate's event rows to the event files of {@code rows} (those it was started with). */
+        /**
+         * Appends the replicate's event rows to the event files of {@code rows}. They must be the files this
+         * engine writes: a folder started keeping other event losses is refused by the store before this.
+         */
         public void appendEvents(ResultsStore.Rows rows) throws java.io.IOException {
-            List<String> streams = rows.streams();
-            if (streams.contains(EventRows.EVENTS)) rows.append(EventRows.EVENTS, eventsCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            if (streams.contains(EventRows.PORTFOLIO) && claimsCsv != null) {
-                rows.append(EventRows.PORTFOLIO, claimsCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (!rows.streams().equals(List.copyOf(eventRows.keySet()))) {
+                throw new IllegalStateException("the results folder streams " + rows.streams() + ", the engine writes " + eventRows.keySet());
             }
+            for (java.util.Map.Entry<String, String> e : eventRows.entrySet()) rows.append(e.getKey(), e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         /** The rows of {@code replicates.csv}, one per policy, each ending in '\n'. */

@@ -55,14 +55,15 @@ public final class ResultsStore implements AutoCloseable {
     public static final String ACCUMULATORS = "accumulators.json";
     /**
      * The event files, streamed, checkpointed, resumed and merged with the rows ({@link EventRows}):
-     * {@code events.csv} always, {@code portfolio_losses.csv} with an insurer's book.
+     * {@code events.csv} and with an insurer's book {@code portfolio_losses.csv}, or {@code year_losses.csv},
+     * or none, as the scenario's {@code insurance.event_losses} says.
      */
-    public static final List<String> STREAMS = List.of(EventRows.EVENTS, EventRows.PORTFOLIO);
+    public static final List<String> STREAMS = List.of(EventRows.EVENTS, EventRows.PORTFOLIO, EventRows.YEARS);
     /** Suffix of a streamed file while it is written. */
     static final String PARTIAL_SUFFIX = ".partial";
     /** The files a run writes before its summaries, in the manifest's order. */
-    static final List<String> ROW_FILES = List.of(REPLICATES, EventRows.EVENTS, EventRows.PORTFOLIO, ACCUMULATORS, PARTIAL,
-            EventRows.EVENTS + PARTIAL_SUFFIX, EventRows.PORTFOLIO + PARTIAL_SUFFIX);
+    static final List<String> ROW_FILES = List.of(REPLICATES, EventRows.EVENTS, EventRows.PORTFOLIO, EventRows.YEARS, ACCUMULATORS, PARTIAL,
+            EventRows.EVENTS + PARTIAL_SUFFIX, EventRows.PORTFOLIO + PARTIAL_SUFFIX, EventRows.YEARS + PARTIAL_SUFFIX);
 
     /** What makes a folder's derived files (summaries, tables, charts, report) from its rows and sums. */
     public interface Summariser {
@@ -187,16 +188,23 @@ public final class ResultsStore implements AutoCloseable {
      * SHA-256); rows written after it are cut off. A run whose every row was written is finished
      * here. Nothing is changed when a file does not match: the refusal names it.
      *
-     * @param total replicates in this folder's share
+     * @param total   replicates in this folder's share
+     * @param streams the event files the run writes ({@link EventRows#files}): a checkpoint of other files is refused
      * @return the checkpoint to continue from, or null to start from the first replicate (no checkpoint yet)
      */
-    Resumed resumeRows(int total) throws IOException, BadInputException {
+    Resumed resumeRows(int total, List<String> streams) throws IOException, BadInputException {
         Path accFile = dir.resolve(ACCUMULATORS);
         if (!Files.exists(accFile)) {
             // killed before its first checkpoint: nothing was kept, so nothing is lost by starting again
             return null;
         }
         Checkpoint c = Checkpoint.read(accFile);
+        List<String> kept = c.streams().stream().map(Checkpoint.Mark::file).toList();
+        if (!kept.equals(streams)) {
+            throw new BadInputException(accFile, 0, 0, weaklink.scenario.InsuranceSpec.EVENT_LOSSES_KEY, "the run in " + dir + " kept the event files "
+                    + kept + ", this command would write " + streams + ": one run cannot mix what it keeps of the events' losses; nothing was"
+                    + " changed: resume with the run's " + weaklink.scenario.InsuranceSpec.EVENT_LOSSES_KEY + ", or start a new run");
+        }
         if (c.partialSha256() == null) {
             throw new BadInputException(accFile, 0, 0, "partial_sha256", "the checkpoint does not record the hash of the rows it covers,"
                     + " so they cannot be checked; start the run again with --overwrite");

@@ -106,7 +106,7 @@ public final class Runner {
                 summariseAndComplete(store);
                 return;
             }
-            ResultsStore.Resumed from = store.resumeRows(total);
+            ResultsStore.Resumed from = store.resumeRows(total, EventRows.files(plan.scenario()));
             if (from != null && from.rowsDone()) {
                 progress.finished(from.from().done());
                 summariseAndComplete(store);

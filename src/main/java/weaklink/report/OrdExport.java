@@ -85,6 +85,16 @@ final class OrdExport {
 
         double exposure(EventRow r) { return this == GUL ? r.gulExposure() : r.ilExposure(); }
 
+        /** The year's total and largest event in this perspective, from a row of {@code year_losses.csv}. */
+        double[] year(EventRows.YearRow r) {
+            return switch (this) {
+                case GUL -> new double[] {r.gulLoss(), r.gulLargest()};
+                case IL -> new double[] {r.ilLoss(), r.ilLargest()};
+                case RI -> new double[] {r.retainedLoss(), r.retainedLargest()};
+                case RL -> new double[] {r.cededLoss(), r.cededLargest()};
+            };
+        }
+
         double tiv(Accumulators.SummaryGroup g) { return this == GUL ? g.gulTiv() : g.ilTiv(); }
     }
 
@@ -205,13 +215,15 @@ final class OrdExport {
     }
 
     /** Every file the export writes for these policies (for the results folder's list of files). */
-    static List<String> files(List<String> policies, boolean reinsured) {
+    static List<String> files(List<String> policies, OrdSettings settings) {
         List<String> out = new ArrayList<>();
+        if (!settings.eventLosses().ord()) return out;
+        List<CsvTable<?>> tables = settings.eventLosses().eventTables() ? List.of(SELT, SPLT, PALT, EPT, PSEPT) : List.of(PALT, EPT, PSEPT);
         for (String policy : policies) {
-            for (Perspective p : perspectives(reinsured)) {
+            for (Perspective p : perspectives(settings.reinsured())) {
                 for (int s = 1; s <= SETS; s++) {
                     out.add(file(SUMMARY_INFO.get(s - 1), policy, p, s));
-                    for (CsvTable<?> t : List.of(SELT, SPLT, PALT, EPT, PSEPT)) out.add(file(t, policy, p, s));
+                    for (CsvTable<?> t : tables) out.add(file(t, policy, p, s));
                 }
             }
         }
@@ -242,8 +254,12 @@ final class OrdExport {
      * sort them by event id), each summary group's yearly totals kept for its PALT, EPT and PSEPT.
      */
     static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups) throws IOException {
+        if (run.settings().eventLosses() == weaklink.scenario.InsuranceSpec.EventLosses.YEARS) {
+            writeFromYears(dir, run, groups);
+            return;
+        }
         Path eventsFile = dir.resolve(EventRows.EVENTS);
-        if (!Files.isRegularFile(eventsFile)) return;
+        if (!run.settings().eventLosses().eventTables() || !Files.isRegularFile(eventsFile)) return;
         int n = run.years();
         double weight = 1.0 / n;
         long[] eventBase = new long[n];
@@ -291,7 +307,7 @@ final class OrdExport {
                         o.yearSelt[r.summarySet() - 1].add(new SeltRow(eventId, r.summaryId(), loss, exposure));
                         o.splt.write(r.summarySet(), new SpltRow(r.replicate() + 1, weight, eventId, r.replicate() + 1, month(dayOfYear),
                                 dayOfMonth(dayOfYear), r.summaryId(), loss, exposure));
-                        o.totals[cell].add(y, loss);
+                        o.totals[cell].add(y, Math.round(loss * 100));
                     }
                 }
             }
@@ -307,6 +323,56 @@ final class OrdExport {
         }
         for (Output[] byPolicy : out) {
             for (Output o : byPolicy) for (int s = 1; s <= SETS; s++) writeSet(dir, run, o.policy, o.perspective, s, groups, o.totals);
+        }
+    }
+
+    /**
+     * Writes the summary-info, PALT, EPT and PSEPT files of {@code ord/} from {@code year_losses.csv}
+     * (a run with {@code insurance.event_losses: years}): each year's total and largest event per
+     * summary group and perspective, in whole cents as {@code events.csv} would have summed to, so the
+     * tables are those a run keeping every event writes. No SELT or SPLT: they need the events.
+     */
+    private static void writeFromYears(Path dir, Run run, List<Accumulators.SummaryGroup> groups) throws IOException {
+        Path yearsFile = dir.resolve(EventRows.YEARS);
+        if (!Files.isRegularFile(yearsFile)) return;
+        int n = run.years();
+        Map<Long, Integer> cellOf = new LinkedHashMap<>();
+        for (int c = 0; c < groups.size(); c++) cellOf.put(key(groups.get(c).set(), groups.get(c).id()), c);
+        Map<String, Integer> policyIndex = new LinkedHashMap<>();
+        for (String policy : run.policies()) policyIndex.put(policy, policyIndex.size());
+        List<Perspective> perspectives = perspectives(run.settings().reinsured());
+        YearTotals[][][] totals = new YearTotals[run.policies().size()][perspectives.size()][groups.size()];
+        for (YearTotals[][] byPolicy : totals) for (YearTotals[] byPerspective : byPolicy) for (int c = 0; c < groups.size(); c++) byPerspective[c] = new YearTotals();
+        try (BufferedReader in = Files.newBufferedReader(yearsFile, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null || !header.equals(EventRows.YearRow.TABLE.header())) throw new IOException(yearsFile + ": unexpected header");
+            int lineNo = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNo++;
+                if (line.isEmpty()) continue;
+                EventRows.YearRow r;
+                try {
+                    r = EventRows.YearRow.parse(line);
+                } catch (RuntimeException e) {
+                    throw new IOException(yearsFile + ":" + lineNo + ": " + e.getMessage(), e);
+                }
+                Integer pi = policyIndex.get(r.policy());
+                if (pi == null) throw new IOException(yearsFile + ":" + lineNo + ": policy '" + r.policy() + "' is not one of the run's");
+                int y = r.replicate() - run.firstReplicate();
+                if (y < 0 || y >= n) throw new IOException(yearsFile + ":" + lineNo + ": replicate " + r.replicate() + " is not one of the folder's");
+                Integer cell = cellOf.get(key(r.summarySet(), r.summaryId()));
+                if (cell == null) throw new IOException(yearsFile + ":" + lineNo + ": no summary group " + r.summarySet() + "/" + r.summaryId());
+                for (int q = 0; q < perspectives.size(); q++) {
+                    double[] loss = perspectives.get(q).year(r);
+                    if (loss[0] > 0) totals[pi][q][cell].addYear(y, Math.round(loss[0] * 100), Math.round(loss[1] * 100));
+                }
+            }
+        }
+        for (int pi = 0; pi < totals.length; pi++) {
+            Files.createDirectories(dir.resolve(FOLDER).resolve(run.policies().get(pi)));
+            for (int q = 0; q < perspectives.size(); q++) {
+                for (int s = 1; s <= SETS; s++) writeSet(dir, run, run.policies().get(pi), perspectives.get(q), s, groups, totals[pi][q]);
+            }
         }
     }
 
@@ -461,41 +527,58 @@ final class OrdExport {
 
     /**
      * One summary group's totals by year, for the years with a loss only (in year order, as
-     * {@code events.csv} gives them): the year's total and its largest event.
+     * {@code events.csv} or {@code year_losses.csv} gives them): the year's total and its largest event,
+     * in whole cents (the losses as written are whole cents, so the sums are exact whichever file they
+     * come from and in whatever order they are added).
      */
     static final class YearTotals {
         private int size;
         private int[] year = new int[8];
-        private double[] aggregate = new double[8], largest = new double[8];
-        private double sum;
+        private long[] aggregate = new long[8], largest = new long[8];
+        private long sum;
 
-        void add(int y, double loss) {
-            sum += loss;
+        /** Adds one event's loss of {@code cents} in year {@code y}. */
+        void add(int y, long cents) {
+            sum += cents;
             if (size > 0 && year[size - 1] == y) {
-                aggregate[size - 1] += loss;
-                largest[size - 1] = Math.max(largest[size - 1], loss);
+                aggregate[size - 1] += cents;
+                largest[size - 1] = Math.max(largest[size - 1], cents);
                 return;
             }
-            if (size == year.length) {
-                year = Arrays.copyOf(year, 2 * size);
-                aggregate = Arrays.copyOf(aggregate, 2 * size);
-                largest = Arrays.copyOf(largest, 2 * size);
-            }
+            grow();
             year[size] = y;
-            aggregate[size] = loss;
-            largest[size] = loss;
+            aggregate[size] = cents;
+            largest[size] = cents;
             size++;
+        }
+
+        /** Adds year {@code y}'s total and largest event, in cents (each year once). */
+        void addYear(int y, long totalCents, long largestCents) {
+            if (size > 0 && year[size - 1] >= y) throw new IllegalArgumentException("year " + y + " after year " + year[size - 1]);
+            sum += totalCents;
+            grow();
+            year[size] = y;
+            aggregate[size] = totalCents;
+            largest[size] = largestCents;
+            size++;
+        }
+
+        private void grow() {
+            if (size < year.length) return;
+            year = Arrays.copyOf(year, 2 * size);
+            aggregate = Arrays.copyOf(aggregate, 2 * size);
+            largest = Arrays.copyOf(largest, 2 * size);
         }
 
         int size() { return size; }
 
-        /** The sum of every loss added, in the order added. */
-        double sum() { return sum; }
+        /** The sum of every loss added. */
+        double sum() { return sum / 100.0; }
 
         /** One value per year of {@code n} (0 for years without loss): the totals, or the largest events. */
         double[] dense(int n, boolean largestEvent) {
             double[] out = new double[n];
-            for (int k = 0; k < size; k++) out[year[k]] = largestEvent ? largest[k] : aggregate[k];
+            for (int k = 0; k < size; k++) out[year[k]] = (largestEvent ? largest[k] : aggregate[k]) / 100.0;
             return out;
         }
     }

@@ -3,17 +3,19 @@ package weaklink.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import weaklink.scenario.InsuranceSpec.EventLosses;
 import weaklink.stats.ReturnPeriodLosses.Convention;
 
 /**
  * How a results folder's ORD tables are written, as the run's scenario said in its
  * {@code insurance:} block (kept in the manifest): return periods, quantile convention, ORD version,
- * and whether the insurer's book is reinsured (then the {@code ri} and {@code rl} perspectives are written).
+ * whether the insurer's book is reinsured (then the {@code ri} and {@code rl} perspectives are written),
+ * and what the folder keeps of the events' losses (so which tables it can make: {@code insurance.event_losses}).
  *
  * @param returnPeriods the return periods asked for, or null for the market grid
  */
-record OrdSettings(List<Double> returnPeriods, Convention quantile, int version, boolean reinsured) {
-    static final OrdSettings DEFAULT = new OrdSettings(null, Convention.TYPE1, 1, false);
+record OrdSettings(List<Double> returnPeriods, Convention quantile, int version, boolean reinsured, EventLosses eventLosses) {
+    static final OrdSettings DEFAULT = new OrdSettings(null, Convention.TYPE1, 1, false, EventLosses.EVENTS);
 
     /**
      * The settings in the manifest's resolved scenario ({@code scenario.insurance}), whether it is
@@ -33,6 +35,9 @@ record OrdSettings(List<Double> returnPeriods, Convention quantile, int version,
         Convention convention = q.equalsIgnoreCase("ktools") ? Convention.KTOOLS : Convention.TYPE1;
         int version = ord.path("version").asInt(1);
         boolean reinsured = insurance.path("reinsurance").isArray() && insurance.path("reinsurance").size() > 0;
-        return new OrdSettings(periods == null ? null : List.copyOf(periods), convention, version, reinsured);
+        EventLosses keep = EventLosses.EVENTS;
+        String k = insurance.path("event_losses").asText(keep.label());
+        for (EventLosses e : EventLosses.values()) if (e.label().equals(k)) keep = e;
+        return new OrdSettings(periods == null ? null : List.copyOf(periods), convention, version, reinsured, keep);
     }
 }

@@ -17,7 +17,7 @@ public final class OutputTables {
 
     /** The tables in the order docs/OUTPUTS.md describes them. */
     public static List<CsvTable<?>> all() {
-        List<CsvTable<?>> out = new ArrayList<>(List.of(ReplicateRow.TABLE, EventRows.EventRow.TABLE, EventRows.ClaimRow.TABLE,
+        List<CsvTable<?>> out = new ArrayList<>(List.of(ReplicateRow.TABLE, EventRows.EventRow.TABLE, EventRows.ClaimRow.TABLE, EventRows.YearRow.TABLE,
                 SummaryColumn.TABLE, ExceedanceRow.TABLE,
                 GroupTables.DayRow.TABLE, GroupTables.GroupRow.TABLE));
         out.addAll(OrdExport.tables());

@@ -83,7 +83,7 @@ public final class ResultsFinalizer {
     /** {@code files} and the ORD files of the run {@code m} describes (one folder per policy). */
     private static List<String> withOrd(List<String> files, Manifest m) {
         List<String> out = new ArrayList<>(files);
-        out.addAll(OrdExport.files(m.policies(), OrdSettings.of(m.scenario()).reinsured()));
+        out.addAll(OrdExport.files(m.policies(), OrdSettings.of(m.scenario())));
         return out;
     }
 

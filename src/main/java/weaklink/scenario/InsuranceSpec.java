@@ -15,16 +15,55 @@ import java.util.List;
  * @param reinsurance the book's reinsurance layers (empty: none): per-event layers on each event's loss, aggregate
  *                    layers on the year's loss net of them
  * @param ord         how the ORD tables are written
+ * @param eventLosses what the results folder keeps of each event's losses (and so which ORD tables it can hold)
  */
-public record InsuranceSpec(Path portfolio, EventDefinition events, List<Layer> reinsurance, OrdSpec ord) {
+public record InsuranceSpec(Path portfolio, EventDefinition events, List<Layer> reinsurance, OrdSpec ord, EventLosses eventLosses) {
+
+    /** The scenario key of {@link #eventLosses}, as messages name it. */
+    public static final String EVENT_LOSSES_KEY = "insurance.event_losses";
 
     public static InsuranceSpec defaults() {
-        return new InsuranceSpec(null, EventDefinition.CAMPAIGN, List.of(), OrdSpec.defaults());
+        return new InsuranceSpec(null, EventDefinition.CAMPAIGN, List.of(), OrdSpec.defaults(), EventLosses.EVENTS);
     }
 
     /** The same with the ORD tables' return periods replaced (as {@code run --return-periods} gives them). */
     public InsuranceSpec withReturnPeriods(List<Double> periods) {
-        return new InsuranceSpec(portfolio, events, reinsurance, new OrdSpec(List.copyOf(periods), ord.quantile(), ord.version()));
+        return new InsuranceSpec(portfolio, events, reinsurance, new OrdSpec(List.copyOf(periods), ord.quantile(), ord.version()), eventLosses);
+    }
+
+    /** The same keeping {@code keep} of the events' losses (as {@code run --event-losses} gives it). */
+    public InsuranceSpec withEventLosses(EventLosses keep) {
+        return new InsuranceSpec(portfolio, events, reinsurance, ord, keep);
+    }
+
+    /**
+     * What a results folder keeps of each event's losses. Every event of every year under every policy
+     * is a row per summary group, so {@code events.csv} grows with years × policies × events (about
+     * 400 MB for japan-manufacturing's 9 policies over 1,000 years); an insurer who needs only the
+     * exceedance curves and average losses keeps each year's figures instead, and one who needs neither
+     * keeps nothing.
+     */
+    public enum EventLosses implements Labelled {
+        /** {@code events.csv} (and with a book {@code portfolio_losses.csv}): every ORD table, SELT and SPLT included. */
+        EVENTS("events"),
+        /**
+         * {@code year_losses.csv}: each year's total and largest event per summary group and perspective; the ORD
+         * PALT, EPT, PSEPT and summary-info files, the same as with {@code events}, but no SELT or SPLT (and no
+         * {@code portfolio_losses.csv}).
+         */
+        YEARS("years"),
+        /** No event file and no {@code ord/} folder: the market's figures (replicates.csv and its summaries) only. */
+        NONE("none");
+
+        private final String label;
+        EventLosses(String label) { this.label = label; }
+        @Override public String label() { return label; }
+
+        /** Whether the folder holds the ORD event tables (SELT, SPLT). */
+        public boolean eventTables() { return this == EVENTS; }
+
+        /** Whether the folder holds any ORD table. */
+        public boolean ord() { return this != NONE; }
     }
 
     /**
@@ -124,8 +163,13 @@ public record InsuranceSpec(Path portfolio, EventDefinition events, List<Layer> 
             throw m.require("reinsurance").error("reinsurance applies to the insurer's own book: give 'portfolio' (a CSV of insured firms) too");
         }
         OrdSpec ord = readOrd(m.get("ord"));
+        EventLosses keep = Labelled.read(m, "event_losses", EventLosses.class, EventLosses.EVENTS);
+        if (!keep.ord() && m.has("ord")) {
+            throw m.require("ord").error("no ORD table is written with event_losses: none, so these settings would do nothing;"
+                    + " remove 'ord', or keep event_losses: years (exceedance curves and average losses) or events (every table)");
+        }
         m.done();
-        return new InsuranceSpec(portfolio, events, List.copyOf(layers), ord);
+        return new InsuranceSpec(portfolio, events, List.copyOf(layers), ord, keep);
     }
 
     private static EventDefinition readEvents(YamlValue v) throws BadInputException {

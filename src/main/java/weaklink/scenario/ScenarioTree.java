@@ -89,7 +89,8 @@ public final class ScenarioTree {
         if (ins.ord().returnPeriods() != null) ord.put("return_periods", new ArrayList<>(ins.ord().returnPeriods()));
         ord.put("quantile", ins.ord().quantile().label());
         ord.put("version", (long) ins.ord().version());
-        m.put("ord", ord);
+        if (ins.eventLosses().ord()) m.put("ord", ord);
+        m.put("event_losses", ins.eventLosses().label());
         return m;
     }
 

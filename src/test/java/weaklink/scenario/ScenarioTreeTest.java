@@ -114,6 +114,7 @@ class ScenarioTreeTest {
                     - {type: per-event, attachment_yen: 1.0e8, limit_yen: 4.0e8, share: 0.9}
                     - {type: aggregate, attachment_yen: 5.0e8, limit_yen: 1.0e9}
                   ord: {return_periods: [10, 250, 2.5], quantile: ktools, version: 2}
+                  event_losses: years
                 baseline_policy: none
                 policies:
                   - {id: none}
@@ -141,7 +142,7 @@ class ScenarioTreeTest {
                 Map.entry(ProductionSpec.class, 5), Map.entry(UncertaintySpec.class, 3), Map.entry(DistributionSpec.class, 4),
                 Map.entry(PolicySpec.BuyerShare.class, 7), Map.entry(PolicySpec.Mandate.class, 5), Map.entry(PolicySpec.Subsidy.class, 6),
                 Map.entry(PolicySpec.MutualPool.class, 6), Map.entry(PolicySpec.Targeted.class, 4), Map.entry(PolicySpec.None.class, 1), Map.entry(PolicySpec.Planner.class, 1),
-                Map.entry(InsuranceSpec.class, 4), Map.entry(InsuranceSpec.EventDefinition.class, 1), Map.entry(InsuranceSpec.Layer.class, 4),
+                Map.entry(InsuranceSpec.class, 5), Map.entry(InsuranceSpec.EventDefinition.class, 1), Map.entry(InsuranceSpec.Layer.class, 4),
                 Map.entry(InsuranceSpec.OrdSpec.class, 3));
         for (Map.Entry<Class<?>, Integer> e : known.entrySet()) {
             assertEquals(e.getValue(), e.getKey().getRecordComponents().length, e.getKey().getSimpleName()

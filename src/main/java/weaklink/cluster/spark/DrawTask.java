@@ -44,16 +44,16 @@ record DrawTask(String scenarioName, String scenarioText, String baseDir, Map<In
         for (String name : policyNames) policies.add(scenario.policy(name));
         ReplicateEngine engine = new ReplicateEngine(scenario, seeds.get(draw), policies);
         Accumulators sums = engine.newAccumulators();
-        StringBuilder csv = new StringBuilder(), events = new StringBuilder(), claims = new StringBuilder();
-        boolean book = scenario.insurance().hasPortfolio();
+        StringBuilder csv = new StringBuilder();
+        Map<String, StringBuilder> events = new LinkedHashMap<>();
+        for (String f : weaklink.experiment.EventRows.files(scenario)) events.put(f, new StringBuilder());
         for (int r = 0; r < replicates; r++) {
             ReplicateEngine.ReplicateResult result = engine.run(r);
             csv.append(result.csv());
-            events.append(result.eventsCsv());
-            if (book) claims.append(result.claimsCsv());
+            for (Map.Entry<String, String> e : result.eventRows().entrySet()) events.get(e.getKey()).append(e.getValue());
             result.addTo(sums);
         }
-        return new ReplicateBlock.Result(draw, csv.toString(), events.toString(), book ? claims.toString() : null,
+        return new ReplicateBlock.Result(draw, csv.toString(), ReplicateBlock.Result.rows(events),
                 weaklink.io.Json.MAPPER.writeValueAsString(sums.toJson()));
     }
 }

@@ -4,6 +4,8 @@ import weaklink.io.Json;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.spark.api.java.function.Function;
 import weaklink.experiment.Accumulators;
@@ -33,11 +35,18 @@ record ReplicateBlock(String scenarioName, String scenarioText, String baseDir, 
     private static final long serialVersionUID = 1L;
 
     /**
-     * One block's output: its rows, in replicate order, its event rows ({@code events.csv}, and
-     * {@code portfolio_losses.csv} or null without an insurer's book) and its sums as JSON.
+     * One block's output: its rows, in replicate order, its event rows by event file (those the
+     * scenario's {@code insurance.event_losses} keeps, in their order) and its sums as JSON.
      */
-    record Result(int block, String csv, String eventsCsv, String claimsCsv, String sumsJson) implements Serializable {
+    record Result(int block, String csv, LinkedHashMap<String, String> eventRows, String sumsJson) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        /** The event rows gathered per file, as text. */
+        static LinkedHashMap<String, String> rows(Map<String, StringBuilder> byFile) {
+            LinkedHashMap<String, String> out = new LinkedHashMap<>();
+            byFile.forEach((f, b) -> out.put(f, b.toString()));
+            return out;
+        }
     }
 
     ReplicateBlock {
@@ -52,16 +61,16 @@ record ReplicateBlock(String scenarioName, String scenarioText, String baseDir, 
         ReplicateEngine engine = new ReplicateEngine(scenario, seed, policies);
         Accumulators sums = engine.newAccumulators();
         Shard shard = new Shard(block + 1, blocks);
-        StringBuilder csv = new StringBuilder(), events = new StringBuilder(), claims = new StringBuilder();
-        boolean book = scenario.insurance().hasPortfolio();
+        StringBuilder csv = new StringBuilder();
+        Map<String, StringBuilder> events = new LinkedHashMap<>();
+        for (String f : weaklink.experiment.EventRows.files(scenario)) events.put(f, new StringBuilder());
         for (int r = shard.start(replicates); r < shard.end(replicates); r++) {
             ReplicateEngine.ReplicateResult result = engine.run(r);
             csv.append(result.csv());
-            events.append(result.eventsCsv());
-            if (book) claims.append(result.claimsCsv());
+            for (Map.Entry<String, String> e : result.eventRows().entrySet()) events.get(e.getKey()).append(e.getValue());
             result.addTo(sums);
         }
-        return new Result(block, csv.toString(), events.toString(), book ? claims.toString() : null,
+        return new Result(block, csv.toString(), ReplicateBlock.Result.rows(events),
                 weaklink.io.Json.MAPPER.writeValueAsString(sums.toJson()));
     }
 }

@@ -178,8 +178,7 @@ public final class SparkRun {
     /** A block's event rows by event file, in the order the files are written. */
     static Map<String, byte[]> events(ReplicateBlock.Result r) {
         Map<String, byte[]> out = new java.util.LinkedHashMap<>();
-        out.put(EventRows.EVENTS, r.eventsCsv().getBytes(StandardCharsets.UTF_8));
-        if (r.claimsCsv() != null) out.put(EventRows.PORTFOLIO, r.claimsCsv().getBytes(StandardCharsets.UTF_8));
+        r.eventRows().forEach((f, rows) -> out.put(f, rows.getBytes(StandardCharsets.UTF_8)));
         return out;
     }
 }

@@ -40,6 +40,22 @@ class SparkLocalTest {
         assertTrue(Json.read(onSpark.resolve("manifest.json")).path("engine").asText().startsWith("spark 4."));
     }
 
+    /** With insurance.event_losses: years, the blocks carry year_losses.csv instead of events.csv, as a local run writes it. */
+    @Test
+    void aSparkRunKeepingYearLossesEqualsALocalRunByteForByte() throws Exception {
+        Path scenario = dir.resolve("years.yaml");
+        Files.writeString(scenario, Files.readString(Path.of(QUICKSTART)).stripTrailing() + "\n\ninsurance:\n  event_losses: years\n");
+        Path local = dir.resolve("local"), onSpark = dir.resolve("spark");
+        assertEquals(0, Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))
+                .execute("run", scenario.toString(), "--replicates", "23", "--out", local.toString(), "--quiet"));
+        StringWriter err = new StringWriter();
+        assertEquals(0, spark(err, scenario.toString(), "--master", "local[*]", "--replicates", "23", "--tasks", "5", "--out", onSpark.toString()),
+                err.toString());
+        SameResults.assertSameResults(local, onSpark);
+        assertTrue(Files.size(onSpark.resolve("year_losses.csv")) > 200 && !Files.exists(onSpark.resolve("events.csv")));
+        assertTrue(Files.exists(onSpark.resolve("ord/none/il_S1_ept.csv")) && !Files.exists(onSpark.resolve("ord/none/il_S1_splt.csv")));
+    }
+
     @Test
     void anUncertaintyRunOnSparkEqualsALocalOneByteForByte() throws Exception {
         String scenario = "src/test/resources/scenarios/small-uncertainty.yaml";
