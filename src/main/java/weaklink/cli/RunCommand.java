@@ -65,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--return-periods", paramLabel = "T,T,...", description = "Return periods in years of the ORD exceedance tables (ord/*_ept.csv,"
             + " _psept.csv), e.g. 10,50,100,200,250; each up to the replicates run is written. Default: the scenario's insurance.ord.return_periods,"
-            + " else the market grid 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000 ... as far as ten years lie beyond.")
+            + " else the market grid 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000 ... as far as ten years lie beyond. With --resume: the"
+            + " exceedance tables are written at these instead (a complete folder's are rewritten; nothing is simulated again).")
     String returnPeriods;
 
     @Option(names = "--event-losses", paramLabel = "events|years|none", description = "What the results folder keeps of each event's losses"
@@ -97,9 +98,11 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(source);
         String scenarioSha256 = source.digest().sha256();
         if (returnPeriods != null) {
-            if (resume != null) throw BadInputException.option("--return-periods", "cannot be changed when resuming: the run keeps the return periods it started with");
             if (scenario.uncertainty() != null) {
-                throw BadInputException.option("--return-periods", "is not taken with the scenario's 'uncertainty:' block; set insurance.ord.return_periods in the scenario");
+                // each draw is rebuilt from the scenario file's text and its values (on a Spark node, or when a draw is resumed),
+                // so an option would have to travel with every draw; the file's key does
+                throw BadInputException.option("--return-periods", "is not taken with the scenario's 'uncertainty:' block (each draw is built from"
+                        + " the scenario file alone); set insurance.ord.return_periods in the scenario");
             }
             scenario = scenario.withInsurance(scenario.insurance().withReturnPeriods(InsuranceSpec.returnPeriodsOption("--return-periods", returnPeriods)));
         }
@@ -113,8 +116,14 @@ final class RunCommand implements Callable<Integer> {
         if (previous != null) {
             keep = resumedEventLosses(previous, keep, scenario, scenarioSha256);
             previous.checkScenario(scenarioFile, scenarioSha256, resume);
+            // the return periods change only the exceedance tables' rows: a resumed run takes new ones, and keeps its own without the option
+            if (returnPeriods == null) scenario = scenario.withInsurance(scenario.insurance().withReturnPeriods(previous.returnPeriods()));
         }
         if (keep != null) {
+            if (keep.ord() && scenario.days() != InsuranceSpec.ORD_PERIOD_DAYS) {
+                throw BadInputException.option("--event-losses", "'" + keep.label() + "' writes ORD tables, whose period is one year, but the scenario's"
+                        + " replicates run days: " + scenario.days() + " (not a year's losses); use --event-losses none, or days: 365");
+            }
             if (!keep.ord() && returnPeriods != null) {
                 throw BadInputException.option("--return-periods", "no ORD table is written when the run keeps no event losses ("
                         + InsuranceSpec.EVENT_LOSSES_KEY + ": none); keep years or events, or leave out --return-periods");

@@ -359,6 +359,38 @@ public record Manifest(String tool, String version, int format, String status, S
      * Refuses to continue this run with another scenario file than the one it was started with,
      * naming both (checked first, so a resume with the wrong scenario says so).
      */
+    /** The return periods the run's ORD exceedance tables are written at ({@code scenario.insurance.ord.return_periods}), or null for the market grid. */
+    public List<Double> returnPeriods() {
+        JsonNode rp = scenario == null ? null : scenario.path("insurance").path("ord").get("return_periods");
+        if (rp == null || !rp.isArray()) return null;
+        List<Double> out = new java.util.ArrayList<>();
+        for (JsonNode x : rp) out.add(x.asDouble());
+        return List.copyOf(out);
+    }
+
+    /**
+     * This manifest with the ORD return periods replaced in its resolved scenario (null: the market grid).
+     * Only the exceedance tables depend on them, never the simulation, so a resumed run may change them.
+     */
+    public Manifest withReturnPeriods(List<Double> periods) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = scenario.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode insurance = tree.has("insurance") && tree.get("insurance").isObject()
+                ? (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("insurance") : tree.putObject("insurance");
+        com.fasterxml.jackson.databind.node.ObjectNode ord = insurance.has("ord") && insurance.get("ord").isObject()
+                ? (com.fasterxml.jackson.databind.node.ObjectNode) insurance.get("ord") : insurance.putObject("ord");
+        // return_periods first, as ScenarioTree writes it
+        com.fasterxml.jackson.databind.node.ObjectNode rebuilt = Json.object();
+        if (periods != null) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = rebuilt.putArray("return_periods");
+            periods.forEach(a::add);
+        }
+        ord.fields().forEachRemaining(e -> { if (!e.getKey().equals("return_periods")) rebuilt.set(e.getKey(), e.getValue()); });
+        insurance.set("ord", rebuilt);
+        return new Manifest(tool, version, format, status, scenarioName, scenarioFile, scenarioSha256, inputs, seed, replicates,
+                targetCiPercent, policies, baseline, currency, days, shard, started, finished, javaVersion, os, threads, engine, mergedFrom,
+                replicatesRun, stopReason, uncertaintyDraw, uncertaintyValues, files, tree);
+    }
+
     /**
      * What the run keeps of the events' losses: its resolved scenario's {@code insurance.event_losses}
      * ({@code events} where the manifest does not say, as 0.10.0's never did).

@@ -94,6 +94,20 @@ public final class Runner {
             Manifest manifest = store.manifest();
             RunIdentity.checkSameRun(manifest, plan, dir);
             int total = manifest.shard().size();
+            List<Double> periods = plan.scenario().insurance().ord().returnPeriods();
+            if (!java.util.Objects.equals(periods, manifest.returnPeriods())) {
+                // other return periods change only the exceedance tables' rows, never the simulation: recorded now, written at the end
+                boolean complete = manifest.complete();
+                if (complete) store.verifyComplete();
+                store.updateManifest(m -> m.withReturnPeriods(periods).withStatus(complete ? Manifest.RUNNING : m.status()));
+                if (complete) {
+                    // summarised again from the folder's own rows (a run killed in here resumes into the same steps)
+                    progress.finished(manifest.replicatesRun() != null ? manifest.replicatesRun() : total);
+                    summariseAndComplete(store);
+                    return;
+                }
+                manifest = store.manifest();
+            }
             if (manifest.complete()) {
                 store.verifyComplete();
                 progress.finished(manifest.replicatesRun() != null ? manifest.replicatesRun() : total);

@@ -26,9 +26,10 @@ public record InsuranceSpec(Path portfolio, EventDefinition events, List<Layer> 
         return new InsuranceSpec(null, EventDefinition.CAMPAIGN, List.of(), OrdSpec.defaults(), EventLosses.EVENTS);
     }
 
-    /** The same with the ORD tables' return periods replaced (as {@code run --return-periods} gives them). */
+    /** The same with the ORD tables' return periods replaced (as {@code run --return-periods} gives them; null: the market grid). */
     public InsuranceSpec withReturnPeriods(List<Double> periods) {
-        return new InsuranceSpec(portfolio, events, reinsurance, new OrdSpec(List.copyOf(periods), ord.quantile(), ord.version()), eventLosses);
+        return new InsuranceSpec(portfolio, events, reinsurance, new OrdSpec(periods == null ? null : List.copyOf(periods), ord.quantile(), ord.version()),
+                eventLosses);
     }
 
     /** The same keeping {@code keep} of the events' losses (as {@code run --event-losses} gives it). */
@@ -149,8 +150,20 @@ public record InsuranceSpec(Path portfolio, EventDefinition events, List<Layer> 
         public static OrdSpec defaults() { return new OrdSpec(null, Quantile.TYPE1, 1); }
     }
 
-    static InsuranceSpec read(YamlValue block, Path scenarioDir) throws BadInputException {
-        if (block == null || block.isNull()) return defaults();
+    /**
+     * What a run of {@code days} days keeps by default: every event when a replicate is one year; none
+     * otherwise, since an ORD period is one year and a replicate of another length is not one
+     * (docs/OUTPUTS.md: its aggregate is not an annual aggregate, whatever the period weights).
+     */
+    public static EventLosses defaultEventLosses(int days) {
+        return days == ORD_PERIOD_DAYS ? EventLosses.EVENTS : EventLosses.NONE;
+    }
+
+    /** The days of one ORD period: one year. */
+    public static final int ORD_PERIOD_DAYS = 365;
+
+    static InsuranceSpec read(YamlValue block, Path scenarioDir, int days) throws BadInputException {
+        if (block == null || block.isNull()) return defaults().withEventLosses(defaultEventLosses(days));
         YamlMap m = block.asMap();
         String file = m.string("portfolio", null);
         Path portfolio = file == null ? null : scenarioDir.resolve(file);
@@ -163,10 +176,16 @@ public record InsuranceSpec(Path portfolio, EventDefinition events, List<Layer> 
             throw m.require("reinsurance").error("reinsurance applies to the insurer's own book: give 'portfolio' (a CSV of insured firms) too");
         }
         OrdSpec ord = readOrd(m.get("ord"));
-        EventLosses keep = Labelled.read(m, "event_losses", EventLosses.class, EventLosses.EVENTS);
+        EventLosses keep = Labelled.read(m, "event_losses", EventLosses.class, defaultEventLosses(days));
+        if (keep.ord() && days != ORD_PERIOD_DAYS) {
+            throw m.require("event_losses").error("keeps event losses for the ORD tables, whose period is one year, but a replicate here runs days: "
+                    + days + "; its losses are not a year's (an aggregate over " + days + " days is not an annual aggregate, whatever the period weights):"
+                    + " run days: 365 for ORD tables, or set event_losses: none");
+        }
         if (!keep.ord() && m.has("ord")) {
-            throw m.require("ord").error("no ORD table is written with event_losses: none, so these settings would do nothing;"
-                    + " remove 'ord', or keep event_losses: years (exceedance curves and average losses) or events (every table)");
+            throw m.require("ord").error("no ORD table is written with event_losses: none" + (m.has("event_losses") ? "" : " (the default when days is"
+                    + " not 365: an ORD period is one year)") + ", so these settings would do nothing; remove 'ord', or keep event_losses: years"
+                    + " (exceedance curves and average losses) or events (every table)" + (days == ORD_PERIOD_DAYS ? "" : " with days: 365"));
         }
         m.done();
         return new InsuranceSpec(portfolio, events, List.copyOf(layers), ord, keep);

@@ -146,7 +146,7 @@ public final class ScenarioLoader {
             throw root.error("the scenario has neither 'actors' nor 'initial_compromises': nothing would ever be attacked");
         }
         UncertaintySpec uncertainty = UncertaintySpec.read(root.get("uncertainty"));
-        InsuranceSpec insurance = InsuranceSpec.read(root.get("insurance"), dir);
+        InsuranceSpec insurance = InsuranceSpec.read(root.get("insurance"), dir, days);
         root.done();
         return new Scenario(name, description, currency, days, seed, replicates, network, classes, trust,
                 List.copyOf(actors), List.copyOf(initial), java.util.Collections.unmodifiableMap(standards), economics, List.copyOf(policies), baseline, uncertainty, insurance);

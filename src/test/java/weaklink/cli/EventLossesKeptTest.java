@@ -179,4 +179,32 @@ class EventLossesKeptTest {
         assertTrue(q.err().contains("--event-losses") && q.err().contains("'some'"), q.err());
         assertFalse(Files.exists(out), "nothing is written");
     }
+
+    /**
+     * An ORD period is one year; a replicate of 730 days is two, and its aggregate is not an annual one
+     * whatever the period weights. Such a run keeps no event losses by default, and one asking for ORD
+     * tables is refused naming the key and the days.
+     */
+    @Test
+    void aRunWhoseReplicatesAreNotAYearWritesNoOrdByDefaultAndRefusesToKeepEventLosses() throws Exception {
+        String twoYears = Files.readString(InsuranceInputTest.SCENARIOS.resolve("small-network.yaml")).replace("\ndays: 365\n", "\ndays: 730\n");
+        Path plain = dir.resolve("two-years.yaml"), asking = dir.resolve("two-years-ord.yaml"), out = dir.resolve("two-years");
+        Files.writeString(plain, twoYears);
+        Files.writeString(asking, twoYears.stripTrailing() + "\n\ninsurance:\n  event_losses: years\n");
+        Outcome o = InsuranceInputTest.cli("run", plain.toString(), "--replicates", "3", "--out", out.toString(), "--quiet");
+        assertEquals(0, o.code(), o.err());
+        List<String> files = filesOf(out);
+        assertTrue(files.contains("replicates.csv") && files.stream().noneMatch(f -> f.startsWith("ord/") || f.endsWith("events.csv")
+                || f.equals("year_losses.csv")), files.toString());
+        assertEquals("none", weaklink.io.Json.read(out.resolve("manifest.json")).path("scenario").path("insurance").path("event_losses").asText());
+
+        Path refused = dir.resolve("two-years-refused");
+        Outcome p = InsuranceInputTest.cli("run", asking.toString(), "--replicates", "3", "--out", refused.toString(), "--quiet");
+        assertEquals(2, p.code(), p.err());
+        assertTrue(p.err().contains("two-years-ord.yaml:") && p.err().contains("event_losses") && p.err().contains("days: 730"), p.err());
+        Outcome q = InsuranceInputTest.cli("run", plain.toString(), "--replicates", "3", "--event-losses", "events", "--out", refused.toString(), "--quiet");
+        assertEquals(2, q.code(), q.err());
+        assertTrue(q.err().contains("--event-losses") && q.err().contains("days: 730"), q.err());
+        assertFalse(Files.exists(refused), "nothing is written");
+    }
 }

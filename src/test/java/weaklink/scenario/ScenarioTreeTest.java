@@ -113,8 +113,7 @@ class ScenarioTreeTest {
                   reinsurance:
                     - {type: per-event, attachment_yen: 1.0e8, limit_yen: 4.0e8, share: 0.9}
                     - {type: aggregate, attachment_yen: 5.0e8, limit_yen: 1.0e9}
-                  ord: {return_periods: [10, 250, 2.5], quantile: ktools, version: 2}
-                  event_losses: years
+                  event_losses: none
                 baseline_policy: none
                 policies:
                   - {id: none}
@@ -126,6 +125,29 @@ class ScenarioTreeTest {
                   - {id: targeted, budget_yen: 2.0e8, payer: buyers, administration_share: 0.02}
                   - {id: planner, name: best}
                 """, Path.of("."));
+        assertEquals(withoutLocations(s), withoutLocations(reload(s, Path.of("."))));
+    }
+
+    /** The ORD settings (written only for a run whose replicates are years, days: 365) and what a folder keeps of the events. */
+    @Test
+    void theOrdSettingsAndTheEventLossesKeptLoadBack() throws Exception {
+        Scenario s = ScenarioLoader.parse("ord.yaml", """
+                name: ord
+                days: 365
+                network:
+                  generator:
+                    tiers:
+                      - {firms: 3, size_mix: {large: 1.0}}
+                      - {firms: 10, size_mix: {small: 1.0}, suppliers_per_buyer: 3}
+                actors:
+                  - {name: a, mode: opportunistic, effect: ransomware, campaigns_per_year: 2, attempt_probability: 0.1}
+                insurance:
+                  ord: {return_periods: [10, 250, 2.5], quantile: ktools, version: 2}
+                  event_losses: years
+                policies:
+                  - {id: none}
+                """, Path.of("."));
+        assertEquals(InsuranceSpec.EventLosses.YEARS, s.insurance().eventLosses());
         assertEquals(withoutLocations(s), withoutLocations(reload(s, Path.of("."))));
     }
 
