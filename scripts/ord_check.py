@@ -20,7 +20,8 @@ own code (standard library only, no WeakLink import):
 - with reinsurance: ceded (rl) + retained (ri) = insured (il), event by event, to the cent.
 
 n is the folder's number of simulated years (manifest.json replicates_run). Exits 0 when every
-check passes, 1 otherwise, printing each difference.
+check passes, 1 otherwise, printing each difference; 2 for a folder without period loss tables (a run
+with insurance.event_losses: years or none).
 """
 import csv
 import json
@@ -161,6 +162,11 @@ def main(results):
     if ord_settings.get("version", 1) != 1:
         print("ord_check.py checks ORD v1 files (ord.version: 1)")
         return 1
+    kept = ((manifest.get("scenario") or {}).get("insurance") or {}).get("event_losses", "events")
+    if kept != "events":
+        print(f"{results}: the run kept event losses '{kept}' (insurance.event_losses), so it has no period loss tables (SPLT)"
+              " to recompute the EPT and PALT from; rerun with insurance.event_losses: events (or run --event-losses events)")
+        return 2
     problems, groups = [], 0
     ord_dir = os.path.join(results, "ord")
     for policy in sorted(os.listdir(ord_dir)):

@@ -144,6 +144,64 @@ class ShippedScenariosTest {
         assertEquals(mean, num(s, "mean_firms_compromised"), tolerance, "closed form " + mean + " ± " + tolerance);
     }
 
+    /**
+     * The insurer's book (insurer-book.yaml): each claim is paid within its policy's terms as book.csv
+     * states them (ransoms not covered, the waiting period's BI and the deductible retained, the annual
+     * limit, the share written); the claims add up to the book's insured loss of each event; and the
+     * reinsurance programme cedes what a hand computation of its two layers gives, event by event.
+     */
+    @Test
+    void insurerBookPaysWithinItsTermsAndCedesWhatItsLayersGive() throws Exception {
+        Path out = run("insurer-book", 40);
+        Map<String, Map<String, String>> book = new LinkedHashMap<>();
+        for (Map<String, String> r : rows(Path.of("scenarios/data/insurer-book/book.csv"))) book.put(r.get("firm_id"), r);
+        assertEquals(200, book.size());
+        Map<String, Double> bookLossByEvent = new LinkedHashMap<>(), paidByFirmYear = new LinkedHashMap<>();
+        double waiting = 0, ransom = 0;
+        List<Map<String, String>> claims = rows(out.resolve("portfolio_losses.csv"));
+        assertTrue(claims.size() > 100, "the book has claims: " + claims.size());
+        for (Map<String, String> c : claims) {
+            Map<String, String> terms = book.get(c.get("firm_id"));
+            assertTrue(terms != null, "a claim of a firm outside the book: " + c);
+            double insured = num(c, "insured_loss");
+            double retained = num(c, "ransom_loss") + num(c, "waiting_period_loss") + num(terms, "deductible_yen");
+            // four figures each written to the cent: a few cents of rounding
+            assertTrue(insured <= Math.max(0, num(c, "ground_up_loss") - retained) + 0.03, "paid beyond the terms: " + c);
+            assertTrue(num(c, "waiting_period_loss") <= num(c, "bi_loss") + num(c, "cbi_loss") + 0.01, c.toString());
+            assertEquals(num(terms, "share") * insured, num(c, "book_loss"), 0.01, "the share written");
+            paidByFirmYear.merge(c.get("replicate") + "/" + c.get("firm_id"), insured, Double::sum);
+            bookLossByEvent.merge(c.get("replicate") + "/" + c.get("event"), num(c, "book_loss"), Double::sum);
+            waiting += num(c, "waiting_period_loss");
+            ransom += num(c, "ransom_loss");
+        }
+        assertTrue(waiting > 0 && ransom > 0, "the waiting periods and the ransom exclusion take part of the losses");
+        for (Map.Entry<String, Double> e : paidByFirmYear.entrySet()) {
+            assertTrue(e.getValue() <= num(book.get(e.getKey().split("/")[1]), "limit_yen") + 0.01, "the annual limit: " + e);
+        }
+        // the book's events (summary set 1) in the order they occurred, year by year
+        Map<String, List<double[]>> years = new LinkedHashMap<>();
+        for (Map<String, String> e : rows(out.resolve("events.csv"))) {
+            if (!e.get("summary_set").equals("1")) continue;
+            String key = e.get("replicate") + "/" + e.get("event");
+            assertEquals(bookLossByEvent.getOrDefault(key, 0.0), num(e, "il_loss"), 0.01 * claims.size(), "claims add up to the event's book loss " + key);
+            years.computeIfAbsent(e.get("replicate"), k -> new ArrayList<>()).add(new double[] {num(e, "il_loss"), num(e, "ceded_loss")});
+        }
+        // by hand: 90 % of 150 million xs 50 million per event, then 250 million xs 250 million on the year's net
+        double cededTotal = 0;
+        for (List<double[]> events : years.values()) {
+            double net = 0;
+            for (double[] ev : events) {
+                double xol = 0.9 * Math.min(Math.max(ev[0] - 5.0e7, 0), 1.5e8);
+                double before = net;
+                net += ev[0] - xol;
+                double stopLoss = Math.min(Math.max(net - 2.5e8, 0), 2.5e8) - Math.min(Math.max(before - 2.5e8, 0), 2.5e8);
+                assertEquals(Math.min(xol + stopLoss, ev[0]), ev[1], 0.05 * events.size(), "ceded by the layers");
+                cededTotal += ev[1];
+            }
+        }
+        assertTrue(cededTotal > 0, "the layers are reached in 40 years");
+    }
+
     @Test
     void japanNationalRunsAReplicateOnAMillionFirmNetwork() throws Exception {
         Path out = run("japan-national", 1);
