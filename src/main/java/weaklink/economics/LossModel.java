@@ -170,11 +170,13 @@ public final class LossModel {
             effect[idx] = record.effect(k);
             outageEnd[idx] = record.outageEnd(k);
         }
-        double[] noise = new double[n];
+        double[] noise = new double[n], sigma = new double[n];
         for (int idx = 0; idx < n; idx++) {
             int f = firms[idx];
-            noise[idx] = lognormalNoise(streams.uniform(Stream.INCIDENT_COST, campaign[idx], f), incidentSigma[net.sizeClass(f).ordinal()]);
+            noise[idx] = streams.uniform(Stream.INCIDENT_COST, campaign[idx], f);
+            sigma[idx] = incidentSigma[net.sizeClass(f).ordinal()];
         }
+        IncidentNoise.fill(noise, sigma, n, noise);
         Outages outages = new Outages(n);
         int lastFirm = -1;
         ShortfallProfile firmShortfall = ShortfallProfile.NONE;
@@ -433,7 +435,7 @@ public final class LossModel {
         }
     }
 
-    /** Mean-one lognormal noise {@code exp(σZ − σ²/2)} from a uniform. */
+    /** Mean-one lognormal noise {@code exp(σZ − σ²/2)} from a uniform (of many at once: {@link IncidentNoise#fill}). */
     static double lognormalNoise(double u, double sigma) {
         if (sigma == 0) return 1;
         double p = Math.min(Math.max(u, 1e-15), 1 - 1e-15);
