@@ -425,7 +425,11 @@ public final class ReportWriter {
                 + "the fitted statistics beside the published ones, the comparisons with data the fit did not use, and how far the "
                 + "policy comparison moves over the assumption the fit rests on, the share of ransomware victims who report to the "
                 + "police: for the shipped manufacturing network the policy with the lowest societal cost changes between a reporting "
-                + "rate of 0.2 and 0.5. The intervals above do not include that uncertainty.</p>\n</section>\n";
+                + "rate of 0.2 and 0.5. It also gives how often each policy is best when the other assumptions (the cost of public "
+                + "funds, certification, the productivity of security spending, stocks, spare capacity, substitution, the programmes' "
+                + "administration) are drawn together over their plausible ranges (scenarios/japan-manufacturing-model-risk.yaml): "
+                + "there the best of the shipped policies follows how much the network loses downstream. The intervals above do not "
+                + "include that uncertainty.</p>\n</section>\n";
     }
 
     private static String files(Results r) {
