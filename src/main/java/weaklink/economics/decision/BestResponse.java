@@ -1,6 +1,7 @@
 package weaklink.economics.decision;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import weaklink.economics.decision.FirmTerms.Requirement;
@@ -122,15 +123,21 @@ public final class BestResponse {
         return best;
     }
 
-    /** No standard first, then each distinct standard named in the terms, laxest first. */
+    /** The options of terms that name no standard: no standard alone. */
+    private static final List<Standard> NO_STANDARD = Collections.singletonList(null);
+    private static final Comparator<Standard> LAXEST_FIRST =
+            Comparator.comparingDouble(Standard::maxVulnerability).reversed().thenComparing(Standard::name);
+
+    /** No standard first, then each distinct standard named in the terms, laxest first (unmodifiable when there is none). */
     static List<Standard> options(FirmTerms terms) {
-        List<Standard> out = new ArrayList<>();
-        out.add(null);
         List<Standard> named = new ArrayList<>();
         for (Requirement r : terms.requirements()) named.add(r.standard());
         for (Share s : terms.shares()) if (s.condition() != null) named.add(s.condition());
         if (terms.duty() != null) named.add(terms.duty());
-        named.sort(Comparator.comparingDouble(Standard::maxVulnerability).reversed().thenComparing(Standard::name));
+        if (named.isEmpty()) return NO_STANDARD;
+        List<Standard> out = new ArrayList<>();
+        out.add(null);
+        named.sort(LAXEST_FIRST);
         for (Standard s : named) {
             Standard last = out.get(out.size() - 1);
             if (last == null || !last.equals(s)) out.add(s);

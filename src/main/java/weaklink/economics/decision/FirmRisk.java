@@ -34,8 +34,20 @@ public final class FirmRisk {
     /** Per actor: {@code a/s̄} of an adaptive actor that re-allocates attempts by posture (0: fixed attempts), and its campaigns a year. */
     private final double[] adaptiveScale, campaigns;
 
+    /** With fixed attempts only. The arrays are the firm's from now on: the caller does not change them (they may be shared by firms). */
     FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate, double[] termDirect,
              RiskModel.LateralCurve[] termCurve, double incidentYen, double ransomYen, double breachYen, double[] biByScale) {
+        this(v, entry, capability, ransomware, termActor, termRate, termDirect, termCurve, incidentYen, ransomYen, breachYen, biByScale,
+                new double[entry.length], new double[entry.length]);
+    }
+
+    /**
+     * As above, with adaptive actors: actor {@code a}'s attempts at vulnerability {@code s} are {@code campaigns_a · min(1, adaptiveScale_a · s)}.
+     * Not copied either ({@link RiskModel} passes every firm the same per-actor tables).
+     */
+    FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate, double[] termDirect,
+             RiskModel.LateralCurve[] termCurve, double incidentYen, double ransomYen, double breachYen, double[] biByScale,
+             double[] adaptiveScale, double[] campaigns) {
         this.v = v;
         this.entry = entry;
         this.capability = capability;
@@ -48,17 +60,8 @@ public final class FirmRisk {
         this.ransomYen = ransomYen;
         this.breachYen = breachYen;
         this.biByScale = biByScale;
-        this.adaptiveScale = new double[entry.length];
-        this.campaigns = new double[entry.length];
-    }
-
-    /** As above, with adaptive actors: actor {@code a}'s attempts at vulnerability {@code s} are {@code campaigns_a · min(1, adaptiveScale_a · s)}. */
-    FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate, double[] termDirect,
-             RiskModel.LateralCurve[] termCurve, double incidentYen, double ransomYen, double breachYen, double[] biByScale,
-             double[] adaptiveScale, double[] campaigns) {
-        this(v, entry, capability, ransomware, termActor, termRate, termDirect, termCurve, incidentYen, ransomYen, breachYen, biByScale);
-        System.arraycopy(adaptiveScale, 0, this.adaptiveScale, 0, adaptiveScale.length);
-        System.arraycopy(campaigns, 0, this.campaigns, 0, campaigns.length);
+        this.adaptiveScale = adaptiveScale;
+        this.campaigns = campaigns;
     }
 
     /** Actor {@code a}'s direct attempts a year on the firm at vulnerability {@code s}. */

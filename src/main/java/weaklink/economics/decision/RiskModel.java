@@ -1,6 +1,7 @@
 package weaklink.economics.decision;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import weaklink.production.ProductionCascade;
@@ -70,14 +71,14 @@ public final class RiskModel {
     private final double[][] dwellNodes;
     private final double[][] recoveryNodes;
     private final Map<Long, LateralCurve> curves;
-    private final Map<OutageKey, double[]> lostDays;
+    /** What depends on the scenario and network only, never on the reference posture: built once, shared by every re-priced model. */
+    private final Tables tables;
 
     private RiskModel(Scenario scenario, SupplyNetwork net, Posture reference, RiskModel previous) {
         this.scenario = scenario;
         this.net = net;
         // the tables depend on the scenario and network only, never on the reference posture: a re-priced model shares them
         this.curves = previous == null ? new ConcurrentHashMap<>() : previous.curves;
-        this.lostDays = previous == null ? new ConcurrentHashMap<>() : previous.lostDays;
         this.actors = scenario.actors().toArray(ActorSpec[]::new);
         this.trustDailyProbability = new double[TrustType.values().length];
         for (var e : scenario.trustDailyProbability().entrySet()) trustDailyProbability[e.getKey().ordinal()] = e.getValue();
@@ -141,6 +142,58 @@ public final class RiskModel {
         }
         recoveryNodes = new double[SizeClass.values().length][];
         for (SizeClass c : SizeClass.values()) recoveryNodes[c.ordinal()] = nodes(scenario.defaults(c).recoveryDays());
+        tables = previous == null ? new Tables(this) : previous.tables;
+    }
+
+    /**
+     * The parts of every firm's risk that do not depend on the reference posture, built in the first
+     * model's constructor and read-only after it (so re-priced models on several threads share them):
+     * per actor its capability, campaigns and effect; per firm its expected lost days of an outage at
+     * the business-interruption scales (a table shared by the firms whose outage rule reads the same
+     * attributes; null for a firm without value added) and the loss per compromise's fixed parts.
+     */
+    private static final class Tables {
+        final double[] capability, campaigns;
+        final boolean[] ransomware;
+        /** Per actor, the index of the technology a mass-exploit actor exploits among the network's (-1: none, or not a mass exploit's). */
+        final int[] technology;
+        /** Per (actor, trust type), the terms of its lateral-movement curves. */
+        final MissColumns[][] miss;
+        final double[][] lostDays;
+        final double[] incidentYen, ransomYen, breachYen;
+
+        Tables(RiskModel m) {
+            SupplyNetwork net = m.net;
+            int actorCount = m.actors.length, n = net.firmCount();
+            capability = new double[actorCount];
+            campaigns = new double[actorCount];
+            ransomware = new boolean[actorCount];
+            technology = new int[actorCount];
+            miss = new MissColumns[actorCount][m.trustDailyProbability.length];
+            for (int a = 0; a < actorCount; a++) {
+                for (int type = 0; type < miss[a].length; type++) miss[a][type] = new MissColumns(m.trustDailyProbability[type], m.actors[a].capability());
+                technology[a] = m.actors[a].mode() == ActorSpec.Mode.MASS_EXPLOIT ? net.technologies().indexOf(m.actors[a].technology()) : -1;
+                capability[a] = m.actors[a].capability();
+                campaigns[a] = m.actors[a].campaignsPerYear();
+                ransomware[a] = m.actors[a].effect() == ActorSpec.Effect.RANSOMWARE;
+            }
+            // the expected lost days depend on the firm only through its class's recovery and the attributes the outage rule reads:
+            // firms that share them (most firms of a generated network) share one table, computed for the first of them
+            Map<OutageKey, double[]> byKey = new HashMap<>();
+            lostDays = new double[n][];
+            incidentYen = new double[n];
+            ransomYen = new double[n];
+            breachYen = new double[n];
+            double costPerRecord = m.scenario.economics().costPerRecordYen();
+            for (int i = 0; i < n; i++) {
+                int firm = i;
+                if (net.dailyValueAddedYen(i) > 0) lostDays[i] = byKey.computeIfAbsent(OutageKey.of(net, i), k -> m.expectedLostDays(firm));
+                double revenue = net.revenueYen(i);
+                incidentYen[i] = net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, i) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, i) * revenue;
+                ransomYen[i] = net.attribute(FirmAttribute.RANSOM_PROPENSITY, i) * net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, i) * revenue;
+                breachYen[i] = net.attribute(FirmAttribute.RECORDS, i) * costPerRecord;
+            }
+        }
     }
 
     /** Every firm's risk with every other firm at its base vulnerability (no investment): the {@code independent} decision. */
@@ -183,24 +236,44 @@ public final class RiskModel {
     public double sourceRate(int a, int i) { return sourceRate[a][i]; }
 
     private boolean runsTechnology(int a, int i) {
-        int tech = net.technologies().indexOf(actors[a].technology());
+        int tech = tables.technology[a];
         return tech >= 0 && net.runs(i, tech);
+    }
+
+    /**
+     * Whether firm {@code i}'s risk ({@link #firm}) is the same function of its vulnerability in this
+     * model as in {@code other}, a model of the same lineage ({@link #at}) re-priced at another posture:
+     * it is when the inputs {@link #firm} reads that depend on the posture are bit for bit the same —
+     * the firm's entry rates, the actors' adaptive scales, and its trust partners' compromise rates
+     * and dwell scales (a firm no partner reaches, under actors that do not adapt, keeps its risk).
+     * A decision against it is then the same too. False when unsure (another lineage).
+     */
+    public boolean sameFirmRisk(int i, RiskModel other) {
+        if (other.tables != tables) return false;
+        for (int a = 0; a < actors.length; a++) {
+            if (!same(entryRate[a][i], other.entryRate[a][i]) || !same(adaptiveScale[a], other.adaptiveScale[a])) return false;
+        }
+        for (int k = net.trustInStart(i), end = net.trustInEnd(i); k < end; k++) {
+            int src = net.trustSource(net.trustInEdge(k));
+            if (!same(referenceDwellScale[src], other.referenceDwellScale[src])) return false;
+            for (int a = 0; a < actors.length; a++) if (!same(sourceRate[a][src], other.sourceRate[a][src])) return false;
+        }
+        return true;
+    }
+
+    private static boolean same(double x, double y) {
+        return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y);
     }
 
     /** Firm {@code i}'s risk as a function of its own vulnerability. */
     public FirmRisk firm(int i) {
         int actorCount = actors.length;
-        double[] entry = new double[actorCount], capability = new double[actorCount], scale = new double[actorCount],
-                campaigns = new double[actorCount];
-        boolean[] ransomware = new boolean[actorCount];
+        double[] entry = new double[actorCount], scale = new double[actorCount];
         for (int a = 0; a < actorCount; a++) {
             entry[a] = entryRate[a][i];
-            capability[a] = actors[a].capability();
-            campaigns[a] = actors[a].campaignsPerYear();
             // an adaptive actor's attempts on the firm follow the firm's own posture (it is among those it can attempt)
             boolean reachable = actors[a].mode() != ActorSpec.Mode.MASS_EXPLOIT || entryRate[a][i] > 0 || runsTechnology(a, i);
             scale[a] = reachable ? adaptiveScale[a] : 0;
-            ransomware[a] = actors[a].effect() == ActorSpec.Effect.RANSOMWARE;
         }
         // lateral movement into i: per (actor, trust type), the partners' compromise rates and their rate-weighted dwell scale
         int types = trustDailyProbability.length;
@@ -232,12 +305,9 @@ public final class RiskModel {
             termCurve[t] = curve(a, type, dwell[x] / rate[x]);
             t++;
         }
-        double revenue = net.revenueYen(i);
-        double incident = net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, i) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, i) * revenue;
-        double ransom = net.attribute(FirmAttribute.RANSOM_PROPENSITY, i) * net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, i) * revenue;
-        double breach = net.attribute(FirmAttribute.RECORDS, i) * scenario.economics().costPerRecordYen();
-        return new FirmRisk(net.vulnerability(i), entry, capability, ransomware, termActor, termRate, termDirect, termCurve, incident, ransom, breach,
-                expectedBusinessInterruption(i), scale, campaigns);
+        Tables x = tables;
+        return new FirmRisk(net.vulnerability(i), entry, x.capability, x.ransomware, termActor, termRate, termDirect, termCurve, x.incidentYen[i],
+                x.ransomYen[i], x.breachYen[i], expectedBusinessInterruption(i), scale, x.campaigns);
     }
 
     /**
@@ -251,9 +321,7 @@ public final class RiskModel {
         double[] bi = new double[FirmRisk.BI_SCALES];
         double va = net.dailyValueAddedYen(i);
         if (va <= 0) return bi;
-        // the expected lost days depend on the firm only through its class's recovery and the attributes the outage rule reads:
-        // firms that share them (most firms of a generated network) share one table
-        double[] days = lostDays.computeIfAbsent(OutageKey.of(net, i), k -> expectedLostDays(i));
+        double[] days = tables.lostDays[i];
         for (int g = 0; g < bi.length; g++) bi[g] = days[g] * va;
         return bi;
     }
@@ -283,8 +351,10 @@ public final class RiskModel {
     /** The lateral-movement curve of (actor, trust type, source dwell scale), shared by every firm that needs it. */
     private LateralCurve curve(int actor, int type, double dwellScale) {
         long key = ((long) actor * 64 + type) << 32 | (Math.round(dwellScale * 4096) & 0xffffffffL);
+        LateralCurve known = curves.get(key); // most are known: no need to lock the map's bin
+        if (known != null) return known;
         return curves.computeIfAbsent(key, k -> new LateralCurve(trustDailyProbability[type], actors[actor].capability(), dwellNodes[actor],
-                Math.round(dwellScale * 4096) / 4096.0));
+                Math.round(dwellScale * 4096) / 4096.0, tables.miss[actor][type]));
     }
 
     /**
@@ -311,10 +381,71 @@ public final class RiskModel {
             }
         }
 
+        /**
+         * The same curve, its terms {@code −expm1(⌊D·d⌋ · ln(1 − q))} taken from {@code miss} (which
+         * must be of the same daily probability and capability): the same numbers, added in the same
+         * order, without computing them again for every dwell scale.
+         */
+        LateralCurve(double daily, double capability, double[] dwellNodes, double dwellScale, MissColumns miss) {
+            int nodes = dwellNodes.length;
+            double[] days = new double[nodes];
+            for (int j = 0; j < nodes; j++) days[j] = Math.floor(dwellNodes[j] * dwellScale);
+            double[][] column = new double[nodes][];
+            for (int x = 0; x < CURVE_POINTS; x++) {
+                double s = (double) x / (CURVE_POINTS - 1);
+                double q = daily * Math.min(1, capability * s);
+                double sum = 0;
+                if (q >= 1) {
+                    for (double d : days) sum += d >= 1 ? 1 : 0;
+                } else if (q > 0) {
+                    for (int j = 0; j < nodes; j++) {
+                        if (column[j] == null) column[j] = miss.column(days[j]);
+                        sum += column[j][x];
+                    }
+                }
+                m[x] = sum / nodes;
+            }
+        }
+
         double at(double s) {
             double x = Math.min(Math.max(s, 0), 1) * (CURVE_POINTS - 1);
             int k = Math.min((int) x, CURVE_POINTS - 2);
             return m[k] + (x - k) * (m[k + 1] - m[k]);
+        }
+    }
+
+    /**
+     * For one (actor, trust type): {@code −expm1(N · ln(1 − q(s)))}, the chance that a partner moves
+     * in within {@code N} daily tries of probability {@code q(s) = p · min(1, c s)}, at every point of
+     * a lateral-movement curve ({@link LateralCurve}; where {@code q} is not in (0, 1) the entry is
+     * unused), per whole number of days {@code N}: computed on first use, a pure function of {@code N},
+     * shared by every curve of the pair whatever its dwell scale and by every re-priced model.
+     */
+    static final class MissColumns {
+        private final double daily, capability;
+        private final Map<Double, double[]> byDays = new ConcurrentHashMap<>();
+
+        MissColumns(double daily, double capability) {
+            this.daily = daily;
+            this.capability = capability;
+        }
+
+        double[] column(double days) {
+            double[] known = byDays.get(days);
+            return known != null ? known : byDays.computeIfAbsent(days, this::compute);
+        }
+
+        private double[] compute(double days) {
+            double[] out = new double[CURVE_POINTS];
+            for (int x = 0; x < CURVE_POINTS; x++) {
+                double s = (double) x / (CURVE_POINTS - 1);
+                double q = daily * Math.min(1, capability * s);
+                if (q > 0 && q < 1) {
+                    double logMiss = Math.log1p(-q);
+                    out[x] = -Math.expm1(days * logMiss);
+                }
+            }
+            return out;
         }
     }
 

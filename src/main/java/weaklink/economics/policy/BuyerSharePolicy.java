@@ -45,7 +45,7 @@ public record BuyerSharePolicy(PolicySpec.BuyerShare spec) implements CostSharin
         SecurityFunding.Builder b = new SecurityFunding.Builder(ctx);
         for (int i = 0; i < net.firmCount(); i++) {
             if (net.customerCount(i) == 0) continue;
-            Map<Integer, Double> shares = largeBuyerShares(net, i, spec.tiers());
+            Map<Integer, Double> shares = ctx.largeBuyerShares(i, spec.tiers());
             if (shares.isEmpty()) continue;
             BreachFunction breach = ctx.breach(i);
             FirmTerms terms = new FirmTerms(ctx.budgetYen(i));

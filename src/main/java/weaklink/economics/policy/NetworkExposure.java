@@ -64,11 +64,12 @@ final class NetworkExposure {
         double[] trustP = new double[TrustType.values().length];
         for (var e : scenario.trustDailyProbability().entrySet()) trustP[e.getKey().ordinal()] = e.getValue();
         double[] s = new double[n], lambda = new double[n];
+        double[] downstream = ransomware ? ctx.downstreamCbiYen() : null;
         for (int i = 0; i < n; i++) {
             risk[i] = ctx.risk(i);
             s[i] = reference[i];
             lambda[i] = risk[i].lossPerCompromiseYen(ransomware, s[i]);
-            cbi[i] = ransomware ? ctx.supply().downstreamCbiYen(i) : 0;
+            cbi[i] = ransomware ? downstream[i] : 0;
         }
         for (int i = 0; i < n; i++) {
             for (int e = net.trustOutStart(i); e < net.trustOutEnd(i); e++) {
@@ -91,10 +92,12 @@ final class NetworkExposure {
         }
     }
 
+    /** The firm's risk as the exposure prices it (its context's). */
+    FirmRisk risk(int firm) { return risk[firm]; }
+
     /** {@code EL_i} at investment {@code z}. */
     double expectedLossYen(int firm, double z) {
-        BreachFunction b = ctx.breach(firm);
-        double s = b.vulnerability(z);
+        double s = ctx.breach(firm).vulnerability(z);
         FirmRisk r = risk[firm];
         double loss = r.expectedLossYen(s) + r.expectedRansomwareCompromises(s) * cbi[firm] + r.expectedCompromises(s) * onward[firm];
         if (seedLinks[firm] != null) {

@@ -43,7 +43,7 @@ public record PlannerPolicy(PolicySpec.Planner spec) implements CostSharingPolic
             BreachFunction breach = ctx.breach(i);
             // spending more than the whole network loss at no investment never pays
             double z = BestResponse.minimise(breach, x -> x + exposure.expectedLossYen(firm, x), 0, exposure.expectedLossYen(i, 0));
-            b.plan(i, z, ctx.risk(i).expectedLossYen(breach.vulnerability(z)));
+            b.plan(i, z, exposure.risk(i).expectedLossYen(breach.vulnerability(z)));
         }
         return b.build();
     }

@@ -1,8 +1,10 @@
 package weaklink.economics.policy;
 
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import weaklink.economics.decision.BestResponse;
 import weaklink.economics.decision.BestResponse.Choice;
 import weaklink.economics.decision.FirmRisk;
@@ -41,26 +43,54 @@ public final class PolicyContext {
     private final BitSet ownBound = new BitSet();
     private final SupplyHolder supply;
     private final Map<String, Standard> standards;
+    /** Every firm's breach function (it depends on the network only): built by the first context, shared by the re-priced ones. */
+    private final BreachFunction[] breach;
+    /** Every firm's risk against this context's {@link #risk}, as its constructor built it; null where not kept (see {@link #repriced}). */
+    private final FirmRisk[] firmRisk;
     private Equilibrium.Convergence noneConvergence;
 
-    /** The supply-loss side of every firm's exposure, shared by re-priced contexts and computed on first use. */
+    /**
+     * What depends on the scenario and network only, shared by re-priced contexts (several policies'
+     * rounds may read it at once, on several threads): the supply-loss side of every firm's exposure
+     * and every firm's downstream CBI, computed on first use under this holder's lock, and large
+     * buyers' shares of a supplier's sales, each a pure function of its key.
+     */
     private static final class SupplyHolder {
         SupplyExposure value;
+        double[] downstreamCbi;
+        final Map<Long, Map<Integer, Double>> largeBuyerShares = new ConcurrentHashMap<>();
     }
 
     /** Every firm's own choice with no policy against {@code risk}. */
     private PolicyContext(Scenario scenario, SupplyNetwork net, RandomStreams draws, RiskModel risk, Posture reference, PolicyContext root,
-                          double[] referenceInvestment, Equilibrium.Convergence noneConvergence) {
+                          double[] referenceInvestment, Equilibrium.Convergence noneConvergence, boolean keepFirmRisks) {
         this.scenario = scenario;
         this.net = net;
         this.draws = draws;
         this.risk = risk;
         this.reference = reference;
         int n = net.firmCount();
+        if (root != null) {
+            breach = root.breach;
+        } else {
+            breach = new BreachFunction[n];
+            for (int i = 0; i < n; i++) breach[i] = BreachFunction.of(net, i);
+        }
+        firmRisk = keepFirmRisks ? new FirmRisk[n] : null;
         ownInvestment = new double[n];
         ownLoss = new double[n];
         for (int i = 0; i < n; i++) {
-            Choice c = BestResponse.decide(breach(i), risk.firm(i), new FirmTerms(budgetYen(i)));
+            if (root != null && risk.sameFirmRisk(i, root.risk)) {
+                // the firm's risk has not moved from the context this one re-prices: nor has its choice (a pure function of it)
+                if (firmRisk != null) firmRisk[i] = risk.firm(i);
+                ownInvestment[i] = root.ownInvestment[i];
+                ownLoss[i] = root.ownLoss[i];
+                if (root.ownBound.get(i)) ownBound.set(i);
+                continue;
+            }
+            FirmRisk r = risk.firm(i);
+            if (firmRisk != null) firmRisk[i] = r;
+            Choice c = BestResponse.decide(breach[i], r, new FirmTerms(budgetYen(i)));
             ownInvestment[i] = c.investmentYen();
             ownLoss[i] = c.expectedLossYen();
             if (c.budgetBound()) ownBound.set(i);
@@ -90,7 +120,7 @@ public final class PolicyContext {
         double[] v = new double[net.firmCount()];
         for (int i = 0; i < v.length; i++) v[i] = net.vulnerability(i);
         PolicyContext independent = new PolicyContext(scenario, net, draws, RiskModel.independent(scenario, net), Posture.base(v), null, null,
-                Equilibrium.Convergence.INDEPENDENT);
+                Equilibrium.Convergence.INDEPENDENT, false);
         if (scenario.economics().decisions() == EconomicsSpec.Decisions.INDEPENDENT) return independent;
         return Equilibrium.withoutPolicy(independent);
     }
@@ -103,15 +133,17 @@ public final class PolicyContext {
     /**
      * This context with every firm's risk re-priced with its partners (and the attackers'
      * reconnaissance) at {@code reference}; the firms' own choices are re-decided against it. The
-     * reference investments (policy cost) and the standards are kept.
+     * reference investments (policy cost) and the standards are kept. A policy's round: the context
+     * keeps every firm's {@link FirmRisk} it built, which the policy asks for again ({@link #risk(int)});
+     * it lives for one round (the run's reference context, which lives for the run, keeps none).
      */
     PolicyContext repriced(Posture reference) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, referenceInvestment, noneConvergence);
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, referenceInvestment, noneConvergence, true);
     }
 
     /** A round of the {@code none} equilibrium: re-priced at {@code reference}, the firms' own choices are the reference of policy cost (shares this context's tables). */
     PolicyContext repricedAsReference(Posture reference) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, noneConvergence);
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, noneConvergence, false);
     }
 
     /** This context, its own choices being the {@code none} equilibrium reached as {@code convergence} says. */
@@ -137,10 +169,10 @@ public final class PolicyContext {
     public RiskModel risk() { return risk; }
 
     /** The firm's risk as a function of its own vulnerability. */
-    public FirmRisk risk(int firm) { return risk.firm(firm); }
+    public FirmRisk risk(int firm) { return firmRisk != null ? firmRisk[firm] : risk.firm(firm); }
 
     /** The firm's breach function. */
-    public BreachFunction breach(int firm) { return BreachFunction.of(net, firm); }
+    public BreachFunction breach(int firm) { return breach[firm]; }
 
     /** The most the firm can put into security from its own cash or credit in a year: {@code budget_share × revenue}. */
     public double budgetYen(int firm) { return net.attribute(FirmAttribute.BUDGET_SHARE, firm) * net.revenueYen(firm); }
@@ -170,6 +202,31 @@ public final class PolicyContext {
             if (supply.value == null) supply.value = new SupplyExposure(scenario, net);
             return supply.value;
         }
+    }
+
+    /**
+     * {@link SupplyExposure#downstreamCbiYen} of every firm (it does not depend on the posture): computed
+     * on first use, then shared by every context of the run. Do not modify.
+     */
+    double[] downstreamCbiYen() {
+        SupplyExposure exposure = supply();
+        synchronized (supply) {
+            if (supply.downstreamCbi == null) {
+                double[] cbi = new double[net.firmCount()];
+                for (int i = 0; i < cbi.length; i++) cbi[i] = exposure.downstreamCbiYen(i);
+                supply.downstreamCbi = cbi;
+            }
+            return supply.downstreamCbi;
+        }
+    }
+
+    /**
+     * {@link BuyerSharePolicy#largeBuyerShares}{@code (network, supplier, maxLinks)}, computed once per
+     * run (it depends on the network only) and shared by every context and round; unmodifiable.
+     */
+    Map<Integer, Double> largeBuyerShares(int supplier, int maxLinks) {
+        return supply.largeBuyerShares.computeIfAbsent((long) maxLinks << 32 | supplier,
+                k -> Collections.unmodifiableMap(BuyerSharePolicy.largeBuyerShares(net, supplier, maxLinks)));
     }
 
     /** A uniform in [0, 1) for (policy draw {@code key}, firm): the same for every policy of the run, so variants of one policy nest. */

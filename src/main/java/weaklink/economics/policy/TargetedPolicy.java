@@ -40,7 +40,7 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
         for (int i = 0; i < n; i++) {
             if (grant[i] <= 0) continue;
             spent += grant[i];
-            if (buyers) chargeBuyers(b, net, i, grant[i], fallback);
+            if (buyers) chargeBuyers(b, ctx, i, grant[i], fallback);
             else b.fundAdditional(i, tag, grant[i]);
         }
         b.administration(spec.administrationShare() * spent, tag == SecurityFunding.GOVERNMENT && !buyers);
@@ -77,8 +77,8 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
      * Large buyers pay {@code yen} for {@code firm} by their share of its sales; for a firm that
      * sells to no large buyer, the {@code fallback} payers do, by their shares.
      */
-    private static void chargeBuyers(SecurityFunding.Builder b, SupplyNetwork net, int firm, double yen, double[] fallback) {
-        Map<Integer, Double> shares = BuyerSharePolicy.largeBuyerShares(net, firm, net.maxTier() + 2);
+    private static void chargeBuyers(SecurityFunding.Builder b, PolicyContext ctx, int firm, double yen, double[] fallback) {
+        Map<Integer, Double> shares = ctx.largeBuyerShares(firm, ctx.network().maxTier() + 2);
         double total = 0;
         for (double s : shares.values()) total += s;
         if (total > 0) {

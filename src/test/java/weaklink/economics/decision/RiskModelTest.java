@@ -1,6 +1,7 @@
 package weaklink.economics.decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -192,5 +193,44 @@ class RiskModelTest {
         // the firm's own posture moves its attempts: at half its vulnerability, half the attempts, a quarter of the compromises
         assertEquals(3 * 0.3 * 0.3 / 0.35 * 0.3, risk.firm(0).expectedCompromises(0.3), 1e-12);
         assertSimulatedLossIsPriced(s, net, 0, 10_000);
+    }
+    /** Re-pricing at a posture where only firm 1 moved: the risk of firm 0, which firm 1 reaches, moves; the others' is the same function. */
+    @Test
+    void aRepricedModelKeepsTheRiskOfEveryFirmNoMovedPartnerReaches() {
+        Scenario s = scenario(ACTORS);
+        SupplyNetwork net = diamond(s);
+        RiskModel base = RiskModel.independent(s, net);
+        double[] moved = new double[net.firmCount()];
+        for (int i = 0; i < moved.length; i++) moved[i] = net.vulnerability(i);
+        moved[1] = 0.2;
+        RiskModel repriced = base.at(PostureRule.postureFor(net, moved));
+        assertFalse(repriced.sameFirmRisk(0, base));
+        for (int i = 1; i < 4; i++) {
+            assertTrue(repriced.sameFirmRisk(i, base), "firm " + i);
+            for (double v : new double[] {0.01, 0.2, 0.5}) {
+                assertEquals(Double.doubleToRawLongBits(base.firm(i).expectedLossYen(v)), Double.doubleToRawLongBits(repriced.firm(i).expectedLossYen(v)));
+            }
+        }
+        assertTrue(repriced.firm(0).expectedLossYen(0.2) < base.firm(0).expectedLossYen(0.2), "a safer partner lowers firm 0's risk");
+        // a model of another lineage is never taken for the same
+        assertFalse(RiskModel.independent(s, net).sameFirmRisk(2, base));
+    }
+
+    /** The lateral-movement curve built from shared per-day terms is, bit for bit, the one computed term by term. */
+    @Test
+    void aLateralCurveFromSharedTermsIsTheCurveComputedTermByTerm() {
+        double[] dwell = RiskModel.nodes(weaklink.scenario.DistributionSpec.lognormal(14, 0.8));
+        for (double[] pc : new double[][] {{0.05, 1}, {0.5, 3}, {1, 1}}) {
+            RiskModel.MissColumns shared = new RiskModel.MissColumns(pc[0], pc[1]);
+            for (double scale : new double[] {0.5, 0.731201171875, 1, 1.25}) {
+                RiskModel.LateralCurve direct = new RiskModel.LateralCurve(pc[0], pc[1], dwell, scale);
+                RiskModel.LateralCurve fromShared = new RiskModel.LateralCurve(pc[0], pc[1], dwell, scale, shared);
+                for (int x = 0; x <= 4 * (RiskModel.CURVE_POINTS - 1); x++) {
+                    double v = x / (4.0 * (RiskModel.CURVE_POINTS - 1));
+                    assertEquals(Double.doubleToRawLongBits(direct.at(v)), Double.doubleToRawLongBits(fromShared.at(v)), "p, c = " + pc[0] + ", " + pc[1]
+                            + "; scale " + scale + "; s = " + v);
+                }
+            }
+        }
     }
 }
