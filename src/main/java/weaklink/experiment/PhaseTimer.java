@@ -47,6 +47,23 @@ public final class PhaseTimer {
         return new Phase(name, own.wallSeconds(), cpu / 1e9, own.processCpuSeconds());
     }
 
+    /** A moment of the calling thread, to time a phase that runs beside others on its own thread ({@link #since}). */
+    public record Mark(long wallNanos, long threadCpuNanos, long processCpuNanos) {}
+
+    /** Now, on the calling thread. */
+    public static Mark mark() {
+        return new Mark(System.nanoTime(), threadCpuNanos(), processCpuNanos());
+    }
+
+    /**
+     * The phase from {@code start} to now, run by the calling thread (which took {@code start}); its
+     * process CPU is everything the process did meanwhile, other phases running beside it included.
+     */
+    public static Phase since(String name, Mark start) {
+        return new Phase(name, (System.nanoTime() - start.wallNanos) / 1e9, (threadCpuNanos() - start.threadCpuNanos) / 1e9,
+                (processCpuNanos() - start.processCpuNanos) / 1e9);
+    }
+
     private static long threadCpuNanos() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }

@@ -74,20 +74,19 @@ public final class ReplicateEngine {
         HeapCheck heap = workload == null ? null : RunMemory.before(scenario, policies.size(), workload.threads(), workload.replicates());
         this.context = PhaseOutOfMemoryError.during("building the network", () -> RunContext.of(scenario, seed));
         this.net = context.network();
-        if (heap != null) RunMemory.of(net, policies.size(), workload.threads(), workload.replicates()).require(heap);
+        int fundingThreads = 1;
+        if (heap != null) {
+            RunMemory memory = RunMemory.of(net, policies.size(), workload.threads(), workload.replicates());
+            memory.require(heap);
+            fundingThreads = memory.fundingThreads(heap, policies.size());
+        }
         PhaseOutOfMemoryError.during("preparing the attacks", context::attackSurface);
         phases.add(timer.lap("network"));
         this.behaviour = new CostSharingPolicy[policies.size()];
-        this.funding = new SecurityFunding[policies.size()];
+        for (int p = 0; p < behaviour.length; p++) behaviour[p] = CostSharingPolicy.of(policies.get(p));
         PhaseOutOfMemoryError.during("computing firms' risk and their decisions with no policy", context::policyContext);
         phases.add(timer.lap("firms' decisions"));
-        for (int p = 0; p < funding.length; p++) {
-            CostSharingPolicy policy = CostSharingPolicy.of(policies.get(p));
-            behaviour[p] = policy;
-            funding[p] = PhaseOutOfMemoryError.during("computing the security funding of policy '" + policyNames.get(p) + "'",
-                    () -> context.policyContext().fund(policy));
-            phases.add(timer.lap("funding " + policyNames.get(p)));
-        }
+        this.funding = PolicyFunding.all(context.policyContext(), behaviour, policyNames, fundingThreads, timer, phases);
         this.fundingTotals = new ReplicateOutcome.Funding[funding.length];
         for (int p = 0; p < funding.length; p++) {
             SecurityFunding f = funding[p];

@@ -95,6 +95,17 @@ public record RunMemory(long network, long shared, long fundingKept, long fundin
 
     public long replicatesPeak() { return network + shared + fundingKept + perThread * threads; }
 
+    /**
+     * How many policies' funding may be computed at once ({@link PolicyFunding}): one per thread and
+     * policy, fewer when the working arrays of that many would not fit in {@code heap} beside the
+     * network and the funding kept — at least one (the run has passed {@link #require} with one).
+     */
+    public int fundingThreads(HeapCheck heap, int policies) {
+        int k = Math.max(1, Math.min(threads, policies));
+        while (k > 1 && network + shared + fundingKept + k * fundingWork > heap.budget()) k--;
+        return k;
+    }
+
     /** The largest phase. */
     public long peak() { return Math.max(Math.max(fundingPeak(), replicatesPeak()), summaries); }
 

@@ -69,7 +69,7 @@ class RunEndToEndTest {
         Json.read(dir.resolve("t").resolve("manifest.json")).get("policies").forEach(p -> policies.add("funding " + p.asText()));
         List<String> expected = new java.util.ArrayList<>(List.of("network", "firms' decisions"));
         expected.addAll(policies);
-        expected.addAll(List.of("loss model and groups", "replicates", "summaries and charts"));
+        expected.addAll(List.of("funding, all policies", "loss model and groups", "replicates", "summaries and charts"));
         assertEquals(expected, phases, err.toString());
         assertTrue(err.toString().lines().allMatch(l -> !l.startsWith("timing: ") || l.matches(".* [0-9.]+ s wall, +[0-9.]+ s CPU of its thread\\(s\\), +[0-9.]+ s CPU of the process")),
                 err.toString());

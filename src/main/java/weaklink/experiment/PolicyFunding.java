@@ -1,0 +1,99 @@
+package weaklink.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import weaklink.economics.policy.CostSharingPolicy;
+import weaklink.economics.policy.PolicyContext;
+import weaklink.economics.policy.SecurityFunding;
+
+/**
+ * Every policy's security funding of a run — its firms' decisions and who pays — computed once
+ * before the first replicate: one policy after another on the calling thread, or, with several
+ * threads, the policies concurrently (each policy on one thread, taken in the scenario's order as
+ * threads come free). A policy's funding depends on nothing but the run's {@link PolicyContext}
+ * (the firms' risk and decisions with no policy), so the two give the same funding bit for bit:
+ * a policy only reads the context — its arrays, written before any policy starts, and tables
+ * shared with every policy that are pure functions of their keys (the risk model's lateral-movement
+ * and lost-day tables in concurrent maps, the supply exposure built once under a lock, the
+ * production cascade's indexes per thread) — and writes only objects of its own (the re-priced
+ * contexts of its equilibrium rounds, its funding). A failure is reported for the first failing
+ * policy in the scenario's order, as the serial computation would.
+ */
+final class PolicyFunding {
+    /** The phase timed over all the policies' funding (after one phase per policy). */
+    static final String ALL = "funding, all policies";
+
+    private PolicyFunding() {}
+
+    private record Timed(SecurityFunding funding, PhaseTimer.Phase phase) {}
+
+    /**
+     * Each policy's funding, in order, on up to {@code threads} threads; adds one phase per policy
+     * (its own wall and CPU) and then {@link #ALL} (the wall since {@code timer}'s last lap and the
+     * CPU of the threads that computed them) to {@code phases}.
+     */
+    static SecurityFunding[] all(PolicyContext context, CostSharingPolicy[] policies, List<String> names, int threads, PhaseTimer timer,
+                                 List<PhaseTimer.Phase> phases) {
+        SecurityFunding[] funding = new SecurityFunding[policies.length];
+        int k = Math.max(1, Math.min(threads, policies.length));
+        if (k == 1) {
+            for (int p = 0; p < policies.length; p++) {
+                Timed t = fund(context, policies[p], names.get(p));
+                funding[p] = t.funding();
+                phases.add(t.phase());
+            }
+            phases.add(timer.lap(ALL));
+            return funding;
+        }
+        List<Thread> workers = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(k, r -> {
+            Thread t = new Thread(r, "weaklink-funding");
+            t.setDaemon(true); // a failed run does not wait for the other policies' funding
+            workers.add(t);
+            return t;
+        });
+        try {
+            List<Future<Timed>> futures = new ArrayList<>();
+            for (int p = 0; p < policies.length; p++) {
+                CostSharingPolicy policy = policies[p];
+                String name = names.get(p);
+                futures.add(pool.submit(() -> fund(context, policy, name)));
+            }
+            for (int p = 0; p < policies.length; p++) {
+                Timed t = result(futures.get(p));
+                funding[p] = t.funding();
+                phases.add(t.phase());
+            }
+            phases.add(timer.lap(ALL, workers));
+            return funding;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Timed fund(PolicyContext context, CostSharingPolicy policy, String name) {
+        PhaseTimer.Mark start = PhaseTimer.mark();
+        SecurityFunding f = PhaseOutOfMemoryError.during("computing the security funding of policy '" + name + "'", () -> context.fund(policy));
+        return new Timed(f, PhaseTimer.since("funding " + name, start));
+    }
+
+    /** The task's result; what it threw is thrown here, as the serial computation would have thrown it. */
+    private static Timed result(Future<Timed> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the policies' funding was computed", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package weaklink.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import weaklink.economics.policy.CostSharingPolicy;
+import weaklink.economics.policy.Equilibrium;
+import weaklink.economics.policy.SecurityFunding;
+import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
+import weaklink.scenario.ScenarioLoader;
+
+/**
+ * The policies' funding computed concurrently is the funding computed one policy after another,
+ * bit for bit, for every kind of policy under equilibrium decisions — each side on a run context of
+ * its own, so that the tables the policies share are filled by several threads at once on one side
+ * and by one on the other — and a failure names the policy the serial computation would name.
+ */
+class PolicyFundingTest {
+    /** The quick start with every kind of policy, METI's rule (which reads the shared supply exposure) and the planner. */
+    private static Scenario everyKind(String morePolicies, String economics) throws Exception {
+        String text = Files.readString(Path.of("scenarios/quickstart.yaml"));
+        assertTrue(text.contains("\n  - id: none\n"));
+        text = text.replace("\n  - id: none\n", "\n  - id: none\n" + morePolicies
+                + "  - {id: buyer-share, name: bs-meti, phi: 0.5, tiers: 3, standard: meti, requirement: true}\n"
+                + "  - {id: buyer-share, name: bs-price, phi: 1, standard: star4, payment: price}\n"
+                + "  - {id: mandate, name: mandate-meti, standard: meti, min_tier: 1}\n"
+                + "  - {id: targeted, name: targeted-buyers, budget_yen: 2.0e8, payer: buyers}\n"
+                + "  - {id: planner}\n");
+        return ScenarioLoader.parse("every-kind", text + economics, Path.of("scenarios"));
+    }
+
+    private static SecurityFunding[] fund(Scenario s, int threads, List<PhaseTimer.Phase> phases) throws Exception {
+        RunContext context = RunContext.of(s, s.seed());
+        List<PolicySpec> specs = s.policies();
+        CostSharingPolicy[] policies = specs.stream().map(CostSharingPolicy::of).toArray(CostSharingPolicy[]::new);
+        List<String> names = specs.stream().map(PolicySpec::name).toList();
+        return PolicyFunding.all(context.policyContext(), policies, names, threads, new PhaseTimer(), phases);
+    }
+
+    @Test
+    void concurrentFundingEqualsSerialFundingBitForBit() throws Exception {
+        Scenario s = everyKind("", "");
+        List<PhaseTimer.Phase> serialPhases = new ArrayList<>(), concurrentPhases = new ArrayList<>();
+        SecurityFunding[] serial = fund(s, 1, serialPhases);
+        SecurityFunding[] concurrent = fund(s, 4, concurrentPhases);
+        assertEquals(s.policies().size(), serial.length);
+        assertTrue(s.policies().size() >= 10, "every kind of policy, several of a kind");
+        for (int p = 0; p < serial.length; p++) {
+            SecurityFunding a = serial[p], b = concurrent[p];
+            String name = s.policies().get(p).name();
+            assertArrayEquals(a.posture().successProbability(), b.posture().successProbability(), name);
+            assertArrayEquals(a.posture().dwellScale(), b.posture().dwellScale(), name);
+            assertArrayEquals(a.posture().recoveryScale(), b.posture().recoveryScale(), name);
+            assertArrayEquals(a.investmentYen(), b.investmentYen(), name);
+            assertArrayEquals(a.paidBySelf(), b.paidBySelf(), name);
+            assertArrayEquals(a.paidByBuyers(), b.paidByBuyers(), name);
+            assertArrayEquals(a.paidByGovernment(), b.paidByGovernment(), name);
+            assertArrayEquals(a.paidByPool(), b.paidByPool(), name);
+            assertArrayEquals(a.paidForSuppliers(), b.paidForSuppliers(), name);
+            assertArrayEquals(a.premiumYen(), b.premiumYen(), name);
+            assertArrayEquals(a.lostBusinessYen(), b.lostBusinessYen(), name);
+            assertArrayEquals(a.penaltyYen(), b.penaltyYen(), name);
+            assertEquals(Double.doubleToLongBits(a.totalSpend()), Double.doubleToLongBits(b.totalSpend()), name);
+            assertEquals(Double.doubleToLongBits(a.administrationYen()), Double.doubleToLongBits(b.administrationYen()), name);
+            assertEquals(a.convergence(), b.convergence(), name);
+            assertEquals(a.addressedCount(), b.addressedCount(), name);
+            for (int i = 0; i < a.firmCount(); i++) {
+                assertEquals(a.meetsStandard(i), b.meetsStandard(i), name + ", firm " + i);
+                assertEquals(a.budgetBound(i), b.budgetBound(i), name + ", firm " + i);
+            }
+        }
+        // the planner moved firms from their own choices (the comparison above is not of identical trivia)
+        int planner = s.policies().size() - 1;
+        assertTrue(serial[planner].totalSpend() != serial[0].totalSpend());
+        // one phase per policy in the scenario's order, then the whole funding
+        List<String> expected = new ArrayList<>(s.policies().stream().map(p -> "funding " + p.name()).toList());
+        expected.add(PolicyFunding.ALL);
+        assertEquals(expected, serialPhases.stream().map(PhaseTimer.Phase::name).toList());
+        assertEquals(expected, concurrentPhases.stream().map(PhaseTimer.Phase::name).toList());
+    }
+
+    @Test
+    void aFailingPolicyIsTheOneTheSerialComputationWouldName() throws Exception {
+        // five rounds settle the no-policy decisions and every policy but the planner (nine rounds): of the two planners,
+        // the first in the scenario's order is named, whichever thread gives up first
+        Scenario s = everyKind("  - {id: planner, name: planner-b}\n", "economics:\n  equilibrium_max_iterations: 5\n");
+        Equilibrium.NotConverged serial = assertThrows(Equilibrium.NotConverged.class, () -> fund(s, 1, new ArrayList<>()));
+        Equilibrium.NotConverged concurrent = assertThrows(Equilibrium.NotConverged.class, () -> fund(s, 4, new ArrayList<>()));
+        assertEquals(serial.getMessage(), concurrent.getMessage());
+        assertTrue(serial.getMessage().contains("under policy 'planner-b'"), serial.getMessage());
+    }
+}
