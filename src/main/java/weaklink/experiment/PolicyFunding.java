@@ -1,12 +1,15 @@
 package weaklink.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import weaklink.economics.policy.CostSharingPolicy;
 import weaklink.economics.policy.PolicyContext;
 import weaklink.economics.policy.SecurityFunding;
@@ -14,8 +17,8 @@ import weaklink.economics.policy.SecurityFunding;
 /**
  * Every policy's security funding of a run — its firms' decisions and who pays — computed once
  * before the first replicate: one policy after another on the calling thread, or, with several
- * threads, the policies concurrently (each policy on one thread, taken in the scenario's order as
- * threads come free). A policy's funding depends on nothing but the run's {@link PolicyContext}
+ * threads, the policies concurrently (each policy on one thread, the dearest kinds first:
+ * {@link #dearestFirst}). A policy's funding depends on nothing but the run's {@link PolicyContext}
  * (the firms' risk and decisions with no policy), so the two give the same funding bit for bit:
  * a policy only reads the context — its arrays, written before any policy starts, and tables
  * shared with every policy that are pure functions of their keys (the risk model's lateral-movement
@@ -58,11 +61,11 @@ final class PolicyFunding {
             return t;
         });
         try {
-            List<Future<Timed>> futures = new ArrayList<>();
-            for (int p = 0; p < policies.length; p++) {
+            List<Future<Timed>> futures = new ArrayList<>(Collections.nCopies(policies.length, null));
+            for (int p : dearestFirst(policies)) {
                 CostSharingPolicy policy = policies[p];
                 String name = names.get(p);
-                futures.add(pool.submit(() -> fund(context, policy, name)));
+                futures.set(p, pool.submit(() -> fund(context, policy, name)));
             }
             for (int p = 0; p < policies.length; p++) {
                 Timed t = result(futures.get(p));
@@ -74,6 +77,22 @@ final class PolicyFunding {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The order the policies are handed to the threads: the kinds whose funding searches most first
+     * (the planner's per-firm minimisation, the targeted budget's greedy allocation and the mutual
+     * pool's, which moves every firm and so takes the most equilibrium rounds), the others in the
+     * scenario's order — so that the dearest does not start last, when the other threads are idle.
+     * Each policy's funding is the same whichever order they run in.
+     */
+    static int[] dearestFirst(CostSharingPolicy[] policies) {
+        Comparator<Integer> byCost = Comparator.comparingInt(p -> switch (policies[p].spec().kind()) {
+            case PLANNER -> 0;
+            case TARGETED, MUTUAL_POOL -> 1;
+            default -> 2;
+        });
+        return IntStream.range(0, policies.length).boxed().sorted(byCost).mapToInt(Integer::intValue).toArray();
     }
 
     private static Timed fund(PolicyContext context, CostSharingPolicy policy, String name) {

@@ -88,6 +88,15 @@ class PolicyFundingTest {
     }
 
     @Test
+    void thePlannerIsHandedOutFirstThenTheTargetedBudgetAndThePoolThenTheRestInTheScenariosOrder() throws Exception {
+        Scenario s = everyKind("", "");
+        CostSharingPolicy[] policies = s.policies().stream().map(CostSharingPolicy::of).toArray(CostSharingPolicy[]::new);
+        List<String> order = java.util.Arrays.stream(PolicyFunding.dearestFirst(policies)).mapToObj(p -> s.policies().get(p).name()).toList();
+        assertEquals(List.of("planner", "targeted-buyers", "mutual-pool", "targeted", "none", "bs-meti", "bs-price", "mandate-meti", "buyer-share",
+                "mandate", "subsidy"), order);
+    }
+
+    @Test
     void aFailingPolicyIsTheOneTheSerialComputationWouldName() throws Exception {
         // five rounds settle the no-policy decisions and every policy but the planner (nine rounds): of the two planners,
         // the first in the scenario's order is named, whichever thread gives up first
