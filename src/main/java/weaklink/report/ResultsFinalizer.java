@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.PhaseOutOfMemoryError;
 import weaklink.io.AtomicFile;
@@ -87,12 +89,16 @@ public final class ResultsFinalizer {
         return out;
     }
 
-    /** Makes the summary files, the charts and the report. */
+    /**
+     * Makes the summary files, the charts and the report. The ORD export (most of the bytes a run
+     * writes) and the charts and report read different files and share no state, so on a machine with
+     * more than one core they are written at the same time, the export on a thread of its own.
+     */
     public static void finish(Path dir) throws IOException, BadInputException {
         try {
             PhaseOutOfMemoryError.during("writing the summaries, charts and report", () -> {
-                finishTables(dir);
-                ReportWriter.writeFinished(dir);
+                Step ord = writeTables(dir);
+                besides(ord, () -> ReportWriter.writeFinished(dir));
                 return null;
             });
         } catch (IOException | BadInputException | RuntimeException e) {
@@ -107,6 +113,22 @@ public final class ResultsFinalizer {
      * (checked to hold each (policy, replicate) of the manifest exactly once) and {@code accumulators.json}.
      */
     public static void finishTables(Path dir) throws IOException, BadInputException {
+        writeTables(dir).run();
+    }
+
+    /** A piece of writing left to do. */
+    @FunctionalInterface
+    interface Step {
+        Step NOTHING = () -> {};
+
+        void run() throws IOException;
+    }
+
+    /**
+     * Writes the summary tables (summary, exceedance, timeseries, by group) and returns the ORD export
+     * still to be written ({@link Step#NOTHING} without one): it needs only what is read here.
+     */
+    private static Step writeTables(Path dir) throws IOException, BadInputException {
         Manifest manifest = Manifest.read(dir);
         List<String> policies = manifest.policies();
         String baseline = manifest.baseline();
@@ -114,16 +136,63 @@ public final class ResultsFinalizer {
         writeSummary(dir.resolve(SUMMARY), policies, baseline, planner(Results.policyTypes(manifest, dir), policies), byPolicy, seeds(manifest.seed()));
         writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
         Path accFile = dir.resolve(Runner.ACCUMULATORS);
-        if (Files.exists(accFile)) {
-            Accumulators acc = Accumulators.fromJson(Json.read(accFile).get("sums"));
-            GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
-            GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
-            if (!acc.summaryGroups().isEmpty() && !policies.isEmpty()) {
-                long[] campaigns = byPolicy.get(policies.get(0)).campaigns.toLongArray();
-                int first = manifest.shard().firstReplicate();
-                OrdExport.write(dir, new OrdExport.Run(policies, first, campaigns, OrdSettings.of(manifest.scenario())), acc.summaryGroups());
+        if (!Files.exists(accFile)) return Step.NOTHING;
+        Accumulators acc = Accumulators.fromJson(Json.read(accFile).get("sums"));
+        GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
+        GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
+        if (acc.summaryGroups().isEmpty() || policies.isEmpty()) return Step.NOTHING;
+        long[] campaigns = byPolicy.get(policies.get(0)).campaigns.toLongArray();
+        int first = manifest.shard().firstReplicate();
+        OrdExport.Run run = new OrdExport.Run(policies, first, campaigns, OrdSettings.of(manifest.scenario()));
+        List<Accumulators.SummaryGroup> groups = acc.summaryGroups();
+        return () -> OrdExport.write(dir, run, groups);
+    }
+
+    /**
+     * Runs {@code side} on a thread of its own while {@code main} runs on this one (one after the
+     * other on a single core), waits for both and throws the first failure, {@code side}'s first (it
+     * came first when they ran in turn), the other's added as suppressed.
+     */
+    static void besides(Step side, Step main) throws IOException {
+        if (side == Step.NOTHING || Runtime.getRuntime().availableProcessors() < 2) {
+            side.run();
+            main.run();
+            return;
+        }
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            side.run();
+            return null;
+        });
+        Thread thread = new Thread(task, "weaklink-ord-export");
+        thread.setDaemon(true);
+        thread.start();
+        Throwable mainFailure = null;
+        try {
+            main.run();
+        } catch (IOException | RuntimeException | Error e) {
+            mainFailure = e;
+        }
+        Throwable failure = null;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.get();
+                break;
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the export is writing into the folder: let it finish or fail before returning
             }
         }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure == null) failure = mainFailure;
+        else if (mainFailure != null) failure.addSuppressed(mainFailure);
+        if (failure == null) return;
+        if (failure instanceof IOException e) throw e;
+        if (failure instanceof RuntimeException e) throw e;
+        if (failure instanceof Error e) throw e;
+        throw new IllegalStateException(failure);
     }
 
     /**
