@@ -48,6 +48,8 @@ public enum CsvFormat {
                 case "inf" -> Double.POSITIVE_INFINITY;
                 case "-inf" -> Double.NEGATIVE_INFINITY;
                 default -> {
+                    double exact = shortDecimal(cell);
+                    if (!Double.isNaN(exact)) yield exact;
                     if (!plainDecimal(cell)) throw new NumberFormatException("expected a plain decimal number, found '" + cell + "'");
                     yield Double.parseDouble(cell);
                 }
@@ -60,6 +62,40 @@ public enum CsvFormat {
             };
             case TEXT -> throw new IllegalStateException("a text column has no numeric value");
         };
+    }
+
+    /** Exact powers of ten: 10^k for k up to 15 is a double exactly. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    /**
+     * The value of a plain decimal {@code -?\d+(\.\d+)?} of at most 15 digits, as
+     * {@link Double#parseDouble} reads it, or NaN for any other cell (the caller then takes the slow
+     * path). Its digits as a whole number {@code m < 10^15 < 2^53} and {@code 10^k} are both doubles
+     * exactly, so {@code m / 10^k}, rounded once to the nearest double, is the nearest double to the
+     * decimal: what {@code parseDouble} returns (Clinger 1990's fast path). A table of millions of
+     * money cells is read several times faster.
+     */
+    static double shortDecimal(String cell) {
+        int n = cell.length(), i = 0;
+        boolean negative = n > 0 && cell.charAt(0) == '-';
+        if (negative) i++;
+        long m = 0;
+        int digits = 0, fraction = -1;
+        for (; i < n; i++) {
+            char c = cell.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 15) return Double.NaN;
+                m = m * 10 + (c - '0');
+                if (fraction >= 0) fraction++;
+            } else if (c == '.' && fraction < 0 && digits > 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || fraction == 0) return Double.NaN;
+        double x = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
+        return negative ? -x : x;
     }
 
     /** Whether {@code cell} is {@code -?\d+(\.\d+)?} (checked by hand: a regular expression per cell cost most of reading a large table). */

@@ -30,6 +30,25 @@ class CsvFormatTest {
         assertEquals(cell.matches("-?\\d+(\\.\\d+)?"), CsvFormat.plainDecimal(cell), cell);
     }
 
+    @Property(tries = 5000, seed = "26")
+    void aShortDecimalIsReadAsParseDoubleReadsIt(@ForAll @StringLength(min = 1, max = 15) @Chars({'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'}) String digits,
+                                                 @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 15) int point, @ForAll boolean negative) {
+        int at = Math.min(point, digits.length() - 1);
+        String cell = (negative ? "-" : "") + (at == 0 ? digits : digits.substring(0, digits.length() - at) + "." + digits.substring(digits.length() - at));
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cell)), Double.doubleToRawLongBits(CsvFormat.shortDecimal(cell)), cell);
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cell)), Double.doubleToRawLongBits(CsvFormat.MONEY.read(cell)), cell);
+    }
+
+    @Test
+    void cellsTooLongOrNotPlainAreLeftToTheFullReader() {
+        for (String cell : new String[] {"1234567890123456", "0.0000000000000001", "", "-", ".5", "5.", "1e5", "1.2.3", "+1", " 1", "--1"}) {
+            assertEquals(Double.NaN, CsvFormat.shortDecimal(cell), cell);
+        }
+        assertEquals(1234567890123456.0, CsvFormat.MONEY.read("1234567890123456"));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(CsvFormat.MONEY.read("-0.00")));
+        assertThrows(NumberFormatException.class, () -> CsvFormat.MONEY.read("5."));
+    }
+
     @Property(tries = 2000, seed = "25")
     void centsAreWrittenAsBigDecimalWritesThem(@ForAll long c) {
         org.junit.jupiter.api.Assumptions.assumeTrue(c != Long.MIN_VALUE);

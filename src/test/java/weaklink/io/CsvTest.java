@@ -63,4 +63,10 @@ class CsvTest {
             assertEquals(java.math.BigDecimal.valueOf(Math.round(x * 100.0), 2).toPlainString(), Csv.money(x), "x = " + x);
         }
     }
+
+    @net.jqwik.api.Property(tries = 1000, seed = "27")
+    void aLineWithoutQuotesOrApostrophesSplitsAtEveryComma(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.StringLength(max = 12) @net.jqwik.api.constraints.Chars({'a', '=', '-', ',', ' ', '1'}) String line) {
+        assertEquals(List.of(line.split(",", -1)), Csv.split(line));
+    }
 }
