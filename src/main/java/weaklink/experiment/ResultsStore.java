@@ -502,15 +502,15 @@ public final class ResultsStore implements AutoCloseable {
      * and (for CSV files) row count recorded.
      */
     public void complete() throws IOException {
-        List<Manifest.OutputFile> files = new ArrayList<>();
-        for (Manifest.OutputFile f : manifest.files()) {
-            Path file = dir.resolve(f.path());
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) continue;
-            if (f.sha256() != null && (f.path().equals(REPLICATES) || f.path().equals(ACCUMULATORS) || STREAMS.contains(f.path()))) {
-                files.add(f);
-                continue;
-            }
-            files.add(ResultsFolder.describe(file, f.path()));
+        List<Manifest.OutputFile> files;
+        try {
+            // the summaries' files are hashed on every core (tens of megabytes with the ORD export), listed in the manifest's order
+            files = manifest.files().parallelStream().filter(f -> Files.isRegularFile(dir.resolve(f.path()), LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> f.sha256() != null && (f.path().equals(REPLICATES) || f.path().equals(ACCUMULATORS) || STREAMS.contains(f.path()))
+                            ? f : describe(dir.resolve(f.path()), f.path()))
+                    .toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         manifest = manifest.withFiles(files).completed(Instant.now());
         writeManifest();
@@ -534,6 +534,14 @@ public final class ResultsStore implements AutoCloseable {
         for (String r : rewritten) if (!seen.contains(r) && Files.isRegularFile(dir.resolve(r))) files.add(ResultsFolder.describe(dir.resolve(r), r));
         manifest = manifest.withFiles(files);
         writeManifest();
+    }
+
+    private static Manifest.OutputFile describe(Path file, String path) {
+        try {
+            return ResultsFolder.describe(file, path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void writeManifest() throws IOException {
