@@ -31,8 +31,19 @@ public final class Csv {
 
     /** {@code c} cents as {@code BigDecimal.valueOf(c, 2).toPlainString()} writes them, without the BigDecimal (a table of millions of cells). */
     static String cents(long cents) {
+        return appendCents(new StringBuilder(24), cents).toString();
+    }
+
+    /** Appends {@link #money}'s cell of {@code x} to {@code out} (a large table's cells without a string each). */
+    static void appendMoney(StringBuilder out, double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x) || Math.abs(x) >= LARGEST_CENTS) out.append(money(x));
+        else appendCents(out, Math.round(x * 100.0));
+    }
+
+    private static StringBuilder appendCents(StringBuilder out, long cents) {
         long abs = Math.abs(cents), rest = abs % 100;
-        return (cents < 0 ? "-" : "") + (abs / 100) + '.' + (char) ('0' + rest / 10) + (char) ('0' + rest % 10);
+        if (cents < 0) out.append('-');
+        return out.append(abs / 100).append('.').append((char) ('0' + rest / 10)).append((char) ('0' + rest % 10));
     }
 
     /** The last number written, kept because tables repeat one (an ORD period weight on every row); immutable, so safe to share. */

@@ -49,5 +49,15 @@ public final class CsvColumn<R> {
         return format == CsvFormat.TEXT ? Csv.text(text.apply(row)) : format.write(number.applyAsDouble(row));
     }
 
+    /** Appends {@link #cell}'s characters to {@code out}, a whole number's or an amount's without making a string of them first. */
+    public void appendCell(StringBuilder out, R row) {
+        switch (format) {
+            case TEXT -> out.append(Csv.text(text.apply(row)));
+            case INTEGER -> out.append((long) number.applyAsDouble(row));
+            case MONEY -> Csv.appendMoney(out, number.applyAsDouble(row));
+            default -> out.append(format.write(number.applyAsDouble(row)));
+        }
+    }
+
     @Override public String toString() { return name; }
 }

@@ -53,7 +53,7 @@ public final class CsvTable<R> {
     public void append(StringBuilder out, R row) {
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) out.append(',');
-            out.append(columns.get(i).cell(row));
+            columns.get(i).appendCell(out, row);
         }
         out.append('\n');
     }
