@@ -140,6 +140,42 @@ public final class FirmRisk {
         return loss;
     }
 
+    /**
+     * {@code expectedLossYen(s) + expectedRansomwareCompromises(s) · perRansomwareCompromiseYen + expectedCompromises(s) · perCompromiseYen}
+     * (what the firm's compromises cost the network, {@code NetworkExposure}): the same three sums, each
+     * added in its own order, with each actor's direct and each term's lateral compromises computed once.
+     */
+    public double expectedLossYen(double s, double perRansomwareCompromiseYen, double perCompromiseYen) {
+        int actors = entry.length;
+        double[] byActor = new double[actors];
+        double all = 0, byRansomware = 0;
+        for (int a = 0; a < actors; a++) {
+            double direct = attempts(a, s) * Math.min(1, capability[a] * s);
+            byActor[a] = direct;
+            all += direct;
+            if (ransomware[a]) byRansomware += direct;
+        }
+        for (int t = 0; t < termActor.length; t++) {
+            double lateral = lateral(t, s);
+            byActor[termActor[t]] += lateral;
+            all += lateral;
+            if (ransomware[termActor[t]]) byRansomware += lateral;
+        }
+        double ransomLoss = Double.NaN;
+        double loss = 0;
+        for (int a = 0; a < actors; a++) {
+            double n = byActor[a];
+            if (n <= 0) continue;
+            if (ransomware[a]) {
+                if (Double.isNaN(ransomLoss)) ransomLoss = lossPerCompromiseYen(true, s);
+                loss += n * ransomLoss;
+            } else {
+                loss += n * (incidentYen + breachYen);
+            }
+        }
+        return loss + byRansomware * perRansomwareCompromiseYen + all * perCompromiseYen;
+    }
+
     /** Whether nothing ever attacks the firm (its expected loss is 0 at any vulnerability). */
     public boolean isQuiet() {
         for (double e : entry) if (e > 0) return false;

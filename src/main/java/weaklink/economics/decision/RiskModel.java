@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import weaklink.production.ProductionCascade;
 import weaklink.model.AdaptiveAttempts;
 import weaklink.model.AttackSurface;
@@ -70,7 +72,6 @@ public final class RiskModel {
     private final double[] referenceDwellScale;
     private final double[][] dwellNodes;
     private final double[][] recoveryNodes;
-    private final Map<Long, LateralCurve> curves;
     /** What depends on the scenario and network only, never on the reference posture: built once, shared by every re-priced model. */
     private final Tables tables;
 
@@ -78,7 +79,6 @@ public final class RiskModel {
         this.scenario = scenario;
         this.net = net;
         // the tables depend on the scenario and network only, never on the reference posture: a re-priced model shares them
-        this.curves = previous == null ? new ConcurrentHashMap<>() : previous.curves;
         this.actors = scenario.actors().toArray(ActorSpec[]::new);
         this.trustDailyProbability = new double[TrustType.values().length];
         for (var e : scenario.trustDailyProbability().entrySet()) trustDailyProbability[e.getKey().ordinal()] = e.getValue();
@@ -350,11 +350,13 @@ public final class RiskModel {
 
     /** The lateral-movement curve of (actor, trust type, source dwell scale), shared by every firm that needs it. */
     private LateralCurve curve(int actor, int type, double dwellScale) {
-        long key = ((long) actor * 64 + type) << 32 | (Math.round(dwellScale * 4096) & 0xffffffffL);
-        LateralCurve known = curves.get(key); // most are known: no need to lock the map's bin
+        MissColumns pair = tables.miss[actor][type];
+        // the dwell scale to 1/4096 (its lower 32 bits: a key per curve whatever the scale)
+        Integer key = (int) Math.round(dwellScale * 4096);
+        LateralCurve known = pair.curves.get(key); // most are known: no need to lock the map's bin
         if (known != null) return known;
-        return curves.computeIfAbsent(key, k -> new LateralCurve(trustDailyProbability[type], actors[actor].capability(), dwellNodes[actor],
-                Math.round(dwellScale * 4096) / 4096.0, tables.miss[actor][type]));
+        return pair.curves.computeIfAbsent(key, k -> new LateralCurve(trustDailyProbability[type], actors[actor].capability(), dwellNodes[actor],
+                Math.round(dwellScale * 4096) / 4096.0, pair));
     }
 
     /**
@@ -364,9 +366,20 @@ public final class RiskModel {
      * Tabulated over {@code s} in [0, 1], linear in between.
      */
     static final class LateralCurve {
-        private final double[] m = new double[CURVE_POINTS];
+        /** A point not computed yet (a NaN no arithmetic produces). */
+        private static final long NOT_YET = 0x7ff4_dead_beef_0001L;
+        /** The curve's points, as raw bits: every one computed at construction, or on first use ({@link #at}). */
+        private final AtomicLongArray m = new AtomicLongArray(CURVE_POINTS);
+        private final double daily, capability;
+        /** {@code ⌊D·d⌋} at each dwell node (lazy curves only). */
+        private final double[] days;
+        private final MissColumns miss;
 
         LateralCurve(double daily, double capability, double[] dwellNodes, double dwellScale) {
+            this.daily = daily;
+            this.capability = capability;
+            this.days = null;
+            this.miss = null;
             for (int x = 0; x < CURVE_POINTS; x++) {
                 double s = (double) x / (CURVE_POINTS - 1);
                 double q = daily * Math.min(1, capability * s);
@@ -377,40 +390,47 @@ public final class RiskModel {
                     double logMiss = Math.log1p(-q);
                     for (double d : dwellNodes) sum += -Math.expm1(Math.floor(d * dwellScale) * logMiss);
                 }
-                m[x] = sum / dwellNodes.length;
+                m.set(x, Double.doubleToRawLongBits(sum / dwellNodes.length));
             }
         }
 
         /**
-         * The same curve, its terms {@code −expm1(⌊D·d⌋ · ln(1 − q))} taken from {@code miss} (which
-         * must be of the same daily probability and capability): the same numbers, added in the same
-         * order, without computing them again for every dwell scale.
+         * The same curve, each point computed when first asked for, its terms {@code −expm1(⌊D·d⌋ · ln(1 − q))}
+         * taken from {@code miss} (which must be of the same daily probability and capability): the same
+         * numbers, added in the same order, without computing them again for every dwell scale, and
+         * only at the points a firm's decision reaches. A point is a pure function of the curve: threads
+         * that compute one at once store the same value.
          */
         LateralCurve(double daily, double capability, double[] dwellNodes, double dwellScale, MissColumns miss) {
-            int nodes = dwellNodes.length;
-            double[] days = new double[nodes];
-            for (int j = 0; j < nodes; j++) days[j] = Math.floor(dwellNodes[j] * dwellScale);
-            double[][] column = new double[nodes][];
-            for (int x = 0; x < CURVE_POINTS; x++) {
-                double s = (double) x / (CURVE_POINTS - 1);
-                double q = daily * Math.min(1, capability * s);
-                double sum = 0;
-                if (q >= 1) {
-                    for (double d : days) sum += d >= 1 ? 1 : 0;
-                } else if (q > 0) {
-                    for (int j = 0; j < nodes; j++) {
-                        if (column[j] == null) column[j] = miss.column(days[j]);
-                        sum += column[j][x];
-                    }
-                }
-                m[x] = sum / nodes;
+            this.daily = daily;
+            this.capability = capability;
+            this.miss = miss;
+            days = new double[dwellNodes.length];
+            for (int j = 0; j < days.length; j++) days[j] = Math.floor(dwellNodes[j] * dwellScale);
+            for (int x = 0; x < CURVE_POINTS; x++) m.set(x, NOT_YET);
+        }
+
+        private double point(int x) {
+            long bits = m.get(x);
+            if (bits != NOT_YET) return Double.longBitsToDouble(bits);
+            double s = (double) x / (CURVE_POINTS - 1);
+            double q = daily * Math.min(1, capability * s);
+            double sum = 0;
+            if (q >= 1) {
+                for (double d : days) sum += d >= 1 ? 1 : 0;
+            } else if (q > 0) {
+                for (double d : days) sum += miss.column(d)[x];
             }
+            double value = sum / days.length;
+            m.set(x, Double.doubleToRawLongBits(value));
+            return value;
         }
 
         double at(double s) {
             double x = Math.min(Math.max(s, 0), 1) * (CURVE_POINTS - 1);
             int k = Math.min((int) x, CURVE_POINTS - 2);
-            return m[k] + (x - k) * (m[k + 1] - m[k]);
+            double lo = point(k), hi = point(k + 1);
+            return lo + (x - k) * (hi - lo);
         }
     }
 
@@ -419,32 +439,51 @@ public final class RiskModel {
      * in within {@code N} daily tries of probability {@code q(s) = p · min(1, c s)}, at every point of
      * a lateral-movement curve ({@link LateralCurve}; where {@code q} is not in (0, 1) the entry is
      * unused), per whole number of days {@code N}: computed on first use, a pure function of {@code N},
-     * shared by every curve of the pair whatever its dwell scale and by every re-priced model.
+     * shared by every curve of the pair whatever its dwell scale and by every re-priced model; and
+     * the pair's curves themselves, by dwell scale.
      */
     static final class MissColumns {
-        private final double daily, capability;
+        /** Day counts below this are looked up by index (no boxing); others, if any, in a map. */
+        private static final int INDEXED_DAYS = 4096;
+        private final AtomicReferenceArray<double[]> indexed = new AtomicReferenceArray<>(INDEXED_DAYS);
         private final Map<Double, double[]> byDays = new ConcurrentHashMap<>();
+        /** The pair's lateral-movement curves by dwell scale × 4096 (rounded; its lower 32 bits). */
+        final Map<Integer, LateralCurve> curves = new ConcurrentHashMap<>();
+
+        /** Per curve point, whether {@code q} is in (0, 1), and {@code ln(1 − q)} there. */
+        private final boolean[] inRange = new boolean[CURVE_POINTS];
+        private final double[] logMiss = new double[CURVE_POINTS];
 
         MissColumns(double daily, double capability) {
-            this.daily = daily;
-            this.capability = capability;
+            for (int x = 0; x < CURVE_POINTS; x++) {
+                double s = (double) x / (CURVE_POINTS - 1);
+                double q = daily * Math.min(1, capability * s);
+                if (q > 0 && q < 1) {
+                    inRange[x] = true;
+                    logMiss[x] = Math.log1p(-q);
+                }
+            }
         }
 
         double[] column(double days) {
+            int d = (int) days;
+            if (d >= 0 && d < INDEXED_DAYS && Double.doubleToRawLongBits(days) == Double.doubleToRawLongBits(d)) { // a whole number (not −0)
+                double[] known = indexed.get(d);
+                if (known == null) {
+                    // a pure function of the day count: a thread that loses the race takes the winner's (equal) column
+                    double[] computed = compute(days);
+                    known = indexed.compareAndExchange(d, null, computed);
+                    if (known == null) known = computed;
+                }
+                return known;
+            }
             double[] known = byDays.get(days);
             return known != null ? known : byDays.computeIfAbsent(days, this::compute);
         }
 
         private double[] compute(double days) {
             double[] out = new double[CURVE_POINTS];
-            for (int x = 0; x < CURVE_POINTS; x++) {
-                double s = (double) x / (CURVE_POINTS - 1);
-                double q = daily * Math.min(1, capability * s);
-                if (q > 0 && q < 1) {
-                    double logMiss = Math.log1p(-q);
-                    out[x] = -Math.expm1(days * logMiss);
-                }
-            }
+            for (int x = 0; x < CURVE_POINTS; x++) if (inRange[x]) out[x] = -Math.expm1(days * logMiss[x]);
             return out;
         }
     }

@@ -99,7 +99,7 @@ final class NetworkExposure {
     double expectedLossYen(int firm, double z) {
         double s = ctx.breach(firm).vulnerability(z);
         FirmRisk r = risk[firm];
-        double loss = r.expectedLossYen(s) + r.expectedRansomwareCompromises(s) * cbi[firm] + r.expectedCompromises(s) * onward[firm];
+        double loss = r.expectedLossYen(s, cbi[firm], onward[firm]);
         if (seedLinks[firm] != null) {
             double missAll = 1;
             for (double[] link : seedLinks[firm]) missAll *= Math.pow(1 - Math.min(1, link[0] * s), link[1]);

@@ -233,4 +233,22 @@ class RiskModelTest {
             }
         }
     }
+    /** What a firm's compromises cost the network, in one pass, is bit for bit the three sums it is made of. */
+    @Test
+    void theNetworksLossFromAFirmInOnePassIsItsThreeSums() {
+        Scenario s = scenario("""
+                actors:
+                  - {name: opp, mode: opportunistic, effect: ransomware, campaigns_per_year: 4, attempt_probability: 0.1, dwell_days: 10}
+                  - {name: vpn, mode: mass-exploit, technology: vpn, effect: data-theft, campaigns_per_year: 2, attempt_probability: 0.5, dwell_days: 10}
+                  - {name: apt, mode: targeted, effect: ransomware, campaigns_per_year: 3, recon_hops: 2, recon_probability: 0.6, dwell_days: 10}
+                """);
+        RiskModel risk = RiskModel.independent(s, diamond(s));
+        for (int i = 0; i < 4; i++) {
+            FirmRisk r = risk.firm(i);
+            for (double v : new double[] {0, 1e-4, 0.05, 0.3, 0.7, 1}) {
+                double separate = r.expectedLossYen(v) + r.expectedRansomwareCompromises(v) * 3.7e8 + r.expectedCompromises(v) * 1.3e7;
+                assertEquals(Double.doubleToRawLongBits(separate), Double.doubleToRawLongBits(r.expectedLossYen(v, 3.7e8, 1.3e7)), "firm " + i + ", s = " + v);
+            }
+        }
+    }
 }
