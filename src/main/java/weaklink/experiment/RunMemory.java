@@ -39,8 +39,15 @@ public record RunMemory(long network, long shared, long fundingKept, long fundin
     static final long SHARED_PER_FIRM = 16;
     /** One policy's funding kept for the run (its posture and who pays what), per firm; measured 92. */
     static final long FUNDING_KEPT_PER_FIRM = 96;
-    /** Working arrays of the funding being computed (exposures, Gordon–Loeb optimum, budget caps), per firm. */
-    static final long FUNDING_WORK_PER_FIRM = 128;
+    /**
+     * What one policy's funding holds while it is computed, per firm: a best-response round's re-priced
+     * context keeps every firm's risk ({@code FirmRisk}: about 370 bytes with its arrays, for two or three
+     * actors and a few trust terms) beside its own choices and the risk model's per-actor rates (about
+     * 60), the funding being built (about 100) and, for the planner and the targeted budget, the network
+     * exposure (about 40): 640, estimated from the objects (it was 128, which did not count the firms'
+     * risk objects). Policies funded concurrently hold one each ({@link #fundingThreads}).
+     */
+    static final long FUNDING_WORK_PER_FIRM = 640;
     /** A replicate's per-firm state (status, reconnaissance stamps) and a share of firms compromised, per firm and thread. */
     static final long REPLICATE_PER_FIRM = 48;
     /** A replicate's fixed part (daily counts, event queue, records' first pages), per thread. */
