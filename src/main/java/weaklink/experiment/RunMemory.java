@@ -35,8 +35,12 @@ import weaklink.scenario.Scenario;
  * @param summaries   the summaries' figures, charts and report
  */
 public record RunMemory(long network, long shared, long fundingKept, long fundingWork, long perThread, int threads, long summaries) {
-    /** Attack surface and loss model, per firm. */
-    static final long SHARED_PER_FIRM = 16;
+    /**
+     * Attack surface and loss model (16), and the firms' tables the policies' funding shares for the
+     * run (breach functions, business-interruption tables, loss-per-compromise parts, downstream CBI:
+     * about 80), per firm.
+     */
+    static final long SHARED_PER_FIRM = 96;
     /** One policy's funding kept for the run (its posture and who pays what), per firm; measured 92. */
     static final long FUNDING_KEPT_PER_FIRM = 96;
     /**
