@@ -6,7 +6,9 @@
 # Runs the packaged CLI (target/weaklink.jar; built with `mvn -q -B -DskipTests package` if missing)
 # in fresh JVMs and prints one table row per figure: the measured value, the target, whether it is
 # met, and the 1-minute load average when the figure was taken (the development machine is shared,
-# so wall-clock figures depend on the load). NAMEs: manufacturing, scaling, national.
+# so wall-clock figures depend on the load). NAMEs: manufacturing, scaling, national (issue #12);
+# quickstart, uncertainty, scaling26 (issue #26: the README's quick start, the 20-draw uncertainty block,
+# 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options).
 # --quick runs fewer replicates (for trying the script, not for the table in docs/BENCHMARKS.md).
 # Output folders go to a temporary directory that is removed at the end.
 set -euo pipefail
@@ -15,12 +17,12 @@ cd "$(dirname "$0")/.."
 JAR=${WEAKLINK_JAR:-target/weaklink.jar}
 JAVA=${JAVA:-java}
 QUICK=0
-ONLY="manufacturing,scaling,national"
+ONLY="manufacturing,scaling,national,quickstart,uncertainty,scaling26"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) shift; ONLY="$1" ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (use --quick or --only NAME)" >&2; exit 2 ;;
   esac
   shift
@@ -107,6 +109,45 @@ if wants national; then
       "${per} s" "<= 0.5 s" "$(verdict "$per" 0.5)" "$la / $LOAD"
   row "japan-national: run of $((1 + k)) replicates completes under -Xmx3g (max RSS ${RSS} MB, JVM overhead included)" \
       "completes" "heap <= 3 GB" "meets" "$LOAD"
+fi
+
+# The README's JVM options for runs of seconds (docs/BENCHMARKS.md, "Fourth pass"): C1 only, one GC thread.
+C1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+
+if wants quickstart; then
+  timed quickstart "${C1[@]}" -- run scenarios/quickstart.yaml --quiet --out "$TMP/quickstart"
+  row "quick start: the README's command (C1 options), wall incl. JVM start, summaries, charts and report" \
+      "${WALL} s (CPU ${CPU} s)" "<= 2 s" "$(verdict "$WALL" 2)" "$LOAD"
+fi
+
+if wants uncertainty; then
+  reps=200; [ $QUICK = 1 ] && reps=10
+  timed uncertainty -- run scenarios/japan-manufacturing-model-risk.yaml --replicates $reps --threads 2 --quiet --out "$TMP/uncertainty"
+  target=60 # with --quick too: the 20 draws' networks, decisions and funding are most of it
+  row "uncertainty block: japan-manufacturing-model-risk, 20 draws x $reps replicates x all policies, 2 threads, wall" \
+      "${WALL} s (CPU ${CPU} s)" "<= ${target} s" "$(verdict "$WALL" $target)" "$LOAD"
+fi
+
+if wants scaling26; then
+  # As 'scaling', at the sizes issue #26 names and with the C1 options (under C2 the compiler's work moves
+  # between the two windows from run to run): whole-run walls of 200 and 1,200 replicates at 1 and 2 threads.
+  n1=200; n2=1200; [ $QUICK = 1 ] && { n1=20; n2=120; }
+  declare -A PER26 LOADS26
+  for t in 1 2; do
+    timed "s26-${t}a" "${C1[@]}" -- run "$MANUF" --replicates $n1 --threads $t --quiet --out "$TMP/s26-${t}a"
+    wa=$WALL; la=$LOAD
+    timed "s26-${t}b" "${C1[@]}" -- run "$MANUF" --replicates $n2 --threads $t --quiet --out "$TMP/s26-${t}b"
+    PER26[$t]=$(awk -v a="$wa" -v b="$WALL" -v n=$((n2 - n1)) 'BEGIN { printf "%.2f", 1000 * (b - a) / n }')
+    LOADS26[$t]="$la / $LOAD"
+    row "japan-manufacturing, C1 options: one replicate x all policies, $t thread(s): (wall($n2) - wall($n1)) / $((n2 - n1)) = (${WALL} s - ${wa} s) / $((n2 - n1))" \
+        "${PER26[$t]} ms" "-" "-" "${LOADS26[$t]}"
+  done
+  speedup=$(awk -v a="${PER26[1]}" -v b="${PER26[2]}" 'BEGIN { printf "%.2f", a / b }')
+  row "japan-manufacturing, C1 options: 2 threads / 1 thread, differenced $n1 -> $n2 replicates (${PER26[1]} ms vs ${PER26[2]} ms)" \
+      "${speedup}x" ">= 1.8x" "$(verdict "$speedup" 1.8 ge)" "${LOADS26[1]} ; ${LOADS26[2]}"
+  if ! cmp -s "$TMP/s26-1b/replicates.csv" "$TMP/s26-2b/replicates.csv"; then
+    echo "bench.sh: replicates.csv differs between 1 and 2 threads" >&2; exit 1
+  fi
 fi
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
