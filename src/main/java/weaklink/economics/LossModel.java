@@ -163,12 +163,14 @@ public final class LossModel {
         int[] order = byFirmThenStart(record, firms);
         int[] campaign = new int[n];
         byte[] effect = new byte[n];
-        double[] outageEnd = new double[n];
+        // a record without outages (data theft) has only NaN outage ends: none gathered, none read
+        boolean anyOutage = record.outages() > 0;
+        double[] outageEnd = anyOutage ? new double[n] : null;
         for (int idx = 0; idx < n; idx++) {
             int k = order[idx];
             campaign[idx] = record.campaign(k);
             effect[idx] = record.effect(k);
-            outageEnd[idx] = record.outageEnd(k);
+            if (anyOutage) outageEnd[idx] = record.outageEnd(k);
         }
         double[] noise = new double[n], sigma = new double[n];
         for (int idx = 0; idx < n; idx++) {
@@ -177,7 +179,7 @@ public final class LossModel {
             sigma[idx] = incidentSigma[net.sizeClass(f).ordinal()];
         }
         IncidentNoise.fill(noise, sigma, n, noise);
-        Outages outages = new Outages(n);
+        Outages outages = new Outages(record.outages());
         int lastFirm = -1;
         ShortfallProfile firmShortfall = ShortfallProfile.NONE;
         for (int idx = 0; idx < n; idx++) {
@@ -196,7 +198,7 @@ public final class LossModel {
             } else {
                 ledger.add(entry, Component.BREACH, breachYen(f) * noise[idx]);
             }
-            if (!Double.isNaN(outageEnd[idx])) {
+            if (anyOutage && !Double.isNaN(outageEnd[idx])) {
                 double start = record.outageStart(order[idx]);
                 ShortfallProfile own = ProductionCascade.outageShortfall(net, f, start, outageEnd[idx]);
                 ShortfallProfile merged = ShortfallProfile.max(firmShortfall, own);
@@ -308,7 +310,7 @@ public final class LossModel {
         int[] firmIndex = new int[m];
         double[][] components = new double[COMPONENTS][m];
         double[] insuredByFirm = new double[m];
-        double[] covered = new double[4], paidPerClaim = new double[4];
+        double[] covered = new double[4], paidPerClaim = new double[4], claimLoss = new double[4];
         double[][] claimParts = new double[5][4];
         double[] sum = new double[COMPONENTS];
         double insured = 0;
@@ -325,6 +327,7 @@ public final class LossModel {
                 int n = Math.max(claims, 2 * covered.length);
                 covered = new double[n];
                 paidPerClaim = new double[n];
+                claimLoss = new double[n];
                 claimParts = new double[5][n];
             }
             Arrays.fill(sum, 0);
@@ -348,6 +351,7 @@ public final class LossModel {
                     sum[c] += y;
                     loss += y;
                 }
+                claimLoss[j] = loss;
                 eventLoss[ledger.event(x)] += loss;
             }
             if (inBook >= 0) terms.covered(claimParts[0], claimParts[1], claimParts[2], claimParts[3], claimParts[4], claims, covered);
@@ -359,8 +363,7 @@ public final class LossModel {
                 double exposure = share * terms.limitYen();
                 for (int j = 0; j < claims; j++) {
                     int x = entries[j];
-                    double loss = 0;
-                    for (int c = 0; c < COMPONENTS; c++) loss += ledger.yen(x, c);
+                    double loss = claimLoss[j];
                     table.add(ledger.event(x), cells, loss, loss > 0 ? net.revenueYen(f) : 0, share * paidPerClaim[j],
                             paidPerClaim[j] > 0 ? exposure : 0);
                     if (inBook >= 0 && (loss > 0 || paidPerClaim[j] > 0)) {

@@ -21,6 +21,8 @@ public final class ReplicateRecord {
 
     private final int days;
     private int count;
+    /** Compromises with an outage (a non-NaN {@code outageEnd}). */
+    private int outages;
     private int campaigns;
     private int capacity;
     private int[][] firm = new int[4][];
@@ -62,6 +64,7 @@ public final class ReplicateRecord {
         effect[p][i] = eff;
         detectDay[p][i] = detect;
         outageEnd[p][i] = end;
+        if (!Double.isNaN(end)) outages++;
         count++;
     }
 
@@ -125,6 +128,8 @@ public final class ReplicateRecord {
     public int days() { return days; }
     /** Number of compromises (a firm hit by two campaigns counts twice). */
     public int size() { return count; }
+    /** Number of compromises that caused an outage (those with {@link #causesOutage}). */
+    public int outages() { return outages; }
     /** Number of campaigns (and stress-test seeds) that started. */
     public int campaigns() { return campaigns; }
     /** The day campaign {@code c} (an id below {@link #campaigns()}) started. */
@@ -158,8 +163,13 @@ public final class ReplicateRecord {
         return n;
     }
 
-    /** Distinct firms that suffered an outage. */
+    /**
+     * Distinct firms that suffered an outage: without reading the record at the by-firm order's
+     * scattered positions when no compromise, or every one, caused an outage.
+     */
     public int distinctFirmsDown() {
+        if (outages == 0) return 0;
+        if (outages == count) return distinctFirmsCompromised();
         int[] order = byFirm();
         int n = 0, last = -1;
         for (int i = 0; i < count; i++) {

@@ -166,4 +166,44 @@ class LossModelTest {
         ReplicateLosses l = run(scenario("  - {firm: 1, day: 10}\n"), b.build());
         assertEquals(0, l.insuredYen(), EPS);
     }
+
+    @Test
+    void aDataTheftRecordWithoutOutagesCostsEachFirmItsNoisyIncidentAndBreachToTheBit() throws Exception {
+        // no outage in the record: the loss model gathers no outage ends; each firm's losses must still be the
+        // straightforward per-compromise formula, bit for bit, with the noise of its (campaign, firm) draw
+        Scenario s = ScenarioLoader.parse("t.yaml", """
+                name: theft
+                network:
+                  generator:
+                    tiers:
+                      - firms: 10
+                initial_compromises:
+                  - {firm: 3, day: 2, effect: data-theft}
+                  - {firm: 0, day: 5, effect: data-theft}
+                  - {firm: 2, day: 9, effect: data-theft}
+                """, Path.of("."));
+        NetworkBuilder b = CascadeNetworks.builder();
+        for (int k = 0; k < 4; k++) {
+            int f = firm(b, k % 2);
+            b.setAttribute(f, FirmAttribute.RECORDS, 1000 * (k + 1));
+        }
+        SupplyNetwork net = b.build();
+        RandomStreams streams = new RandomStreams(1, 0);
+        ReplicateRecord record = new ReplicateModel(s, net, Posture.base(net.column(FirmAttribute.VULNERABILITY)), streams).run();
+        assertEquals(0, record.outages());
+        LossModel model = new LossModel(s, net);
+        ReplicateLosses l = model.losses(record, streams);
+        double annual = 365.0 / s.days(), sigma = s.defaults(weaklink.scenario.SizeClass.MEDIUM).incidentSigma();
+        FirmLosses firms = l.firms();
+        assertEquals(record.size(), firms.size());
+        for (int k = 0; k < record.size(); k++) {
+            int f = record.firm(k);
+            int at = java.util.Arrays.binarySearch(firms.firm(), f);
+            double noise = LossModel.lognormalNoise(streams.uniform(RandomStreams.Stream.INCIDENT_COST, record.campaign(k), f), sigma);
+            assertEquals(model.incidentYen(f) * noise * annual, firms.yen(Component.INCIDENT, at), 0, "firm " + f);
+            assertEquals(model.breachYen(f) * noise * annual, firms.yen(Component.BREACH, at), 0, "firm " + f);
+            assertEquals(0, firms.yen(Component.BI, at), 0);
+        }
+        assertEquals(0, l.biYen() + l.cbiYen(), 0);
+    }
 }

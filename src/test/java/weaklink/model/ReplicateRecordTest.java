@@ -76,4 +76,29 @@ class ReplicateRecordTest {
         assertEquals(3, r.distinctFirmsCompromised());
         assertEquals(1, r.distinctFirmsDown());
     }
+
+    @Test
+    void distinctFirmsDownIsTheCountOfDistinctFirmsWithAnOutageWhetherNoneSomeOrAllCausedOne() {
+        // the shortcuts for none and all against the straightforward count: a set of the firms whose compromise caused an outage
+        for (int share : new int[] {0, 1, 3, 100}) {
+            for (int n : new int[] {0, 1, 200, 5_000}) {
+                MersenneTwisterFast rng = new MersenneTwisterFast(31L * n + share);
+                ReplicateRecord r = new ReplicateRecord(365);
+                java.util.Set<Integer> down = new java.util.HashSet<>();
+                int outages = 0;
+                for (int k = 0; k < n; k++) {
+                    int firm = rng.nextInt(Math.max(1, n / 3));
+                    boolean outage = share == 100 || share > 0 && rng.nextInt(share + 1) == 0;
+                    r.add(firm, k % 4, 0, k % 365, -1, -1, outage ? ReplicateRecord.RANSOMWARE : ReplicateRecord.DATA_THEFT, k % 365 + 0.5,
+                            outage ? k % 365 + 2.5 : Double.NaN);
+                    if (outage) {
+                        down.add(firm);
+                        outages++;
+                    }
+                }
+                assertEquals(outages, r.outages(), "share " + share + ", n = " + n);
+                assertEquals(down.size(), r.distinctFirmsDown(), "share " + share + ", n = " + n);
+            }
+        }
+    }
 }
