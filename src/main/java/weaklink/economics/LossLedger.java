@@ -136,6 +136,10 @@ final class LossLedger {
      */
     int[] entriesByEvent(int slot) {
         int n = slotEntries[slot];
+        if (n == 1) { // most firms of a large outbreak: one event, nothing to order
+            scratch[0] = slotHead[slot];
+            return scratch;
+        }
         if (scratch.length < n) scratch = new int[Math.max(n, 2 * scratch.length)];
         int i = 0;
         for (int x = slotHead[slot]; x >= 0; x = entryNext[x]) {

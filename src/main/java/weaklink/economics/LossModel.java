@@ -60,6 +60,8 @@ import weaklink.scenario.SizeClass;
  */
 public final class LossModel {
     static final int COMPONENTS = Component.values().length;
+    /** The size classes, once ({@code SizeClass.values()} copies its array at every call: once per firm in {@link #group}). */
+    private static final SizeClass[] SIZE_CLASSES = SizeClass.values();
     private final Scenario scenario;
     private final SupplyNetwork net;
     private final int tierGroups;
@@ -93,15 +95,15 @@ public final class LossModel {
     public Insurance insurance() { return insurance; }
 
     /** Number of loss groups: tiers × size classes. */
-    public int groupCount() { return tierGroups * SizeClass.values().length; }
+    public int groupCount() { return tierGroups * SIZE_CLASSES.length; }
 
     /** The group of a firm: {@code tier × 4 + size class}. */
-    public int group(int firm) { return net.tier(firm) * SizeClass.values().length + net.sizeClass(firm).ordinal(); }
+    public int group(int firm) { return net.tier(firm) * SIZE_CLASSES.length + net.sizeClass(firm).ordinal(); }
 
     /** Label of a group index, e.g. {@code tier1-small}. */
-    public static String groupTier(int group) { return Integer.toString(group / SizeClass.values().length); }
+    public static String groupTier(int group) { return Integer.toString(group / SIZE_CLASSES.length); }
 
-    public static SizeClass groupSize(int group) { return SizeClass.values()[group % SizeClass.values().length]; }
+    public static SizeClass groupSize(int group) { return SIZE_CLASSES[group % SIZE_CLASSES.length]; }
 
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {

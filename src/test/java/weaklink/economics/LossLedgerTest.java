@@ -39,4 +39,22 @@ class LossLedgerTest {
         for (int k = 0; k < slots.length; k++) firmOrder[k] = ledger.firm(slots[k]);
         assertArrayEquals(new int[] {3, 12, 40, 77}, firmOrder);
     }
+
+    /** Each slot's entries in increasing event order, one entry or several, against a sort of the (event, entry) pairs opened. */
+    @Test
+    void listsASlotsEntriesInEventOrderWhetherItHasOneOrMany() {
+        LossLedger ledger = new LossLedger(16, 100);
+        int[][] calls = {{5, 9}, {5, 2}, {8, 4}, {5, 7}, {60, 0}, {5, 2}, {8, 1}};
+        java.util.Map<Integer, java.util.TreeMap<Integer, Integer>> expected = new java.util.TreeMap<>();
+        for (int[] c : calls) expected.computeIfAbsent(c[0], f -> new java.util.TreeMap<>()).put(c[1], ledger.entry(c[0], c[1]));
+        int[] slots = ledger.slotsByFirm();
+        int k = 0;
+        for (var firm : expected.entrySet()) {
+            int slot = slots[k++];
+            assertEquals((int) firm.getKey(), ledger.firm(slot));
+            int n = ledger.entryCount(slot);
+            int[] entries = java.util.Arrays.copyOf(ledger.entriesByEvent(slot), n);
+            assertArrayEquals(firm.getValue().values().stream().mapToInt(Integer::intValue).toArray(), entries, "firm " + firm.getKey());
+        }
+    }
 }
