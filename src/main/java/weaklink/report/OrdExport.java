@@ -16,6 +16,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.EventRows;
 import weaklink.experiment.EventRows.EventRow;
@@ -248,18 +257,54 @@ final class OrdExport {
         int years() { return campaigns.length; }
     }
 
+    /** {@link #write(Path, Run, List, int)} on as many threads as the machine has cores. */
+    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups) throws IOException {
+        write(dir, run, groups, Runtime.getRuntime().availableProcessors());
+    }
+
     /**
      * Writes {@code ord/} of results folder {@code dir} in one pass over {@code events.csv}: every
      * policy's and perspective's SELT and SPLT streamed as the rows come (a year's SELT rows held to
      * sort them by event id), each summary group's yearly totals kept for its PALT, EPT and PSEPT.
+     *
+     * <p>With {@code threads > 1} this thread reads and checks {@code events.csv} and hands each
+     * policy's rows, in file order and in batches, to its perspectives' writers, which run on a pool of
+     * {@code threads} (each writer on one thread at a time, so its files get its rows in file order);
+     * at most {@link #BATCHES_PER_THREAD} batches a thread are in flight, so a million-year file is
+     * never held. The files are those of one thread byte for byte: a writer sorts and writes its SELT
+     * rows when it sees the first row after a change of year in the file (see {@link Output#take}),
+     * which is where one thread flushes every writer. On a failure nothing is kept and the first
+     * failure in file order is thrown, once every thread of the pool has stopped.
      */
-    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups) throws IOException {
+    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups, int threads) throws IOException {
         if (run.settings().eventLosses() == weaklink.scenario.InsuranceSpec.EventLosses.YEARS) {
-            writeFromYears(dir, run, groups);
+            writeFromYears(dir, run, groups, threads);
             return;
         }
         Path eventsFile = dir.resolve(EventRows.EVENTS);
         if (!run.settings().eventLosses().eventTables() || !Files.isRegularFile(eventsFile)) return;
+        Output[][] out = new Output[run.policies().size()][perspectives(run.settings().reinsured()).size()];
+        ExecutorService pool = pool(threads);
+        try {
+            writeEvents(dir, run, eventsFile, groups, out, pool, threads);
+            List<IoTask> sets = new ArrayList<>();
+            for (Output[] byPolicy : out) {
+                for (Output o : byPolicy) {
+                    for (int s = 1; s <= SETS; s++) {
+                        int set = s;
+                        sets.add(() -> writeSet(dir, run, o.policy, o.perspective, set, groups, o.totals));
+                    }
+                }
+            }
+            runAll(pool, sets);
+        } finally {
+            stop(pool);
+        }
+    }
+
+    /** The SELT and SPLT of every policy and perspective, committed together once the whole file is read, and each group's totals. */
+    private static void writeEvents(Path dir, Run run, Path eventsFile, List<Accumulators.SummaryGroup> groups, Output[][] out, ExecutorService pool,
+                                    int threads) throws IOException {
         int n = run.years();
         double weight = 1.0 / n;
         long[] eventBase = new long[n];
@@ -269,17 +314,19 @@ final class OrdExport {
         Map<String, Integer> policyIndex = new LinkedHashMap<>();
         for (String policy : run.policies()) policyIndex.put(policy, policyIndex.size());
         List<Perspective> perspectives = perspectives(run.settings().reinsured());
-        Output[][] out = new Output[run.policies().size()][perspectives.size()];
         try {
             for (int pi = 0; pi < out.length; pi++) {
                 Files.createDirectories(dir.resolve(FOLDER).resolve(run.policies().get(pi)));
-                for (int q = 0; q < perspectives.size(); q++) out[pi][q] = new Output(dir, run.policies().get(pi), perspectives.get(q), groups.size());
+                for (int q = 0; q < perspectives.size(); q++) {
+                    out[pi][q] = new Output(dir, run.policies().get(pi), perspectives.get(q), groups.size(), weight, pi * perspectives.size() + q);
+                }
             }
+            Streams streams = new Streams(out, pool, threads);
             try (BufferedReader in = Files.newBufferedReader(eventsFile, StandardCharsets.UTF_8)) {
                 String header = in.readLine();
                 if (header == null || !header.equals(EventRow.TABLE.header())) throw new IOException(eventsFile + ": unexpected header");
-                int year = -1, lineNo = 1;
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int year = -1, yearChanges = 0, lineNo = 1;
+                for (String line = in.readLine(); line != null && !streams.failed; line = in.readLine()) {
                     lineNo++;
                     if (line.isEmpty()) continue;
                     EventRow r;
@@ -293,36 +340,33 @@ final class OrdExport {
                     int y = r.replicate() - run.firstReplicate();
                     if (y < 0 || y >= n) throw new IOException(eventsFile + ":" + lineNo + ": replicate " + r.replicate() + " is not one of the folder's");
                     if (y != year) {
-                        for (Output[] byPolicy : out) for (Output o : byPolicy) o.flushSelt();
+                        yearChanges++;
                         year = y;
                     }
                     Integer cell = cellOf.get(key(r.summarySet(), r.summaryId()));
                     if (cell == null) throw new IOException(eventsFile + ":" + lineNo + ": no summary group " + r.summarySet() + "/" + r.summaryId());
                     int eventId = Math.toIntExact(eventBase[y] + r.event() + 1);
                     int dayOfYear = Math.floorMod(r.day(), 365);
-                    for (Output o : out[pi]) {
-                        double loss = o.perspective.loss(r);
-                        if (loss <= 0) continue;
-                        double exposure = o.perspective.exposure(r);
-                        o.yearSelt[r.summarySet() - 1].add(new SeltRow(eventId, r.summaryId(), loss, exposure));
-                        o.splt.write(r.summarySet(), new SpltRow(r.replicate() + 1, weight, eventId, r.replicate() + 1, month(dayOfYear),
-                                dayOfMonth(dayOfYear), r.summaryId(), loss, exposure));
-                        o.totals[cell].add(y, Math.round(loss * 100));
-                    }
+                    streams.add(pi, new Item(r, lineNo, yearChanges, y, cell, eventId, month(dayOfYear), dayOfMonth(dayOfYear)));
                 }
+            } catch (IOException | RuntimeException | Error e) {
+                streams.fail(Streams.READER, e); // a writer fails only on an earlier line: its failure comes first
             }
+            streams.finish();
+            List<IoTask> commits = new ArrayList<>();
             for (Output[] byPolicy : out) {
                 for (Output o : byPolicy) {
-                    o.flushSelt();
-                    o.selt.commit();
-                    o.splt.commit();
+                    commits.add(() -> {
+                        o.flushSelt();
+                        o.selt.commit();
+                        o.splt.commit();
+                    });
                 }
             }
+            runAll(pool, commits);
         } finally {
+            // every writer has stopped here: finish() and runAll() return only once their tasks have
             for (Output[] byPolicy : out) for (Output o : byPolicy) if (o != null) o.discard();
-        }
-        for (Output[] byPolicy : out) {
-            for (Output o : byPolicy) for (int s = 1; s <= SETS; s++) writeSet(dir, run, o.policy, o.perspective, s, groups, o.totals);
         }
     }
 
@@ -332,7 +376,7 @@ final class OrdExport {
      * summary group and perspective, in whole cents as {@code events.csv} would have summed to, so the
      * tables are those a run keeping every event writes. No SELT or SPLT: they need the events.
      */
-    private static void writeFromYears(Path dir, Run run, List<Accumulators.SummaryGroup> groups) throws IOException {
+    private static void writeFromYears(Path dir, Run run, List<Accumulators.SummaryGroup> groups, int threads) throws IOException {
         Path yearsFile = dir.resolve(EventRows.YEARS);
         if (!Files.isRegularFile(yearsFile)) return;
         int n = run.years();
@@ -368,15 +412,39 @@ final class OrdExport {
                 }
             }
         }
+        List<IoTask> sets = new ArrayList<>();
         for (int pi = 0; pi < totals.length; pi++) {
             Files.createDirectories(dir.resolve(FOLDER).resolve(run.policies().get(pi)));
             for (int q = 0; q < perspectives.size(); q++) {
-                for (int s = 1; s <= SETS; s++) writeSet(dir, run, run.policies().get(pi), perspectives.get(q), s, groups, totals[pi][q]);
+                for (int s = 1; s <= SETS; s++) {
+                    String policy = run.policies().get(pi);
+                    Perspective p = perspectives.get(q);
+                    YearTotals[] t = totals[pi][q];
+                    int set = s;
+                    sets.add(() -> writeSet(dir, run, policy, p, set, groups, t));
+                }
             }
+        }
+        ExecutorService pool = pool(threads);
+        try {
+            runAll(pool, sets);
+        } finally {
+            stop(pool);
         }
     }
 
     private static long key(int set, int id) { return (long) set << 32 | id; }
+
+    /** A row of {@code events.csv} as checked by the reader: its line, the changes of year before it, its year, summary group cell, event id and date. */
+    private record Item(EventRow row, int line, int yearChanges, int year, int cell, int eventId, int month, int day) {}
+
+    /** Rows of one policy handed together to its perspectives' writers (read only by them). */
+    private record Batch(Item[] items, int size) {}
+
+    /** Rows of a policy in one batch: large enough that handing them over costs little next to writing them. */
+    static final int BATCH = 1024;
+    /** Batches in flight per thread of the pool, the bound on the rows held. */
+    static final int BATCHES_PER_THREAD = 4;
 
     /** What one (policy, perspective) is writing: its SELT and SPLT files, a year's SELT rows, each group's totals by year. */
     private static final class Output {
@@ -385,10 +453,18 @@ final class OrdExport {
         final Writers selt, splt;
         final List<SeltRow>[] yearSelt = newLists();
         final YearTotals[] totals;
+        private final double weight;
+        /** Its position among the writers, the order of failures on one line. */
+        private final int index;
+        private int yearChanges;
+        private final ConcurrentLinkedQueue<Batch> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
 
-        Output(Path dir, String policy, Perspective perspective, int cells) throws IOException {
+        Output(Path dir, String policy, Perspective perspective, int cells, double weight, int index) throws IOException {
             this.policy = policy;
             this.perspective = perspective;
+            this.weight = weight;
+            this.index = index;
             this.totals = new YearTotals[cells];
             for (int c = 0; c < cells; c++) totals[c] = new YearTotals();
             Writers s = new Writers(dir, policy, perspective, SELT);
@@ -401,12 +477,205 @@ final class OrdExport {
             this.selt = s;
         }
 
+        /**
+         * Writes one row of its policy. The SELT rows held are sorted and written at this writer's
+         * first row after a change of year in the file: one thread writes them at the file's first row
+         * after the change, for every writer, and a writer is given none of its rows in between, so it
+         * holds the same rows either way and writes the same sorted blocks.
+         */
+        void take(Item it) throws IOException {
+            if (it.yearChanges() != yearChanges) {
+                flushSelt();
+                yearChanges = it.yearChanges();
+            }
+            EventRow r = it.row();
+            double loss = perspective.loss(r);
+            if (loss <= 0) return;
+            double exposure = perspective.exposure(r);
+            yearSelt[r.summarySet() - 1].add(new SeltRow(it.eventId(), r.summaryId(), loss, exposure));
+            splt.write(r.summarySet(), new SpltRow(r.replicate() + 1, weight, it.eventId(), r.replicate() + 1, it.month(), it.day(), r.summaryId(),
+                    loss, exposure));
+            totals[it.cell()].add(it.year(), Math.round(loss * 100));
+        }
+
+        /** Queues a batch; a writer runs on one pool thread at a time, its batches in the order given. */
+        void offer(Batch b, Streams streams) {
+            queue.add(b);
+            if (queued.getAndIncrement() == 0) streams.execute(() -> drain(streams));
+        }
+
+        private void drain(Streams streams) {
+            do {
+                Batch b = queue.poll();
+                int k = 0;
+                try {
+                    if (!streams.writerFailed) for (; k < b.size(); k++) take(b.items()[k]);
+                } catch (IOException | RuntimeException | Error e) {
+                    streams.fail(b.items()[k].line(), index, e);
+                } finally {
+                    streams.inFlight.release();
+                }
+            } while (queued.decrementAndGet() > 0);
+        }
+
         void flushSelt() throws IOException { OrdExport.flushSelt(selt, yearSelt); }
 
         void discard() throws IOException {
             selt.discard();
             splt.discard();
         }
+    }
+
+    /**
+     * Hands each policy's rows to its perspectives' writers: at once on this thread without a pool,
+     * else in batches to the pool, at most {@code permits} (batch, writer) pairs unwritten.
+     */
+    private static final class Streams {
+        /** The line of a failure of the reader: after every writer's, since writers have only the rows before it. */
+        static final long READER = Long.MAX_VALUE;
+        private final Output[][] out;
+        private final ExecutorService pool;
+        private final Item[][] filling;
+        private final int[] filled;
+        private final int permits;
+        final Semaphore inFlight;
+        /** The reader stops at any failure, the writers at a writer's (a bad line still lets them write the rows before it). */
+        volatile boolean failed, writerFailed;
+        private Throwable first;
+        private long firstLine;
+        private int firstWriter;
+
+        Streams(Output[][] out, ExecutorService pool, int threads) {
+            this.out = out;
+            this.pool = pool;
+            this.filling = new Item[out.length][];
+            this.filled = new int[out.length];
+            int writersPerPolicy = out.length == 0 ? 1 : Math.max(1, out[0].length);
+            this.permits = BATCHES_PER_THREAD * Math.max(1, threads) * writersPerPolicy;
+            this.inFlight = new Semaphore(permits);
+        }
+
+        void add(int policy, Item it) throws IOException {
+            if (pool == null) {
+                for (Output o : out[policy]) o.take(it);
+                return;
+            }
+            if (filling[policy] == null) filling[policy] = new Item[BATCH];
+            filling[policy][filled[policy]++] = it;
+            if (filled[policy] == BATCH) dispatch(policy);
+        }
+
+        private void dispatch(int policy) {
+            Batch b = new Batch(filling[policy], filled[policy]);
+            filling[policy] = null;
+            filled[policy] = 0;
+            inFlight.acquireUninterruptibly(out[policy].length);
+            for (Output o : out[policy]) o.offer(b, this);
+        }
+
+        void execute(Runnable task) {
+            try {
+                pool.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run(); // no thread to be had: write here rather than leave the batch unwritten
+            }
+        }
+
+        /** Records a failure on {@code line} (of writer {@code writer}); the first in file order is the one thrown. */
+        synchronized void fail(long line, int writer, Throwable e) {
+            if (writer >= 0) writerFailed = true;
+            failed = true;
+            if (first == null || line < firstLine || line == firstLine && writer < firstWriter) {
+                first = e;
+                firstLine = line;
+                firstWriter = writer;
+            }
+        }
+
+        void fail(long line, Throwable e) { fail(line, -1, e); }
+
+        /** Hands over the last rows, waits until every writer has stopped, and throws the first failure. */
+        void finish() throws IOException {
+            if (pool != null) {
+                for (int p = 0; p < out.length; p++) if (filled[p] > 0 && !writerFailed) dispatch(p);
+                inFlight.acquireUninterruptibly(permits);
+            }
+            Throwable e;
+            synchronized (this) {
+                e = first;
+            }
+            if (e != null) rethrow(e);
+        }
+    }
+
+    /** A piece of writing that can run on any thread. */
+    @FunctionalInterface
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
+    /** A pool of {@code threads} daemon threads, or none for one thread (everything then runs on the caller's). */
+    private static ExecutorService pool(int threads) {
+        if (threads <= 1) return null;
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "weaklink-ord-writer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs the tasks (in order without a pool), waits for all of them, and throws the first failure in their order. */
+    private static void runAll(ExecutorService pool, List<IoTask> tasks) throws IOException {
+        if (pool == null) {
+            for (IoTask t : tasks) t.run();
+            return;
+        }
+        List<Future<Void>> futures = new ArrayList<>();
+        for (IoTask t : tasks) {
+            futures.add(pool.submit(() -> {
+                t.run();
+                return null;
+            }));
+        }
+        Throwable first = null;
+        boolean interrupted = false;
+        for (Future<Void> f : futures) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (ExecutionException e) {
+                    if (first == null) first = e.getCause();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the tasks are writing into the folder: let them finish or fail first
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (first != null) rethrow(first);
+    }
+
+    /** Stops the pool once its tasks are done (they are, when this is called: every task is waited for). */
+    private static void stop(ExecutorService pool) {
+        if (pool == null) return;
+        pool.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    private static void rethrow(Throwable e) throws IOException {
+        if (e instanceof IOException io) throw io;
+        if (e instanceof RuntimeException r) throw r;
+        if (e instanceof Error err) throw err;
+        throw new IllegalStateException(e);
     }
 
     @SuppressWarnings("unchecked")
