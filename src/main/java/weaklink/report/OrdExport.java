@@ -296,7 +296,7 @@ final class OrdExport {
                     }
                 }
             }
-            runAll(pool, sets);
+            runAll(pool, sets, setsAtOnce(run.years(), threads));
         } finally {
             stop(pool);
         }
@@ -427,7 +427,7 @@ final class OrdExport {
         }
         ExecutorService pool = pool(threads);
         try {
-            runAll(pool, sets);
+            runAll(pool, sets, setsAtOnce(n, threads));
         } finally {
             stop(pool);
         }
@@ -624,16 +624,47 @@ final class OrdExport {
         });
     }
 
-    /** Runs the tasks (in order without a pool), waits for all of them, and throws the first failure in their order. */
+    /**
+     * Bytes a summary set's PALT, EPT and PSEPT hold at once per year of the folder, generously: its two
+     * year arrays, and the sorted copy of one of them and what the return periods keep of it.
+     */
+    static final int SET_BYTES_PER_YEAR = 48;
+
+    /**
+     * How many summary sets to write at once: up to {@code threads}, as many as half the heap still free
+     * holds (a million-year folder writes them one at a time in a small heap, as it did on one thread).
+     */
+    static int setsAtOnce(int years, int threads) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long each = Math.max(1, (long) SET_BYTES_PER_YEAR * years);
+        return (int) Math.max(1, Math.min(threads, free / 2 / each));
+    }
+
+    /** {@link #runAll(ExecutorService, List, int)} with no other bound than the pool's. */
     private static void runAll(ExecutorService pool, List<IoTask> tasks) throws IOException {
-        if (pool == null) {
+        runAll(pool, tasks, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs the tasks, at most {@code atOnce} at a time (in order on this thread without a pool or with one
+     * at a time), waits for all of them, and throws the first failure in their order.
+     */
+    private static void runAll(ExecutorService pool, List<IoTask> tasks, int atOnce) throws IOException {
+        if (pool == null || atOnce <= 1) {
             for (IoTask t : tasks) t.run();
             return;
         }
+        Semaphore running = new Semaphore(atOnce);
         List<Future<Void>> futures = new ArrayList<>();
         for (IoTask t : tasks) {
             futures.add(pool.submit(() -> {
-                t.run();
+                running.acquireUninterruptibly();
+                try {
+                    t.run();
+                } finally {
+                    running.release();
+                }
                 return null;
             }));
         }
