@@ -8,7 +8,12 @@
 # met, and the 1-minute load average when the figure was taken (the development machine is shared,
 # so wall-clock figures depend on the load). NAMEs: manufacturing, scaling, national (issue #12);
 # quickstart, uncertainty, scaling26 (issue #26: the README's quick start, the 20-draw uncertainty block,
-# 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options).
+# 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options);
+# shards26 (issue #26: the 20-draw uncertainty block cut into 1 and 2 shards of draws, each shard one
+# thread, as separate local processes, as a Slurm job array when a Slurm answers `sinfo`, and as Spark
+# local[1] and local[2] when Spark's jars are in SPARK_JARS, default target/spark-it/spark-home/jars,
+# laid out by the SparkStandaloneIT of `mvn verify`; every merged result compared with the unsharded one;
+# SHARDS26_REPLICATES=N runs N replicates per draw instead of 200, SHARDS26_SCENARIO another uncertainty scenario).
 # --quick runs fewer replicates (for trying the script, not for the table in docs/BENCHMARKS.md).
 # Output folders go to a temporary directory that is removed at the end.
 set -euo pipefail
@@ -17,12 +22,12 @@ cd "$(dirname "$0")/.."
 JAR=${WEAKLINK_JAR:-target/weaklink.jar}
 JAVA=${JAVA:-java}
 QUICK=0
-ONLY="manufacturing,scaling,national,quickstart,uncertainty,scaling26"
+ONLY="manufacturing,scaling,national,quickstart,uncertainty,scaling26,shards26"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) shift; ONLY="$1" ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (use --quick or --only NAME)" >&2; exit 2 ;;
   esac
   shift
@@ -150,6 +155,61 @@ if wants scaling26; then
       "${speedup}x" ">= 1.8x" "$(verdict "$speedup" 1.8 ge)" "${LOADS26[1]} ; ${LOADS26[2]}"
   if ! cmp -s "$TMP/s26-1b/replicates.csv" "$TMP/s26-2b/replicates.csv"; then
     echo "bench.sh: replicates.csv differs between 1 and 2 threads" >&2; exit 1
+  fi
+fi
+
+if wants shards26; then
+  # Linear in shards: the same block cut into 1 and 2 shards of draws (each shard one thread) on this
+  # machine's 2 cores; "linear" is a wall of 1 shard about twice that of 2, with the same CPU in all.
+  MR=${SHARDS26_SCENARIO:-scenarios/japan-manufacturing-model-risk.yaml}
+  reps=${SHARDS26_REPLICATES:-200}; [ $QUICK = 1 ] && reps=10
+  # wallof CMD...: runs CMD, sets WALL (s) and LOAD
+  wallof() { LOAD=$(load); local t0; t0=$(date +%s.%N); "$@"; WALL=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'); }
+  same() { # same DIR: the merged uncertainty tables equal the unsharded run's
+    for f in uncertainty.csv; do cmp -s "$TMP/sh-ref/$f" "$1/$f" || { echo "bench.sh: $1/$f differs from the unsharded run's" >&2; exit 1; }; done
+  }
+  timed sh-ref -- run "$MR" --replicates $reps --threads 2 --quiet --out "$TMP/sh-ref"
+  declare -A SHW SHL
+  for n in 1 2; do
+    shard_runs() {
+      local pids=()
+      for i in $(seq 1 $n); do
+        "$JAVA" -jar "$JAR" run "$MR" --replicates $reps --threads 1 --quiet --shard $i/$n --out "$TMP/sh$n-$i" > "$TMP/sh$n-$i.out" 2>&1 & pids+=($!)
+      done
+      for p in "${pids[@]}"; do wait "$p" || { echo "bench.sh: a shard of $n failed" >&2; cat "$TMP"/sh$n-*.out >&2; exit 1; }; done
+      local dirs=(); for i in $(seq 1 $n); do dirs+=("$TMP/sh$n-$i"); done
+      "$JAVA" -jar "$JAR" merge "${dirs[@]}" --out "$TMP/sh$n-merged" --quiet > "$TMP/sh$n-merge.out" 2>&1 || { cat "$TMP/sh$n-merge.out" >&2; exit 1; }
+    }
+    wallof shard_runs; SHW[local$n]=$WALL; SHL[local$n]=$LOAD; same "$TMP/sh$n-merged"
+  done
+  row "uncertainty block ($reps replicates per draw): 1 shard / 2 shards of draws, local processes of 1 thread each, shards and merge (${SHW[local1]} s vs ${SHW[local2]} s)" \
+      "$(awk -v a="${SHW[local1]}" -v b="${SHW[local2]}" 'BEGIN { printf "%.2fx", a / b }')" "about 2x on 2 cores" "-" "${SHL[local1]} / ${SHL[local2]}"
+  if sinfo >/dev/null 2>&1; then
+    for n in 1 2; do
+      slurm_run() {
+        "$JAVA" -jar "$JAR" slurm "$MR" --replicates $reps --shards $n --out "$TMP/slurm$n" > "$TMP/slurm$n.out" 2>&1 || { cat "$TMP/slurm$n.out" >&2; exit 1; }
+        bash "$TMP/slurm$n/slurm/submit.sh" > "$TMP/slurm$n.submit" 2>&1 || { cat "$TMP/slurm$n.submit" >&2; exit 1; }
+        local ids; ids=$(head -1 "$TMP/slurm$n.submit" | grep -o 'job[a-z ]* [0-9][0-9]*' | grep -o '[0-9][0-9]*' | paste -sd,)
+        while [ -n "$(squeue -h -j "$ids" 2>/dev/null)" ]; do sleep 1; done
+        grep -q '"status" *: *"complete"' "$TMP/slurm$n/results/manifest.json" || { echo "bench.sh: the Slurm run of $n shards did not complete" >&2; cat "$TMP/slurm$n"/slurm/logs/* >&2; exit 1; }
+      }
+      wallof slurm_run; SHW[slurm$n]=$WALL; SHL[slurm$n]=$LOAD; same "$TMP/slurm$n/results"
+    done
+    row "uncertainty block ($reps replicates per draw): Slurm, 1 shard / 2 shards (array tasks of 1 CPU + merge job, submit to merged: ${SHW[slurm1]} s vs ${SHW[slurm2]} s)" \
+        "$(awk -v a="${SHW[slurm1]}" -v b="${SHW[slurm2]}" 'BEGIN { printf "%.2fx", a / b }')" "about 2x on 2 cores" "-" "${SHL[slurm1]} / ${SHL[slurm2]}"
+  fi
+  SPARK_JARS=${SPARK_JARS:-target/spark-it/spark-home/jars}
+  if [ -d "$SPARK_JARS" ] && [ -f target/weaklink-spark.jar ]; then
+    for k in 1 2; do
+      spark_run() {
+        SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13 /usr/bin/time -f '%U %S' -o "$TMP/spark$k.time" "$JAVA" -cp "$SPARK_JARS/*:target/weaklink-spark.jar" \
+          weaklink.cli.spark.SparkMain "$MR" --replicates $reps --master "local[$k]" --conf spark.ui.enabled=false --out "$TMP/spark$k" \
+          > "$TMP/spark$k.out" 2>&1 || { cat "$TMP/spark$k.out" >&2; exit 1; }
+      }
+      wallof spark_run; SHW[spark$k]=$WALL; SHL[spark$k]=$LOAD; same "$TMP/spark$k"
+    done
+    row "uncertainty block ($reps replicates per draw): Spark local[1] / local[2] (a task per draw, one JVM: ${SHW[spark1]} s vs ${SHW[spark2]} s)" \
+        "$(awk -v a="${SHW[spark1]}" -v b="${SHW[spark2]}" 'BEGIN { printf "%.2fx", a / b }')" "about 2x on 2 cores" "-" "${SHL[spark1]} / ${SHL[spark2]}"
   fi
 fi
 

@@ -239,6 +239,13 @@ public final class ReplicateEngine {
         /** The rows of {@code replicates.csv}, one per policy, each ending in '\n'. */
         public String csv() { return csv; }
 
+        /** Characters of the rows it holds (rows and event rows; about their bytes in memory): what waiting to be written costs. */
+        public long rowChars() {
+            long n = csv.length();
+            for (String rows : eventRows.values()) n += rows.length();
+            return n;
+        }
+
         /** Adds this replicate to {@code acc} (exact integer sums, so the order of adding does not matter). */
         public void addTo(Accumulators acc) {
             for (int p = 0; p < policyNames.size(); p++) {

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import weaklink.scenario.BadInputException;
 import weaklink.stats.RunningMean;
 
@@ -47,10 +49,29 @@ public final class Runner {
     public static final int CI_CHECK_EVERY = 100;
     /** Why a run ended, as written to the manifest's {@code stop_reason}. */
     public static final String ALL_REPLICATES = "all_replicates", TARGET_CI_REACHED = "target_ci_reached";
+    /**
+     * Finished replicates that may wait, per thread, for the one before them to be written (rows are
+     * written in replicate order): while one long replicate (a large outbreak) runs, the other workers
+     * go on with the next ones. With a window of 4 per thread, and no handing out while the main thread
+     * waited, the two workers of a japan-manufacturing run were parked about 8 % of the replicate phase
+     * (docs/BENCHMARKS.md, "Fifth pass").
+     */
+    static final int WINDOW_PER_THREAD = 32;
+    /**
+     * Replicates handed out and not yet finished, per thread: enough queued work (tens of milliseconds)
+     * that the workers do not wait while the main thread writes a checkpoint.
+     */
+    static final int AHEAD_PER_THREAD = 8;
+    /**
+     * No further replicate is handed out while the finished ones waiting to be written hold more than
+     * this many characters of rows (a replicate of japan-national keeps about 1 MB of event rows).
+     */
+    static final long WINDOW_CHARS = 16L << 20;
 
     private final RunPlan plan;
     private final ProgressListener progress;
     private final long checkpointMillis;
+    private final long windowChars;
 
     public Runner(RunPlan plan, ProgressListener progress) {
         this(plan, progress, CHECKPOINT_MILLIS);
@@ -58,9 +79,15 @@ public final class Runner {
 
     /** {@code checkpointMillis}: how often the checkpoint is written (tests use a short interval). */
     public Runner(RunPlan plan, ProgressListener progress, long checkpointMillis) {
+        this(plan, progress, checkpointMillis, WINDOW_CHARS);
+    }
+
+    /** {@code windowChars}: the rows finished replicates may hold while they wait to be written (tests use tiny ones). */
+    Runner(RunPlan plan, ProgressListener progress, long checkpointMillis, long windowChars) {
         this.plan = plan;
         this.progress = progress;
         this.checkpointMillis = checkpointMillis;
+        this.windowChars = windowChars;
     }
 
     /**
@@ -168,17 +195,11 @@ public final class Runner {
         int done = doneBefore;
         String stopReason = ALL_REPLICATES;
         try (rows) {
-            ArrayDeque<Future<ReplicateEngine.ReplicateResult>> window = new ArrayDeque<>();
-            int next = first + done;
-            int windowSize = Math.max(4, plan.threads() * 4);
+            Window window = new Window(engine, pool, first + done, end, Math.max(1, plan.threads()), windowChars);
             long lastCheckpoint = System.currentTimeMillis();
             progress.progress(done, total);
-            while (next < end || !window.isEmpty()) {
-                while (next < end && window.size() < windowSize) {
-                    final int r = next++;
-                    window.add(pool.submit(() -> engine.run(r)));
-                }
-                ReplicateEngine.ReplicateResult result = await(window.poll());
+            while (window.hasMore()) {
+                ReplicateEngine.ReplicateResult result = window.take();
                 rows.append(result.csv().getBytes(StandardCharsets.UTF_8));
                 result.appendEvents(rows);
                 result.addTo(acc);
@@ -224,6 +245,81 @@ public final class Runner {
     private static boolean allPrecise(RunningMean[] losses, double relative) {
         for (RunningMean m : losses) if (!m.precise(relative)) return false;
         return true;
+    }
+
+    /**
+     * The replicates handed to the workers and not yet written, in replicate order. The workers are
+     * kept {@link #AHEAD_PER_THREAD} replicates per thread ahead; while the next one to write is still running, the others
+     * finish and wait here (at most {@link #WINDOW_PER_THREAD} per thread, and none handed out while
+     * those waiting hold more than {@code maxChars} characters of rows), so one long replicate does not
+     * leave the other workers idle.
+     */
+    private static final class Window {
+        private static final long REFILL_MILLIS = 5;
+        private final ArrayDeque<Future<ReplicateEngine.ReplicateResult>> queue = new ArrayDeque<>();
+        private final ReplicateEngine engine;
+        private final ExecutorService pool;
+        private final int end, threads, maxSize;
+        private final long maxChars;
+        private int next;
+
+        Window(ReplicateEngine engine, ExecutorService pool, int next, int end, int threads, long maxChars) {
+            this.engine = engine;
+            this.pool = pool;
+            this.next = next;
+            this.end = end;
+            this.threads = threads;
+            this.maxSize = threads * WINDOW_PER_THREAD;
+            this.maxChars = maxChars;
+        }
+
+        boolean hasMore() { return next < end || !queue.isEmpty(); }
+
+        /** The next replicate in order, handing out more while it runs. */
+        ReplicateEngine.ReplicateResult take() throws IOException {
+            refill();
+            Future<ReplicateEngine.ReplicateResult> head = queue.peek();
+            while (true) {
+                try {
+                    ReplicateEngine.ReplicateResult r = head.get(REFILL_MILLIS, TimeUnit.MILLISECONDS);
+                    queue.poll();
+                    return r;
+                } catch (TimeoutException e) {
+                    refill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return await(head); // reports the interruption as await does
+                } catch (ExecutionException e) {
+                    return await(head); // rethrows the replicate's failure as await does
+                }
+            }
+        }
+
+        private void refill() {
+            int running = 0;
+            long waiting = 0;
+            for (Future<ReplicateEngine.ReplicateResult> f : queue) {
+                if (!f.isDone()) running++;
+                else waiting += finishedChars(f);
+            }
+            while (next < end && queue.size() < maxSize && running < AHEAD_PER_THREAD * threads && waiting <= maxChars) {
+                final int r = next++;
+                queue.add(pool.submit(() -> engine.run(r)));
+                running++;
+            }
+        }
+
+        /** Characters of rows a finished replicate holds (none for a failed one: it is thrown when its turn comes). */
+        private static long finishedChars(Future<ReplicateEngine.ReplicateResult> f) {
+            try {
+                return f.isCancelled() ? 0 : f.get().rowChars();
+            } catch (ExecutionException e) {
+                return 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
     }
 
     private static <T> T await(Future<T> f) throws IOException {
