@@ -91,14 +91,19 @@ public final class ResultsFinalizer {
 
     /**
      * Makes the summary files, the charts and the report. The ORD export (most of the bytes a run
-     * writes) and the charts and report read different files and share no state, so on a machine with
-     * more than one core they are written at the same time, the export on a thread of its own.
+     * writes) needs only the replicates' campaigns and the summary groups; the summary tables, the
+     * charts and the report read other files and share no state with it, so on a machine with more
+     * than one core the export starts as soon as those are read, on a thread of its own, and the
+     * tables, then the charts and the report, are written beside it (the same bytes either way).
      */
     public static void finish(Path dir) throws IOException, BadInputException {
         try {
             PhaseOutOfMemoryError.during("writing the summaries, charts and report", () -> {
-                Step ord = writeTables(dir);
-                besides(ord, () -> ReportWriter.writeFinished(dir));
+                Tables tables = readTables(dir);
+                besides(tables.ord(), () -> {
+                    tables.write();
+                    ReportWriter.writeFinished(dir);
+                });
                 return null;
             });
         } catch (IOException | BadInputException | RuntimeException e) {
@@ -113,7 +118,9 @@ public final class ResultsFinalizer {
      * (checked to hold each (policy, replicate) of the manifest exactly once) and {@code accumulators.json}.
      */
     public static void finishTables(Path dir) throws IOException, BadInputException {
-        writeTables(dir).run();
+        Tables tables = readTables(dir);
+        tables.write();
+        tables.ord().run();
     }
 
     /** A piece of writing left to do. */
@@ -125,27 +132,39 @@ public final class ResultsFinalizer {
     }
 
     /**
-     * Writes the summary tables (summary, exceedance, timeseries, by group) and returns the ORD export
-     * still to be written ({@link Step#NOTHING} without one): it needs only what is read here.
+     * What the summary files are made from, read: the summary tables (summary, exceedance, timeseries,
+     * by group) still to be written, and the ORD export ({@link Step#NOTHING} without one), which needs
+     * only what is read here and shares nothing the tables' writing changes.
      */
-    private static Step writeTables(Path dir) throws IOException, BadInputException {
+    private record Tables(Step tables, Step ord) {
+        void write() throws IOException { tables.run(); }
+    }
+
+    /** Reads the manifest, {@code replicates.csv} and {@code accumulators.json} of {@code dir} for {@link Tables}. */
+    private static Tables readTables(Path dir) throws IOException, BadInputException {
         Manifest manifest = Manifest.read(dir);
         List<String> policies = manifest.policies();
         String baseline = manifest.baseline();
         Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), manifest);
-        writeSummary(dir.resolve(SUMMARY), policies, baseline, planner(Results.policyTypes(manifest, dir), policies), byPolicy, seeds(manifest.seed()));
-        writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
+        String planner = planner(Results.policyTypes(manifest, dir), policies);
+        Step summaries = () -> {
+            writeSummary(dir.resolve(SUMMARY), policies, baseline, planner, byPolicy, seeds(manifest.seed()));
+            writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
+        };
         Path accFile = dir.resolve(Runner.ACCUMULATORS);
-        if (!Files.exists(accFile)) return Step.NOTHING;
+        if (!Files.exists(accFile)) return new Tables(summaries, Step.NOTHING);
         Accumulators acc = Accumulators.fromJson(Json.read(accFile).get("sums"));
-        GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
-        GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
-        if (acc.summaryGroups().isEmpty() || policies.isEmpty()) return Step.NOTHING;
+        Step all = () -> {
+            summaries.run();
+            GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
+            GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
+        };
+        if (acc.summaryGroups().isEmpty() || policies.isEmpty()) return new Tables(all, Step.NOTHING);
         long[] campaigns = byPolicy.get(policies.get(0)).campaigns.toLongArray();
         int first = manifest.shard().firstReplicate();
         OrdExport.Run run = new OrdExport.Run(policies, first, campaigns, OrdSettings.of(manifest.scenario()));
         List<Accumulators.SummaryGroup> groups = acc.summaryGroups();
-        return () -> OrdExport.write(dir, run, groups);
+        return new Tables(all, () -> OrdExport.write(dir, run, groups));
     }
 
     /**
