@@ -67,7 +67,11 @@ final class Campaign implements Steppable {
                 int[] running = model.surface().firmsRunning(tech);
                 double[] s = model.posture.successProbability();
                 double scale = actor.adaptive() ? AdaptiveAttempts.scale(actor.attemptProbability(), AdaptiveAttempts.mean(s, running)) : 0;
-                for (int firm : running) {
+                // no firm's probability exceeds the bound (rounding is monotone), so only firms whose draw is below it can be
+                // attempted: their positions come from the replicate's streams, hashed once for all its policies
+                double bound = actor.adaptive() ? AdaptiveAttempts.probability(scale, model.maxSuccessProbability()) : actor.attemptProbability();
+                for (int i : model.streams.candidatesBelow(Stream.ATTEMPTS, state.id, running, bound)) {
+                    int firm = running[i];
                     double p = actor.adaptive() ? AdaptiveAttempts.probability(scale, s[firm]) : actor.attemptProbability();
                     if (model.streams.uniform(Stream.ATTEMPTS, state.id, firm) < p) model.attempt(state, day, firm);
                 }

@@ -77,6 +77,48 @@ public final class RandomStreams {
         public double uniform(long key, long key2) { return keyedUniform(seed, key + key2); }
     }
 
+    /**
+     * The positions {@code i} of {@code keys}, ascending, whose draw {@code uniform(s, key1, keys[i])}
+     * is below {@code bound}, and possibly some others (a superset: the caller tests each draw itself).
+     * Every policy of a replicate runs on the same streams, so a mass exploit's campaign asks this of
+     * the same firms with the same keys once per policy: the draws are hashed once per replicate and the
+     * positions below a threshold of at least {@code bound} kept (twice the largest bound asked so far), so
+     * later askers walk a few candidates instead of hashing every firm again. {@code keys} is compared by
+     * identity (the same array each time); a bound that is not a number gives every position.
+     */
+    public synchronized int[] candidatesBelow(Stream s, long key1, int[] keys, double bound) {
+        if (Double.isNaN(bound)) bound = Double.POSITIVE_INFINITY;
+        if (candidates == null) candidates = new java.util.HashMap<>();
+        CandidateKey k = new CandidateKey(s, key1, keys);
+        Candidates c = candidates.get(k);
+        if (c == null || !(bound <= c.threshold)) {
+            double threshold = Math.max(bound * 2, c == null ? 0 : c.threshold);
+            candidates.put(k, c = new Candidates(threshold, below(streamSeeds[s.ordinal()], key1 * GOLDEN, keys, threshold)));
+        }
+        return c.positions;
+    }
+
+    /** The positions of {@code keys} whose keyed draw (seed, {@code key} + keys[i]) is below {@code threshold}, ascending. */
+    private static int[] below(long seed, long key, int[] keys, double threshold) {
+        int[] out = new int[16];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keyedUniform(seed, key + keys[i]) < threshold) {
+                if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The memo of {@link #candidatesBelow}: one entry per (stream, key1, keys array). */
+    private java.util.Map<CandidateKey, Candidates> candidates;
+
+    /** A memo key; the record's {@code equals} compares the array by identity. */
+    private record CandidateKey(Stream s, long key1, int[] keys) {}
+
+    private record Candidates(double threshold, int[] positions) {}
+
     /** A uniform in [0, 1) determined by (stream, key1, key2, key3). */
     public double uniform(Stream s, long key1, long key2, long key3) {
         return keyedUniform(streamSeeds[s.ordinal()], mix(key1 * GOLDEN + key2) + key3);

@@ -113,6 +113,36 @@ class ReplicateModelTest {
         assertTrue(run(s, net, p, 5, 3).size() > 10, "the scenario compromises firms");
     }
 
+    /** The posture with every firm's success probability times {@code factor} (at most 1). */
+    private static Posture scaled(Posture p, double factor) {
+        double[] s = p.successProbability().clone();
+        for (int i = 0; i < s.length; i++) s[i] = Math.min(1, s[i] * factor);
+        return new Posture(s, p.dwellScale(), p.recoveryScale());
+    }
+
+    @Test
+    void policiesRunInTurnOnOneReplicatesStreamsGiveTheRecordsEachGetsOnFreshStreams() {
+        // the streams remember which firms a mass exploit's draws can attempt (RandomStreams.candidatesBelow), for every
+        // policy of the replicate after the first: in any order of postures, adaptive or not, that never changes a record
+        for (boolean adaptive : new boolean[] {false, true}) {
+            Scenario s = parse(TIERED.replace("attempt_probability: 0.5", "attempt_probability: 0.08\n    adaptive: " + adaptive)
+                    .replace("campaigns_per_year: 1", "campaigns_per_year: 5"));
+            SupplyNetwork net = network(s);
+            Posture base = TestNetworks.basePosture(net);
+            List<Posture> turns = List.of(base, scaled(base, 0.2), scaled(base, 4), base, scaled(base, 0.5));
+            int massExploitEntries = 0;
+            for (int r = 0; r < 20; r++) {
+                RandomStreams shared = new RandomStreams(11, r);
+                for (Posture p : turns) {
+                    ReplicateRecord record = new ReplicateModel(s, net, p, shared).run();
+                    assertEquals(describe(run(s, net, p, 11, r)), describe(record), "adaptive " + adaptive + ", replicate " + r);
+                    for (int k = 0; k < record.size(); k++) if (record.actor(k) == 2 && record.source(k) < 0) massExploitEntries++;
+                }
+            }
+            assertTrue(massExploitEntries > 20, "the mass exploit gets in (" + massExploitEntries + " entries)");
+        }
+    }
+
     @Test
     void aFirmIsNeverCompromisedTwiceByOneCampaign() {
         Scenario s = parse(TIERED.replace("daily_probability: 0.05", "daily_probability: 0.9"));

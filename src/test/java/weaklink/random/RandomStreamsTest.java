@@ -2,6 +2,7 @@ package weaklink.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import org.junit.jupiter.api.Test;
@@ -18,5 +19,33 @@ class RandomStreamsTest {
             assertEquals(streams.uniform(Stream.LATERAL, key1, key2), lateral.uniform(lateral.key(key1), key2));
         }
         assertNotEquals(streams.uniform(Stream.DWELL, 1, 2), lateral.uniform(lateral.key(1), 2), "another stream draws otherwise");
+    }
+
+    @Test
+    void theCandidatesBelowABoundHoldEveryPositionWhoseDrawIsBelowItInOrderWhateverWasAskedBefore() {
+        RandomStreams streams = new RandomStreams(20261130, 4);
+        MersenneTwisterFast rng = new MersenneTwisterFast(8);
+        int[] firms = new int[5000];
+        for (int i = 0; i < firms.length; i++) firms[i] = rng.nextInt(1_000_000);
+        // rising and falling bounds, so the remembered positions are both reused and recomputed; NaN asks for every position
+        double[] bounds = {0.001, 0.0005, 0.01, 0.003, 0, 0.2, 1, 0.02, Double.NaN, 0.001};
+        for (int campaign = 0; campaign < 3; campaign++) {
+            for (int b = 0; b < bounds.length; b++) {
+                double bound = bounds[b];
+                int[] got = streams.candidatesBelow(Stream.ATTEMPTS, campaign, firms, bound);
+                for (int k = 1; k < got.length; k++) assertTrue(got[k - 1] < got[k], "ascending positions");
+                java.util.Set<Integer> had = new java.util.HashSet<>();
+                for (int i : got) had.add(i);
+                int below = 0;
+                for (int i = 0; i < firms.length; i++) {
+                    if (Double.isNaN(bound) || streams.uniform(Stream.ATTEMPTS, campaign, firms[i]) < bound) {
+                        below++;
+                        assertTrue(had.contains(i), "position " + i + " below " + bound);
+                    }
+                }
+                // before any larger bound was asked, the positions kept are those below twice the largest bound so far
+                if (b < 2) assertTrue(got.length < 3 * below + 30, "a few candidates, not every firm: " + got.length + " for " + below);
+            }
+        }
     }
 }
