@@ -5,8 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
@@ -120,39 +126,102 @@ public final class ReportWriter {
         }
     }
 
-    /** Renders the charts and the report of results folder {@code dir}. */
+    /** Renders the charts and the report of results folder {@code dir}, the charts on up to as many threads as there are cores. */
     public static Outcome write(Path dir) throws IOException, BadInputException {
+        return write(dir, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** One figure's images, drawn on any thread. */
+    private record Drawn(int height, byte[] png, String svg) {}
+
+    /**
+     * Renders the charts and the report of results folder {@code dir}, drawing the charts on up to
+     * {@code threads} threads. Each chart is its own objects (fresh number formats, its own image and
+     * SVG document), so where it is drawn changes no byte; the files are written and the page put
+     * together on the calling thread in the figures' order, so the first failure is the one one
+     * thread would meet.
+     */
+    static Outcome write(Path dir, int threads) throws IOException, BadInputException {
         Results r = Results.read(dir);
         Path chartDir = dir.resolve(CHARTS);
         List<String> written = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        StringBuilder figures = new StringBuilder();
+        Map<Figure, String> missing = new LinkedHashMap<>();
+        List<Figure> drawn = new ArrayList<>();
         for (Figure f : FIGURES) {
             if (r.policies.size() < 2 && (f.name().equals("policy_differences") || f.name().equals("cost_effectiveness"))) {
-                String note = f.heading() + ": not drawn, the run has only the baseline policy, so there is nothing to compare it with.";
-                notes.add(note);
-                figures.append("<p class=\"missing\">").append(Html.escape(note)).append("</p>\n");
-                continue;
+                missing.put(f, f.heading() + ": not drawn, the run has only the baseline policy, so there is nothing to compare it with.");
+            } else if (!available(r, f.needs())) {
+                missing.put(f, f.heading() + ": not drawn, " + f.needs() + " is not in the results folder.");
+            } else {
+                drawn.add(f);
             }
-            if (!available(r, f.needs())) {
-                String note = f.heading() + ": not drawn, " + f.needs() + " is not in the results folder.";
-                notes.add(note);
-                figures.append("<p class=\"missing\">").append(Html.escape(note)).append("</p>\n");
-                continue;
-            }
-            int height = f.height().apply(r);
-            JFreeChart chart = f.draw().apply(r);
-            byte[] png = Charts.png(chart, Charts.WIDTH, height);
-            Files.createDirectories(chartDir);
-            AtomicFile.writeBytes(chartDir.resolve(f.name() + ".png"), png);
-            AtomicFile.writeString(chartDir.resolve(f.name() + ".svg"), Charts.svg(chart, Charts.WIDTH, height));
-            written.add(f.name());
-            figures.append(figure(f.name(), f.heading(), f.caption(), png, height));
         }
+        Iterator<Drawn> images = draw(r, drawn, threads).iterator();
+        StringBuilder figures = new StringBuilder();
+        for (Figure f : FIGURES) {
+            String note = missing.get(f);
+            if (note != null) {
+                figures.append("<p class=\"missing\">").append(Html.escape(note)).append("</p>\n");
+                continue;
+            }
+            Drawn d = images.next();
+            Files.createDirectories(chartDir);
+            AtomicFile.writeBytes(chartDir.resolve(f.name() + ".png"), d.png());
+            AtomicFile.writeString(chartDir.resolve(f.name() + ".svg"), d.svg());
+            written.add(f.name());
+            figures.append(figure(f.name(), f.heading(), f.caption(), d.png(), d.height()));
+        }
+        List<String> notes = new ArrayList<>(missing.values());
         figures.append(otherCharts(chartDir, written));
         Path report = dir.resolve(REPORT);
         AtomicFile.writeString(report, page(r, figures.toString(), notes));
         return new Outcome(written, notes, report);
+    }
+
+    /** Each figure drawn as PNG and SVG, in the given order: on the calling thread, or on a pool of up to {@code threads}. */
+    private static List<Drawn> draw(Results r, List<Figure> figures, int threads) throws IOException {
+        int k = Math.min(threads, figures.size());
+        if (k <= 1) {
+            List<Drawn> out = new ArrayList<>();
+            for (Figure f : figures) out.add(draw(r, f));
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(k, task -> {
+            Thread t = new Thread(task, "weaklink-charts");
+            t.setDaemon(true); // a failed report does not wait for the other charts
+            return t;
+        });
+        try {
+            List<Future<Drawn>> futures = new ArrayList<>();
+            for (Figure f : figures) futures.add(pool.submit(() -> draw(r, f)));
+            List<Drawn> out = new ArrayList<>();
+            for (Future<Drawn> f : futures) out.add(result(f));
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Drawn draw(Results r, Figure f) throws IOException {
+        int height = f.height().apply(r);
+        JFreeChart chart = f.draw().apply(r);
+        return new Drawn(height, Charts.png(chart, Charts.WIDTH, height), Charts.svg(chart, Charts.WIDTH, height));
+    }
+
+    /** A chart's images; what drawing it threw is thrown here, as drawing it on this thread would have. */
+    private static Drawn result(Future<Drawn> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the charts were drawn", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
     }
 
     private static boolean available(Results r, String file) {
