@@ -48,10 +48,11 @@ public record RunMemory(long network, long shared, long fundingKept, long fundin
      * context keeps every firm's risk ({@code FirmRisk}: about 370 bytes with its arrays, for two or three
      * actors and a few trust terms) beside its own choices and the risk model's per-actor rates (about
      * 60), the funding being built (about 100) and, for the planner and the targeted budget, the network
-     * exposure (about 40): 640, estimated from the objects (it was 128, which did not count the firms'
-     * risk objects). Policies funded concurrently hold one each ({@link #fundingThreads}).
+     * exposure (about 40), and what the round before priced, which a round may reuse (its risk model's
+     * rates and reference posture, about 90): 736, estimated from the objects (it was 128, which did not
+     * count the firms' risk objects). Policies funded concurrently hold one each ({@link #fundingThreads}).
      */
-    static final long FUNDING_WORK_PER_FIRM = 640;
+    static final long FUNDING_WORK_PER_FIRM = 736;
     /** A replicate's per-firm state (status, reconnaissance stamps) and a share of firms compromised, per firm and thread. */
     static final long REPLICATE_PER_FIRM = 48;
     /** A replicate's fixed part (daily counts, event queue, records' first pages), per thread. */

@@ -21,6 +21,16 @@ public sealed interface CostSharingPolicy
     /** Every firm's decision under the policy, and who pays. */
     SecurityFunding fund(PolicyContext context);
 
+    /**
+     * A best-response round of the policy's equilibrium ({@link Equilibrium}) after {@code previous},
+     * the same policy's round before it (null for the first): bit for bit {@link #fund(PolicyContext)}.
+     * A policy may reuse the previous round's decisions of firms whose inputs it shows unchanged; by
+     * default it decides again.
+     */
+    default SecurityFunding fund(PolicyContext context, Equilibrium.PreviousRound previous) {
+        return fund(context);
+    }
+
     /** Settles one replicate's losses against the policy (pool claims); nothing for policies without a pool. */
     default PoolSettlement settle(SecurityFunding funding, ReplicateLosses losses) {
         return PoolSettlement.NONE;

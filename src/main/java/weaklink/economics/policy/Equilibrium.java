@@ -3,6 +3,7 @@ package weaklink.economics.policy;
 import java.util.Locale;
 import java.util.function.Function;
 import weaklink.economics.decision.PostureRule;
+import weaklink.economics.decision.RiskModel;
 import weaklink.model.Posture;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.EconomicsSpec;
@@ -62,7 +63,7 @@ public final class Equilibrium {
         EconomicsSpec e = ctx.scenario().economics();
         if (e.decisions() == EconomicsSpec.Decisions.INDEPENDENT) return policy.fund(ctx).converged(Convergence.INDEPENDENT);
         if (policy instanceof CostSharingPolicy.SelfFunded) return policy.fund(ctx).converged(ctx.noneConvergence());
-        return solveFrom(policy, ctx, ownPosture(ctx).successProbability(), policy.fund(ctx));
+        return solveFrom(policy, ctx, ownPosture(ctx).successProbability(), ctx);
     }
 
     /**
@@ -70,14 +71,44 @@ public final class Equilibrium {
      * may be reached from elsewhere); {@code ctx} gives the reference of policy cost and the draws.
      */
     public static SecurityFunding solveFrom(CostSharingPolicy policy, PolicyContext ctx, Posture start) {
-        return solveFrom(policy, ctx, start.successProbability(), policy.fund(ctx.repriced(start)));
+        return solveFrom(policy, ctx, start.successProbability(), ctx.repriced(start));
     }
 
-    private static SecurityFunding solveFrom(CostSharingPolicy policy, PolicyContext ctx, double[] start, SecurityFunding first) {
-        SupplyNetwork net = ctx.network();
-        Round<SecurityFunding> round = iterate(policy.spec().name(), ctx.scenario().economics(), start, first,
-                f -> f.posture().successProbability(), s -> policy.fund(ctx.repriced(PostureRule.postureFor(net, s))));
+    private static SecurityFunding solveFrom(CostSharingPolicy policy, PolicyContext ctx, double[] start, PolicyContext firstRound) {
+        PolicyRounds rounds = new PolicyRounds(policy, ctx, firstRound);
+        Round<SecurityFunding> round = iterate(policy.spec().name(), ctx.scenario().economics(), start, rounds.previous.funding(),
+                f -> f.posture().successProbability(), rounds);
         return round.result.converged(round.convergence);
+    }
+
+    /**
+     * What a policy's previous best-response round priced — its risk model and reference posture —
+     * and what it chose, for the next round ({@link CostSharingPolicy#fund(PolicyContext, PreviousRound)}).
+     */
+    public record PreviousRound(RiskModel risk, Posture reference, SecurityFunding funding) {}
+
+    /**
+     * A policy's rounds: each re-prices {@code ctx} at the round's reference posture (a copy: the
+     * iteration goes on moving its own) and funds the policy there, told the round before.
+     */
+    private static final class PolicyRounds implements Function<double[], SecurityFunding> {
+        private final CostSharingPolicy policy;
+        private final PolicyContext ctx;
+        private PreviousRound previous;
+
+        PolicyRounds(CostSharingPolicy policy, PolicyContext ctx, PolicyContext firstRound) {
+            this.policy = policy;
+            this.ctx = ctx;
+            previous = new PreviousRound(firstRound.risk(), firstRound.referencePosture(), policy.fund(firstRound, null));
+        }
+
+        @Override
+        public SecurityFunding apply(double[] s) {
+            PolicyContext round = ctx.repriced(PostureRule.postureFor(ctx.network(), s.clone()));
+            SecurityFunding funding = policy.fund(round, previous);
+            previous = new PreviousRound(round.risk(), round.referencePosture(), funding);
+            return funding;
+        }
     }
 
     /**

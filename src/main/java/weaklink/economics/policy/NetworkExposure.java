@@ -2,6 +2,7 @@ package weaklink.economics.policy;
 
 import weaklink.economics.decision.FirmRisk;
 import weaklink.economics.decision.GordonLoeb.BreachFunction;
+import weaklink.economics.decision.RiskModel;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ActorSpec;
 import weaklink.scenario.InitialCompromise;
@@ -31,6 +32,8 @@ final class NetworkExposure {
     private final PolicyContext ctx;
     private final FirmRisk[] risk;
     private final double[] cbi, onward;
+    /** Every firm's reference success probability (the other firms' posture the exposure is priced at). */
+    private final double[] reference;
     /** Per firm, the trust links from a stress test's seeds into it: {daily probability, days of dwell}; null if none. */
     private final double[][][] seedLinks;
     private final boolean ransomware;
@@ -49,6 +52,7 @@ final class NetworkExposure {
     /** Every other firm at success probability {@code reference} (the planner's previous round). */
     NetworkExposure(PolicyContext ctx, double[] reference) {
         this.ctx = ctx;
+        this.reference = reference;
         Scenario scenario = ctx.scenario();
         SupplyNetwork net = ctx.network();
         int n = net.firmCount();
@@ -94,6 +98,25 @@ final class NetworkExposure {
 
     /** The firm's risk as the exposure prices it (its context's). */
     FirmRisk risk(int firm) { return risk[firm]; }
+
+    /**
+     * Whether the firm's {@code EL_i} is the same function of its investment here as in an exposure
+     * priced at {@code otherRisk} (a model of the same lineage, {@link RiskModel#at}) and reference
+     * success probabilities {@code otherReference}: it is when the firm's risk is
+     * ({@link RiskModel#sameFirmRisk}) and its trust partners' reference vulnerabilities are, bit for
+     * bit — {@code O_i} reads nothing else that moves with the posture ({@code λ_j} is a function of
+     * {@code S_j} alone, {@code C_j} and the seed links depend on the network only). A choice minimising
+     * it is then the same too.
+     */
+    boolean sameFunction(int firm, RiskModel otherRisk, double[] otherReference) {
+        if (!ctx.risk().sameFirmRisk(firm, otherRisk)) return false;
+        SupplyNetwork net = ctx.network();
+        for (int e = net.trustOutStart(firm), end = net.trustOutEnd(firm); e < end; e++) {
+            int j = net.trustTarget(e);
+            if (Double.doubleToRawLongBits(reference[j]) != Double.doubleToRawLongBits(otherReference[j])) return false;
+        }
+        return true;
+    }
 
     /** {@code EL_i} at investment {@code z}. */
     double expectedLossYen(int firm, double z) {

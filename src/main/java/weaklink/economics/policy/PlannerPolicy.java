@@ -35,10 +35,25 @@ public record PlannerPolicy(PolicySpec.Planner spec) implements CostSharingPolic
 
     @Override
     public SecurityFunding fund(PolicyContext ctx) {
+        return fund(ctx, null);
+    }
+
+    /**
+     * A round after {@code previous}: a firm whose {@code EL^net_i} is the same function of its
+     * investment as in the previous round ({@link NetworkExposure#sameFunction}: its risk and its trust
+     * partners' reference postures unmoved) keeps the previous round's choice — what the minimisation
+     * would find again, bit for bit — and only the others are searched.
+     */
+    @Override
+    public SecurityFunding fund(PolicyContext ctx, Equilibrium.PreviousRound previous) {
         int n = ctx.network().firmCount();
         NetworkExposure exposure = new NetworkExposure(ctx, ctx.referencePosture().successProbability());
-        SecurityFunding.Builder b = new SecurityFunding.Builder(ctx);
+        SecurityFunding.Builder b = SecurityFunding.Builder.planned(ctx);
         for (int i = 0; i < n; i++) {
+            if (previous != null && exposure.sameFunction(i, previous.risk(), previous.reference().successProbability())) {
+                b.plan(i, previous.funding().investmentYen()[i], previous.funding().expectedLossYen()[i]);
+                continue;
+            }
             int firm = i;
             BreachFunction breach = ctx.breach(i);
             // spending more than the whole network loss at no investment never pays

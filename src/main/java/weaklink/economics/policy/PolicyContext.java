@@ -39,8 +39,11 @@ public final class PolicyContext {
     private final RandomStreams draws;
     private final RiskModel risk;
     private final Posture reference;
-    private final double[] ownInvestment, ownLoss, referenceInvestment;
-    private final BitSet ownBound = new BitSet();
+    private final double[] referenceInvestment;
+    /** In a policy's round, the context it re-prices, whose own choices {@link #own} reuses where a firm's risk has not moved; else null (kept by none other). */
+    private final PolicyContext ownRoot;
+    /** Every firm's own choice with no policy against this context's risk: made at construction, or in a policy's round on first use. */
+    private volatile OwnChoices own;
     private final SupplyHolder supply;
     private final Map<String, Standard> standards;
     /** Every firm's breach function (it depends on the network only): built by the first context, shared by the re-priced ones. */
@@ -61,7 +64,10 @@ public final class PolicyContext {
         final Map<Long, Map<Integer, Double>> largeBuyerShares = new ConcurrentHashMap<>();
     }
 
-    /** Every firm's own choice with no policy against {@code risk}. */
+    /** Every firm's own choice with no policy: its investment, expected loss and whether its budget binds, by firm. */
+    private record OwnChoices(double[] investmentYen, double[] lossYen, BitSet budgetBound) {}
+
+    /** Every firm's own choice with no policy against {@code risk} (in a policy's round, {@code keepFirmRisks}: when first asked for). */
     private PolicyContext(Scenario scenario, SupplyNetwork net, RandomStreams draws, RiskModel risk, Posture reference, PolicyContext root,
                           double[] referenceInvestment, Equilibrium.Convergence noneConvergence, boolean keepFirmRisks) {
         this.scenario = scenario;
@@ -76,26 +82,7 @@ public final class PolicyContext {
             breach = new BreachFunction[n];
             for (int i = 0; i < n; i++) breach[i] = BreachFunction.of(net, i);
         }
-        firmRisk = keepFirmRisks ? new FirmRisk[n] : null;
-        ownInvestment = new double[n];
-        ownLoss = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (root != null && risk.sameFirmRisk(i, root.risk)) {
-                // the firm's risk has not moved from the context this one re-prices: nor has its choice (a pure function of it)
-                if (firmRisk != null) firmRisk[i] = risk.firm(i);
-                ownInvestment[i] = root.ownInvestment[i];
-                ownLoss[i] = root.ownLoss[i];
-                if (root.ownBound.get(i)) ownBound.set(i);
-                continue;
-            }
-            FirmRisk r = risk.firm(i);
-            if (firmRisk != null) firmRisk[i] = r;
-            Choice c = BestResponse.decide(breach[i], r, new FirmTerms(budgetYen(i)));
-            ownInvestment[i] = c.investmentYen();
-            ownLoss[i] = c.expectedLossYen();
-            if (c.budgetBound()) ownBound.set(i);
-        }
-        this.referenceInvestment = referenceInvestment != null ? referenceInvestment : ownInvestment;
+        this.ownRoot = keepFirmRisks ? root : null;
         this.noneConvergence = noneConvergence;
         if (root != null) {
             supply = root.supply;
@@ -106,6 +93,47 @@ public final class PolicyContext {
             for (Map.Entry<String, StandardSpec> e : scenario.standards().entrySet()) {
                 standards.put(e.getKey(), new Standard(e.getKey(), e.getValue().maxVulnerability(), e.getValue().certificationYen()));
             }
+        }
+        if (keepFirmRisks) {
+            // a policy's round: its firms' own choices are made when the policy first asks for one (the planner never does)
+            firmRisk = new FirmRisk[n];
+            for (int i = 0; i < n; i++) firmRisk[i] = risk.firm(i);
+        } else {
+            firmRisk = null;
+            own = decideOwn(root);
+        }
+        this.referenceInvestment = referenceInvestment != null ? referenceInvestment : own().investmentYen();
+    }
+
+    /** Every firm's own choice against this context's risk, reusing the choices of {@code root} (or null) where a firm's risk has not moved from it. */
+    private OwnChoices decideOwn(PolicyContext root) {
+        int n = net.firmCount();
+        double[] investment = new double[n], loss = new double[n];
+        BitSet bound = new BitSet();
+        OwnChoices rooted = root != null ? root.own() : null;
+        for (int i = 0; i < n; i++) {
+            if (rooted != null && risk.sameFirmRisk(i, root.risk)) {
+                // the firm's risk has not moved from the context this one re-prices: nor has its choice (a pure function of it)
+                investment[i] = rooted.investmentYen()[i];
+                loss[i] = rooted.lossYen()[i];
+                if (rooted.budgetBound().get(i)) bound.set(i);
+                continue;
+            }
+            Choice c = BestResponse.decide(breach[i], risk(i), new FirmTerms(budgetYen(i)));
+            investment[i] = c.investmentYen();
+            loss[i] = c.expectedLossYen();
+            if (c.budgetBound()) bound.set(i);
+        }
+        return new OwnChoices(investment, loss, bound);
+    }
+
+    /** {@link #own}, made now if not yet (in a policy's round, which one thread computes; the lock only guards against a second). */
+    private OwnChoices own() {
+        OwnChoices o = own;
+        if (o != null) return o;
+        synchronized (this) {
+            if (own == null) own = decideOwn(ownRoot);
+            return own;
         }
     }
 
@@ -132,7 +160,7 @@ public final class PolicyContext {
 
     /**
      * This context with every firm's risk re-priced with its partners (and the attackers'
-     * reconnaissance) at {@code reference}; the firms' own choices are re-decided against it. The
+     * reconnaissance) at {@code reference}; the firms' own choices are re-decided against it (when the policy first reads one). The
      * reference investments (policy cost) and the standards are kept. A policy's round: the context
      * keeps every firm's {@link FirmRisk} it built, which the policy asks for again ({@link #risk(int)});
      * it lives for one round (the run's reference context, which lives for the run, keeps none).
@@ -148,7 +176,7 @@ public final class PolicyContext {
 
     /** This context, its own choices being the {@code none} equilibrium reached as {@code convergence} says. */
     PolicyContext asReference(Equilibrium.Convergence convergence) {
-        if (referenceInvestment != ownInvestment) throw new IllegalStateException("not a context of the none policy's own choices");
+        if (referenceInvestment != own().investmentYen()) throw new IllegalStateException("not a context of the none policy's own choices");
         noneConvergence = convergence;
         return this;
     }
@@ -178,13 +206,13 @@ public final class PolicyContext {
     public double budgetYen(int firm) { return net.attribute(FirmAttribute.BUDGET_SHARE, firm) * net.revenueYen(firm); }
 
     /** What the firm invests with no policy, against this context's risk (what it does where no policy reaches it). */
-    public double baselineInvestmentYen(int firm) { return ownInvestment[firm]; }
+    public double baselineInvestmentYen(int firm) { return own().investmentYen()[firm]; }
 
     /** Its expected annual loss with no policy, against this context's risk. */
-    public double baselineLossYen(int firm) { return ownLoss[firm]; }
+    public double baselineLossYen(int firm) { return own().lossYen()[firm]; }
 
     /** Whether its budget holds it down with no policy, against this context's risk. */
-    public boolean baselineBudgetBound(int firm) { return ownBound.get(firm); }
+    public boolean baselineBudgetBound(int firm) { return own().budgetBound().get(firm); }
 
     /** What the firm invests under the {@code none} policy: the reference a policy's cost is measured from. */
     public double referenceInvestmentYen(int firm) { return referenceInvestment[firm]; }

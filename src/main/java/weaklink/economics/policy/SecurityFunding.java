@@ -166,7 +166,17 @@ public final class SecurityFunding {
         private final Standard[] asked;
         double administration, publicFunds;
 
+        /** Every firm at its baseline choice ({@link PolicyContext#baselineInvestmentYen}) until the policy decides for it. */
         public Builder(PolicyContext ctx) {
+            this(ctx, true);
+        }
+
+        /** For a policy that {@link #plan}s every firm (the planner): no baseline choice is read, so a re-priced context need not make one. */
+        static Builder planned(PolicyContext ctx) {
+            return new Builder(ctx, false);
+        }
+
+        private Builder(PolicyContext ctx, boolean atBaseline) {
             this.ctx = ctx;
             this.net = ctx.network();
             n = net.firmCount();
@@ -186,6 +196,7 @@ public final class SecurityFunding {
             asked = new Standard[n];
             for (int i = 0; i < n; i++) {
                 baseline[i] = ctx.referenceInvestmentYen(i);
+                if (!atBaseline) continue;
                 z[i] = ctx.baselineInvestmentYen(i);
                 loss[i] = ctx.baselineLossYen(i);
                 if (ctx.baselineBudgetBound(i)) bound.set(i);

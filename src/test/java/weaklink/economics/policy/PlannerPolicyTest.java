@@ -1,5 +1,6 @@
 package weaklink.economics.policy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import weaklink.economics.LossModel;
+import weaklink.economics.decision.PostureRule;
 import weaklink.model.ReplicateModel;
 import weaklink.network.NetworkBuilder;
+import weaklink.network.Networks;
 import weaklink.network.SupplyNetwork;
 import weaklink.random.RandomStreams;
 import weaklink.scenario.PolicySpec;
@@ -88,5 +91,49 @@ class PlannerPolicyTest {
         }
         PairedComparison.Interval ci = new PairedComparison(a, b).tInterval(0.95);
         assertTrue(ci.high() < 0, "planner − none societal cost, paired over " + years + " years: [" + ci.low() + ", " + ci.high() + "]");
+    }
+
+    /**
+     * Two best-response rounds of the planner on the quick start's network (970 firms, equilibrium
+     * decisions): the first at the run's context, the second re-priced at the first's choices, as
+     * {@link Equilibrium} iterates them.
+     */
+    record TwoRounds(PolicyContext second, Equilibrium.PreviousRound first) {
+        static TwoRounds onTheQuickStart() {
+            try {
+                Scenario s = ScenarioLoader.load(Path.of("scenarios/quickstart.yaml"));
+                SupplyNetwork net = Networks.build(s, 11);
+                PolicyContext ctx = PolicyContext.of(s, net, 11);
+                SecurityFunding first = PLANNER.fund(ctx);
+                PolicyContext second = ctx.repriced(PostureRule.postureFor(net, first.posture().successProbability().clone()));
+                return new TwoRounds(second, new Equilibrium.PreviousRound(ctx.risk(), ctx.referencePosture(), first));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void aRoundThatReusesThePreviousRoundsChoicesGivesTheFreshRoundsFundingBitForBit() {
+        TwoRounds r = TwoRounds.onTheQuickStart();
+        SecurityFunding fresh = PLANNER.fund(r.second()), reusing = PLANNER.fund(r.second(), r.first());
+        assertArrayEquals(fresh.investmentYen(), reusing.investmentYen());
+        assertArrayEquals(fresh.expectedLossYen(), reusing.expectedLossYen());
+        assertArrayEquals(fresh.posture().successProbability(), reusing.posture().successProbability());
+        assertArrayEquals(fresh.paidBySelf(), reusing.paidBySelf());
+    }
+
+    @Test
+    void aRoundReusesThePreviousChoiceOfSomeFirmsAndSearchesTheOthers() {
+        TwoRounds r = TwoRounds.onTheQuickStart();
+        // a previous round whose every choice is a marker: the firms that carry it were reused, not searched
+        SecurityFunding.Builder marked = SecurityFunding.Builder.planned(r.second());
+        int n = r.second().network().firmCount();
+        for (int i = 0; i < n; i++) marked.plan(i, -7, -7);
+        Equilibrium.PreviousRound previous = new Equilibrium.PreviousRound(r.first().risk(), r.first().reference(), marked.build());
+        double[] z = PLANNER.fund(r.second(), previous).investmentYen();
+        int reused = 0;
+        for (double x : z) if (x == -7) reused++;
+        assertTrue(reused > n / 10 && reused < n, reused + " of " + n + " firms' choices reused");
     }
 }
