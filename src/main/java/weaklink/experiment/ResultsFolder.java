@@ -216,6 +216,11 @@ final class ResultsFolder {
                 for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
             }
         }
-        return new Manifest.OutputFile(path, bytes, Sha256.hex(md), path.endsWith(".csv") ? Math.max(0, lines - 1) : null);
+        return new Manifest.OutputFile(path, bytes, Sha256.hex(md), dataRows(path, lines));
+    }
+
+    /** The data rows the manifest records for a file of {@code newlines} line ends: for a CSV file those after its header, else none. */
+    static Long dataRows(String path, long newlines) {
+        return path.endsWith(".csv") ? Math.max(0, newlines - 1) : null;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import weaklink.io.AtomicFile;
 import weaklink.io.Json;
 import weaklink.io.Sha256;
+import weaklink.io.WrittenFiles;
 import weaklink.scenario.BadInputException;
 import weaklink.stats.RunningMean;
 
@@ -81,6 +82,8 @@ public final class ResultsStore implements AutoCloseable {
     private final FolderLock lock;
     private final Summariser summariser;
     private Manifest manifest;
+    /** The summaries' files as they were written, from {@link #summarise} to {@link #complete}, so the manifest lists them without reading them back. */
+    private WrittenFiles.Recording written;
 
     private ResultsStore(Path dir, FolderLock lock, Summariser summariser, Manifest manifest) {
         this.dir = dir;
@@ -494,6 +497,7 @@ public final class ResultsStore implements AutoCloseable {
 
     /** Makes the derived files (summaries, tables, charts, report) from the finished rows and sums. */
     public void summarise() throws IOException, BadInputException {
+        if (written == null) written = WrittenFiles.watch(dir);
         summariser.summarise(dir);
     }
 
@@ -504,16 +508,22 @@ public final class ResultsStore implements AutoCloseable {
     public void complete() throws IOException {
         List<Manifest.OutputFile> files;
         try {
-            // the summaries' files are hashed on every core (tens of megabytes with the ORD export), listed in the manifest's order
+            // described as written where they were (see summarise); any other file is read and hashed, on every core, listed in the manifest's order
             files = manifest.files().parallelStream().filter(f -> Files.isRegularFile(dir.resolve(f.path()), LinkOption.NOFOLLOW_LINKS))
                     .map(f -> f.sha256() != null && (f.path().equals(REPLICATES) || f.path().equals(ACCUMULATORS) || STREAMS.contains(f.path()))
-                            ? f : describe(dir.resolve(f.path()), f.path()))
+                            ? f : describe(dir.resolve(f.path()), f.path(), written))
                     .toList();
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
+        stopRecording();
         manifest = manifest.withFiles(files).completed(Instant.now());
         writeManifest();
+    }
+
+    private void stopRecording() {
+        if (written != null) written.close();
+        written = null;
     }
 
     /** Rewrites the manifest with {@code change} applied (e.g. an uncertainty draw's values), keeping its status. */
@@ -536,9 +546,12 @@ public final class ResultsStore implements AutoCloseable {
         writeManifest();
     }
 
-    private static Manifest.OutputFile describe(Path file, String path) {
+    /** {@code file} as {@code written} described it while it was written, or else as read from disk. */
+    private static Manifest.OutputFile describe(Path file, String path, WrittenFiles.Recording written) {
         try {
-            return ResultsFolder.describe(file, path);
+            WrittenFiles.Description d = written == null ? null : written.take(file);
+            if (d == null) return ResultsFolder.describe(file, path);
+            return new Manifest.OutputFile(path, d.bytes(), d.sha256(), ResultsFolder.dataRows(path, d.newlines()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -551,6 +564,7 @@ public final class ResultsStore implements AutoCloseable {
     /** Releases the folder. */
     @Override
     public void close() throws IOException {
+        stopRecording();
         lock.close();
     }
 }

@@ -43,17 +43,14 @@ public final class AtomicFile {
     }
 
     private static void write(Path target, Content content, boolean durable) throws IOException {
-        Path tmp = temporaryFor(target);
-        try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             Writer w = new java.io.BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
-            content.writeTo(w);
+        Pending p = new Pending(target, false, 8192);
+        try {
+            content.writeTo(p.writer());
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
+            p.discard();
             throw e;
         }
-        if (durable) force(tmp);
-        moveIntoPlace(tmp, target);
-        if (durable) syncFolder(target.toAbsolutePath().getParent());
+        p.commit(durable);
     }
 
     public static void writeString(Path target, String text) throws IOException {
@@ -68,7 +65,80 @@ public final class AtomicFile {
             Files.deleteIfExists(tmp);
             throw e;
         }
+        WrittenFiles.Recording r = WrittenFiles.recordingFor(target);
+        WrittenFiles.Description d = r == null ? null : WrittenFiles.of(bytes);
         moveIntoPlace(tmp, target);
+        if (r != null) r.record(target, d);
+    }
+
+    /**
+     * Starts writing {@code target} as text in UTF-8 under a temporary name, for a writer that keeps
+     * it open while it streams rows ({@link Pending#commit} renames it into place, {@link Pending#discard}
+     * removes it). Unmappable characters are refused, as {@link Files#newBufferedWriter} refuses them.
+     */
+    public static Pending open(Path target, int bufferChars) throws IOException {
+        return new Pending(target, true, bufferChars);
+    }
+
+    /**
+     * A file being written under its temporary name. Bytes written into a folder {@link WrittenFiles}
+     * watches are described on their way to the disk, and the description recorded once the file is
+     * in place.
+     */
+    public static final class Pending {
+        private final Path target, tmp;
+        private final WrittenFiles.Recording recording;
+        private final WrittenFiles.Describing described;
+        private final Writer writer;
+        private boolean closed;
+
+        private Pending(Path target, boolean strict, int bufferChars) throws IOException {
+            this.target = target;
+            this.tmp = temporaryFor(target);
+            this.recording = WrittenFiles.recordingFor(target);
+            OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            this.described = recording == null ? null : new WrittenFiles.Describing(os);
+            OutputStream out = described != null ? described : os;
+            this.writer = new java.io.BufferedWriter(strict ? new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder())
+                    : new OutputStreamWriter(out, StandardCharsets.UTF_8), bufferChars);
+        }
+
+        /** Where the text goes (buffered). */
+        public Writer writer() { return writer; }
+
+        /** Closes the file and renames it into place. */
+        public void commit() throws IOException { commit(false); }
+
+        void commit(boolean durable) throws IOException {
+            try {
+                closeFile();
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            if (durable) force(tmp);
+            moveIntoPlace(tmp, target);
+            if (recording != null) recording.record(target, described.description());
+            if (durable) syncFolder(target.toAbsolutePath().getParent());
+        }
+
+        /** Closes and removes the temporary file of a write that failed (nothing if it was committed). */
+        public void discard() throws IOException {
+            try {
+                closeFile();
+            } catch (IOException | RuntimeException e) {
+                // the file is removed below either way
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+
+        /** Writes out what is buffered and closes the file, under its temporary name still (once; {@link #commit} does it if not done). */
+        public void closeFile() throws IOException {
+            if (closed) return;
+            closed = true;
+            writer.close();
+        }
     }
 
     /** A temporary name for writing {@code target}, unique to this process and this write. */

@@ -5,7 +5,6 @@ import static weaklink.io.CsvFormat.MONEY;
 import static weaklink.io.CsvFormat.NUMBER;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -792,17 +791,21 @@ final class OrdExport {
     /** The streamed files of one kind (SELT or SPLT), one per summary set, written under temporary names until committed. */
     private static final class Writers {
         private final CsvTable<?> table;
-        private final Path[] targets = new Path[SETS], temporaries = new Path[SETS];
+        private final AtomicFile.Pending[] files = new AtomicFile.Pending[SETS];
         private final Writer[] out = new Writer[SETS];
         private boolean committed;
 
         Writers(Path dir, String policy, Perspective p, CsvTable<?> table) throws IOException {
             this.table = table;
-            for (int s = 0; s < SETS; s++) {
-                targets[s] = dir.resolve(file(table, policy, p, s + 1));
-                temporaries[s] = AtomicFile.temporaryFor(targets[s]);
-                out[s] = new BufferedWriter(Files.newBufferedWriter(temporaries[s], StandardCharsets.UTF_8), 1 << 14);
-                table.writeHeader(out[s]);
+            try {
+                for (int s = 0; s < SETS; s++) {
+                    files[s] = AtomicFile.open(dir.resolve(file(table, policy, p, s + 1)), 1 << 14);
+                    out[s] = files[s].writer();
+                    table.writeHeader(out[s]);
+                }
+            } catch (IOException | RuntimeException e) {
+                discard();
+                throw e;
             }
         }
 
@@ -810,18 +813,15 @@ final class OrdExport {
         void write(int set, Object row) throws IOException { ((CsvTable) table).write(out[set - 1], row); }
 
         void commit() throws IOException {
-            for (Writer w : out) w.close();
-            for (int s = 0; s < SETS; s++) AtomicFile.moveIntoPlace(temporaries[s], targets[s]);
+            for (AtomicFile.Pending f : files) f.closeFile(); // every file written whole before any is renamed
+            for (AtomicFile.Pending f : files) f.commit();
             committed = true;
         }
 
         /** Closes and removes the temporary files of a pass that failed. */
         void discard() throws IOException {
             if (committed) return;
-            for (int s = 0; s < SETS; s++) {
-                out[s].close();
-                Files.deleteIfExists(temporaries[s]);
-            }
+            for (AtomicFile.Pending f : files) if (f != null) f.discard();
         }
     }
 

@@ -145,6 +145,24 @@ class OrdExportThreadsTest {
         assertSameFiles(one, files(dir), "3 threads");
     }
 
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 4})
+    void everyFileWrittenInAWatchedFolderIsDescribedAsReadingItBackDescribesIt(int threads) throws Exception {
+        writeEvents(eventLines(null, -1));
+        try (weaklink.io.WrittenFiles.Recording r = weaklink.io.WrittenFiles.watch(dir)) {
+            OrdExport.write(dir, run(true, EventLosses.EVENTS), GROUPS, threads);
+            List<Object[]> written = files(dir);
+            assertEquals(POLICIES.size() * 4 * 4 * 6, written.size());
+            for (Object[] f : written) {
+                byte[] bytes = (byte[]) f[1];
+                long newlines = 0;
+                for (byte b : bytes) if (b == '\n') newlines++;
+                String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                assertEquals(new weaklink.io.WrittenFiles.Description(bytes.length, sha, newlines), r.take(dir.resolve((String) f[0])), (String) f[0]);
+            }
+        }
+    }
+
     /** Writes with a bad row in the middle of the file and returns the message, after checking nothing is left. */
     String failureOf(String bad, int badAt, int threads) throws Exception {
         writeEvents(eventLines(bad, badAt));
