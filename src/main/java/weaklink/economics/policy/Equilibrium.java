@@ -95,16 +95,20 @@ public final class Equilibrium {
         private final CostSharingPolicy policy;
         private final PolicyContext ctx;
         private PreviousRound previous;
+        /** The last round's context, until the next is made from it (its own choices are reused there). */
+        private PolicyContext lastRound;
 
         PolicyRounds(CostSharingPolicy policy, PolicyContext ctx, PolicyContext firstRound) {
             this.policy = policy;
             this.ctx = ctx;
             previous = new PreviousRound(firstRound.risk(), firstRound.referencePosture(), policy.fund(firstRound, null));
+            lastRound = firstRound;
         }
 
         @Override
         public SecurityFunding apply(double[] s) {
-            PolicyContext round = ctx.repriced(PostureRule.postureFor(ctx.network(), s.clone()));
+            PolicyContext round = ctx.repriced(PostureRule.postureFor(ctx.network(), s.clone()), lastRound);
+            lastRound = round;
             SecurityFunding funding = policy.fund(round, previous);
             previous = new PreviousRound(round.risk(), round.referencePosture(), funding);
             return funding;

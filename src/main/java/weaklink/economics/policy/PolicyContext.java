@@ -40,8 +40,11 @@ public final class PolicyContext {
     private final RiskModel risk;
     private final Posture reference;
     private final double[] referenceInvestment;
-    /** In a policy's round, the context it re-prices, whose own choices {@link #own} reuses where a firm's risk has not moved; else null (kept by none other). */
-    private final PolicyContext ownRoot;
+    /**
+     * In a policy's round, whose own choices {@link #own} reuses where a firm's risk has not moved from
+     * theirs: the same policy's round before (where it made them), then the context it re-prices; else empty.
+     */
+    private final Decided[] ownSources;
     /** Every firm's own choice with no policy against this context's risk: made at construction, or in a policy's round on first use. */
     private volatile OwnChoices own;
     private final SupplyHolder supply;
@@ -67,9 +70,12 @@ public final class PolicyContext {
     /** Every firm's own choice with no policy: its investment, expected loss and whether its budget binds, by firm. */
     private record OwnChoices(double[] investmentYen, double[] lossYen, BitSet budgetBound) {}
 
+    /** Own choices made against {@code risk}. */
+    private record Decided(RiskModel risk, OwnChoices choices) {}
+
     /** Every firm's own choice with no policy against {@code risk} (in a policy's round, {@code keepFirmRisks}: when first asked for). */
     private PolicyContext(Scenario scenario, SupplyNetwork net, RandomStreams draws, RiskModel risk, Posture reference, PolicyContext root,
-                          double[] referenceInvestment, Equilibrium.Convergence noneConvergence, boolean keepFirmRisks) {
+                          PolicyContext previousRound, double[] referenceInvestment, Equilibrium.Convergence noneConvergence, boolean keepFirmRisks) {
         this.scenario = scenario;
         this.net = net;
         this.draws = draws;
@@ -82,7 +88,15 @@ public final class PolicyContext {
             breach = new BreachFunction[n];
             for (int i = 0; i < n; i++) breach[i] = BreachFunction.of(net, i);
         }
-        this.ownRoot = keepFirmRisks ? root : null;
+        Decided[] sources = new Decided[0];
+        if (previousRound != null && previousRound.own != null && previousRound != root) {
+            sources = new Decided[] {new Decided(previousRound.risk, previousRound.own)};
+        }
+        if (root != null) {
+            sources = java.util.Arrays.copyOf(sources, sources.length + 1);
+            sources[sources.length - 1] = new Decided(root.risk, root.own());
+        }
+        this.ownSources = keepFirmRisks ? sources : new Decided[0];
         this.noneConvergence = noneConvergence;
         if (root != null) {
             supply = root.supply;
@@ -100,24 +114,26 @@ public final class PolicyContext {
             for (int i = 0; i < n; i++) firmRisk[i] = risk.firm(i);
         } else {
             firmRisk = null;
-            own = decideOwn(root);
+            own = decideOwn(sources);
         }
         this.referenceInvestment = referenceInvestment != null ? referenceInvestment : own().investmentYen();
     }
 
-    /** Every firm's own choice against this context's risk, reusing the choices of {@code root} (or null) where a firm's risk has not moved from it. */
-    private OwnChoices decideOwn(PolicyContext root) {
+    /** Every firm's own choice against this context's risk, taken from the first of {@code sources} its risk has not moved from. */
+    private OwnChoices decideOwn(Decided[] sources) {
         int n = net.firmCount();
         double[] investment = new double[n], loss = new double[n];
         BitSet bound = new BitSet();
-        OwnChoices rooted = root != null ? root.own() : null;
+        firms:
         for (int i = 0; i < n; i++) {
-            if (rooted != null && risk.sameFirmRisk(i, root.risk)) {
-                // the firm's risk has not moved from the context this one re-prices: nor has its choice (a pure function of it)
-                investment[i] = rooted.investmentYen()[i];
-                loss[i] = rooted.lossYen()[i];
-                if (rooted.budgetBound().get(i)) bound.set(i);
-                continue;
+            for (Decided d : sources) {
+                if (!risk.sameFirmRisk(i, d.risk())) continue;
+                // the firm's risk has not moved from that context's: nor has its choice (a pure function of it)
+                OwnChoices c = d.choices();
+                investment[i] = c.investmentYen()[i];
+                loss[i] = c.lossYen()[i];
+                if (c.budgetBound().get(i)) bound.set(i);
+                continue firms;
             }
             Choice c = BestResponse.decide(breach[i], risk(i), new FirmTerms(budgetYen(i)));
             investment[i] = c.investmentYen();
@@ -132,7 +148,7 @@ public final class PolicyContext {
         OwnChoices o = own;
         if (o != null) return o;
         synchronized (this) {
-            if (own == null) own = decideOwn(ownRoot);
+            if (own == null) own = decideOwn(ownSources);
             return own;
         }
     }
@@ -147,7 +163,7 @@ public final class PolicyContext {
     public static PolicyContext of(Scenario scenario, SupplyNetwork net, RandomStreams draws) {
         double[] v = new double[net.firmCount()];
         for (int i = 0; i < v.length; i++) v[i] = net.vulnerability(i);
-        PolicyContext independent = new PolicyContext(scenario, net, draws, RiskModel.independent(scenario, net), Posture.base(v), null, null,
+        PolicyContext independent = new PolicyContext(scenario, net, draws, RiskModel.independent(scenario, net), Posture.base(v), null, null, null,
                 Equilibrium.Convergence.INDEPENDENT, false);
         if (scenario.economics().decisions() == EconomicsSpec.Decisions.INDEPENDENT) return independent;
         return Equilibrium.withoutPolicy(independent);
@@ -166,12 +182,21 @@ public final class PolicyContext {
      * it lives for one round (the run's reference context, which lives for the run, keeps none).
      */
     PolicyContext repriced(Posture reference) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, referenceInvestment, noneConvergence, true);
+        return repriced(reference, null);
+    }
+
+    /**
+     * {@link #repriced(Posture)} as the round after {@code previousRound} of the same policy (or null):
+     * the firms' own choices that round made are reused first where a firm's risk has not moved since
+     * (only its choices and risk model are kept, not the round).
+     */
+    PolicyContext repriced(Posture reference, PolicyContext previousRound) {
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, previousRound, referenceInvestment, noneConvergence, true);
     }
 
     /** A round of the {@code none} equilibrium: re-priced at {@code reference}, the firms' own choices are the reference of policy cost (shares this context's tables). */
     PolicyContext repricedAsReference(Posture reference) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, noneConvergence, false);
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, null, noneConvergence, false);
     }
 
     /** This context, its own choices being the {@code none} equilibrium reached as {@code convergence} says. */
