@@ -81,6 +81,14 @@ public final class AtomicFile {
     }
 
     /**
+     * Starts writing {@code target} as bytes under a temporary name, for a writer that encodes its own
+     * text in large blocks ({@link Pending#stream}; unbuffered: give it blocks, not bytes).
+     */
+    public static Pending openStream(Path target) throws IOException {
+        return new Pending(target, true, 0);
+    }
+
+    /**
      * A file being written under its temporary name. Bytes written into a folder {@link WrittenFiles}
      * watches are described on their way to the disk, and the description recorded once the file is
      * in place.
@@ -89,22 +97,34 @@ public final class AtomicFile {
         private final Path target, tmp;
         private final WrittenFiles.Recording recording;
         private final WrittenFiles.Describing described;
+        private final OutputStream stream;
+        /** The text writer (buffered) over {@code stream}, or null for a file written as bytes. */
         private final Writer writer;
         private boolean closed;
 
+        /** {@code bufferChars} 0: written as bytes, no writer. */
         private Pending(Path target, boolean strict, int bufferChars) throws IOException {
             this.target = target;
             this.tmp = temporaryFor(target);
             this.recording = WrittenFiles.recordingFor(target);
             OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             this.described = recording == null ? null : new WrittenFiles.Describing(os);
-            OutputStream out = described != null ? described : os;
-            this.writer = new java.io.BufferedWriter(strict ? new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder())
-                    : new OutputStreamWriter(out, StandardCharsets.UTF_8), bufferChars);
+            this.stream = described != null ? described : os;
+            this.writer = bufferChars == 0 ? null : new java.io.BufferedWriter(strict ? new OutputStreamWriter(stream, StandardCharsets.UTF_8.newEncoder())
+                    : new OutputStreamWriter(stream, StandardCharsets.UTF_8), bufferChars);
         }
 
-        /** Where the text goes (buffered). */
-        public Writer writer() { return writer; }
+        /** Where the text goes (buffered), for a file opened as text. */
+        public Writer writer() {
+            if (writer == null) throw new IllegalStateException(target + " was opened as bytes");
+            return writer;
+        }
+
+        /** Where the bytes go (unbuffered), for a file opened with {@link AtomicFile#openStream}. */
+        public OutputStream stream() {
+            if (writer != null) throw new IllegalStateException(target + " was opened as text");
+            return stream;
+        }
 
         /** Closes the file and renames it into place. */
         public void commit() throws IOException { commit(false); }
@@ -137,7 +157,8 @@ public final class AtomicFile {
         public void closeFile() throws IOException {
             if (closed) return;
             closed = true;
-            writer.close();
+            if (writer != null) writer.close();
+            else stream.close();
         }
     }
 

@@ -6,7 +6,6 @@ import static weaklink.io.CsvFormat.NUMBER;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -321,19 +320,19 @@ final class OrdExport {
                 }
             }
             Streams streams = new Streams(out, pool, threads);
-            try (BufferedReader in = Files.newBufferedReader(eventsFile, StandardCharsets.UTF_8)) {
-                String header = in.readLine();
+            try (EventsReader in = new EventsReader(eventsFile, run.policies())) {
+                String header = in.header();
                 if (header == null || !header.equals(EventRow.TABLE.header())) throw new IOException(eventsFile + ": unexpected header");
-                int year = -1, yearChanges = 0, lineNo = 1;
-                for (String line = in.readLine(); line != null && !streams.failed; line = in.readLine()) {
-                    lineNo++;
-                    if (line.isEmpty()) continue;
+                int year = -1, yearChanges = 0;
+                while (!streams.failed) {
                     EventRow r;
                     try {
-                        r = EventRow.parse(line);
+                        r = in.next();
                     } catch (RuntimeException e) {
-                        throw new IOException(eventsFile + ":" + lineNo + ": " + e.getMessage(), e);
+                        throw new IOException(eventsFile + ":" + in.line() + ": " + e.getMessage(), e);
                     }
+                    if (r == null) break;
+                    int lineNo = in.line();
                     Integer pi = policyIndex.get(r.policy());
                     if (pi == null) throw new IOException(eventsFile + ":" + lineNo + ": policy '" + r.policy() + "' is not one of the run's");
                     int y = r.replicate() - run.firstReplicate();
@@ -790,18 +789,20 @@ final class OrdExport {
 
     /** The streamed files of one kind (SELT or SPLT), one per summary set, written under temporary names until committed. */
     private static final class Writers {
+        /** Characters of rows gathered before they are encoded and written as one block. */
+        static final int BLOCK = 1 << 16;
         private final CsvTable<?> table;
         private final AtomicFile.Pending[] files = new AtomicFile.Pending[SETS];
-        private final Writer[] out = new Writer[SETS];
+        /** Each file's rows not yet written: a table of numbers, so plain ASCII, encoded a block at a time. */
+        private final StringBuilder[] rows = new StringBuilder[SETS];
         private boolean committed;
 
         Writers(Path dir, String policy, Perspective p, CsvTable<?> table) throws IOException {
             this.table = table;
             try {
                 for (int s = 0; s < SETS; s++) {
-                    files[s] = AtomicFile.open(dir.resolve(file(table, policy, p, s + 1)), 1 << 14);
-                    out[s] = files[s].writer();
-                    table.writeHeader(out[s]);
+                    files[s] = AtomicFile.openStream(dir.resolve(file(table, policy, p, s + 1)));
+                    rows[s] = new StringBuilder(BLOCK + 256).append(table.header()).append('\n');
                 }
             } catch (IOException | RuntimeException e) {
                 discard();
@@ -810,10 +811,22 @@ final class OrdExport {
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        void write(int set, Object row) throws IOException { ((CsvTable) table).write(out[set - 1], row); }
+        void write(int set, Object row) throws IOException {
+            StringBuilder sb = rows[set - 1];
+            ((CsvTable) table).append(sb, row);
+            if (sb.length() >= BLOCK) writeOut(set - 1);
+        }
+
+        private void writeOut(int s) throws IOException {
+            files[s].stream().write(rows[s].toString().getBytes(StandardCharsets.UTF_8));
+            rows[s].setLength(0);
+        }
 
         void commit() throws IOException {
-            for (AtomicFile.Pending f : files) f.closeFile(); // every file written whole before any is renamed
+            for (int s = 0; s < SETS; s++) {
+                writeOut(s);
+                files[s].closeFile(); // every file written whole before any is renamed
+            }
             for (AtomicFile.Pending f : files) f.commit();
             committed = true;
         }

@@ -1,0 +1,206 @@
+package weaklink.report;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import weaklink.experiment.EventRows.EventRow;
+
+/**
+ * The rows of {@code events.csv} for the ORD export, read as bytes: the lines a
+ * {@link java.io.BufferedReader} gives (ended by {@code \n}, {@code \r} or {@code \r\n}, decoded as
+ * strict UTF-8) and the rows {@link EventRow#parse} makes of them, with the same failures, but
+ * without a string per line and per cell. A line of plain ASCII numbers as the run writes them is
+ * read here; any other line (quotes, formula guards, other characters, numbers of other forms,
+ * another count of cells) is decoded and handed to {@link EventRow#parse}, which reads it or says
+ * what is wrong with it. Reading back the tens of megabytes a run has just written was the ORD
+ * export's critical path (docs/BENCHMARKS.md, "Sixth pass: the summaries").
+ */
+final class EventsReader implements Closeable {
+    private static final int COLUMNS = 13;
+    /** Digits of a whole number read here: at most 9, so it fits an int whatever they are. */
+    private static final int INT_DIGITS = 9;
+    /** Digits of a decimal read here: at most 15, so its digits and the power of ten are doubles exactly (as {@code CsvFormat} reads it). */
+    private static final int DECIMAL_DIGITS = 15;
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    private final InputStream in;
+    private final String[] policies;
+    private final byte[][] policyBytes;
+    private byte[] buf = new byte[1 << 20];
+    private int pos, end;
+    private boolean eof;
+    /** The last line read: its number (from 1) and where its bytes are in {@code buf}. */
+    private int line, lineStart, lineEnd;
+    private final int[] cellStart = new int[COLUMNS + 1];
+    private final int[] ints = new int[6];
+    private final double[] money = new double[6];
+
+    /** Opens {@code file}; {@code policies} are the run's (a row of one of them shares its name). */
+    EventsReader(Path file, List<String> policies) throws IOException {
+        this.in = Files.newInputStream(file);
+        this.policies = policies.toArray(String[]::new);
+        this.policyBytes = new byte[this.policies.length][];
+        for (int i = 0; i < this.policies.length; i++) policyBytes[i] = this.policies[i].getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The number of the last line read, from 1 (the header). */
+    int line() { return line; }
+
+    /** The first line, decoded, or null for an empty file. */
+    String header() throws IOException {
+        return nextLine() ? text() : null;
+    }
+
+    /**
+     * The row of the next line that is not empty, or null at the end of the file.
+     *
+     * @throws RuntimeException as {@link EventRow#parse} throws it for a bad line ({@link #line()} is its number)
+     * @throws IOException      for bytes that are not UTF-8, as a reader of the file throws it
+     */
+    EventRow next() throws IOException {
+        do {
+            if (!nextLine()) return null;
+        } while (lineStart == lineEnd);
+        return parse();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Finds the next line; false at the end of the file. */
+    private boolean nextLine() throws IOException {
+        int i = pos;
+        while (true) {
+            while (i < end && buf[i] != '\n' && buf[i] != '\r') i++;
+            if (i < end) {
+                if (buf[i] == '\r' && i + 1 == end && !eof) {
+                    i = fill(i); // is the \r followed by \n?
+                    continue;
+                }
+                lineStart = pos;
+                lineEnd = i;
+                pos = i + 1;
+                if (buf[i] == '\r' && pos < end && buf[pos] == '\n') pos++;
+                line++;
+                return true;
+            }
+            if (eof) {
+                if (pos == end) return false;
+                lineStart = pos;
+                lineEnd = end;
+                pos = end;
+                line++;
+                return true;
+            }
+            i = fill(i);
+        }
+    }
+
+    /** Moves the unread bytes to the front, reads more after them and returns where {@code i} now is. */
+    private int fill(int i) throws IOException {
+        int shift = pos;
+        if (shift > 0) {
+            System.arraycopy(buf, pos, buf, 0, end - pos);
+            end -= shift;
+            pos = 0;
+            i -= shift;
+        }
+        if (end == buf.length) buf = java.util.Arrays.copyOf(buf, 2 * buf.length); // a line longer than the buffer
+        int n = in.read(buf, end, buf.length - end);
+        if (n < 0) eof = true;
+        else end += n;
+        return i;
+    }
+
+    /** The last line as text: its bytes decoded as strict UTF-8, as the reader of the file decodes them. */
+    private String text() throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buf, lineStart, lineEnd - lineStart)).toString();
+    }
+
+    private EventRow parse() throws IOException {
+        int n = 0;
+        cellStart[n++] = lineStart;
+        for (int k = lineStart; k < lineEnd; k++) {
+            byte b = buf[k];
+            if (b < 0 || b == '"' || b == '\'') return EventRow.parse(text()); // other characters, quotes, a formula guard
+            if (b == ',') {
+                if (n == COLUMNS) return EventRow.parse(text());
+                cellStart[n++] = k + 1;
+            }
+        }
+        if (n != COLUMNS) return EventRow.parse(text());
+        cellStart[COLUMNS] = lineEnd + 1;
+        String policy = policy(cellStart[0], cellStart[1] - 1);
+        for (int c = 1; c <= 6; c++) {
+            long v = wholeNumber(cellStart[c], cellStart[c + 1] - 1);
+            if (v == Long.MIN_VALUE) return EventRow.parse(text());
+            ints[c - 1] = (int) v;
+        }
+        for (int c = 7; c < COLUMNS; c++) {
+            double x = decimal(cellStart[c], cellStart[c + 1] - 1);
+            if (Double.isNaN(x)) return EventRow.parse(text());
+            money[c - 7] = x;
+        }
+        return new EventRow(policy, ints[0], ints[1], ints[2], ints[3], ints[4], ints[5], money[0], money[1], money[2], money[3], money[4], money[5]);
+    }
+
+    /** The policy named by bytes {@code from..to} (ASCII): the run's own string when it is one of the run's. */
+    private String policy(int from, int to) {
+        int len = to - from;
+        for (int p = 0; p < policyBytes.length; p++) {
+            byte[] b = policyBytes[p];
+            if (b.length == len && java.util.Arrays.equals(b, 0, len, buf, from, to)) return policies[p];
+        }
+        return new String(buf, from, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code -?\d{1,9}} as {@link Integer#parseInt} reads it, or {@code Long.MIN_VALUE} for any other cell (read by the slow path). */
+    private long wholeNumber(int from, int to) {
+        int i = from;
+        boolean negative = i < to && buf[i] == '-';
+        if (negative) i++;
+        if (i == to || to - i > INT_DIGITS) return Long.MIN_VALUE;
+        long v = 0;
+        for (; i < to; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) return Long.MIN_VALUE;
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
+    /**
+     * {@code -?\d+(\.\d+)?} of at most 15 digits as {@code CsvFormat.MONEY} reads it (its digits as a
+     * whole number over a power of ten, rounded once: {@link Double#parseDouble}'s value), or NaN for
+     * any other cell (read by the slow path).
+     */
+    private double decimal(int from, int to) {
+        int i = from;
+        boolean negative = i < to && buf[i] == '-';
+        if (negative) i++;
+        long m = 0;
+        int digits = 0, fraction = -1;
+        for (; i < to; i++) {
+            byte c = buf[i];
+            if (c >= '0' && c <= '9') {
+                if (++digits > DECIMAL_DIGITS) return Double.NaN;
+                m = m * 10 + (c - '0');
+                if (fraction >= 0) fraction++;
+            } else if (c == '.' && fraction < 0 && digits > 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || fraction == 0) return Double.NaN;
+        double x = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
+        return negative ? -x : x;
+    }
+}
