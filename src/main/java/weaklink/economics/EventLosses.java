@@ -20,19 +20,22 @@ import weaklink.scenario.InsuranceSpec.EventDefinition;
 public final class EventLosses {
     private final int count;
     private final int[] id, day, actor;
-    private final double[][] gul, gulExposure, il, ilExposure;
+    /** Number of summary cells. */
+    private final int cells;
+    /**
+     * Per event: its ground-up loss, ground-up exposure, insured loss and insured exposure, each by
+     * cell ({@code [e][measure × cells + cell]}), as the settlement summed them (not copied apart).
+     */
+    private final double[][] measures;
     private final Claims claims;
 
-    EventLosses(int count, int[] id, int[] day, int[] actor, double[][] gul, double[][] gulExposure, double[][] il, double[][] ilExposure,
-                Claims claims) {
+    EventLosses(int count, int[] id, int[] day, int[] actor, int cells, double[][] measures, Claims claims) {
         this.count = count;
         this.id = id;
         this.day = day;
         this.actor = actor;
-        this.gul = gul;
-        this.gulExposure = gulExposure;
-        this.il = il;
-        this.ilExposure = ilExposure;
+        this.cells = cells;
+        this.measures = measures;
         this.claims = claims;
     }
 
@@ -45,13 +48,13 @@ public final class EventLosses {
     /** The actor of the event (its index in the scenario), or -1 for a stress-test seed. */
     public int actor(int e) { return actor[e]; }
     /** Ground-up loss of event {@code e} in summary cell {@code cell}. */
-    public double gul(int e, int cell) { return gul[e][cell]; }
+    public double gul(int e, int cell) { return measures[e][cell]; }
     /** Revenue of the firms of the cell with a ground-up loss in the event (the exposure it touched). */
-    public double gulExposure(int e, int cell) { return gulExposure[e][cell]; }
+    public double gulExposure(int e, int cell) { return measures[e][cells + cell]; }
     /** Insured loss of event {@code e} in cell {@code cell}. */
-    public double il(int e, int cell) { return il[e][cell]; }
+    public double il(int e, int cell) { return measures[e][2 * cells + cell]; }
     /** Limits (times the book's share) of the cell's firms whose policies paid for the event. */
-    public double ilExposure(int e, int cell) { return ilExposure[e][cell]; }
+    public double ilExposure(int e, int cell) { return measures[e][3 * cells + cell]; }
     /** The book's claims, or null without a book. */
     public Claims claims() { return claims; }
 

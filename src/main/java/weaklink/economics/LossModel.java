@@ -426,17 +426,17 @@ public final class LossModel {
             for (int id = 0; id < byEvent.length; id++) if (byEvent[id] != null) keys[n++] = (long) record.campaignDay(id) << 32 | id;
             Arrays.sort(keys, 0, n);
             int[] ids = new int[n], days = new int[n], actors = new int[n], position = new int[byEvent.length];
-            double[][][] measures = new double[4][n][];
+            double[][] measures = new double[n][];
             for (int e = 0; e < n; e++) {
                 int id = (int) keys[e];
                 ids[e] = id;
                 days[e] = record.campaignDay(id);
                 actors[e] = record.campaignActor(id);
                 position[id] = e;
-                for (int q = 0; q < 4; q++) measures[q][e] = Arrays.copyOfRange(byEvent[id], q * cells, (q + 1) * cells);
+                measures[e] = byEvent[id];
             }
             if (claims != null) claims.toPositions(position);
-            return new EventLosses(n, ids, days, actors, measures[0], measures[1], measures[2], measures[3], claims);
+            return new EventLosses(n, ids, days, actors, cells, measures, claims);
         }
     }
 

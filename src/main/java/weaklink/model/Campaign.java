@@ -83,7 +83,9 @@ final class Campaign implements Steppable {
                 if (model.streams.uniform(Stream.TARGETING, state.id, -2) < actor.reconProbability()) {
                     // an adaptive actor sees the posture firms chose this year; one that does not adapt, their base vulnerability
                     double[] seen = actor.adaptive() ? model.posture.successProbability() : model.surface().baseVulnerability();
-                    entry = Reconnaissance.weakestWithin(net, seen, objective, actor.reconHops(), model.reconMarks(), state.id + 1);
+                    ReplicateModel.ReconMarks marks = ReplicateModel.reconMarks();
+                    int[] mark = marks.array(net.firmCount());
+                    entry = Reconnaissance.weakestWithin(net, seen, objective, actor.reconHops(), mark, marks.nextStamp());
                 }
                 model.attempt(state, day, entry);
             }

@@ -78,7 +78,6 @@ public final class ReplicateModel extends SimState {
     /** Per-firm status day by day, kept only when the model is stepped ({@link #stepDay()}, a display), not by {@link #run()}. */
     private transient DailyStatus status;
     private boolean stepped = true;
-    private transient int[] reconStamp;
     private int scheduledDay = Integer.MAX_VALUE;
     /** Whether every firm's dwell scale is 1 (no policy changed it): the multiplication is then skipped. */
     private final boolean unitDwell;
@@ -304,12 +303,45 @@ public final class ReplicateModel extends SimState {
     }
 
     /**
-     * A per-model mark array for breadth-first searches of targeted reconnaissance: a firm is
-     * marked when its entry equals the search's stamp, so no clearing is needed between searches.
+     * The mark array for breadth-first searches of targeted reconnaissance: one per thread, reused by
+     * every model the thread runs (a model of its own cost 4 bytes per firm each time a targeted actor
+     * reconnoitred). A firm is marked when its entry equals the search's stamp, and every search takes
+     * a stamp never used before in the array, so no clearing is needed between searches.
      */
-    int[] reconMarks() {
-        if (reconStamp == null) reconStamp = new int[network.firmCount()];
-        return reconStamp;
+    static ReconMarks reconMarks() { return RECON_MARKS.get(); }
+
+    private static final ThreadLocal<ReconMarks> RECON_MARKS = ThreadLocal.withInitial(ReconMarks::new);
+
+    /** A thread's mark array and the last stamp it handed out. */
+    static final class ReconMarks {
+        private int[] mark = new int[0];
+        private int stamp;
+
+        ReconMarks() {}
+
+        /** Marks whose last stamp handed out was {@code stamp} (to test what happens when the stamps run out). */
+        ReconMarks(int firms, int stamp) {
+            this.mark = new int[firms];
+            this.stamp = stamp;
+        }
+
+        /** The array for a network of {@code firms} firms (a new one, zeroed, for another size). */
+        int[] array(int firms) {
+            if (mark.length != firms) {
+                mark = new int[firms];
+                stamp = 0;
+            }
+            return mark;
+        }
+
+        /** A stamp not yet in the array (after the last one, the array is cleared and they start again). */
+        int nextStamp() {
+            if (stamp == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(mark, 0);
+                stamp = 0;
+            }
+            return ++stamp;
+        }
     }
 
     /**
@@ -333,8 +365,9 @@ public final class ReplicateModel extends SimState {
         final double capability;
         final DistributionSpec dwell;
         final DoubleUnaryOperator dwellQuantile;
-        /** One bit per firm: compromised by this campaign. */
-        private final long[] hit;
+        private final int firms;
+        /** One bit per firm: compromised by this campaign (null until its first compromise: most campaigns get nowhere). */
+        private long[] hit;
 
         CampaignState(int id, int actor, ActorSpec.Effect effect, double capability, DistributionSpec dwell, int firms) {
             this.id = id;
@@ -343,12 +376,15 @@ public final class ReplicateModel extends SimState {
             this.capability = capability;
             this.dwell = dwell;
             this.dwellQuantile = quantileFunction(dwell);
-            this.hit = new long[(firms + 63) >>> 6];
+            this.firms = firms;
         }
 
-        boolean hit(int firm) { return (hit[firm >>> 6] & 1L << firm) != 0; }
+        boolean hit(int firm) { return hit != null && (hit[firm >>> 6] & 1L << firm) != 0; }
 
-        void markHit(int firm) { hit[firm >>> 6] |= 1L << firm; }
+        void markHit(int firm) {
+            if (hit == null) hit = new long[(firms + 63) >>> 6];
+            hit[firm >>> 6] |= 1L << firm;
+        }
     }
 
     /** The MASON step that processes one day's pending compromises. */
