@@ -98,6 +98,33 @@ public enum CsvFormat {
         return negative ? -x : x;
     }
 
+    /**
+     * {@link #shortDecimal(String)} of the cell held as ASCII in {@code buf[from, to)}: the same
+     * value, or NaN, for the same characters (a reader of raw bytes skips making a string per cell).
+     */
+    public static double shortDecimal(byte[] buf, int from, int to) {
+        int i = from;
+        boolean negative = i < to && buf[i] == '-';
+        if (negative) i++;
+        long m = 0;
+        int digits = 0, fraction = -1;
+        for (; i < to; i++) {
+            byte c = buf[i];
+            if (c >= '0' && c <= '9') {
+                if (++digits > 15) return Double.NaN;
+                m = m * 10 + (c - '0');
+                if (fraction >= 0) fraction++;
+            } else if (c == '.' && fraction < 0 && digits > 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || fraction == 0) return Double.NaN;
+        double x = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
+        return negative ? -x : x;
+    }
+
     /** Whether {@code cell} is {@code -?\d+(\.\d+)?} (checked by hand: a regular expression per cell cost most of reading a large table). */
     static boolean plainDecimal(String cell) {
         int n = cell.length(), i = cell.startsWith("-") ? 1 : 0, start = i;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import weaklink.experiment.EventRows.EventRow;
+import weaklink.io.CsvFormat;
 
 /**
  * The rows of {@code events.csv} for the ORD export, read as bytes: the lines a
@@ -24,9 +25,6 @@ final class EventsReader implements Closeable {
     private static final int COLUMNS = 13;
     /** Digits of a whole number read here: at most 9, so it fits an int whatever they are. */
     private static final int INT_DIGITS = 9;
-    /** Digits of a decimal read here: at most 15, so its digits and the power of ten are doubles exactly (as {@code CsvFormat} reads it). */
-    private static final int DECIMAL_DIGITS = 15;
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
     private final InputStream in;
     private final String[] policies;
@@ -144,7 +142,7 @@ final class EventsReader implements Closeable {
             ints[c - 1] = (int) v;
         }
         for (int c = 7; c < COLUMNS; c++) {
-            double x = decimal(cellStart[c], cellStart[c + 1] - 1);
+            double x = CsvFormat.shortDecimal(buf, cellStart[c], cellStart[c + 1] - 1);
             if (Double.isNaN(x)) return EventRow.parse(text());
             money[c - 7] = x;
         }
@@ -174,33 +172,5 @@ final class EventsReader implements Closeable {
             v = v * 10 + d;
         }
         return negative ? -v : v;
-    }
-
-    /**
-     * {@code -?\d+(\.\d+)?} of at most 15 digits as {@code CsvFormat.MONEY} reads it (its digits as a
-     * whole number over a power of ten, rounded once: {@link Double#parseDouble}'s value), or NaN for
-     * any other cell (read by the slow path).
-     */
-    private double decimal(int from, int to) {
-        int i = from;
-        boolean negative = i < to && buf[i] == '-';
-        if (negative) i++;
-        long m = 0;
-        int digits = 0, fraction = -1;
-        for (; i < to; i++) {
-            byte c = buf[i];
-            if (c >= '0' && c <= '9') {
-                if (++digits > DECIMAL_DIGITS) return Double.NaN;
-                m = m * 10 + (c - '0');
-                if (fraction >= 0) fraction++;
-            } else if (c == '.' && fraction < 0 && digits > 0) {
-                fraction = 0;
-            } else {
-                return Double.NaN;
-            }
-        }
-        if (digits == 0 || fraction == 0) return Double.NaN;
-        double x = fraction > 0 ? m / POWERS_OF_TEN[fraction] : m;
-        return negative ? -x : x;
     }
 }

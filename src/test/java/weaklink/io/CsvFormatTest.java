@@ -37,12 +37,20 @@ class CsvFormatTest {
         String cell = (negative ? "-" : "") + (at == 0 ? digits : digits.substring(0, digits.length() - at) + "." + digits.substring(digits.length() - at));
         assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cell)), Double.doubleToRawLongBits(CsvFormat.shortDecimal(cell)), cell);
         assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cell)), Double.doubleToRawLongBits(CsvFormat.MONEY.read(cell)), cell);
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cell)), Double.doubleToRawLongBits(shortDecimalAmongOtherBytes(cell)), cell);
+    }
+
+    /** The byte form read from the middle of a buffer, between cells of other digits, so reading past either end would show. */
+    private static double shortDecimalAmongOtherBytes(String cell) {
+        byte[] buf = ("12," + cell + ",34").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return CsvFormat.shortDecimal(buf, 3, 3 + cell.length());
     }
 
     @Test
     void cellsTooLongOrNotPlainAreLeftToTheFullReader() {
         for (String cell : new String[] {"1234567890123456", "0.0000000000000001", "", "-", ".5", "5.", "1e5", "1.2.3", "+1", " 1", "--1"}) {
             assertEquals(Double.NaN, CsvFormat.shortDecimal(cell), cell);
+            assertEquals(Double.NaN, shortDecimalAmongOtherBytes(cell), cell);
         }
         assertEquals(1234567890123456.0, CsvFormat.MONEY.read("1234567890123456"));
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(CsvFormat.MONEY.read("-0.00")));
