@@ -126,6 +126,17 @@ public final class AtomicFile {
             return stream;
         }
 
+        /**
+         * Writes {@code len} bytes of a file opened with {@link AtomicFile#openStream} that hold
+         * {@code lines} line ends ({@code '\n'} bytes), counted by the caller as it made them, so a
+         * watched file's description need not count them again.
+         */
+        public void write(byte[] b, int off, int len, long lines) throws IOException {
+            if (writer != null) throw new IllegalStateException(target + " was opened as text");
+            if (described != null) described.write(b, off, len, lines);
+            else stream.write(b, off, len);
+        }
+
         /** Closes the file and renames it into place. */
         public void commit() throws IOException { commit(false); }
 

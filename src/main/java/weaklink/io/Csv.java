@@ -52,7 +52,7 @@ public final class Csv {
     private static volatile LastNumber lastNumber = new LastNumber(Double.NaN, "");
 
     /** Amounts from here on would overflow {@code Math.round(x * 100)}; they are whole numbers anyway (above 2^53). */
-    private static final double LARGEST_CENTS = 9.0e16;
+    static final double LARGEST_CENTS = 9.0e16;
 
     /** A probability, share or ratio: up to 9 significant decimals, no exponent. */
     public static String number(double x) {

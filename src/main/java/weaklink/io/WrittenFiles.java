@@ -117,6 +117,14 @@ public final class WrittenFiles {
             take(b, off, len);
         }
 
+        /** Writes {@code len} bytes known to hold {@code lines} line ends (their writer counted them). */
+        void write(byte[] b, int off, int len, long lines) throws IOException {
+            out.write(b, off, len);
+            md.update(b, off, len);
+            bytes += len;
+            newlines += lines;
+        }
+
         void take(byte[] b, int off, int len) {
             md.update(b, off, len);
             bytes += len;

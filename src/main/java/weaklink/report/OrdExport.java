@@ -27,6 +27,7 @@ import weaklink.experiment.Accumulators;
 import weaklink.experiment.EventRows;
 import weaklink.experiment.EventRows.EventRow;
 import weaklink.io.AtomicFile;
+import weaklink.io.CsvBytes;
 import weaklink.io.CsvColumn;
 import weaklink.io.CsvTable;
 import weaklink.stats.ReturnPeriodLosses;
@@ -451,7 +452,8 @@ final class OrdExport {
         final Writers selt, splt;
         final List<SeltRow>[] yearSelt = newLists();
         final YearTotals[] totals;
-        private final double weight;
+        /** The SPLT's `PeriodWeight` cell, the same on every row. */
+        private final byte[] weightCell;
         /** Its position among the writers, the order of failures on one line. */
         private final int index;
         private int yearChanges;
@@ -461,7 +463,7 @@ final class OrdExport {
         Output(Path dir, String policy, Perspective perspective, int cells, double weight, int index) throws IOException {
             this.policy = policy;
             this.perspective = perspective;
-            this.weight = weight;
+            this.weightCell = NUMBER.write(weight).getBytes(StandardCharsets.US_ASCII);
             this.index = index;
             this.totals = new YearTotals[cells];
             for (int c = 0; c < cells; c++) totals[c] = new YearTotals();
@@ -491,8 +493,9 @@ final class OrdExport {
             if (loss <= 0) return;
             double exposure = perspective.exposure(r);
             yearSelt[r.summarySet() - 1].add(new SeltRow(it.eventId(), r.summaryId(), loss, exposure));
-            splt.write(r.summarySet(), new SpltRow(r.replicate() + 1, weight, it.eventId(), r.replicate() + 1, it.month(), it.day(), r.summaryId(),
-                    loss, exposure));
+            appendSplt(splt.rows(r.summarySet()), r.replicate() + 1, weightCell, it.eventId(), r.replicate() + 1, it.month(), it.day(), r.summaryId(),
+                    loss, exposure);
+            splt.rowEnded(r.summarySet());
             totals[it.cell()].add(it.year(), Math.round(loss * 100));
         }
 
@@ -719,9 +722,29 @@ final class OrdExport {
         for (int s = 0; s < SETS; s++) {
             List<SeltRow> rows = yearSelt[s];
             rows.sort((a, b) -> a.eventId() != b.eventId() ? Integer.compare(a.eventId(), b.eventId()) : Integer.compare(a.summaryId(), b.summaryId()));
-            for (SeltRow r : rows) selt.write(s + 1, r);
+            CsvBytes out = selt.rows(s + 1);
+            for (SeltRow r : rows) {
+                appendSelt(out, r);
+                selt.rowEnded(s + 1);
+            }
             rows.clear();
         }
+    }
+
+    /** Appends {@code r}'s line of {@link #SELT}, as {@code SELT.line(r)} and its '\n' (OrdExportTest compares them). */
+    static void appendSelt(CsvBytes out, SeltRow r) {
+        out.integer(r.eventId()).comma().integer(r.summaryId()).comma().integer(SAMPLE_ID).comma().money(r.loss()).comma().money(r.exposure()).newline();
+    }
+
+    /**
+     * Appends the line of {@link #SPLT} of the row of these values (the period weight's cell made once), as
+     * {@code SPLT.line} and its '\n' (OrdExportTest compares them), without the row object.
+     */
+    static void appendSplt(CsvBytes out, int period, byte[] weightCell, int eventId, int year, int month, int day, int summaryId,
+                           double loss, double exposure) {
+        out.integer(period).comma().raw(weightCell).comma().integer(eventId).comma().integer(year).comma().integer(month).comma()
+                .integer(day).comma().integer(0).comma().integer(0).comma().integer(summaryId).comma().integer(SAMPLE_ID).comma()
+                .money(loss).comma().money(exposure).newline();
     }
 
     /** The summary-info, PALT, EPT and PSEPT of one summary set. */
@@ -789,20 +812,18 @@ final class OrdExport {
 
     /** The streamed files of one kind (SELT or SPLT), one per summary set, written under temporary names until committed. */
     private static final class Writers {
-        /** Characters of rows gathered before they are encoded and written as one block. */
+        /** Bytes of rows gathered before they are written as one block. */
         static final int BLOCK = 1 << 16;
-        private final CsvTable<?> table;
         private final AtomicFile.Pending[] files = new AtomicFile.Pending[SETS];
-        /** Each file's rows not yet written: a table of numbers, so plain ASCII, encoded a block at a time. */
-        private final StringBuilder[] rows = new StringBuilder[SETS];
+        /** Each file's rows not yet written: a table of numbers, made as bytes (see {@link #appendSelt}, {@link #appendSplt}). */
+        private final CsvBytes[] rows = new CsvBytes[SETS];
         private boolean committed;
 
         Writers(Path dir, String policy, Perspective p, CsvTable<?> table) throws IOException {
-            this.table = table;
             try {
                 for (int s = 0; s < SETS; s++) {
                     files[s] = AtomicFile.openStream(dir.resolve(file(table, policy, p, s + 1)));
-                    rows[s] = new StringBuilder(BLOCK + 256).append(table.header()).append('\n');
+                    rows[s] = new CsvBytes(BLOCK + 256).ascii(table.header()).newline();
                 }
             } catch (IOException | RuntimeException e) {
                 discard();
@@ -810,16 +831,16 @@ final class OrdExport {
             }
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        void write(int set, Object row) throws IOException {
-            StringBuilder sb = rows[set - 1];
-            ((CsvTable) table).append(sb, row);
-            if (sb.length() >= BLOCK) writeOut(set - 1);
+        /** Where the rows of set {@code set}'s file go; call {@link #rowEnded} after each. */
+        CsvBytes rows(int set) { return rows[set - 1]; }
+
+        /** Writes a block of set {@code set}'s rows out once it is large enough. */
+        void rowEnded(int set) throws IOException {
+            if (rows[set - 1].size() >= BLOCK) writeOut(set - 1);
         }
 
         private void writeOut(int s) throws IOException {
-            files[s].stream().write(rows[s].toString().getBytes(StandardCharsets.UTF_8));
-            rows[s].setLength(0);
+            rows[s].writeTo(files[s]);
         }
 
         void commit() throws IOException {

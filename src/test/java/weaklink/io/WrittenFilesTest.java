@@ -50,7 +50,15 @@ class WrittenFilesTest {
             for (int i = 0; i < 5_000; i++) p.writer().write("line " + i + ",é\n");
             p.commit();
             AtomicFile.writeString(dir.resolve("empty.csv"), "");
-            for (String f : List.of("a.csv", "b.json", "ord/none/c.png", "ord/none/d.csv", "empty.csv")) {
+            AtomicFile.Pending q = AtomicFile.openStream(sub.resolve("e.csv"));
+            CsvBytes rows = new CsvBytes(1 << 10).ascii("n,amount\n");
+            for (int i = 0; i < 50_000; i++) {
+                rows.integer(i).comma().money(i * 1.01).newline();
+                if (rows.size() >= 1 << 10) rows.writeTo(q);
+            }
+            rows.writeTo(q);
+            q.commit();
+            for (String f : List.of("a.csv", "b.json", "ord/none/c.png", "ord/none/d.csv", "empty.csv", "ord/none/e.csv")) {
                 assertEquals(readBack(dir.resolve(f)), r.take(dir.resolve(f)), f);
             }
         }

@@ -62,4 +62,50 @@ class OrdExportTest {
         assertEquals(PERIODS + 1, lines);
         assertTrue(Files.size(splt) > 30_000_000, "the table is large next to the heap: " + Files.size(splt));
     }
+
+    /** Loss-like amounts: zero, cents, half cents, large, beyond whole cents in a long, and not numbers. */
+    static double amount(java.util.SplittableRandom rng) {
+        return switch (rng.nextInt(8)) {
+            case 0 -> 0;
+            case 1 -> rng.nextInt(1_000_000) / 100.0;
+            case 2 -> rng.nextInt(1_000_000) / 100.0 + 0.005;
+            case 3 -> Math.pow(10, rng.nextDouble(-3, 17)) * rng.nextDouble();
+            case 4 -> 9.1e16 * (1 + rng.nextDouble());
+            case 5 -> rng.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY;
+            default -> rng.nextDouble() * 5e9;
+        };
+    }
+
+    @Test
+    void seltRowsMadeAsBytesAreTheTablesLines() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(261);
+        weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            OrdExport.SeltRow r = new OrdExport.SeltRow(1 + rng.nextInt(Integer.MAX_VALUE), 1 + rng.nextInt(20), amount(rng), amount(rng));
+            OrdExport.appendSelt(out, r);
+            expected.append(OrdExport.SELT.line(r)).append('\n');
+        }
+        assertEquals(expected.toString(), out.toString());
+        assertEquals(50_000, out.lines());
+    }
+
+    @Test
+    void spltRowsMadeAsBytesAreTheTablesLinesWhateverThePeriodWeight() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(262);
+        weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
+        StringBuilder expected = new StringBuilder();
+        for (int n : new int[] {1, 3, 7, 1000, 1_000_000}) {
+            double weight = 1.0 / n;
+            byte[] weightCell = weaklink.io.CsvFormat.NUMBER.write(weight).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < 10_000; i++) {
+                int year = 1 + rng.nextInt(n), day = rng.nextInt(365);
+                OrdExport.SpltRow r = new OrdExport.SpltRow(year, weight, 1 + rng.nextInt(Integer.MAX_VALUE), year, OrdExport.month(day),
+                        OrdExport.dayOfMonth(day), 1 + rng.nextInt(20), amount(rng), amount(rng));
+                OrdExport.appendSplt(out, r.period(), weightCell, r.eventId(), r.year(), r.month(), r.day(), r.summaryId(), r.loss(), r.exposure());
+                expected.append(OrdExport.SPLT.line(r)).append('\n');
+            }
+        }
+        assertEquals(expected.toString(), out.toString());
+    }
 }
