@@ -1,6 +1,9 @@
 package weaklink.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import weaklink.experiment.PhaseOutOfMemoryError;
@@ -15,12 +18,34 @@ import weaklink.scenario.BadInputException;
  */
 @Command(name = "weaklink", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Simulates cyber attacks that enter through suppliers and spread along a supply network, "
-                + "and compares who-pays-for-security policies by their network-wide losses.",
-        subcommands = {RunCommand.class, ValidateCommand.class, NetworkCommand.class, MergeCommand.class, SweepCommand.class, SpofCommand.class, CalibrateCommand.class, SlurmCommand.class, GuiCommand.class, ChartCommand.class, CommandLine.HelpCommand.class})
+                + "and compares who-pays-for-security policies by their network-wide losses.")
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+
+    /**
+     * The commands by name, in the order {@code --help} lists them. Added by {@link #newCommandLine}
+     * rather than named in {@code @Command(subcommands = ...)}, so that a command line that starts with
+     * one of them builds picocli's model of that command alone (see {@link #execute(String...)}).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("run", RunCommand.class);
+        m.put("validate", ValidateCommand.class);
+        m.put("network", NetworkCommand.class);
+        m.put("merge", MergeCommand.class);
+        m.put("sweep", SweepCommand.class);
+        m.put("spof", SpofCommand.class);
+        m.put("calibrate", CalibrateCommand.class);
+        m.put("slurm", SlurmCommand.class);
+        m.put("gui", GuiCommand.class);
+        m.put("chart", ChartCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,9 +59,15 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests, without exiting the JVM). */
+    /**
+     * Runs the command line and returns the exit code (for tests, without exiting the JVM). A command
+     * line whose first argument names a command other than {@code help} gets a model of that command
+     * alone ({@link #newCommandLine(PrintWriter, PrintWriter, String...)}): it prints, writes and
+     * exits as with every command in place, without reflecting on the other nine's options (about a
+     * tenth of a second of a quick start's CPU).
+     */
     public static int execute(String... args) {
-        return execute(newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)), args);
+        return execute(newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args), args);
     }
 
     /**
@@ -56,8 +87,25 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The {@code weaklink} command line with every command. */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-        return configure(new CommandLine(new Main()), out, err);
+        CommandLine cl = new CommandLine(new Main());
+        COMMANDS.values().forEach(cl::addSubcommand);
+        return configure(cl, out, err);
+    }
+
+    /**
+     * The command line {@code args} needs: when the first argument names a command, one with that
+     * command alone (its help, its errors and everything it runs depend on it and on this top command
+     * only); otherwise (no command, an option, a misspelt name, {@code help NAME}, which lists or reads
+     * the others) one with every command.
+     */
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
+        Class<?> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (only == null || only == CommandLine.HelpCommand.class) return newCommandLine(out, err);
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(only);
+        return configure(cl, out, err);
     }
 
     /** Gives a command line (this one, or a separate entry point such as the Spark runner's) WeakLink's exit codes and error messages. */
