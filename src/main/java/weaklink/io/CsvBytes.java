@@ -70,11 +70,38 @@ public final class CsvBytes {
         }
         int end = size + digits(v);
         size = end;
-        do {
-            bytes[--end] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
+        // two digits per division, and 32-bit divisions once the rest fits an int (C1 leaves each division a division)
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            bytes[--end] = ONES[r];
+            bytes[--end] = TENS[r];
+            v = q;
+        }
+        int i = (int) v;
+        while (i >= 100) {
+            int q = i / 100, r = i - q * 100;
+            bytes[--end] = ONES[r];
+            bytes[--end] = TENS[r];
+            i = q;
+        }
+        if (i >= 10) {
+            bytes[--end] = ONES[i];
+            bytes[--end] = TENS[i];
+        } else {
+            bytes[--end] = (byte) ('0' + i);
+        }
         return this;
+    }
+
+    /** The tens and the ones digit of 0-99. */
+    private static final byte[] TENS = new byte[100], ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
     }
 
     /** An amount, as {@link Csv#money} writes it: fixed point, two decimals; NaN empty; infinities and amounts beyond whole cents through {@link Csv#money}. */
@@ -112,8 +139,10 @@ public final class CsvBytes {
     public String toString() { return new String(bytes, 0, size, StandardCharsets.US_ASCII); }
 
     private static int digits(long v) {
-        int d = 1;
-        for (long p = 10; d < 19 && v >= p; p *= 10) d++;
+        if (v < 10) return 1;
+        if (v < 100) return 2;
+        int d = 3;
+        for (long p = 1000; d < 19 && v >= p; p *= 10) d++;
         return d;
     }
 
