@@ -49,10 +49,14 @@ public record RunMemory(long network, long shared, long fundingKept, long fundin
      * actors and a few trust terms) beside its own choices and the risk model's per-actor rates (about
      * 60), the funding being built (about 100) and, for the planner and the targeted budget, the network
      * exposure (about 40), and what the round before priced, which a round may reuse (its risk model's
-     * rates and reference posture, about 90): 736, estimated from the objects (it was 128, which did not
-     * count the firms' risk objects). Policies funded concurrently hold one each ({@link #fundingThreads}).
+     * rates and reference posture, about 90), and the decisions of the round before and of the round in
+     * progress, which the next round may reuse (per firm a policy decides for: its terms with their lists and
+     * records and its choice, about 250 each; 19,283 terms live at most for 9,960 firms under a mandate,
+     * {@code jmap -histo:live}): 1,250, estimated from the objects (it was 128, which did not count the firms'
+     * risk objects, then 736, which did not count the decisions). Policies funded concurrently hold one each
+     * ({@link #fundingThreads}).
      */
-    static final long FUNDING_WORK_PER_FIRM = 736;
+    static final long FUNDING_WORK_PER_FIRM = 1250;
     /** A replicate's per-firm state (status, reconnaissance stamps) and a share of firms compromised, per firm and thread. */
     static final long REPLICATE_PER_FIRM = 48;
     /** A replicate's fixed part (daily counts, event queue, records' first pages), per thread. */

@@ -2,6 +2,7 @@ package weaklink.economics.decision;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a policy puts before one firm — the only ways a policy reaches a firm's decision (DESIGN §1
@@ -82,6 +83,19 @@ public final class FirmTerms {
     public Standard duty() { return duty; }
     public List<Share> shares() { return shares; }
     public List<Requirement> requirements() { return requirements; }
+
+    /**
+     * Whether {@code other} offers the same terms, number for number (budget, income, duty, shares and
+     * requirements in the same order; the budget and income bit for bit, the records' amounts as their
+     * {@code equals} compares them, by {@link Double#compare}): a firm's decision
+     * ({@link BestResponse#decide}) reads nothing else of its terms, so under the same breach function
+     * and risk it is the same choice.
+     */
+    public boolean sameAs(FirmTerms other) {
+        return Double.doubleToRawLongBits(budgetYen) == Double.doubleToRawLongBits(other.budgetYen)
+                && Double.doubleToRawLongBits(incomeYen) == Double.doubleToRawLongBits(other.incomeYen)
+                && Objects.equals(duty, other.duty) && shares.equals(other.shares) && requirements.equals(other.requirements);
+    }
 
     /** Whether the terms are the firm's budget alone (its decision is then the baseline's). */
     public boolean isBudgetOnly() {

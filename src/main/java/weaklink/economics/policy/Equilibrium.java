@@ -89,7 +89,9 @@ public final class Equilibrium {
 
     /**
      * A policy's rounds: each re-prices {@code ctx} at the round's reference posture (a copy: the
-     * iteration goes on moving its own) and funds the policy there, told the round before.
+     * iteration goes on moving its own) and funds the policy there, told the round before (its
+     * context, whose own choices and risk objects the round reuses where a firm's risk has not moved,
+     * and its funding's decisions, reused where a firm's terms have not moved either).
      */
     private static final class PolicyRounds implements Function<double[], SecurityFunding> {
         private final CostSharingPolicy policy;
@@ -107,7 +109,7 @@ public final class Equilibrium {
 
         @Override
         public SecurityFunding apply(double[] s) {
-            PolicyContext round = ctx.repriced(PostureRule.postureFor(ctx.network(), s.clone()), lastRound);
+            PolicyContext round = ctx.repriced(PostureRule.postureFor(ctx.network(), s.clone()), lastRound, previous.funding().decisions());
             lastRound = round;
             SecurityFunding funding = policy.fund(round, previous);
             previous = new PreviousRound(round.risk(), round.referencePosture(), funding);

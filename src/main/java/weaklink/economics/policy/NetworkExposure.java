@@ -109,7 +109,7 @@ final class NetworkExposure {
      * it is then the same too.
      */
     boolean sameFunction(int firm, RiskModel otherRisk, double[] otherReference) {
-        if (!ctx.risk().sameFirmRisk(firm, otherRisk)) return false;
+        if (!ctx.sameFirmRisk(firm, otherRisk)) return false;
         SupplyNetwork net = ctx.network();
         for (int e = net.trustOutStart(firm), end = net.trustOutEnd(firm); e < end; e++) {
             int j = net.trustTarget(e);

@@ -51,8 +51,23 @@ public final class PolicyContext {
     private final Map<String, Standard> standards;
     /** Every firm's breach function (it depends on the network only): built by the first context, shared by the re-priced ones. */
     private final BreachFunction[] breach;
-    /** Every firm's risk against this context's {@link #risk}, as its constructor built it; null where not kept (see {@link #repriced}). */
+    /**
+     * In a policy's round, every firm's risk against this context's {@link #risk} once asked for ({@link #risk(int)}: kept for the
+     * round, which the policy asks for again); null in a context that keeps none (see {@link #repriced}).
+     */
     private final FirmRisk[] firmRisk;
+    /**
+     * In a policy's round: the round before's risk model (the same policy's, or the context re-priced), and
+     * per firm whether its risk has moved from it ({@link RiskModel#sameFirmRisk}), once asked ({@link #UNMOVED}, {@link #MOVED}, or
+     * 0: not yet); else null.
+     */
+    private final RiskModel previousRisk;
+    private final byte[] moved;
+    private static final byte UNMOVED = 1, MOVED = 2;
+    /** In a policy's round: the round before's firms' risk objects (null: it kept none), until the round after is made. */
+    private FirmRisk[] previousFirmRisk;
+    /** In a policy's round: the decisions the round before made under the policy, which its funding may reuse; else null. */
+    private final SecurityFunding.Decisions previousDecisions;
     private Equilibrium.Convergence noneConvergence;
 
     /**
@@ -75,7 +90,8 @@ public final class PolicyContext {
 
     /** Every firm's own choice with no policy against {@code risk} (in a policy's round, {@code keepFirmRisks}: when first asked for). */
     private PolicyContext(Scenario scenario, SupplyNetwork net, RandomStreams draws, RiskModel risk, Posture reference, PolicyContext root,
-                          PolicyContext previousRound, double[] referenceInvestment, Equilibrium.Convergence noneConvergence, boolean keepFirmRisks) {
+                          PolicyContext previousRound, SecurityFunding.Decisions previousDecisions, double[] referenceInvestment,
+                          Equilibrium.Convergence noneConvergence, boolean keepFirmRisks) {
         this.scenario = scenario;
         this.net = net;
         this.draws = draws;
@@ -109,11 +125,20 @@ public final class PolicyContext {
             }
         }
         if (keepFirmRisks) {
-            // a policy's round: its firms' own choices are made when the policy first asks for one (the planner never does)
+            // a policy's round: its firms' own choices are made, and their risk objects built, when the policy first asks for them
+            // (the planner asks for no own choice); a firm whose risk has not moved from the round before takes that round's ({@link #risk(int)})
             firmRisk = new FirmRisk[n];
-            for (int i = 0; i < n; i++) firmRisk[i] = risk.firm(i);
+            PolicyContext before = previousRound != null ? previousRound : root;
+            previousRisk = before.risk;
+            moved = new byte[n];
+            previousFirmRisk = before.firmRisk;
+            if (previousRound != null && previousRound != root) previousRound.previousFirmRisk = null; // that round is over: no chain of rounds is kept
+            this.previousDecisions = previousDecisions;
         } else {
             firmRisk = null;
+            previousRisk = null;
+            moved = null;
+            this.previousDecisions = null;
             own = decideOwn(sources);
         }
         this.referenceInvestment = referenceInvestment != null ? referenceInvestment : own().investmentYen();
@@ -127,7 +152,7 @@ public final class PolicyContext {
         firms:
         for (int i = 0; i < n; i++) {
             for (Decided d : sources) {
-                if (!risk.sameFirmRisk(i, d.risk())) continue;
+                if (!sameFirmRisk(i, d.risk())) continue;
                 // the firm's risk has not moved from that context's: nor has its choice (a pure function of it)
                 OwnChoices c = d.choices();
                 investment[i] = c.investmentYen()[i];
@@ -142,6 +167,20 @@ public final class PolicyContext {
         }
         return new OwnChoices(investment, loss, bound);
     }
+
+    /**
+     * Whether firm {@code i}'s risk in this context is the same as in {@code other}'s ({@link RiskModel#sameFirmRisk});
+     * against the round before, as the constructor found it.
+     */
+    boolean sameFirmRisk(int i, RiskModel other) {
+        if (other != previousRisk || moved == null) return risk.sameFirmRisk(i, other);
+        byte m = moved[i];
+        if (m == 0) moved[i] = m = risk.sameFirmRisk(i, other) ? UNMOVED : MOVED;
+        return m == UNMOVED;
+    }
+
+    /** The decisions the same policy's round before made (null: none, or not a policy's round). */
+    SecurityFunding.Decisions previousDecisions() { return previousDecisions; }
 
     /** {@link #own}, made now if not yet (in a policy's round, which one thread computes; the lock only guards against a second). */
     private OwnChoices own() {
@@ -163,7 +202,7 @@ public final class PolicyContext {
     public static PolicyContext of(Scenario scenario, SupplyNetwork net, RandomStreams draws) {
         double[] v = new double[net.firmCount()];
         for (int i = 0; i < v.length; i++) v[i] = net.vulnerability(i);
-        PolicyContext independent = new PolicyContext(scenario, net, draws, RiskModel.independent(scenario, net), Posture.base(v), null, null, null,
+        PolicyContext independent = new PolicyContext(scenario, net, draws, RiskModel.independent(scenario, net), Posture.base(v), null, null, null, null,
                 Equilibrium.Convergence.INDEPENDENT, false);
         if (scenario.economics().decisions() == EconomicsSpec.Decisions.INDEPENDENT) return independent;
         return Equilibrium.withoutPolicy(independent);
@@ -182,21 +221,24 @@ public final class PolicyContext {
      * it lives for one round (the run's reference context, which lives for the run, keeps none).
      */
     PolicyContext repriced(Posture reference) {
-        return repriced(reference, null);
+        return repriced(reference, null, null);
     }
 
     /**
-     * {@link #repriced(Posture)} as the round after {@code previousRound} of the same policy (or null):
-     * the firms' own choices that round made are reused first where a firm's risk has not moved since
-     * (only its choices and risk model are kept, not the round).
+     * {@link #repriced(Posture)} as the round after {@code previousRound} of the same policy (or null),
+     * which made {@code previousDecisions} under the policy (or null): the firms' own choices that round
+     * made are reused first where a firm's risk has not moved since, as are its firms' risk objects and,
+     * by the policy's funding, its decisions where the firm's terms are the same too ({@link
+     * SecurityFunding.Builder#decide}); only the round's choices, decisions and risk model are kept, not the round.
      */
-    PolicyContext repriced(Posture reference, PolicyContext previousRound) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, previousRound, referenceInvestment, noneConvergence, true);
+    PolicyContext repriced(Posture reference, PolicyContext previousRound, SecurityFunding.Decisions previousDecisions) {
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, previousRound, previousDecisions, referenceInvestment,
+                noneConvergence, true);
     }
 
     /** A round of the {@code none} equilibrium: re-priced at {@code reference}, the firms' own choices are the reference of policy cost (shares this context's tables). */
     PolicyContext repricedAsReference(Posture reference) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, null, noneConvergence, false);
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, null, null, noneConvergence, false);
     }
 
     /** This context, its own choices being the {@code none} equilibrium reached as {@code convergence} says. */
@@ -221,8 +263,20 @@ public final class PolicyContext {
     public SupplyNetwork network() { return net; }
     public RiskModel risk() { return risk; }
 
-    /** The firm's risk as a function of its own vulnerability. */
-    public FirmRisk risk(int firm) { return firmRisk != null ? firmRisk[firm] : risk.firm(firm); }
+    /**
+     * The firm's risk as a function of its own vulnerability. In a policy's round (which one thread computes), built
+     * once and kept: the round before's where the firm's risk has not moved since (the same numbers), else new.
+     */
+    public FirmRisk risk(int firm) {
+        if (firmRisk == null) return risk.firm(firm);
+        FirmRisk r = firmRisk[firm];
+        if (r == null) {
+            FirmRisk[] before = previousFirmRisk;
+            r = before != null && before[firm] != null && sameFirmRisk(firm, previousRisk) ? before[firm] : risk.firm(firm);
+            firmRisk[firm] = r;
+        }
+        return r;
+    }
 
     /** The firm's breach function. */
     public BreachFunction breach(int firm) { return breach[firm]; }

@@ -7,6 +7,7 @@ import weaklink.economics.decision.FirmTerms;
 import weaklink.economics.decision.FirmTerms.Share;
 import weaklink.economics.decision.FirmTerms.Standard;
 import weaklink.economics.decision.PostureRule;
+import weaklink.economics.decision.RiskModel;
 import weaklink.model.Posture;
 import weaklink.network.SupplyNetwork;
 
@@ -30,6 +31,8 @@ public final class SecurityFunding {
     private final Posture posture;
     private final double administrationYen, publicFundsYen, marginalCostOfPublicFunds;
     private Equilibrium.Convergence convergence = Equilibrium.Convergence.INDEPENDENT;
+    /** The decisions made, for the policy's next best-response round; dropped once the funding is final ({@link #converged}). */
+    private Decisions decisions;
 
     private SecurityFunding(Builder b, Posture posture) {
         investmentYen = b.z;
@@ -51,6 +54,7 @@ public final class SecurityFunding {
         administrationYen = b.administration;
         publicFundsYen = b.publicFunds;
         marginalCostOfPublicFunds = b.ctx.scenario().economics().marginalCostOfPublicFunds();
+        decisions = b.decisions;
     }
 
     /** {@code z} per firm: what is spent on its security, whoever pays (certification not included). */
@@ -83,10 +87,55 @@ public final class SecurityFunding {
     /** How the firms' decisions were reached: best-response rounds to the equilibrium and the last round's largest change. */
     public Equilibrium.Convergence convergence() { return convergence; }
 
-    /** Records how the decisions were reached ({@link Equilibrium} only); returns this. */
+    /** Records how the decisions were reached ({@link Equilibrium} only): the funding is final (it forgets its {@link #decisions}); returns this. */
     SecurityFunding converged(Equilibrium.Convergence c) {
         convergence = c;
+        decisions = null;
         return this;
+    }
+
+    /** The firms' decisions made for this funding, while it is a best-response round's (null once final, or if it decided none). */
+    Decisions decisions() { return decisions; }
+
+    /**
+     * The decisions a policy's funding made ({@link Builder#decide}): per firm, the terms it decided under
+     * and its choice, against risk model {@code risk}. A firm's choice is a pure function of its breach
+     * function (the network's), its risk and its terms, so a later round of the same policy whose firm has
+     * the same risk ({@link PolicyContext#sameFirmRisk}) and the same terms ({@link FirmTerms#sameAs}) would
+     * choose the same, bit for bit, and takes it from here.
+     */
+    static final class Decisions {
+        private final RiskModel risk;
+        private final FirmTerms[] terms;
+        private final Choice[] choices;
+        private int made, reused;
+
+        Decisions(RiskModel risk, int firms) {
+            this.risk = risk;
+            terms = new FirmTerms[firms];
+            choices = new Choice[firms];
+        }
+
+        /** The choice made for {@code firm} if it decided under the same terms against the same risk as in {@code ctx}; else null. */
+        Choice reusable(int firm, FirmTerms t, PolicyContext ctx) {
+            FirmTerms made = terms[firm];
+            if (made == null || !made.sameAs(t) || !ctx.sameFirmRisk(firm, risk)) return null;
+            return choices[firm];
+        }
+
+        /** {@code firm} chose {@code c} under {@code t}: decided now or, if {@code reused}, taken from the round before. */
+        void record(int firm, FirmTerms t, Choice c, boolean reused) {
+            terms[firm] = t;
+            choices[firm] = c;
+            made++;
+            if (reused) this.reused++;
+        }
+
+        /** How many firms decided for this funding. */
+        int made() { return made; }
+
+        /** How many of them took their choice from the round before. */
+        int reused() { return reused; }
     }
 
     /** Whether the policy addresses the firm (it is among those asked or helped to meet its standard). */
@@ -165,6 +214,9 @@ public final class SecurityFunding {
         final BitSet addressed = new BitSet(), meets = new BitSet(), bound = new BitSet();
         private final Standard[] asked;
         double administration, publicFunds;
+        /** The decisions of the policy's round before, which {@link #decide} reuses where it may (null: none); this round's, when it makes one. */
+        private final Decisions previous;
+        private Decisions decisions;
 
         /** Every firm at its baseline choice ({@link PolicyContext#baselineInvestmentYen}) until the policy decides for it. */
         public Builder(PolicyContext ctx) {
@@ -180,6 +232,7 @@ public final class SecurityFunding {
             this.ctx = ctx;
             this.net = ctx.network();
             n = net.firmCount();
+            previous = ctx.previousDecisions();
             z = new double[n];
             cert = new double[n];
             self = new double[n];
@@ -211,10 +264,17 @@ public final class SecurityFunding {
             asked[firm] = standard;
         }
 
-        /** The firm decides under {@code terms} (budget-only terms leave it at its baseline choice); its choice and the shares' payments are booked. */
+        /**
+         * The firm decides under {@code terms} (budget-only terms leave it at its baseline choice); its choice and the shares' payments are booked.
+         * The choice the policy's round before made is taken where the firm's risk and terms are the same ({@link Decisions}); the
+         * terms are kept for the next round, so the policy does not change them afterwards.
+         */
         public void decide(int firm, FirmTerms terms) {
             if (terms.isBudgetOnly() && terms.budgetYen() == ctx.budgetYen(firm)) return;
-            Choice c = BestResponse.decide(ctx.breach(firm), ctx.risk(firm), terms);
+            Choice reused = previous == null ? null : previous.reusable(firm, terms, ctx);
+            Choice c = reused != null ? reused : BestResponse.decide(ctx.breach(firm), ctx.risk(firm), terms);
+            if (decisions == null) decisions = new Decisions(ctx.risk(), n);
+            decisions.record(firm, terms, c, reused != null);
             z[firm] = c.investmentYen();
             cert[firm] = c.certificationYen();
             loss[firm] = c.expectedLossYen();
