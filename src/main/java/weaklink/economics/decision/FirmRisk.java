@@ -1,5 +1,7 @@
 package weaklink.economics.decision;
 
+import java.util.Arrays;
+
 /**
  * One firm's expected annual loss as a function of its own vulnerability {@code s}, as the firm
  * weighs it ({@link RiskModel} says how the rates are counted):
@@ -43,11 +45,15 @@ public final class FirmRisk {
 
     /**
      * As above, with adaptive actors: actor {@code a}'s attempts at vulnerability {@code s} are {@code campaigns_a · min(1, adaptiveScale_a · s)}.
-     * Not copied either ({@link RiskModel} passes every firm the same per-actor tables).
+     * Not copied either ({@link RiskModel} passes every firm the same per-actor tables). The lateral terms come
+     * in actor order ({@code termActor} non-decreasing), as {@link RiskModel#firm} makes them.
      */
     FirmRisk(double v, double[] entry, double[] capability, boolean[] ransomware, int[] termActor, double[] termRate, double[] termDirect,
              RiskModel.LateralCurve[] termCurve, double incidentYen, double ransomYen, double breachYen, double[] biByScale,
              double[] adaptiveScale, double[] campaigns) {
+        for (int t = 1; t < termActor.length; t++) {
+            if (termActor[t] < termActor[t - 1]) throw new IllegalArgumentException("lateral terms not in actor order: " + Arrays.toString(termActor));
+        }
         this.v = v;
         this.entry = entry;
         this.capability = capability;
@@ -146,25 +152,27 @@ public final class FirmRisk {
      * added in its own order, with each actor's direct and each term's lateral compromises computed once.
      */
     public double expectedLossYen(double s, double perRansomwareCompromiseYen, double perCompromiseYen) {
+        // no array per call (the planner's and the targeted budget's searches call this millions of times): the directs are
+        // summed first, then each actor's direct is computed again (the same bits) and its lateral terms, which come in
+        // actor order, are added to it and to the two sums — every sum in the order it had with a per-actor array
         int actors = entry.length;
-        double[] byActor = new double[actors];
         double all = 0, byRansomware = 0;
         for (int a = 0; a < actors; a++) {
             double direct = attempts(a, s) * Math.min(1, capability[a] * s);
-            byActor[a] = direct;
             all += direct;
             if (ransomware[a]) byRansomware += direct;
         }
-        for (int t = 0; t < termActor.length; t++) {
-            double lateral = lateral(t, s);
-            byActor[termActor[t]] += lateral;
-            all += lateral;
-            if (ransomware[termActor[t]]) byRansomware += lateral;
-        }
         double ransomLoss = Double.NaN;
         double loss = 0;
+        int t = 0;
         for (int a = 0; a < actors; a++) {
-            double n = byActor[a];
+            double n = attempts(a, s) * Math.min(1, capability[a] * s);
+            for (; t < termActor.length && termActor[t] == a; t++) {
+                double lateral = lateral(t, s);
+                n += lateral;
+                all += lateral;
+                if (ransomware[a]) byRansomware += lateral;
+            }
             if (n <= 0) continue;
             if (ransomware[a]) {
                 if (Double.isNaN(ransomLoss)) ransomLoss = lossPerCompromiseYen(true, s);

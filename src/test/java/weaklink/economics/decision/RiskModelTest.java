@@ -2,6 +2,7 @@ package weaklink.economics.decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -250,5 +251,16 @@ class RiskModelTest {
                 assertEquals(Double.doubleToRawLongBits(separate), Double.doubleToRawLongBits(r.expectedLossYen(v, 3.7e8, 1.3e7)), "firm " + i + ", s = " + v);
             }
         }
+    }
+
+    /** A firm's risk whose lateral terms are not in actor order is refused (the network's loss adds each actor's terms in one pass). */
+    @Test
+    void lateralTermsOutOfActorOrderAreRefused() {
+        RiskModel.LateralCurve curve = new RiskModel.LateralCurve(0.05, 1, new double[] {5, 10}, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new FirmRisk(0.7, new double[] {0.2, 0.05}, new double[] {1, 1}, new boolean[] {true, false}, new int[] {1, 0},
+                        new double[] {0.8, 0.4}, new double[] {0.1, 0.1}, new RiskModel.LateralCurve[] {curve, curve}, 2e6, 5e5, 1e6,
+                        new double[FirmRisk.BI_SCALES]));
+        assertTrue(e.getMessage().contains("actor order"), e.getMessage());
     }
 }
