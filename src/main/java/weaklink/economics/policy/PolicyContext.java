@@ -45,7 +45,10 @@ public final class PolicyContext {
      * theirs: the same policy's round before (where it made them), then the context it re-prices; else empty.
      */
     private final Decided[] ownSources;
-    /** Every firm's own choice with no policy against this context's risk: made at construction, or in a policy's round on first use. */
+    /**
+     * Every firm's own choice with no policy against this context's risk: made at construction, or in a policy's round
+     * firm by firm, when the policy first reads the firm's (its {@link OwnChoices#known} firms).
+     */
     private volatile OwnChoices own;
     private final SupplyHolder supply;
     private final Map<String, Standard> standards;
@@ -82,8 +85,13 @@ public final class PolicyContext {
         final Map<Long, Map<Integer, Double>> largeBuyerShares = new ConcurrentHashMap<>();
     }
 
-    /** Every firm's own choice with no policy: its investment, expected loss and whether its budget binds, by firm. */
-    private record OwnChoices(double[] investmentYen, double[] lossYen, BitSet budgetBound) {}
+    /**
+     * Every firm's own choice with no policy: its investment, expected loss and whether its budget binds, by firm; in a
+     * policy's round, only of the {@code known} firms so far (null: of every firm).
+     */
+    private record OwnChoices(double[] investmentYen, double[] lossYen, BitSet budgetBound, BitSet known) {
+        boolean has(int firm) { return known == null || known.get(firm); }
+    }
 
     /** Own choices made against {@code risk}. */
     private record Decided(RiskModel risk, OwnChoices choices) {}
@@ -147,25 +155,30 @@ public final class PolicyContext {
     /** Every firm's own choice against this context's risk, taken from the first of {@code sources} its risk has not moved from. */
     private OwnChoices decideOwn(Decided[] sources) {
         int n = net.firmCount();
-        double[] investment = new double[n], loss = new double[n];
-        BitSet bound = new BitSet();
-        firms:
-        for (int i = 0; i < n; i++) {
+        OwnChoices all = new OwnChoices(new double[n], new double[n], new BitSet(), null);
+        for (int i = 0; i < n; i++) decideOwn(all, i, sources);
+        return all;
+    }
+
+    /** Firm {@code i}'s own choice against this context's risk, into {@code into}: from the first of {@code sources} that made it against the same risk, else decided. */
+    private void decideOwn(OwnChoices into, int i, Decided[] sources) {
+        decided:
+        {
             for (Decided d : sources) {
-                if (!sameFirmRisk(i, d.risk())) continue;
-                // the firm's risk has not moved from that context's: nor has its choice (a pure function of it)
                 OwnChoices c = d.choices();
-                investment[i] = c.investmentYen()[i];
-                loss[i] = c.lossYen()[i];
-                if (c.budgetBound().get(i)) bound.set(i);
-                continue firms;
+                if (!c.has(i) || !sameFirmRisk(i, d.risk())) continue;
+                // the firm's risk has not moved from that context's: nor has its choice (a pure function of it)
+                into.investmentYen()[i] = c.investmentYen()[i];
+                into.lossYen()[i] = c.lossYen()[i];
+                if (c.budgetBound().get(i)) into.budgetBound().set(i);
+                break decided;
             }
             Choice c = BestResponse.decide(breach[i], risk(i), new FirmTerms(budgetYen(i)));
-            investment[i] = c.investmentYen();
-            loss[i] = c.expectedLossYen();
-            if (c.budgetBound()) bound.set(i);
+            into.investmentYen()[i] = c.investmentYen();
+            into.lossYen()[i] = c.expectedLossYen();
+            if (c.budgetBound()) into.budgetBound().set(i);
         }
-        return new OwnChoices(investment, loss, bound);
+        if (into.known() != null) into.known().set(i);
     }
 
     /**
@@ -182,14 +195,41 @@ public final class PolicyContext {
     /** The decisions the same policy's round before made (null: none, or not a policy's round). */
     SecurityFunding.Decisions previousDecisions() { return previousDecisions; }
 
-    /** {@link #own}, made now if not yet (in a policy's round, which one thread computes; the lock only guards against a second). */
-    private OwnChoices own() {
+    /**
+     * {@link #own}: in a policy's round (which one thread computes; the lock only guards against a second making the
+     * record), an empty record on first use, which {@link #own(int)} fills firm by firm as the policy reads them.
+     */
+    private OwnChoices ownRecord() {
         OwnChoices o = own;
         if (o != null) return o;
         synchronized (this) {
-            if (own == null) own = decideOwn(ownSources);
+            if (own == null) {
+                int n = net.firmCount();
+                own = new OwnChoices(new double[n], new double[n], new BitSet(), new BitSet());
+            }
             return own;
         }
+    }
+
+    /** {@link #own}, with firm {@code firm}'s choice made. */
+    private OwnChoices own(int firm) {
+        OwnChoices o = ownRecord();
+        if (!o.has(firm)) decideOwn(o, firm, ownSources);
+        return o;
+    }
+
+    /** How many firms' own choices this context has made or taken so far (every firm's, but in a policy's round). */
+    int ownChoicesMade() {
+        OwnChoices o = own;
+        return o == null ? 0 : o.known() == null ? net.firmCount() : o.known().cardinality();
+    }
+
+    /** {@link #own}, with every firm's choice made. */
+    private OwnChoices own() {
+        OwnChoices o = ownRecord();
+        if (o.known() == null) return o;
+        for (int i = 0; i < net.firmCount(); i++) if (!o.has(i)) decideOwn(o, i, ownSources);
+        return o;
     }
 
     /**
@@ -285,13 +325,13 @@ public final class PolicyContext {
     public double budgetYen(int firm) { return net.attribute(FirmAttribute.BUDGET_SHARE, firm) * net.revenueYen(firm); }
 
     /** What the firm invests with no policy, against this context's risk (what it does where no policy reaches it). */
-    public double baselineInvestmentYen(int firm) { return own().investmentYen()[firm]; }
+    public double baselineInvestmentYen(int firm) { return own(firm).investmentYen()[firm]; }
 
     /** Its expected annual loss with no policy, against this context's risk. */
-    public double baselineLossYen(int firm) { return own().lossYen()[firm]; }
+    public double baselineLossYen(int firm) { return own(firm).lossYen()[firm]; }
 
     /** Whether its budget holds it down with no policy, against this context's risk. */
-    public boolean baselineBudgetBound(int firm) { return own().budgetBound().get(firm); }
+    public boolean baselineBudgetBound(int firm) { return own(firm).budgetBound().get(firm); }
 
     /** What the firm invests under the {@code none} policy: the reference a policy's cost is measured from. */
     public double referenceInvestmentYen(int firm) { return referenceInvestment[firm]; }

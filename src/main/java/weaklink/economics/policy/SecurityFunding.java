@@ -217,6 +217,9 @@ public final class SecurityFunding {
         /** The decisions of the policy's round before, which {@link #decide} reuses where it may (null: none); this round's, when it makes one. */
         private final Decisions previous;
         private Decisions decisions;
+        /** Whether firms not decided for stay at their baseline choice, and the firms whose investment, loss and binding budget are set. */
+        private final boolean atBaseline;
+        private final BitSet set = new BitSet();
 
         /** Every firm at its baseline choice ({@link PolicyContext#baselineInvestmentYen}) until the policy decides for it. */
         public Builder(PolicyContext ctx) {
@@ -247,13 +250,20 @@ public final class SecurityFunding {
             loss = new double[n];
             income = new double[n];
             asked = new Standard[n];
-            for (int i = 0; i < n; i++) {
-                baseline[i] = ctx.referenceInvestmentYen(i);
-                if (!atBaseline) continue;
-                z[i] = ctx.baselineInvestmentYen(i);
-                loss[i] = ctx.baselineLossYen(i);
-                if (ctx.baselineBudgetBound(i)) bound.set(i);
-            }
+            this.atBaseline = atBaseline;
+            for (int i = 0; i < n; i++) baseline[i] = ctx.referenceInvestmentYen(i);
+        }
+
+        /**
+         * Sets the firm at its baseline choice unless it is set already: when first touched, so that a firm the policy
+         * decides for (whose choice replaces its baseline) never needs its own choice made in a re-priced round.
+         */
+        private void atBaseline(int firm) {
+            if (!atBaseline || set.get(firm)) return;
+            set.set(firm);
+            z[firm] = ctx.baselineInvestmentYen(firm);
+            loss[firm] = ctx.baselineLossYen(firm);
+            if (ctx.baselineBudgetBound(firm)) bound.set(firm);
         }
 
         public PolicyContext context() { return ctx; }
@@ -273,6 +283,7 @@ public final class SecurityFunding {
             if (terms.isBudgetOnly() && terms.budgetYen() == ctx.budgetYen(firm)) return;
             Choice reused = previous == null ? null : previous.reusable(firm, terms, ctx);
             Choice c = reused != null ? reused : BestResponse.decide(ctx.breach(firm), ctx.risk(firm), terms);
+            set.set(firm);
             if (decisions == null) decisions = new Decisions(ctx.risk(), n);
             decisions.record(firm, terms, c, reused != null);
             z[firm] = c.investmentYen();
@@ -294,6 +305,7 @@ public final class SecurityFunding {
 
         /** The planner sets the firm's investment to {@code yen} (its expected own loss then {@code lossYen}); booked as the firm's own spending. */
         void plan(int firm, double yen, double lossYen) {
+            set.set(firm);
             z[firm] = yen;
             cert[firm] = 0;
             loss[firm] = lossYen;
@@ -308,6 +320,7 @@ public final class SecurityFunding {
 
         /** {@code payer} buys {@code yen} of security for {@code firm} on top of what the firm spends itself (earmarked: the firm may not spend less). */
         public void fundAdditional(int firm, int tag, double yen) {
+            atBaseline(firm);
             z[firm] += yen;
             book(firm, tag, yen);
         }
@@ -338,6 +351,7 @@ public final class SecurityFunding {
         public SecurityFunding build() {
             double[] s = new double[n];
             for (int i = 0; i < n; i++) {
+                atBaseline(i);
                 s[i] = ctx.breach(i).vulnerability(z[i]);
                 double spend = z[i] + cert[i];
                 double fromIncome = Math.min(income[i], Math.max(0, spend - byBuyers[i] - byGovernment[i] - byPool[i]));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import weaklink.economics.decision.BestResponse;
 import weaklink.economics.decision.BestResponse.Choice;
 import weaklink.economics.decision.FirmTerms;
 import weaklink.economics.decision.PostureRule;
@@ -54,7 +55,7 @@ class PolicyRoundsTest {
     void aRoundAfterAnotherMakesTheFirmsOwnChoicesAFreshRoundMakes() {
         Posture second = planned();
         PolicyContext before = ctx.repriced(second);
-        before.baselineInvestmentYen(0); // the round made its firms' own choices
+        for (int i = 0; i < net.firmCount(); i++) before.baselineInvestmentYen(i); // the round made its firms' own choices
         // the next round: one firm's posture moves again (its partners' risk moves with it, the others' does not)
         double[] s = second.successProbability().clone();
         int moved = 0;
@@ -166,5 +167,26 @@ class PolicyRoundsTest {
 
     private static FirmTerms terms(FirmTerms.Standard standard, double share) {
         return new FirmTerms(1e7).share(share, 2e6, null, true, 3).require(standard, 5e5, 3);
+    }
+
+    @Test
+    void aRoundMakesTheOwnChoicesOfTheFirmsThePolicyLeavesAtTheirBaselineOnly() {
+        PolicySpec.Mandate spec = (PolicySpec.Mandate) scenario.policies().stream().filter(p -> p instanceof PolicySpec.Mandate).findFirst().orElseThrow();
+        PolicyContext round = ctx.repriced(planned());
+        SecurityFunding f = CostSharingPolicy.of(spec).fund(round);
+        int n = net.firmCount(), undecided = 0;
+        for (int i = 0; i < n; i++) {
+            if (net.tier(i) >= spec.minTier()) continue; // decided under the mandate (or out of its reach)
+            undecided++;
+            // a firm left alone is at its own choice against the round's risk, decided as the firm would decide it
+            Choice own = BestResponse.decide(round.breach(i), round.risk(i), new FirmTerms(round.budgetYen(i)));
+            assertEquals(Double.doubleToRawLongBits(own.investmentYen()), Double.doubleToRawLongBits(f.investmentYen()[i]), "firm " + i);
+            assertEquals(Double.doubleToRawLongBits(own.expectedLossYen()), Double.doubleToRawLongBits(f.expectedLossYen()[i]), "firm " + i);
+            assertEquals(own.budgetBound(), f.budgetBound(i), "firm " + i);
+        }
+        int made = round.ownChoicesMade();
+        assertTrue(undecided > 0 && made >= undecided && made < n, made + " own choices made for " + undecided + " firms left alone of " + n);
+        for (int i = 0; i < n; i++) round.baselineInvestmentYen(i);
+        assertEquals(n, round.ownChoicesMade());
     }
 }
