@@ -28,6 +28,14 @@ public final class EventRows {
 
     private EventRows() {}
 
+    /**
+     * Does nothing: the rows below call it first thing in their static initialisers, so that this class, their nest
+     * host, is linked before their columns' lambdas are made. The class-data archive (target/weaklink.jsa) keeps a
+     * lambda only when its nest host was linked when it was made; otherwise every run makes it again (docs/BENCHMARKS.md,
+     * "Seventh pass"; CdsArchiveIT).
+     */
+    static void linkNestHost() {}
+
     /** The event files a run of {@code scenario} writes, as its {@code insurance.event_losses} says. */
     public static List<String> files(weaklink.scenario.Scenario scenario) {
         return switch (scenario.insurance().eventLosses()) {
@@ -53,6 +61,8 @@ public final class EventRows {
      */
     public record YearRow(String policy, int replicate, int summarySet, int summaryId, int events, double gulLoss, double gulLargest,
                           double ilLoss, double ilLargest, double retainedLoss, double retainedLargest, double cededLoss, double cededLargest) {
+        static { linkNestHost(); }
+
         public static final CsvTable<YearRow> TABLE = new CsvTable<>(YEARS,
                 "With `insurance.event_losses: years`: one row per (replicate, policy, summary group) with a ground-up or insured loss;"
                         + " groups by summary set then id.", List.of(
@@ -83,6 +93,8 @@ public final class EventRows {
     /** A row of {@code events.csv}: one event, one summary group. */
     public record EventRow(String policy, int replicate, int event, int actor, int day, int summarySet, int summaryId, double gulLoss,
                            double gulExposure, double ilLoss, double ilExposure, double cededLoss, double retainedLoss) {
+        static { linkNestHost(); }
+
         public static final CsvTable<EventRow> TABLE = new CsvTable<>(EVENTS,
                 "One row per (replicate, policy, event, summary group) with a ground-up or insured loss; events in the order they occurred,"
                         + " groups by summary set then id.", List.of(
@@ -113,6 +125,8 @@ public final class EventRows {
     /** A row of {@code portfolio_losses.csv}: one insured firm's loss and claim from one event. */
     public record ClaimRow(String policy, int replicate, int event, long firmId, double groundUp, double bi, double cbi, double ransom,
                            double waiting, double insured, double book) {
+        static { linkNestHost(); }
+
         public static final CsvTable<ClaimRow> TABLE = new CsvTable<>(PORTFOLIO,
                 "One row per (replicate, policy, event, insured firm of the book) with a loss; events in the order they occurred, then firms.",
                 List.of(

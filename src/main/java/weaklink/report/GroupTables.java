@@ -22,8 +22,18 @@ import weaklink.io.CsvTable;
 final class GroupTables {
     private GroupTables() {}
 
+    /**
+     * Does nothing: the rows below call it first thing in their static initialisers, so that this class, their nest
+     * host, is linked before their columns' lambdas are made. The class-data archive (target/weaklink.jsa) keeps a
+     * lambda only when its nest host was linked when it was made; otherwise every run makes it again (docs/BENCHMARKS.md,
+     * "Seventh pass"; CdsArchiveIT).
+     */
+    static void linkNestHost() {}
+
     /** One row of {@code timeseries.csv}: a policy's daily counts, rounded to 6 decimals. */
     record DayRow(String policy, int day, double meanCompromised, double sdCompromised, double meanDown, double sdDown) {
+        static { linkNestHost(); }
+
         static final CsvColumn<DayRow> POLICY = CsvColumn.text("policy", DayRow::policy, "policy");
         static final CsvColumn<DayRow> DAY = CsvColumn.of("day", INTEGER, DayRow::day,
                 "day `d` = 1 … `days`, covering `[d − 1, d)` days from the start of the year");
@@ -45,6 +55,8 @@ final class GroupTables {
                     double paidByBuyers, double paidByGovernment, double paidByPool, double paidForSuppliers, double premiums,
                     double investmentPerFirm, double certification, double firmsAddressed, double shareMeetingStandard,
                     double shareBudgetBound, double lostBusiness, double penalties, double entries, double entryShare) {
+        static { linkNestHost(); }
+
         static final CsvColumn<GroupRow> POLICY = CsvColumn.text("policy", GroupRow::policy, "policy");
         static final CsvColumn<GroupRow> TIER = CsvColumn.of("tier", INTEGER, GroupRow::tier, "the group's tier (0 = large buyers)");
         static final CsvColumn<GroupRow> SIZE_CLASS = CsvColumn.text("size_class", GroupRow::sizeClass, "the group's size class");
