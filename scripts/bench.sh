@@ -119,8 +119,10 @@ fi
 # The README's JVM options for runs of seconds (docs/BENCHMARKS.md, "Fourth pass"): C1 only, one GC thread.
 C1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 # The class-data-sharing archive the build writes beside the jar ("Fifth pass"); the JVM ignores it, silently, when
-# it is missing or does not match the jar.
-CDS=(-XX:SharedArchiveFile="${JAR%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+# it is missing or does not match the jar. ArchiveRelocationMode=0: mapped at the address it was written for, not
+# at a random one whose every pointer the JVM patches first; relocated as before when that address is taken
+# ("Seventh pass: the quick start's time outside its phases").
+CDS=(-XX:SharedArchiveFile="${JAR%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
 
 if wants quickstart; then
   timed quickstart "${CDS[@]}" "${C1[@]}" -- run scenarios/quickstart.yaml --quiet --out "$TMP/quickstart"

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar's class-data archive ({@code target/weaklink.jsa}, written by the build's training run)
- * holds every class of ours a quick start loads, lambdas included: run with the README's options, the JVM
+ * holds every class of ours a quick start loads, lambdas included: run with the README's JVM options (read
+ * from its quick-start command, so they are checked to start a JVM that uses the archive), the JVM
  * reads none of them from the jar and makes (almost) none of them again. The exceptions are the classes in
  * {@code weaklink.cli.Main} that implement picocli's interfaces (picocli's Java 5 class files cannot be
  * archived, nor what implements them), and a lambda or two whose call site two threads (the report's, the
@@ -34,11 +35,12 @@ class CdsArchiveIT {
         Path jar = Path.of("target/weaklink.jar"), archive = Path.of("target/weaklink.jsa");
         assumeTrue(Files.isRegularFile(jar) && Files.isRegularFile(archive), "no class-data archive (built with -Dcds.skip=true)");
         Path log = tmp.resolve("classes.log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xlog:class+load=info:file=" + log,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
-                "run", "scenarios/quickstart.yaml", "--replicates", "20", "--threads", "1", "--quiet", "--out", tmp.resolve("out").toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("run.txt").toFile()).start();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(readmeJvmOptions());
+        command.addAll(List.of("-Xlog:class+load=info:file=" + log, "-jar", jar.toString(),
+                "run", "scenarios/quickstart.yaml", "--replicates", "20", "--threads", "1", "--quiet", "--out", tmp.resolve("out").toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("run.txt").toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the run did not finish");
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("run.txt")));
 
@@ -51,5 +53,18 @@ class CdsArchiveIT {
         }
         assertTrue(fromTheArchive.size() > 300, "classes of ours from the archive: " + fromTheArchive.size());
         assertTrue(madeOrRead.size() <= 3, "made again or read from the jar: " + madeOrRead);
+    }
+
+    /** The JVM options of the README's quick-start command: what stands between {@code java} and {@code -jar}. */
+    private static List<String> readmeJvmOptions() throws IOException {
+        for (String line : Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8)) {
+            int java = line.indexOf(" java -XX:SharedArchiveFile="), jar = line.indexOf(" -jar target/weaklink.jar run scenarios/quickstart.yaml");
+            if (java >= 0 && jar > java) {
+                List<String> options = List.of(line.substring(java + " java ".length(), jar).trim().split(" +"));
+                assertTrue(options.contains("-XX:SharedArchiveFile=target/weaklink.jsa"), options.toString());
+                return options;
+            }
+        }
+        throw new AssertionError("README.md has no quick-start command with the class-data archive");
     }
 }
