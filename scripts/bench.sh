@@ -116,8 +116,9 @@ if wants national; then
       "completes" "heap <= 3 GB" "meets" "$LOAD"
 fi
 
-# The README's JVM options for runs of seconds (docs/BENCHMARKS.md, "Fourth pass"): C1 only, one GC thread.
-C1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+# The README's JVM options for runs of seconds (docs/BENCHMARKS.md, "Fourth pass"): C1 only, one GC thread; the
+# heap on transparent huge pages where the system offers them, silently as before where not ("Eighth pass").
+C1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+UseTransparentHugePages -Xlog:pagesize=off)
 # The class-data-sharing archive the build writes beside the jar ("Fifth pass"); the JVM ignores it, silently, when
 # it is missing or does not match the jar. ArchiveRelocationMode=0: mapped at the address it was written for, not
 # at a random one whose every pointer the JVM patches first; relocated as before when that address is taken

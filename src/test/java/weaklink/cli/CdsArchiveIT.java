@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * archived, nor what implements them), and a lambda or two whose call site two threads (the report's, the
  * ORD export's) reached at once, in the training run or in this one: which of them the JVM made first
  * varies, so the archived one may not be found. Before the rows of EventRows and GroupTables linked
- * their nest host first, 64 of their lambdas were made again at every run.
+ * their nest host first, 64 of their lambdas were made again at every run. The same run, quiet, prints
+ * nothing: none of the options has the JVM write a warning of its own (a kernel without transparent huge
+ * pages would have it warn on the standard output but for {@code -Xlog:pagesize=off}).
  */
 class CdsArchiveIT {
     private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+) source: (.*)$");
@@ -43,6 +45,7 @@ class CdsArchiveIT {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("run.txt").toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the run did not finish");
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("run.txt")));
+        assertEquals("", Files.readString(tmp.resolve("run.txt")), "a quiet run with the README's options prints nothing, the JVM included");
 
         List<String> fromTheArchive = new ArrayList<>(), madeOrRead = new ArrayList<>();
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
