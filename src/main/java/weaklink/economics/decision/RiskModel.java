@@ -348,15 +348,18 @@ public final class RiskModel {
         }
     }
 
-    /** The lateral-movement curve of (actor, trust type, source dwell scale), shared by every firm that needs it. */
+    /**
+     * The lateral-movement curve of (actor, trust type, source dwell scale), shared by every firm that needs it, and by
+     * every dwell scale whose whole days of dwell are the same at every node ({@link MissColumns#curveOf}).
+     */
     private LateralCurve curve(int actor, int type, double dwellScale) {
         MissColumns pair = tables.miss[actor][type];
         // the dwell scale to 1/4096 (its lower 32 bits: a key per curve whatever the scale)
         Integer key = (int) Math.round(dwellScale * 4096);
         LateralCurve known = pair.curves.get(key); // most are known: no need to lock the map's bin
         if (known != null) return known;
-        return pair.curves.computeIfAbsent(key, k -> new LateralCurve(trustDailyProbability[type], actors[actor].capability(), dwellNodes[actor],
-                Math.round(dwellScale * 4096) / 4096.0, pair));
+        return pair.curves.computeIfAbsent(key, k -> pair.curveOf(trustDailyProbability[type], actors[actor].capability(),
+                LateralCurve.dayCounts(dwellNodes[actor], Math.round(dwellScale * 4096) / 4096.0)));
     }
 
     /**
@@ -402,12 +405,23 @@ public final class RiskModel {
          * that compute one at once store the same value.
          */
         LateralCurve(double daily, double capability, double[] dwellNodes, double dwellScale, MissColumns miss) {
+            this(daily, capability, dayCounts(dwellNodes, dwellScale), miss);
+        }
+
+        /** The lazy curve of whole days of dwell {@code days} (one per node, the curve's from now on): a point reads nothing else that varies. */
+        private LateralCurve(double daily, double capability, double[] days, MissColumns miss) {
             this.daily = daily;
             this.capability = capability;
             this.miss = miss;
-            days = new double[dwellNodes.length];
-            for (int j = 0; j < days.length; j++) days[j] = Math.floor(dwellNodes[j] * dwellScale);
+            this.days = days;
             for (int x = 0; x < CURVE_POINTS; x++) m.set(x, NOT_YET);
+        }
+
+        /** {@code ⌊D·d⌋} at each dwell node {@code D}, for dwell scale {@code d}. */
+        static double[] dayCounts(double[] dwellNodes, double dwellScale) {
+            double[] days = new double[dwellNodes.length];
+            for (int j = 0; j < days.length; j++) days[j] = Math.floor(dwellNodes[j] * dwellScale);
+            return days;
         }
 
         private double point(int x) {
@@ -449,6 +463,29 @@ public final class RiskModel {
         private final Map<Double, double[]> byDays = new ConcurrentHashMap<>();
         /** The pair's lateral-movement curves by dwell scale × 4096 (rounded; its lower 32 bits). */
         final Map<Integer, LateralCurve> curves = new ConcurrentHashMap<>();
+        /**
+         * The same curves by their whole days of dwell at the nodes: a lazy curve's points read only those (and the pair's
+         * probability, capability and columns), so dwell scales that floor to the same days at every node share one curve —
+         * its points computed once for all of them (japan-manufacturing's run context and funding: 1,937 curves where there were 6,079).
+         */
+        private final Map<DayCounts, LateralCurve> byDayCounts = new ConcurrentHashMap<>();
+
+        /** Whole days of dwell at each node, compared by value. */
+        private record DayCounts(double[] days) {
+            @Override
+            public boolean equals(Object o) { return o instanceof DayCounts d && Arrays.equals(days, d.days); }
+
+            @Override
+            public int hashCode() { return Arrays.hashCode(days); }
+
+            @Override
+            public String toString() { return Arrays.toString(days); }
+        }
+
+        /** The pair's lazy curve of whole days of dwell {@code days} (one per node), made on first use; {@code daily} and {@code capability} must be the pair's. */
+        LateralCurve curveOf(double daily, double capability, double[] days) {
+            return byDayCounts.computeIfAbsent(new DayCounts(days), k -> new LateralCurve(daily, capability, k.days(), this));
+        }
 
         /** Per curve point, whether {@code q} is in (0, 1), and {@code ln(1 − q)} there. */
         private final boolean[] inRange = new boolean[CURVE_POINTS];

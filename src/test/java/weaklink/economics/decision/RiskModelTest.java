@@ -1,7 +1,10 @@
 package weaklink.economics.decision;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -234,6 +237,33 @@ class RiskModelTest {
             }
         }
     }
+    /**
+     * Dwell scales whose whole days of dwell are the same at every node share one lazy curve, which is, bit for bit, the
+     * curve computed term by term at each of them; a scale one day apart at some node gets a curve of its own.
+     */
+    @Test
+    void dwellScalesWithTheSameWholeDaysShareOneCurveThatIsEachScalesOwn() {
+        double[] dwell = RiskModel.nodes(weaklink.scenario.DistributionSpec.lognormal(14, 0.8));
+        RiskModel.MissColumns pair = new RiskModel.MissColumns(0.05, 1);
+        // 1/4096 apart: the floors of D × scale move at no node (checked), so one curve serves both
+        double a = 1, b = 1 + 1.0 / 4096;
+        assertArrayEquals(RiskModel.LateralCurve.dayCounts(dwell, a), RiskModel.LateralCurve.dayCounts(dwell, b));
+        RiskModel.LateralCurve shared = pair.curveOf(0.05, 1, RiskModel.LateralCurve.dayCounts(dwell, a));
+        assertSame(shared, pair.curveOf(0.05, 1, RiskModel.LateralCurve.dayCounts(dwell, b)));
+        for (double scale : new double[] {a, b}) {
+            RiskModel.LateralCurve direct = new RiskModel.LateralCurve(0.05, 1, dwell, scale);
+            for (int x = 0; x <= 4 * (RiskModel.CURVE_POINTS - 1); x++) {
+                double v = x / (4.0 * (RiskModel.CURVE_POINTS - 1));
+                assertEquals(Double.doubleToRawLongBits(direct.at(v)), Double.doubleToRawLongBits(shared.at(v)), "scale " + scale + "; s = " + v);
+            }
+        }
+        // half again: the days move, and so does the curve
+        double[] longer = RiskModel.LateralCurve.dayCounts(dwell, 1.5);
+        RiskModel.LateralCurve other = pair.curveOf(0.05, 1, longer);
+        assertNotSame(shared, other);
+        assertTrue(other.at(0.3) > shared.at(0.3), "a longer dwell reaches more partners");
+    }
+
     /** What a firm's compromises cost the network, in one pass, is bit for bit the three sums it is made of. */
     @Test
     void theNetworksLossFromAFirmInOnePassIsItsThreeSums() {
