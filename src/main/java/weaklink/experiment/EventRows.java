@@ -151,9 +151,10 @@ public final class EventRows {
      * Appends one replicate's rows under one policy: the events' rows to {@code events} and the book's
      * claims (if any) to {@code claims}. Reinsurance is applied to the book's event losses (summary set 1)
      * in occurrence order; each group's ceded part is the event's, pro rata to the group's insured loss.
+     * With {@code held} (else null), each event row is also added to it, under policy number {@code policyIndex}.
      */
     static void append(StringBuilder events, StringBuilder claims, String policy, int replicate, EventLosses losses, SummarySets sets,
-                       Reinsurance reinsurance, SupplyNetwork net) {
+                       Reinsurance reinsurance, SupplyNetwork net, HeldEvents.Part held, int policyIndex) {
         int n = losses.size();
         double[] ceded = ceded(losses, reinsurance);
         for (int e = 0; e < n; e++) {
@@ -161,9 +162,11 @@ public final class EventRows {
                 double gul = losses.gul(e, cell), il = losses.il(e, cell);
                 if (gul <= 0 && il <= 0) continue;
                 long ilCents = Math.round(il * 100), cededCents = cededCents(losses, ceded, e, cell);
-                EventRow.TABLE.append(events, new EventRow(policy, replicate, losses.id(e), losses.actor(e), losses.day(e), sets.set(cell),
+                EventRow row = new EventRow(policy, replicate, losses.id(e), losses.actor(e), losses.day(e), sets.set(cell),
                         sets.summaryId(cell), gul, losses.gulExposure(e, cell), il, losses.ilExposure(e, cell), cededCents / 100.0,
-                        (ilCents - cededCents) / 100.0));
+                        (ilCents - cededCents) / 100.0);
+                EventRow.TABLE.append(events, row);
+                if (held != null) held.add(policyIndex, row);
             }
         }
         appendClaims(claims, policy, replicate, losses, net);

@@ -47,6 +47,8 @@ public final class ReplicateEngine {
      */
     private final long[][][] groupSecurity;
     private final List<PhaseTimer.Phase> setupPhases;
+    /** Bytes of event rows a run may hold for its ORD export ({@link HeldEvents}); 0 without a workload. */
+    private final long heldEventsBudget;
 
     /** Builds the network once and computes each policy's funding once. Thread-safe to {@link #run} afterwards. */
     public ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies) throws BadInputException {
@@ -75,11 +77,14 @@ public final class ReplicateEngine {
         this.context = PhaseOutOfMemoryError.during("building the network", () -> RunContext.of(scenario, seed));
         this.net = context.network();
         int fundingThreads = 1;
+        long heldBudget = 0;
         if (heap != null) {
             RunMemory memory = RunMemory.of(net, policies.size(), workload.threads(), workload.replicates());
             memory.require(heap);
             fundingThreads = memory.fundingThreads(heap, policies.size());
+            heldBudget = heldEventsBudget(heap.budget() - memory.peak(), Runtime.getRuntime().maxMemory());
         }
+        this.heldEventsBudget = heldBudget;
         PhaseOutOfMemoryError.during("preparing the attacks", context::attackSurface);
         phases.add(timer.lap("network"));
         this.behaviour = new CostSharingPolicy[policies.size()];
@@ -106,6 +111,17 @@ public final class ReplicateEngine {
         this.setupPhases = List.copyOf(phases);
     }
 
+    /**
+     * The bytes of event rows a run may hold for its ORD export ({@link HeldEvents}): half of what the
+     * heap has beyond the run's counted peak ({@code spare}), at most an eighth of the heap ({@code max}).
+     */
+    static long heldEventsBudget(long spare, long max) {
+        return Math.max(0, Math.min(spare / 2, max / 8));
+    }
+
+    /** The bytes of event rows this run may hold for its ORD export (0: none; an engine made without a workload). */
+    long heldEventsBudget() { return heldEventsBudget; }
+
     /** How long building the network, each policy's funding and the loss model took (for {@code run --timings}). */
     public List<PhaseTimer.Phase> setupPhases() { return setupPhases; }
 
@@ -129,6 +145,14 @@ public final class ReplicateEngine {
 
     /** Replicate {@code replicate} under every policy, on the same random streams. */
     public ReplicateResult run(int replicate) {
+        return run(replicate, false);
+    }
+
+    /**
+     * As {@link #run(int)}; with {@code holdEvents} (and {@code events.csv} kept), the event rows are also
+     * made as {@link HeldEvents.Part} ({@link ReplicateResult#heldEvents()}).
+     */
+    ReplicateResult run(int replicate, boolean holdEvents) {
         RandomStreams streams = context.streams(replicate);
         ReplicateResult result = new ReplicateResult(policies.size());
         StringBuilder csv = new StringBuilder(256 * policies.size());
@@ -136,6 +160,7 @@ public final class ReplicateEngine {
         StringBuilder events = keep == InsuranceSpec.EventLosses.EVENTS ? new StringBuilder(1024) : null;
         StringBuilder claims = events == null || context.book() == null ? null : new StringBuilder(256);
         StringBuilder years = keep == InsuranceSpec.EventLosses.YEARS ? new StringBuilder(256) : null;
+        HeldEvents.Part held = events != null && holdEvents ? new HeldEvents.Part() : null;
         for (int p = 0; p < policies.size(); p++) {
             ReplicateRecord record = context.model(funding[p].posture(), streams).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
@@ -147,13 +172,18 @@ public final class ReplicateEngine {
             result.daily[p][1] = record.dailyDown();
             result.groupLoss[p] = losses.groupLossYen();
             result.groupEntries[p] = entriesByGroup(record);
-            if (events != null) EventRows.append(events, claims, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance, net);
+            if (events != null) EventRows.append(events, claims, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance, net,
+                    held, p);
             if (years != null) EventRows.appendYears(years, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance);
         }
         result.csv = csv.toString();
         if (events != null) result.eventRows.put(EventRows.EVENTS, events.toString());
         if (claims != null) result.eventRows.put(EventRows.PORTFOLIO, claims.toString());
         if (years != null) result.eventRows.put(EventRows.YEARS, years.toString());
+        if (held != null) {
+            held.trim();
+            result.heldEvents = held;
+        }
         return result;
     }
 
@@ -207,6 +237,8 @@ public final class ReplicateEngine {
         private final double[][] groupLoss;
         private final int[][] groupEntries;
         private final double[] totalLoss;
+        /** The event rows as numbers, when the run holds them ({@link HeldEvents}); else null. */
+        private HeldEvents.Part heldEvents;
 
         private ReplicateResult(int policies) {
             daily = new int[policies][2][];
@@ -235,6 +267,9 @@ public final class ReplicateEngine {
             }
             for (java.util.Map.Entry<String, String> e : eventRows.entrySet()) rows.append(e.getKey(), e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+
+        /** The replicate's event rows as numbers, or null when they were not asked for ({@link #run(int, boolean)}). */
+        HeldEvents.Part heldEvents() { return heldEvents; }
 
         /** The rows of {@code replicates.csv}, one per policy, each ending in '\n'. */
         public String csv() { return csv; }

@@ -76,6 +76,12 @@ public final class ResultsStore implements AutoCloseable {
 
         /** Writes them from the folder's {@code manifest.json}, {@code replicates.csv} and {@code accumulators.json}. */
         void summarise(Path dir) throws IOException, BadInputException;
+
+        /**
+         * As {@link #summarise(Path)}, with the rows of {@code events.csv} the run holds ({@link HeldEvents}, all
+         * of the file's rows in its order), which may be used instead of reading the file; by default they are not.
+         */
+        default void summarise(Path dir, HeldEvents events) throws IOException, BadInputException { summarise(dir); }
     }
 
     private final Path dir;
@@ -497,8 +503,14 @@ public final class ResultsStore implements AutoCloseable {
 
     /** Makes the derived files (summaries, tables, charts, report) from the finished rows and sums. */
     public void summarise() throws IOException, BadInputException {
+        summarise(null);
+    }
+
+    /** As {@link #summarise()}, with the rows of {@code events.csv} the run holds (or null: the summaries read the file). */
+    public void summarise(HeldEvents events) throws IOException, BadInputException {
         if (written == null) written = WrittenFiles.watch(dir);
-        summariser.summarise(dir);
+        if (events == null) summariser.summarise(dir);
+        else summariser.summarise(dir, events);
     }
 
     /**

@@ -72,6 +72,8 @@ public final class Runner {
     private final ProgressListener progress;
     private final long checkpointMillis;
     private final long windowChars;
+    /** Bytes of event rows the run may hold for its ORD export; negative: as the engine counts them ({@link HeldEvents}). */
+    private long heldEventsBudget = -1;
 
     public Runner(RunPlan plan, ProgressListener progress) {
         this(plan, progress, CHECKPOINT_MILLIS);
@@ -88,6 +90,12 @@ public final class Runner {
         this.progress = progress;
         this.checkpointMillis = checkpointMillis;
         this.windowChars = windowChars;
+    }
+
+    /** For tests: the run holds at most {@code bytes} of event rows for its ORD export (0: none, it reads {@code events.csv}). */
+    Runner heldEventsBudget(long bytes) {
+        this.heldEventsBudget = bytes;
+        return this;
     }
 
     /**
@@ -194,14 +202,18 @@ public final class Runner {
         });
         int done = doneBefore;
         String stopReason = ALL_REPLICATES;
+        // the event rows for the ORD export, held while they fit when this process writes all of them (else it reads the file)
+        HeldEvents held = doneBefore == 0 && rows.streams().contains(EventRows.EVENTS)
+                ? new HeldEvents(engine.policyNames(), heldEventsBudget < 0 ? engine.heldEventsBudget() : heldEventsBudget) : null;
         try (rows) {
-            Window window = new Window(engine, pool, first + done, end, Math.max(1, plan.threads()), windowChars);
+            Window window = new Window(engine, pool, first + done, end, Math.max(1, plan.threads()), windowChars, held);
             long lastCheckpoint = System.currentTimeMillis();
             progress.progress(done, total);
             while (window.hasMore()) {
                 ReplicateEngine.ReplicateResult result = window.take();
                 rows.append(result.csv().getBytes(StandardCharsets.UTF_8));
                 result.appendEvents(rows);
+                if (held != null) held.add(result.heldEvents());
                 result.addTo(acc);
                 done++;
                 if (losses != null) {
@@ -225,13 +237,18 @@ public final class Runner {
         // the final checkpoint comes first, so a run killed from here on only has the renaming left
         rows.finish(done, acc, losses, plan.stopsEarly() ? stopReason : null, stopReason);
         progress.finished(done);
-        summariseAndComplete(store);
+        summariseAndComplete(store, held != null && held.holding() ? held : null);
     }
 
     /** Summaries, tables, charts and report, then the manifest says {@code complete}: last of all. */
     private void summariseAndComplete(ResultsStore store) throws IOException, BadInputException {
+        summariseAndComplete(store, null);
+    }
+
+    /** As above, the ORD export fed the event rows {@code held} (null: it reads {@code events.csv}). */
+    private void summariseAndComplete(ResultsStore store, HeldEvents held) throws IOException, BadInputException {
         PhaseTimer timer = new PhaseTimer();
-        store.summarise();
+        store.summarise(held);
         store.complete();
         progress.phase(timer.lap("summaries and charts"));
     }
@@ -263,7 +280,10 @@ public final class Runner {
         private final long maxChars;
         private int next;
 
-        Window(ReplicateEngine engine, ExecutorService pool, int next, int end, int threads, long maxChars) {
+        private final HeldEvents held;
+
+        Window(ReplicateEngine engine, ExecutorService pool, int next, int end, int threads, long maxChars, HeldEvents held) {
+            this.held = held;
             this.engine = engine;
             this.pool = pool;
             this.next = next;
@@ -304,7 +324,8 @@ public final class Runner {
             }
             while (next < end && queue.size() < maxSize && running < AHEAD_PER_THREAD * threads && waiting <= maxChars) {
                 final int r = next++;
-                queue.add(pool.submit(() -> engine.run(r)));
+                boolean hold = held != null && held.holding();
+                queue.add(pool.submit(() -> engine.run(r, hold)));
                 running++;
             }
         }

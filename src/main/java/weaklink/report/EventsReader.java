@@ -1,6 +1,5 @@
 package weaklink.report;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -21,7 +20,7 @@ import weaklink.io.CsvFormat;
  * what is wrong with it. Reading back the tens of megabytes a run has just written was the ORD
  * export's critical path (docs/BENCHMARKS.md, "Sixth pass: the summaries").
  */
-final class EventsReader implements Closeable {
+final class EventsReader implements OrdExport.EventSource {
     private static final int COLUMNS = 13;
     /** Digits of a whole number read here: at most 9, so it fits an int whatever they are. */
     private static final int INT_DIGITS = 9;
@@ -47,10 +46,12 @@ final class EventsReader implements Closeable {
     }
 
     /** The number of the last line read, from 1 (the header). */
-    int line() { return line; }
+    @Override
+    public int line() { return line; }
 
     /** The first line, decoded, or null for an empty file. */
-    String header() throws IOException {
+    @Override
+    public String header() throws IOException {
         return nextLine() ? text() : null;
     }
 
@@ -60,7 +61,8 @@ final class EventsReader implements Closeable {
      * @throws RuntimeException as {@link EventRow#parse} throws it for a bad line ({@link #line()} is its number)
      * @throws IOException      for bytes that are not UTF-8, as a reader of the file throws it
      */
-    EventRow next() throws IOException {
+    @Override
+    public EventRow next() throws IOException {
         do {
             if (!nextLine()) return null;
         } while (lineStart == lineEnd);

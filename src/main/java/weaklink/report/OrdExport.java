@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.EventRows;
 import weaklink.experiment.EventRows.EventRow;
+import weaklink.experiment.HeldEvents;
 import weaklink.io.AtomicFile;
 import weaklink.io.CsvBytes;
 import weaklink.io.CsvColumn;
@@ -46,7 +47,10 @@ import weaklink.stats.Sample;
  *
  * <p>Everything comes from {@code events.csv} (one row per event and summary group, written during
  * the run), {@code replicates.csv} (campaigns per year, for unique event ids) and the summary groups
- * kept in {@code accumulators.json}. Event losses are taken as written (to the cent), so that anyone
+ * kept in {@code accumulators.json}; a {@code run} hands the export the rows of {@code events.csv} it
+ * held while writing them ({@link HeldEvents}, the numbers a reader of the file gets back), so it does
+ * not parse the file again, and every other path (resume, merge, a folder summarised again) reads it:
+ * the same bytes either way. Event losses are taken as written (to the cent), so that anyone
  * recomputing the EPT and PALT from the SPLT gets the same figures (scripts/ord_check.py). An event is
  * an attack campaign (or the campaigns of an actor's event window), a period one simulated year, the
  * sample the one realisation per period; the mapping is documented in docs/OUTPUTS.md.
@@ -261,6 +265,50 @@ final class OrdExport {
         write(dir, run, groups, Runtime.getRuntime().availableProcessors());
     }
 
+    /** {@link #write(Path, Run, List, int, HeldEvents)} on as many threads as the machine has cores. */
+    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups, HeldEvents held) throws IOException {
+        write(dir, run, groups, Runtime.getRuntime().availableProcessors(), held);
+    }
+
+    /** {@link #write(Path, Run, List, int, HeldEvents)} reading {@code events.csv}. */
+    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups, int threads) throws IOException {
+        write(dir, run, groups, threads, null);
+    }
+
+    /** The rows of {@code events.csv} in the file's order: read from it ({@link EventsReader}) or as the run held them ({@link HeldEvents}). */
+    interface EventSource extends java.io.Closeable {
+        /** The header line, or null for an empty file. */
+        String header() throws IOException;
+
+        /** The next row, or null after the last; a bad line throws as {@link EventRow#parse} does. */
+        EventRow next() throws IOException;
+
+        /** The file's line of the last row (the header is line 1). */
+        int line();
+    }
+
+    /** The rows {@code held}, as the file holds them: its header, then every row in order. */
+    private static EventSource source(HeldEvents held) {
+        HeldEvents.Reader rows = held.reader();
+        return new EventSource() {
+            private boolean header;
+
+            @Override public String header() {
+                header = true;
+                return EventRow.TABLE.header();
+            }
+
+            @Override public EventRow next() {
+                if (!header) throw new IllegalStateException("the header comes first");
+                return rows.next();
+            }
+
+            @Override public int line() { return header ? rows.line() : 0; }
+
+            @Override public void close() {}
+        };
+    }
+
     /**
      * Writes {@code ord/} of results folder {@code dir} in one pass over {@code events.csv}: every
      * policy's and perspective's SELT and SPLT streamed as the rows come (a year's SELT rows held to
@@ -274,8 +322,11 @@ final class OrdExport {
      * rows when it sees the first row after a change of year in the file (see {@link Output#take}),
      * which is where one thread flushes every writer. On a failure nothing is kept and the first
      * failure in file order is thrown, once every thread of the pool has stopped.
+     *
+     * <p>With {@code held} (else null), the rows are taken from it instead of reading the file: the
+     * run's own rows, held as the file's reader would give them, so the files are the same bytes.
      */
-    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups, int threads) throws IOException {
+    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups, int threads, HeldEvents held) throws IOException {
         if (run.settings().eventLosses() == weaklink.scenario.InsuranceSpec.EventLosses.YEARS) {
             writeFromYears(dir, run, groups, threads);
             return;
@@ -285,7 +336,7 @@ final class OrdExport {
         Output[][] out = new Output[run.policies().size()][perspectives(run.settings().reinsured()).size()];
         ExecutorService pool = pool(threads);
         try {
-            writeEvents(dir, run, eventsFile, groups, out, pool, threads);
+            writeEvents(dir, run, eventsFile, held, groups, out, pool, threads);
             List<IoTask> sets = new ArrayList<>();
             for (Output[] byPolicy : out) {
                 for (Output o : byPolicy) {
@@ -302,8 +353,8 @@ final class OrdExport {
     }
 
     /** The SELT and SPLT of every policy and perspective, committed together once the whole file is read, and each group's totals. */
-    private static void writeEvents(Path dir, Run run, Path eventsFile, List<Accumulators.SummaryGroup> groups, Output[][] out, ExecutorService pool,
-                                    int threads) throws IOException {
+    private static void writeEvents(Path dir, Run run, Path eventsFile, HeldEvents held, List<Accumulators.SummaryGroup> groups, Output[][] out,
+                                    ExecutorService pool, int threads) throws IOException {
         int n = run.years();
         double weight = 1.0 / n;
         long[] eventBase = new long[n];
@@ -321,7 +372,7 @@ final class OrdExport {
                 }
             }
             Streams streams = new Streams(out, pool, threads);
-            try (EventsReader in = new EventsReader(eventsFile, run.policies())) {
+            try (EventSource in = held != null ? source(held) : new EventsReader(eventsFile, run.policies())) {
                 String header = in.header();
                 if (header == null || !header.equals(EventRow.TABLE.header())) throw new IOException(eventsFile + ": unexpected header");
                 int year = -1, yearChanges = 0;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import weaklink.experiment.Accumulators;
+import weaklink.experiment.HeldEvents;
 import weaklink.experiment.PhaseOutOfMemoryError;
 import weaklink.io.AtomicFile;
 import weaklink.io.Json;
@@ -53,6 +54,8 @@ public final class ResultsFinalizer {
         @Override public List<String> outputs(Manifest m) { return withOrd(ResultsFinalizer.outputs(), m); }
 
         @Override public void summarise(Path dir) throws IOException, BadInputException { finish(dir); }
+
+        @Override public void summarise(Path dir, HeldEvents events) throws IOException, BadInputException { finish(dir, events); }
     };
 
     /** The summary tables alone (an uncertainty run's draws: the run's own report covers them). */
@@ -62,6 +65,8 @@ public final class ResultsFinalizer {
         @Override public List<String> outputs(Manifest m) { return withOrd(tableFiles(), m); }
 
         @Override public void summarise(Path dir) throws IOException, BadInputException { finishTables(dir); }
+
+        @Override public void summarise(Path dir, HeldEvents events) throws IOException, BadInputException { finishTables(dir, events); }
     };
 
     /** Every file {@link #finish} may write into a results folder, relative to it. */
@@ -97,9 +102,17 @@ public final class ResultsFinalizer {
      * tables, then the charts and the report, are written beside it (the same bytes either way).
      */
     public static void finish(Path dir) throws IOException, BadInputException {
+        finish(dir, null);
+    }
+
+    /**
+     * As {@link #finish(Path)}; the ORD export takes the rows of {@code events.csv} from {@code events}
+     * (the run's own, held while it wrote them; null: read from the file), the same bytes either way.
+     */
+    public static void finish(Path dir, HeldEvents events) throws IOException, BadInputException {
         try {
             PhaseOutOfMemoryError.during("writing the summaries, charts and report", () -> {
-                Tables tables = readTables(dir);
+                Tables tables = readTables(dir, events);
                 besides(tables.ord(), () -> {
                     tables.write();
                     ReportWriter.writeFinished(dir);
@@ -118,7 +131,12 @@ public final class ResultsFinalizer {
      * (checked to hold each (policy, replicate) of the manifest exactly once) and {@code accumulators.json}.
      */
     public static void finishTables(Path dir) throws IOException, BadInputException {
-        Tables tables = readTables(dir);
+        finishTables(dir, null);
+    }
+
+    /** As {@link #finishTables(Path)}, the ORD export fed {@code events} as {@link #finish(Path, HeldEvents)} is. */
+    static void finishTables(Path dir, HeldEvents events) throws IOException, BadInputException {
+        Tables tables = readTables(dir, events);
         tables.write();
         tables.ord().run();
     }
@@ -140,9 +158,14 @@ public final class ResultsFinalizer {
         void write() throws IOException { tables.run(); }
     }
 
-    /** Reads the manifest, {@code replicates.csv} and {@code accumulators.json} of {@code dir} for {@link Tables}. */
-    private static Tables readTables(Path dir) throws IOException, BadInputException {
+    /**
+     * Reads the manifest, {@code replicates.csv} and {@code accumulators.json} of {@code dir} for {@link Tables};
+     * the ORD export takes the rows of {@code events.csv} from {@code events} if it holds as many as the
+     * manifest counts in the file, else from the file.
+     */
+    private static Tables readTables(Path dir, HeldEvents events) throws IOException, BadInputException {
         Manifest manifest = Manifest.read(dir);
+        HeldEvents held = events != null && events.holding() && heldRowsMatch(manifest, events) ? events : null;
         List<String> policies = manifest.policies();
         String baseline = manifest.baseline();
         Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), manifest);
@@ -164,7 +187,15 @@ public final class ResultsFinalizer {
         int first = manifest.shard().firstReplicate();
         OrdExport.Run run = new OrdExport.Run(policies, first, campaigns, OrdSettings.of(manifest.scenario()));
         List<Accumulators.SummaryGroup> groups = acc.summaryGroups();
-        return new Tables(all, () -> OrdExport.write(dir, run, groups));
+        return new Tables(all, () -> OrdExport.write(dir, run, groups, held));
+    }
+
+    /** Whether {@code events} holds as many rows as the manifest counts in {@code events.csv} (a check that they are the file's). */
+    private static boolean heldRowsMatch(Manifest manifest, HeldEvents events) {
+        for (Manifest.OutputFile f : manifest.files()) {
+            if (f.path().equals(weaklink.experiment.EventRows.EVENTS)) return f.rows() != null && f.rows() == events.rows();
+        }
+        return false;
     }
 
     /**

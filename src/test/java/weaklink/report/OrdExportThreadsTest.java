@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.EventRows;
 import weaklink.experiment.EventRows.EventRow;
+import weaklink.experiment.HeldEvents;
 import weaklink.scenario.InsuranceSpec.EventLosses;
 import weaklink.stats.ReturnPeriodLosses.Convention;
 
@@ -119,6 +120,51 @@ class OrdExportThreadsTest {
             OrdExport.write(dir, run, GROUPS, threads);
             assertSameFiles(one, files(dir), threads + " threads");
         }
+    }
+
+    /**
+     * The rows of {@code lines} (after the header) as a run holds them: each row's numbers as {@link HeldEvents.Part}
+     * keeps them from the row written (not from the line read), a replicate's rows to a part.
+     */
+    static HeldEvents held(List<String> lines) {
+        HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
+        HeldEvents.Part part = null;
+        int year = -1;
+        for (String line : lines.subList(1, lines.size())) {
+            EventRow r = EventRow.parse(line);
+            if (r.replicate() != year) {
+                if (part != null) held.add(part);
+                part = new HeldEvents.Part();
+                year = r.replicate();
+            }
+            part.add(POLICIES.indexOf(r.policy()), written(r, line));
+        }
+        if (part != null) held.add(part);
+        return held;
+    }
+
+    /** A row with amounts between cents (as a run computes them) that writes {@code line}: what a run holds is made from such rows. */
+    static EventRow written(EventRow r, String line) {
+        EventRow raw = new EventRow(r.policy(), r.replicate(), r.event(), r.actor(), r.day(), r.summarySet(), r.summaryId(), r.gulLoss() + 0.003,
+                r.gulExposure() - 0.003, r.ilLoss() + 0.003, r.ilExposure() + 0.001, r.cededLoss() - 0.002, r.retainedLoss() + 0.0049);
+        assertEquals(line, EventRow.TABLE.line(raw), "the row written is the line read");
+        return raw;
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 4})
+    void theRowsARunHoldsWriteTheFilesOfReadingEventsCsvBitForBit(int threads) throws Exception {
+        List<String> lines = eventLines(null, -1);
+        writeEvents(lines);
+        OrdExport.Run run = run(true, EventLosses.EVENTS);
+        OrdExport.write(dir, run, GROUPS, 1);
+        List<Object[]> fromFile = files(dir);
+        assertEquals(POLICIES.size() * 4 * 4 * 6, fromFile.size(), "summary info, SELT, SPLT, PALT, EPT, PSEPT of every set");
+        deleteOrd();
+        Files.delete(dir.resolve(EventRows.EVENTS));
+        writeEvents(List.of(lines.get(0))); // the held rows are what is read: a file of no rows would give no SELT row
+        OrdExport.write(dir, run, GROUPS, threads, held(lines));
+        assertSameFiles(fromFile, files(dir), "held rows, " + threads + " threads");
     }
 
     @Test

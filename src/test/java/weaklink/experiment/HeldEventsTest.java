@@ -1,0 +1,111 @@
+package weaklink.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import weaklink.experiment.EventRows.EventRow;
+import weaklink.io.CsvFormat;
+
+/**
+ * The event rows a run holds for its ORD export are the rows a reader of {@code events.csv} gets
+ * back, in the file's order, and they are let go as soon as they outgrow the run's budget.
+ */
+class HeldEventsTest {
+    static final List<String> POLICIES = List.of("none", "mandate");
+
+    /** What a reader of the cell written for {@code x} gets. */
+    static double read(double x) { return CsvFormat.MONEY.read(CsvFormat.MONEY.write(x)); }
+
+    static void assertSameBits(double expected, double actual, String what) {
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), what + ": " + expected + " vs " + actual);
+    }
+
+    @Test
+    void anAmountHeldIsWhatAReaderOfItsWrittenCellGetsToTheBit() {
+        double[] edges = {0, -0.0, 0.004, -0.004, 0.005, 0.015, 1.005, 2.675, -2.675, 0.125, 1e-9, 123456789.125, 9e13 - 0.01, 9e13, 9e13 + 0.5,
+                1e15 + 0.25, 9.007e15, 1e17, -1e17, 9e16, 1e300, Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+        for (double x : edges) assertSameBits(read(x), HeldEvents.asRead(x), "edge " + x);
+        SplittableRandom rng = new SplittableRandom(26);
+        for (int k = 0; k < 300_000; k++) {
+            // 1e-4 to 1e18 yen, both signs; and amounts a third or a half cent off whole cents
+            double x = Math.pow(10, -4 + 22 * rng.nextDouble()) * (rng.nextBoolean() ? 1 : -1);
+            assertSameBits(read(x), HeldEvents.asRead(x), "random " + x);
+            double cents = Math.floor(rng.nextDouble() * 1e13) / 100;
+            assertSameBits(read(cents + 0.005), HeldEvents.asRead(cents + 0.005), "half a cent " + cents);
+            assertSameBits(read(cents / 3), HeldEvents.asRead(cents / 3), "a third " + cents);
+        }
+    }
+
+    static EventRow row(String policy, int replicate, int event, double gul) {
+        return new EventRow(policy, replicate, event, event % 2 - 1, 3 * event, 1 + event % 4, 1 + event % 3, gul, 1e9 / 7, gul / 3, 2e8 / 3, gul / 9,
+                gul / 3 - gul / 9);
+    }
+
+    static HeldEvents.Part part(int replicate, int rows) {
+        HeldEvents.Part p = new HeldEvents.Part();
+        for (int e = 0; e < rows; e++) p.add(e % 2, row(POLICIES.get(e % 2), replicate, e, 1000.0 / (e + 1) + replicate));
+        p.trim();
+        return p;
+    }
+
+    @Test
+    void theReaderGivesEachRowAsItsLineReadsBackInTheOrderAddedWithItsLineNumber() {
+        HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
+        for (int r = 0; r < 3; r++) held.add(part(r, 20 + r)); // more rows than a part starts with
+        held.add(part(3, 0)); // a replicate without events
+        assertEquals(63, held.rows());
+        HeldEvents.Reader in = held.reader();
+        for (int r = 0; r < 3; r++) {
+            for (int e = 0; e < 20 + r; e++) {
+                EventRow expected = EventRow.parse(EventRow.TABLE.line(row(POLICIES.get(e % 2), r, e, 1000.0 / (e + 1) + r)));
+                assertEquals(expected, in.next(), "replicate " + r + ", event " + e);
+            }
+        }
+        assertEquals(1 + 63, in.line(), "the last row's line, after the header");
+        assertNull(in.next());
+    }
+
+    @Test
+    void rowsBeyondTheBudgetAreLetGoAtOnceAndNoneIsHeldAfterwards() {
+        long twoParts = 2 * (HeldEvents.PART_BYTES + 10L * HeldEvents.ROW_BYTES);
+        HeldEvents held = new HeldEvents(POLICIES, twoParts);
+        held.add(part(0, 10));
+        held.add(part(1, 10));
+        assertTrue(held.holding());
+        assertEquals(20, held.rows());
+        held.add(part(2, 1));
+        assertFalse(held.holding(), "one row more than the budget");
+        assertEquals(0, held.rows());
+        held.add(part(3, 1));
+        assertEquals(0, held.rows(), "nothing is held after the rows were let go");
+        assertThrows(IllegalStateException.class, held::reader);
+    }
+
+    @Test
+    void aReplicateThatCameWithoutItsRowsLetsEveryRowGo() {
+        HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
+        held.add(part(0, 5));
+        held.add(null);
+        assertFalse(held.holding());
+        assertEquals(0, held.rows());
+    }
+
+    @Test
+    void aRunWithNoBudgetHoldsNothing() {
+        assertFalse(new HeldEvents(POLICIES, 0).holding());
+    }
+
+    @Test
+    void theBudgetIsHalfTheHeapBeyondTheRunsCountedPeakAndAtMostAnEighthOfTheHeap() {
+        assertEquals(300, ReplicateEngine.heldEventsBudget(600, 8_000));
+        assertEquals(1_000, ReplicateEngine.heldEventsBudget(6_000, 8_000));
+        assertEquals(0, ReplicateEngine.heldEventsBudget(-5_000, 8_000), "a run near its heap's end holds nothing");
+    }
+}
