@@ -814,14 +814,16 @@ final class OrdExport {
             info.add(new InfoRow(g.id(), g.label(), p.tiv(g)));
             YearTotals y = totals[c];
             if (y.size() == 0) continue;
-            double[] aggregate = y.dense(n, false), largest = y.dense(n, true);
+            double[] aggregate = y.dense(n, false);
             // the SD without a sorted copy: a million-year table keeps one year array fewer alive
             palt.add(new PaltRow(g.id(), y.sum() / n, Sample.sd(aggregate, Sample.mean(aggregate))));
-            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.of(largest, periods, settings.quantile())) {
+            aggregate = null;
+            // the curves from the years sorted as Arrays.sort sorts them, only the years with a loss sorted
+            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.ofSorted(y.sortedDense(n, true), periods, settings.quantile())) {
                 ept.get(OEP).add(new EptRow(g.id(), OEP, pt.returnPeriod(), pt.loss()));
                 ept.get(OEP_TVAR).add(new EptRow(g.id(), OEP_TVAR, pt.returnPeriod(), pt.tailValue()));
             }
-            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.of(aggregate, periods, settings.quantile())) {
+            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.ofSorted(y.sortedDense(n, false), periods, settings.quantile())) {
                 ept.get(AEP).add(new EptRow(g.id(), AEP, pt.returnPeriod(), pt.loss()));
                 ept.get(AEP_TVAR).add(new EptRow(g.id(), AEP_TVAR, pt.returnPeriod(), pt.tailValue()));
             }
@@ -964,6 +966,25 @@ final class OrdExport {
         double[] dense(int n, boolean largestEvent) {
             double[] out = new double[n];
             for (int k = 0; k < size; k++) out[year[k]] = (largestEvent ? largest[k] : aggregate[k]) / 100.0;
+            return out;
+        }
+
+        /**
+         * {@link #dense} sorted as {@code Arrays.sort} sorts it, sorting only the years added: their cents
+         * in order (a cent to yen is monotonic, so the order is the same), the years without loss as
+         * zeros between the negative amounts and the positive ones (zeros all +0.0, as {@code dense} makes them).
+         */
+        double[] sortedDense(int n, boolean largestEvent) {
+            long[] cents = Arrays.copyOf(largestEvent ? largest : aggregate, size);
+            Arrays.sort(cents);
+            int negative = 0;
+            while (negative < size && cents[negative] < 0) negative++;
+            int positive = negative;
+            while (positive < size && cents[positive] == 0) positive++;
+            double[] out = new double[n];
+            for (int k = 0; k < negative; k++) out[k] = cents[k] / 100.0;
+            int shift = n - size;
+            for (int k = positive; k < size; k++) out[shift + k] = cents[k] / 100.0;
             return out;
         }
     }

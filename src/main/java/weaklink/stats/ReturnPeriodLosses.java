@@ -64,16 +64,25 @@ public final class ReturnPeriodLosses {
      * The points of {@code annualLosses} (one per simulated year) at {@code returnPeriods} (longest first).
      */
     public static List<Point> of(double[] annualLosses, List<Double> returnPeriods, Convention convention) {
-        Sample sample = new Sample(annualLosses);
+        double[] ascending = annualLosses.clone();
+        java.util.Arrays.sort(ascending);
+        return ofSorted(ascending, returnPeriods, convention);
+    }
+
+    /**
+     * {@link #of} of annual losses already sorted in ascending order ({@code Arrays.sort}'s order; read,
+     * never copied): a caller that can sort fewer values (an ORD table's years without loss are zeros)
+     * skips sorting a copy of every year.
+     */
+    public static List<Point> ofSorted(double[] ascending, List<Double> returnPeriods, Convention convention) {
         List<Point> out = new ArrayList<>();
         if (convention == Convention.TYPE1) {
             for (double t : returnPeriods) {
                 double alpha = 1 - 1.0 / t;
-                out.add(new Point(t, sample.valueAtRisk(alpha), sample.tailValueAtRisk(alpha)));
+                out.add(new Point(t, Sample.quantile(ascending, alpha), Sample.tailValueAtRisk(ascending, alpha)));
             }
             return out;
         }
-        double[] ascending = sample.sorted();
         int n = ascending.length, withLoss = 0;
         while (withLoss < n && ascending[n - 1 - withLoss] > 0) withLoss++;
         int next = 0, i = 1;

@@ -48,7 +48,10 @@ public final class Sample {
     }
 
     /** Empirical quantile {@code x_(⌈pn⌉)}; p = 0 gives the minimum. */
-    public double quantile(double p) {
+    public double quantile(double p) { return quantile(sorted, p); }
+
+    /** {@link #quantile(double)} of values already sorted in ascending order (read, never copied). */
+    public static double quantile(double[] sorted, double p) {
         if (sorted.length == 0) return Double.NaN;
         int k = (int) Math.ceil(p * sorted.length - 1e-9);
         return sorted[Math.min(sorted.length - 1, Math.max(0, k - 1))];
@@ -65,7 +68,10 @@ public final class Sample {
      * When {@code αn} is a whole number this is the plain mean of the {@code (1 − α)n} largest values
      * (for 1,000 years at 99.5 %: the mean of the 5 worst). {@code alpha = 1} gives the maximum.
      */
-    public double tailValueAtRisk(double alpha) {
+    public double tailValueAtRisk(double alpha) { return tailValueAtRisk(sorted, alpha); }
+
+    /** {@link #tailValueAtRisk(double)} of values already sorted in ascending order (read, never copied). */
+    public static double tailValueAtRisk(double[] sorted, double alpha) {
         int n = sorted.length;
         if (n == 0) return Double.NaN;
         double tailYears = (1 - alpha) * n;
