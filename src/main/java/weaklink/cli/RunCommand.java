@@ -90,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        WarmUp.start();
         int threadCount = threads.checked();
         Bounds.replicates(replicates, 1);
         seed.checked();

@@ -59,7 +59,7 @@ class CdsArchiveIT {
     }
 
     /** The JVM options of the README's quick-start command: what stands between {@code java} and {@code -jar}. */
-    private static List<String> readmeJvmOptions() throws IOException {
+    static List<String> readmeJvmOptions() throws IOException {
         for (String line : Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8)) {
             int java = line.indexOf(" java -XX:SharedArchiveFile="), jar = line.indexOf(" -jar target/weaklink.jar run scenarios/quickstart.yaml");
             if (java >= 0 && jar > java) {

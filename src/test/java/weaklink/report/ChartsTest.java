@@ -101,4 +101,37 @@ class ChartsTest {
         assertEquals(svg, Files.readString(dir.resolve("two.svg"), StandardCharsets.UTF_8));
         assertTrue(java.util.Arrays.equals(png, Files.readAllBytes(dir.resolve("two.png"))));
     }
+
+    @Test
+    void aChartsPngNeedsNoTemporaryFile() throws Exception {
+        // ImageIO's default for a stream caches in a temporary file: with its cache folder gone, that path fails
+        Path gone = Files.createDirectory(dir.resolve("cache"));
+        boolean useCache = ImageIO.getUseCache();
+        ImageIO.setUseCache(true);
+        ImageIO.setCacheDirectory(gone.toFile());
+        byte[] png;
+        try {
+            Files.delete(gone);
+            JFreeChart c = Charts.bars("t", null, "c", List.of("a"), Measure.count("n"), List.of(new Charts.BarSeries("s", 0, new double[] {1})), false);
+            png = Charts.png(c, 320, 200);
+        } finally {
+            ImageIO.setCacheDirectory(null);
+            ImageIO.setUseCache(useCache);
+        }
+        assertEquals(320, image(png).getWidth());
+    }
+
+    @Test
+    void warmingUpChangesNoByteOfALaterChart() throws Exception {
+        JFreeChart c = Charts.lineWithInterval("Loss over the year", "with a band", Measure.count("Day"), false, Measure.money("Loss", "JPY"),
+                List.of(new Charts.Line("a", 2, new double[] {1, 2, 3}, new double[] {5e6, 7e6, 6e6}, new double[] {4e6, 6e6, 5e6},
+                        new double[] {6e6, 8e6, 7e6})));
+        byte[] png = Charts.png(c, 480, 300);
+        String svg = Charts.svg(c, 480, 300);
+
+        Charts.warmUp();
+
+        assertTrue(java.util.Arrays.equals(png, Charts.png(c, 480, 300)));
+        assertEquals(svg, Charts.svg(c, 480, 300));
+    }
 }
