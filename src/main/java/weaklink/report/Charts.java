@@ -12,7 +12,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -246,7 +242,7 @@ public final class Charts {
         AtomicFile.writeBytes(dir.resolve(name + ".svg"), svg(chart, width, height).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The chart as PNG bytes, antialiased. */
+    /** The chart as PNG bytes, antialiased: the bytes ImageIO writes for the image ({@link Png}). */
     public static byte[] png(JFreeChart chart, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -257,12 +253,7 @@ public final class Charts {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // in memory: ImageIO's default for a stream is a temporary file it copies from (the same bytes, a file more per chart)
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            if (!ImageIO.write(image, "png", stream)) throw new IOException("this Java has no PNG writer");
-        }
-        return out.toByteArray();
+        return Png.write(image);
     }
 
     /**
