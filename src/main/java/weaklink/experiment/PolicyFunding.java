@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import weaklink.economics.policy.CostSharingPolicy;
+import weaklink.economics.policy.FirmChunks;
 import weaklink.economics.policy.PolicyContext;
 import weaklink.economics.policy.SecurityFunding;
 
@@ -18,7 +19,10 @@ import weaklink.economics.policy.SecurityFunding;
  * Every policy's security funding of a run — its firms' decisions and who pays — computed once
  * before the first replicate: one policy after another on the calling thread, or, with several
  * threads, the policies concurrently (each policy on one thread, the dearest kinds first:
- * {@link #dearestFirst}). A policy's funding depends on nothing but the run's {@link PolicyContext}
+ * {@link #dearestFirst}), and the threads whose policies are all handed out help with the loops over
+ * the firms of those still running ({@link SharedFirmChunks}: the planner's, the dearest, which runs
+ * last when there are threads enough for the others beside it). A
+ * policy's funding depends on nothing but the run's {@link PolicyContext}
  * (the firms' risk and decisions with no policy), so the two give the same funding bit for bit:
  * a policy only reads the context — its arrays, written before any policy starts, and tables
  * shared with every policy that are pure functions of their keys (the risk model's lateral-movement
@@ -30,6 +34,12 @@ import weaklink.economics.policy.SecurityFunding;
 final class PolicyFunding {
     /** The phase timed over all the policies' funding (after one phase per policy). */
     static final String ALL = "funding, all policies";
+    /**
+     * Firms per chunk of a policy's loop that another funding thread may take: small enough that the threads finish a loop
+     * within a chunk's time of each other (a planner's search of 64 firms takes about a millisecond on japan-manufacturing),
+     * large enough that taking a chunk costs nothing next to running it.
+     */
+    static final int CHUNK_FIRMS = 64;
 
     private PolicyFunding() {}
 
@@ -38,7 +48,8 @@ final class PolicyFunding {
     /**
      * Each policy's funding, in order, on up to {@code threads} threads; adds one phase per policy
      * (its own wall and CPU) and then {@link #ALL} (the wall since {@code timer}'s last lap and the
-     * CPU of the threads that computed them) to {@code phases}.
+     * CPU of the threads that computed them) to {@code phases}. A policy's own phase counts the CPU of the thread that
+     * funded it, not of the chunks of its loops other threads took (those are in {@link #ALL}).
      */
     static SecurityFunding[] all(PolicyContext context, CostSharingPolicy[] policies, List<String> names, int threads, PhaseTimer timer,
                                  List<PhaseTimer.Phase> phases) {
@@ -46,7 +57,7 @@ final class PolicyFunding {
         int k = Math.max(1, Math.min(threads, policies.length));
         if (k == 1) {
             for (int p = 0; p < policies.length; p++) {
-                Timed t = fund(context, policies[p], names.get(p));
+                Timed t = fund(context, policies[p], names.get(p), FirmChunks.SERIAL);
                 funding[p] = t.funding();
                 phases.add(t.phase());
             }
@@ -60,13 +71,22 @@ final class PolicyFunding {
             workers.add(t);
             return t;
         });
+        SharedFirmChunks chunks = new SharedFirmChunks(CHUNK_FIRMS, policies.length);
         try {
             List<Future<Timed>> futures = new ArrayList<>(Collections.nCopies(policies.length, null));
             for (int p : dearestFirst(policies)) {
                 CostSharingPolicy policy = policies[p];
                 String name = names.get(p);
-                futures.set(p, pool.submit(() -> fund(context, policy, name)));
+                futures.set(p, pool.submit(() -> {
+                    try {
+                        return fund(context, policy, name, chunks);
+                    } finally {
+                        chunks.taskDone();
+                    }
+                }));
             }
+            // queued after every policy: a thread takes one only when no policy is left to start, and helps until all are done
+            for (int h = 1; h < k; h++) pool.submit(chunks::help);
             for (int p = 0; p < policies.length; p++) {
                 Timed t = result(futures.get(p));
                 funding[p] = t.funding();
@@ -95,9 +115,10 @@ final class PolicyFunding {
         return IntStream.range(0, policies.length).boxed().sorted(byCost).mapToInt(Integer::intValue).toArray();
     }
 
-    private static Timed fund(PolicyContext context, CostSharingPolicy policy, String name) {
+    private static Timed fund(PolicyContext context, CostSharingPolicy policy, String name, FirmChunks chunks) {
         PhaseTimer.Mark start = PhaseTimer.mark();
-        SecurityFunding f = PhaseOutOfMemoryError.during("computing the security funding of policy '" + name + "'", () -> context.fund(policy));
+        SecurityFunding f = PhaseOutOfMemoryError.during("computing the security funding of policy '" + name + "'",
+                () -> context.fund(policy, chunks));
         return new Timed(f, PhaseTimer.since("funding " + name, start));
     }
 

@@ -31,6 +31,14 @@ public sealed interface CostSharingPolicy
         return fund(context);
     }
 
+    /**
+     * {@link #fund(PolicyContext, Equilibrium.PreviousRound)} with its loops over the firms run by {@code chunks}: bit for bit
+     * the same funding however they are cut. By default a policy's loops run on the calling thread.
+     */
+    default SecurityFunding fund(PolicyContext context, Equilibrium.PreviousRound previous, FirmChunks chunks) {
+        return fund(context, previous);
+    }
+
     /** Settles one replicate's losses against the policy (pool claims); nothing for policies without a pool. */
     default PoolSettlement settle(SecurityFunding funding, ReplicateLosses losses) {
         return PoolSettlement.NONE;

@@ -58,12 +58,15 @@ public final class Equilibrium {
         }
     }
 
-    /** Every firm's decision under {@code policy}: one pass ({@code independent}) or best responses to the policy's equilibrium. */
-    static SecurityFunding solve(CostSharingPolicy policy, PolicyContext ctx) {
+    /**
+     * Every firm's decision under {@code policy}: one pass ({@code independent}) or best responses to the policy's equilibrium;
+     * the policy's loops over the firms run by {@code chunks}.
+     */
+    static SecurityFunding solve(CostSharingPolicy policy, PolicyContext ctx, FirmChunks chunks) {
         EconomicsSpec e = ctx.scenario().economics();
-        if (e.decisions() == EconomicsSpec.Decisions.INDEPENDENT) return policy.fund(ctx).converged(Convergence.INDEPENDENT);
+        if (e.decisions() == EconomicsSpec.Decisions.INDEPENDENT) return policy.fund(ctx, null, chunks).converged(Convergence.INDEPENDENT);
         if (policy instanceof CostSharingPolicy.SelfFunded) return policy.fund(ctx).converged(ctx.noneConvergence());
-        return solveFrom(policy, ctx, ownPosture(ctx).successProbability(), ctx);
+        return solveFrom(policy, ctx, ownPosture(ctx).successProbability(), ctx, chunks);
     }
 
     /**
@@ -71,11 +74,11 @@ public final class Equilibrium {
      * may be reached from elsewhere); {@code ctx} gives the reference of policy cost and the draws.
      */
     public static SecurityFunding solveFrom(CostSharingPolicy policy, PolicyContext ctx, Posture start) {
-        return solveFrom(policy, ctx, start.successProbability(), ctx.repriced(start));
+        return solveFrom(policy, ctx, start.successProbability(), ctx.repriced(start), FirmChunks.SERIAL);
     }
 
-    private static SecurityFunding solveFrom(CostSharingPolicy policy, PolicyContext ctx, double[] start, PolicyContext firstRound) {
-        PolicyRounds rounds = new PolicyRounds(policy, ctx, firstRound);
+    private static SecurityFunding solveFrom(CostSharingPolicy policy, PolicyContext ctx, double[] start, PolicyContext firstRound, FirmChunks chunks) {
+        PolicyRounds rounds = new PolicyRounds(policy, ctx, firstRound, chunks);
         Round<SecurityFunding> round = iterate(policy.spec().name(), ctx.scenario().economics(), start, rounds.previous.funding(),
                 f -> f.posture().successProbability(), rounds);
         return round.result.converged(round.convergence);
@@ -96,14 +99,16 @@ public final class Equilibrium {
     private static final class PolicyRounds implements Function<double[], SecurityFunding> {
         private final CostSharingPolicy policy;
         private final PolicyContext ctx;
+        private final FirmChunks chunks;
         private PreviousRound previous;
         /** The last round's context, until the next is made from it (its own choices are reused there). */
         private PolicyContext lastRound;
 
-        PolicyRounds(CostSharingPolicy policy, PolicyContext ctx, PolicyContext firstRound) {
+        PolicyRounds(CostSharingPolicy policy, PolicyContext ctx, PolicyContext firstRound, FirmChunks chunks) {
             this.policy = policy;
             this.ctx = ctx;
-            previous = new PreviousRound(firstRound.risk(), firstRound.referencePosture(), policy.fund(firstRound, null));
+            this.chunks = chunks;
+            previous = new PreviousRound(firstRound.risk(), firstRound.referencePosture(), policy.fund(firstRound, null, chunks));
             lastRound = firstRound;
         }
 
@@ -111,7 +116,7 @@ public final class Equilibrium {
         public SecurityFunding apply(double[] s) {
             PolicyContext round = ctx.repriced(PostureRule.postureFor(ctx.network(), s.clone()), lastRound, previous.funding().decisions());
             lastRound = round;
-            SecurityFunding funding = policy.fund(round, previous);
+            SecurityFunding funding = policy.fund(round, previous, chunks);
             previous = new PreviousRound(round.risk(), round.referencePosture(), funding);
             return funding;
         }

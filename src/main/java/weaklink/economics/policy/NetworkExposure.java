@@ -51,6 +51,15 @@ final class NetworkExposure {
 
     /** Every other firm at success probability {@code reference} (the planner's previous round). */
     NetworkExposure(PolicyContext ctx, double[] reference) {
+        this(ctx, reference, FirmChunks.SERIAL);
+    }
+
+    /**
+     * {@link #NetworkExposure(PolicyContext, double[])} with its loops over the firms run by {@code chunks} (each firm's
+     * terms in its own slot: the same numbers however they are cut); {@code ctx}'s risk objects are built there, each firm's
+     * by the chunk that holds it.
+     */
+    NetworkExposure(PolicyContext ctx, double[] reference, FirmChunks chunks) {
         this.ctx = ctx;
         this.reference = reference;
         Scenario scenario = ctx.scenario();
@@ -69,18 +78,23 @@ final class NetworkExposure {
         for (var e : scenario.trustDailyProbability().entrySet()) trustP[e.getKey().ordinal()] = e.getValue();
         double[] s = new double[n], lambda = new double[n];
         double[] downstream = ransomware ? ctx.downstreamCbiYen() : null;
-        for (int i = 0; i < n; i++) {
-            risk[i] = ctx.risk(i);
-            s[i] = reference[i];
-            lambda[i] = risk[i].lossPerCompromiseYen(ransomware, s[i]);
-            cbi[i] = ransomware ? downstream[i] : 0;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int e = net.trustOutStart(i); e < net.trustOutEnd(i); e++) {
-                int j = net.trustTarget(e);
-                onward[i] += (1 - Math.pow(1 - Math.min(1, trustP[net.trustTypeOrdinal(e)] * s[j]), dwell)) * (lambda[j] + cbi[j]);
+        chunks.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                risk[i] = ctx.risk(i);
+                s[i] = reference[i];
+                lambda[i] = risk[i].lossPerCompromiseYen(ransomware, s[i]);
+                cbi[i] = ransomware ? downstream[i] : 0;
             }
-        }
+        });
+        // a firm's onward term reads its partners' (every chunk of the loop above is done)
+        chunks.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int e = net.trustOutStart(i); e < net.trustOutEnd(i); e++) {
+                    int j = net.trustTarget(e);
+                    onward[i] += (1 - Math.pow(1 - Math.min(1, trustP[net.trustTypeOrdinal(e)] * s[j]), dwell)) * (lambda[j] + cbi[j]);
+                }
+            }
+        });
         // a stress test's seeds are compromised for certain: their partners are exposed over trust links
         for (InitialCompromise ic : scenario.initialCompromises()) {
             int k = net.indexOf(ic.firmId());

@@ -46,20 +46,36 @@ public record PlannerPolicy(PolicySpec.Planner spec) implements CostSharingPolic
      */
     @Override
     public SecurityFunding fund(PolicyContext ctx, Equilibrium.PreviousRound previous) {
+        return fund(ctx, previous, FirmChunks.SERIAL);
+    }
+
+    /**
+     * {@link #fund(PolicyContext, Equilibrium.PreviousRound)} with the exposure's loops and the firms' searches cut into
+     * {@code chunks}: each firm's choice depends on its own inputs only and lands in its own slot, and the funding is booked in
+     * firm order after every chunk is done, so the bytes cannot depend on the cut.
+     */
+    @Override
+    public SecurityFunding fund(PolicyContext ctx, Equilibrium.PreviousRound previous, FirmChunks chunks) {
         int n = ctx.network().firmCount();
-        NetworkExposure exposure = new NetworkExposure(ctx, ctx.referencePosture().successProbability());
-        SecurityFunding.Builder b = SecurityFunding.Builder.planned(ctx);
-        for (int i = 0; i < n; i++) {
-            if (previous != null && exposure.sameFunction(i, previous.risk(), previous.reference().successProbability())) {
-                b.plan(i, previous.funding().investmentYen()[i], previous.funding().expectedLossYen()[i]);
-                continue;
+        NetworkExposure exposure = new NetworkExposure(ctx, ctx.referencePosture().successProbability(), chunks);
+        double[] investment = new double[n], loss = new double[n];
+        chunks.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                if (previous != null && exposure.sameFunction(i, previous.risk(), previous.reference().successProbability())) {
+                    investment[i] = previous.funding().investmentYen()[i];
+                    loss[i] = previous.funding().expectedLossYen()[i];
+                    continue;
+                }
+                int firm = i;
+                BreachFunction breach = ctx.breach(i);
+                // spending more than the whole network loss at no investment never pays
+                double z = BestResponse.minimise(breach, x -> x + exposure.expectedLossYen(firm, x), 0, exposure.expectedLossYen(i, 0));
+                investment[i] = z;
+                loss[i] = exposure.risk(i).expectedLossYen(breach.vulnerability(z));
             }
-            int firm = i;
-            BreachFunction breach = ctx.breach(i);
-            // spending more than the whole network loss at no investment never pays
-            double z = BestResponse.minimise(breach, x -> x + exposure.expectedLossYen(firm, x), 0, exposure.expectedLossYen(i, 0));
-            b.plan(i, z, exposure.risk(i).expectedLossYen(breach.vulnerability(z)));
-        }
+        });
+        SecurityFunding.Builder b = SecurityFunding.Builder.planned(ctx);
+        for (int i = 0; i < n; i++) b.plan(i, investment[i], loss[i]);
         return b.build();
     }
 }

@@ -290,7 +290,12 @@ public final class PolicyContext {
 
     /** Every firm's decision under {@code policy}, and who pays: one pass ({@code independent}) or to the policy's equilibrium. */
     public SecurityFunding fund(CostSharingPolicy policy) {
-        return Equilibrium.solve(policy, this);
+        return fund(policy, FirmChunks.SERIAL);
+    }
+
+    /** {@link #fund(CostSharingPolicy)} with the policy's loops over the firms run by {@code chunks}: the same funding, bit for bit. */
+    public SecurityFunding fund(CostSharingPolicy policy, FirmChunks chunks) {
+        return Equilibrium.solve(policy, this, chunks);
     }
 
     /** How the {@code none} policy's decisions were reached (the rounds to its equilibrium, or one independent pass). */
@@ -304,8 +309,9 @@ public final class PolicyContext {
     public RiskModel risk() { return risk; }
 
     /**
-     * The firm's risk as a function of its own vulnerability. In a policy's round (which one thread computes), built
-     * once and kept: the round before's where the firm's risk has not moved since (the same numbers), else new.
+     * The firm's risk as a function of its own vulnerability. In a policy's round, built once and kept: the round before's
+     * where the firm's risk has not moved since (the same numbers), else new. A round's firms may be asked for on several
+     * threads ({@link FirmChunks}), each firm by one of them: a firm's slots here are its own.
      */
     public FirmRisk risk(int firm) {
         if (firmRisk == null) return risk.firm(firm);

@@ -123,6 +123,33 @@ class PlannerPolicyTest {
         assertArrayEquals(fresh.paidBySelf(), reusing.paidBySelf());
     }
 
+    /**
+     * The planner's loops over the firms cut into chunks of 7 run last chunk first (on one thread): every array of its funding,
+     * every best-response round included, is the funding of loops run in one piece, bit for bit.
+     */
+    @Test
+    void aPlannerWhoseLoopsAreCutIntoOddChunksRunInAnyOrderFundsAsInOnePiece() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/quickstart.yaml"));
+        SupplyNetwork net = Networks.build(s, 11);
+        SecurityFunding whole = PolicyContext.of(s, net, 11).fund(PLANNER);
+        int[] chunksRun = new int[1];
+        FirmChunks backwards = (firms, body) -> {
+            for (int from = (firms - 1) / 7 * 7; from >= 0; from -= 7) {
+                body.run(from, Math.min(firms, from + 7));
+                chunksRun[0]++;
+            }
+        };
+        SecurityFunding cut = PolicyContext.of(s, net, 11).fund(PLANNER, backwards);
+        assertTrue(chunksRun[0] > 3 * (net.firmCount() / 7), "every round's loops ran in chunks: " + chunksRun[0]);
+        assertArrayEquals(whole.investmentYen(), cut.investmentYen());
+        assertArrayEquals(whole.expectedLossYen(), cut.expectedLossYen());
+        assertArrayEquals(whole.paidBySelf(), cut.paidBySelf());
+        assertArrayEquals(whole.posture().successProbability(), cut.posture().successProbability());
+        assertArrayEquals(whole.posture().dwellScale(), cut.posture().dwellScale());
+        assertArrayEquals(whole.posture().recoveryScale(), cut.posture().recoveryScale());
+        assertEquals(whole.convergence(), cut.convergence());
+    }
+
     @Test
     void aRoundReusesThePreviousChoiceOfSomeFirmsAndSearchesTheOthers() {
         TwoRounds r = TwoRounds.onTheQuickStart();
