@@ -90,7 +90,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WarmUp.start();
         int threadCount = threads.checked();
         Bounds.replicates(replicates, 1);
         seed.checked();

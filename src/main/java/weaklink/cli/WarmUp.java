@@ -5,7 +5,8 @@ import weaklink.report.Charts;
 
 /**
  * Readies, on a thread of its own, what a run uses only later: the JSON mapper (its manifest and
- * checkpoints) and the charts' machinery (its report). A run's start — the command line, the
+ * checkpoints) and the charts' machinery (its report). {@code Main} starts it for a {@code run} command
+ * line before it reads the command line. A run's start — the command line, the
  * scenario, the network, the firms' decisions — keeps one core busy; on a machine with two or more
  * cores the other does this meanwhile, so the run does not wait for it between its phases. On one
  * core it would only take turns with the run: nothing is started. Whatever fails here fails again
