@@ -389,6 +389,10 @@ final class OrdExport {
                     if (pi == null) throw new IOException(eventsFile + ":" + lineNo + ": policy '" + r.policy() + "' is not one of the run's");
                     int y = r.replicate() - run.firstReplicate();
                     if (y < 0 || y >= n) throw new IOException(eventsFile + ":" + lineNo + ": replicate " + r.replicate() + " is not one of the folder's");
+                    if (y < year) {
+                        throw new IOException(eventsFile + ":" + lineNo + ": replicate " + r.replicate() + " after replicate " + (year + run.firstReplicate())
+                                + ": rows must be in replicate order");
+                    }
                     if (y != year) {
                         yearChanges++;
                         year = y;

@@ -231,6 +231,10 @@ class OrdExportThreadsTest {
         String unknownPolicy = "lobbying,700,1,0,3,1,1,10.00,1.00,0,0,0,0";
         assertEquals(events + ":" + (badAt + 1) + ": policy 'lobbying' is not one of the run's", failureOf(unknownPolicy, badAt, 1));
         for (int threads : new int[] {2, 4}) assertEquals(failureOf(unknownPolicy, badAt, 1), failureOf(unknownPolicy, badAt, threads), threads + " threads");
+        String backwards = "none,0,1,0,3,1,1,10.00,1.00,0,0,0,0";
+        String previous = eventLines(null, -1).get(badAt - 1).split(",")[1];
+        assertEquals(events + ":" + (badAt + 1) + ": replicate 0 after replicate " + previous + ": rows must be in replicate order", failureOf(backwards, badAt, 1));
+        assertEquals(failureOf(backwards, badAt, 1), failureOf(backwards, badAt, 4));
         String notANumber = "none,700,1,0,3,1,1,ten,1.00,0,0,0,0";
         String message = failureOf(notANumber, badAt, 1);
         assertTrue(message.startsWith(events + ":" + (badAt + 1) + ": "), message);
