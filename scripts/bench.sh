@@ -10,7 +10,7 @@
 # quickstart, uncertainty, scaling26 (issue #26: the README's quick start, the 20-draw uncertainty block,
 # 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options);
 # shards26 (issue #26: the 20-draw uncertainty block cut into 1 and 2 shards of draws, each shard one
-# thread, as separate local processes, as a Slurm job array when a Slurm answers `sinfo`, and as Spark
+# thread, as separate local processes (each JVM told it has one core, as the Slurm scripts tell theirs), as a Slurm job array when a Slurm answers `sinfo`, and as Spark
 # local[1] and local[2] when Spark's jars are in SPARK_JARS, default target/spark-it/spark-home/jars,
 # laid out by the SparkStandaloneIT of `mvn verify`; every merged result compared with the unsharded one;
 # SHARDS26_REPLICATES=N runs N replicates per draw instead of 200, SHARDS26_SCENARIO another uncertainty scenario).
@@ -177,11 +177,11 @@ if wants shards26; then
     shard_runs() {
       local pids=()
       for i in $(seq 1 $n); do
-        "$JAVA" -jar "$JAR" run "$MR" --replicates $reps --threads 1 --quiet --shard $i/$n --out "$TMP/sh$n-$i" > "$TMP/sh$n-$i.out" 2>&1 & pids+=($!)
+        "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" run "$MR" --replicates $reps --threads 1 --quiet --shard $i/$n --out "$TMP/sh$n-$i" > "$TMP/sh$n-$i.out" 2>&1 & pids+=($!)
       done
       for p in "${pids[@]}"; do wait "$p" || { echo "bench.sh: a shard of $n failed" >&2; cat "$TMP"/sh$n-*.out >&2; exit 1; }; done
       local dirs=(); for i in $(seq 1 $n); do dirs+=("$TMP/sh$n-$i"); done
-      "$JAVA" -jar "$JAR" merge "${dirs[@]}" --out "$TMP/sh$n-merged" --quiet > "$TMP/sh$n-merge.out" 2>&1 || { cat "$TMP/sh$n-merge.out" >&2; exit 1; }
+      "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" merge "${dirs[@]}" --out "$TMP/sh$n-merged" --quiet > "$TMP/sh$n-merge.out" 2>&1 || { cat "$TMP/sh$n-merge.out" >&2; exit 1; }
     }
     wallof shard_runs; SHW[local$n]=$WALL; SHL[local$n]=$LOAD; same "$TMP/sh$n-merged"
   done

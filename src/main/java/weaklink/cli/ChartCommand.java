@@ -21,6 +21,8 @@ final class ChartCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A results folder (written by run or merge).")
     Path dir;
 
+    @Mixin Options.Threads threads;
+
     @Mixin Options.Quiet quiet;
 
     @Spec
@@ -28,10 +30,11 @@ final class ChartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int threadCount = threads.checked();
         ReportWriter.Outcome outcome;
         // held like any results folder, so a chart is never drawn from files another command is writing
-        try (ResultsStore store = ResultsStore.open(dir, ResultsFinalizer.SUMMARISER, "weaklink chart")) {
-            outcome = ReportWriter.write(dir);
+        try (ResultsStore store = ResultsStore.open(dir, ResultsFinalizer.summariser(threadCount), "weaklink chart")) {
+            outcome = ReportWriter.write(dir, threadCount);
             store.refreshFiles(outcome.files());
         }
         if (!quiet.value) print(spec.commandLine().getOut(), outcome);

@@ -67,7 +67,7 @@ public final class Main implements Runnable {
      * tenth of a second of a quick start's CPU).
      */
     public static int execute(String... args) {
-        if (args.length > 0 && args[0].equals("run")) WarmUp.start(); // before picocli reads the command line: a tenth of a second sooner
+        if (args.length > 0 && args[0].equals("run")) WarmUp.start(args); // before picocli reads the command line: a tenth of a second sooner
         return execute(newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args), args);
     }
 

@@ -27,6 +27,8 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The merged results folder (absent or empty).")
     Path out;
 
+    @Mixin Options.Threads threads;
+
     @Mixin Options.Quiet quiet;
 
     @Spec
@@ -34,12 +36,13 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int threadCount = threads.checked();
         if (UncertaintyRun.isUncertaintyRun(shards.get(0))) {
-            UncertaintyMerge.merge(shards, out, UncertaintyReport.SUMMARISER);
+            UncertaintyMerge.merge(shards, out, UncertaintyReport.summariser(threadCount));
             if (!quiet.value) UncertaintyReport.consoleLines(out).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));
             return Main.OK;
         }
-        Merger.merge(shards, out, ResultsFinalizer.SUMMARISER);
+        Merger.merge(shards, out, ResultsFinalizer.summariser(threadCount));
         if (!quiet.value) Summary.print(spec.commandLine().getOut(), out);
         return Main.OK;
     }

@@ -30,9 +30,12 @@ final class Options {
         boolean value;
     }
 
-    /** {@code --threads T}: worker threads, all cores by default; results do not depend on it. */
+    /**
+     * {@code --threads T}: the threads of every pool the command starts (funding, replicates, the summaries'
+     * writers, the charts, the hashing of the finished folder), all cores by default; results do not depend on it.
+     */
     static final class Threads {
-        @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: all cores (${DEFAULT-VALUE}). Results do not depend on it.")
+        @Option(names = "--threads", paramLabel = "T", description = "Threads of every pool the command starts (replicates, funding, summaries, charts); 1: one thread works at a time. Default: all cores the JVM sees (${DEFAULT-VALUE}). Results do not depend on it.")
         int value = Runtime.getRuntime().availableProcessors();
 
         int checked() throws BadInputException { return Bounds.threads("--threads", value); }

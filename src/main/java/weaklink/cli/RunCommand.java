@@ -151,8 +151,8 @@ final class RunCommand implements Callable<Integer> {
         ProgressListener shown = quiet.value ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null);
         Runner runner = new Runner(plan, timings ? withTimings(shown, err) : shown, checkpointMillis);
         try (ResumeHint hint = ResumeHint.forRun(err, scenarioFile, dir)) {
-            if (resume != null) runner.resume(ResultsFinalizer.SUMMARISER);
-            else runner.start(overwrite, ResultsFinalizer.SUMMARISER);
+            if (resume != null) runner.resume(ResultsFinalizer.summariser(threadCount));
+            else runner.start(overwrite, ResultsFinalizer.summariser(threadCount));
         }
         if (!quiet.value) Summary.print(spec.commandLine().getOut(), dir);
         if (!quiet.value) spec.commandLine().getOut().println("report: " + dir.resolve(ReportWriter.REPORT));
@@ -195,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener shown = quiet.value ? ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "draws");
         try (ResumeHint hint = ResumeHint.forRun(err, scenarioFile, dir)) {
-            run.run(resume != null, overwrite, ResultsFinalizer.TABLES, UncertaintyReport.SUMMARISER, shown);
+            run.run(resume != null, overwrite, ResultsFinalizer.tables(threadCount), UncertaintyReport.summariser(threadCount), shown);
         }
         if (!quiet.value && runShard.count() == 1) {
             UncertaintyReport.consoleLines(dir).forEach(l -> spec.commandLine().getOut().println(Summary.wrap(l, 110)));

@@ -90,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         if (!quiet.value) err.printf("sweep: %d points x %d replicates%n", points.size(), plan.replicates());
         try (ResumeHint hint = ResumeHint.forSweep(err, spec.commandLine().getParseResult().originalArgs(), dir)) {
-            Sweep.run(plan, resume, ResultsFinalizer.SUMMARISER,
+            Sweep.run(plan, resume, ResultsFinalizer.summariser(threadCount),
                     quiet.value ? weaklink.experiment.ProgressListener.SILENT : Progress.forTerminal(err, System.console() != null, "points"));
         }
         boolean sensitivity = SensitivityReport.write(dir);

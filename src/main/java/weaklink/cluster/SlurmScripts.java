@@ -16,7 +16,9 @@ import weaklink.io.AtomicFile;
  * {@code --dependency=afterok} on it. Every path in the scripts is absolute, so they run from any
  * working directory on nodes that share the file system. The java command is run after the setup
  * lines (so {@code module load java/17} chooses it on the compute node), and each task appends to
- * its log, one header per attempt, so a requeued task keeps the first attempt's messages.
+ * its log, one header per attempt, so a requeued task keeps the first attempt's messages. Each JVM
+ * is told the cores its task was given (a shard's {@code --cpus-per-task}, the merge's one), so it
+ * keeps to them where the cluster does not bind tasks to cores.
  */
 public final class SlurmScripts {
     public static final String FOLDER = "slurm", SHARDS_SCRIPT = "shards.sbatch", MERGE_SCRIPT = "merge.sbatch",
@@ -91,7 +93,7 @@ public final class SlurmScripts {
         requireJava(s, job);
         s.append("dir=").append(quote(job.out().resolve(SHARDS_FOLDER).toString())).append("/shard-\"$shard\"-of-").append(job.shards()).append('\n');
         s.append("threads=\"${SLURM_CPUS_PER_TASK:-1}\"\n");
-        String java = javaCommand(job);
+        String java = javaCommand(job, "\"$threads\"");
         s.append("if [ -f \"$dir/manifest.json\" ]; then\n");
         s.append("  # requeued or resubmitted: continue the shard; completed replicates are kept, a complete shard is left as it is\n");
         s.append("  exec ").append(java).append(" run ").append(quote(job.scenario().toString())).append(" --resume \"$dir\" --threads \"$threads\" --quiet\n");
@@ -122,7 +124,7 @@ public final class SlurmScripts {
         s.append("shards=()\n");
         s.append("for i in $(seq 1 ").append(job.shards()).append("); do shards+=(").append(quote(job.out().resolve(SHARDS_FOLDER).toString()))
                 .append("/shard-\"$i\"-of-").append(job.shards()).append("); done\n");
-        s.append("exec ").append(javaCommand(job)).append(" merge \"${shards[@]}\" --out ").append(quote(job.results().toString())).append('\n');
+        s.append("exec ").append(javaCommand(job, "1")).append(" merge \"${shards[@]}\" --out ").append(quote(job.results().toString())).append('\n');
         return s.toString();
     }
 
@@ -166,10 +168,17 @@ public final class SlurmScripts {
         if (job.account() != null) s.append("#SBATCH --account=").append(job.account()).append('\n');
     }
 
-    private static String javaCommand(Job job) {
+    /**
+     * The java command of a task given {@code cores} cores (a shell word): the JVM is told it has that many
+     * ({@code -XX:ActiveProcessorCount}), so every pool it sizes from the cores, its own (the collector's,
+     * the compiler's) and the run's ({@code --threads} by default), fits the task's allocation even where
+     * Slurm does not bind the task to its cores.
+     */
+    private static String javaCommand(Job job, String cores) {
         List<String> words = new ArrayList<>();
         words.add(quote(job.java()));
         if (job.javaHeap() != null) words.add(quote("-Xmx" + job.javaHeap()));
+        words.add("-XX:ActiveProcessorCount=" + cores);
         words.add("-jar");
         words.add(quote(job.jar().toString()));
         return String.join(" ", words);

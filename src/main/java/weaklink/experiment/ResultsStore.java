@@ -15,6 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import weaklink.io.AtomicFile;
 import weaklink.io.Json;
 import weaklink.io.Sha256;
@@ -73,6 +79,12 @@ public final class ResultsStore implements AutoCloseable {
 
         /** Every file it may write for the run {@code m} describes (with files named after its policies); by default {@link #outputs()}. */
         default List<String> outputs(Manifest m) { return outputs(); }
+
+        /**
+         * The threads of a pool it or the store may start for the folder (the summaries' writers, the charts,
+         * the hashing of the files when the folder is complete): the command's {@code --threads}.
+         */
+        int threads();
 
         /** Writes them from the folder's {@code manifest.json}, {@code replicates.csv} and {@code accumulators.json}. */
         void summarise(Path dir) throws IOException, BadInputException;
@@ -518,16 +530,7 @@ public final class ResultsStore implements AutoCloseable {
      * and (for CSV files) row count recorded.
      */
     public void complete() throws IOException {
-        List<Manifest.OutputFile> files;
-        try {
-            // described as written where they were (see summarise); any other file is read and hashed, on every core, listed in the manifest's order
-            files = manifest.files().parallelStream().filter(f -> Files.isRegularFile(dir.resolve(f.path()), LinkOption.NOFOLLOW_LINKS))
-                    .map(f -> f.sha256() != null && (f.path().equals(REPLICATES) || f.path().equals(ACCUMULATORS) || STREAMS.contains(f.path()))
-                            ? f : describe(dir.resolve(f.path()), f.path(), written))
-                    .toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
+        List<Manifest.OutputFile> files = described(manifest.files(), summariser.threads());
         stopRecording();
         manifest = manifest.withFiles(files).completed(Instant.now());
         writeManifest();
@@ -556,6 +559,53 @@ public final class ResultsStore implements AutoCloseable {
         for (String r : rewritten) if (!seen.contains(r) && Files.isRegularFile(dir.resolve(r))) files.add(ResultsFolder.describe(dir.resolve(r), r));
         manifest = manifest.withFiles(files);
         writeManifest();
+    }
+
+    /**
+     * The files of {@code listed} the folder holds, in that order, each described: the replicates, the
+     * sums and the streams as they were recorded where they were written (see summarise), any other as
+     * written files recorded it or else read and hashed, on up to {@code threads} threads (daemons, so a
+     * failure does not wait for the others); the first failure in the list's order is the one thrown,
+     * as on one thread.
+     */
+    private List<Manifest.OutputFile> described(List<Manifest.OutputFile> listed, int threads) throws IOException {
+        List<Manifest.OutputFile> present = listed.stream().filter(f -> Files.isRegularFile(dir.resolve(f.path()), LinkOption.NOFOLLOW_LINKS)).toList();
+        List<Callable<Manifest.OutputFile>> each = new ArrayList<>();
+        for (Manifest.OutputFile f : present) {
+            boolean recorded = f.sha256() != null && (f.path().equals(REPLICATES) || f.path().equals(ACCUMULATORS) || STREAMS.contains(f.path()));
+            each.add(() -> recorded ? f : describe(dir.resolve(f.path()), f.path(), written));
+        }
+        int k = Math.min(threads, each.size());
+        ExecutorService pool = k <= 1 ? null : Executors.newFixedThreadPool(k, r -> {
+            Thread t = new Thread(r, "weaklink-hashing");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Manifest.OutputFile>> futures = new ArrayList<>();
+            for (Callable<Manifest.OutputFile> c : each) futures.add(pool == null ? completed(c) : pool.submit(c));
+            List<Manifest.OutputFile> out = new ArrayList<>();
+            for (Future<Manifest.OutputFile> f : futures) out.add(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the results folder's files were hashed", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+    }
+
+    /** {@code c} run on this thread, as a future that holds its value or what it threw. */
+    private static <T> Future<T> completed(Callable<T> c) {
+        FutureTask<T> task = new FutureTask<>(c);
+        task.run();
+        return task;
     }
 
     /** {@code file} as {@code written} described it while it was written, or else as read from disk. */

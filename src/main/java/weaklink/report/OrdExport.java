@@ -265,11 +265,6 @@ final class OrdExport {
         write(dir, run, groups, Runtime.getRuntime().availableProcessors());
     }
 
-    /** {@link #write(Path, Run, List, int, HeldEvents)} on as many threads as the machine has cores. */
-    static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups, HeldEvents held) throws IOException {
-        write(dir, run, groups, Runtime.getRuntime().availableProcessors(), held);
-    }
-
     /** {@link #write(Path, Run, List, int, HeldEvents)} reading {@code events.csv}. */
     static void write(Path dir, Run run, List<Accumulators.SummaryGroup> groups, int threads) throws IOException {
         write(dir, run, groups, threads, null);

@@ -116,11 +116,12 @@ public final class ReportWriter {
     /**
      * Renders the charts and report of a folder {@link ResultsFinalizer#finish} has just completed,
      * so every way of running (local, merged, Slurm, Spark) ends with them. Its files were written
-     * by this program, so a contract break there is a bug, reported as an I/O failure.
+     * by this program, so a contract break there is a bug, reported as an I/O failure. The charts on
+     * up to {@code threads} threads.
      */
-    static void writeFinished(Path dir) throws IOException {
+    static void writeFinished(Path dir, int threads) throws IOException {
         try {
-            write(dir);
+            write(dir, threads);
         } catch (BadInputException e) {
             throw new IOException("results folder written with a broken contract: " + e.getMessage(), e);
         }
@@ -141,7 +142,7 @@ public final class ReportWriter {
      * together on the calling thread in the figures' order, so the first failure is the one one
      * thread would meet.
      */
-    static Outcome write(Path dir, int threads) throws IOException, BadInputException {
+    public static Outcome write(Path dir, int threads) throws IOException, BadInputException {
         Results r = Results.read(dir);
         Path chartDir = dir.resolve(CHARTS);
         List<String> written = new ArrayList<>();

@@ -46,28 +46,42 @@ public final class ResultsFinalizer {
 
     /**
      * The summaries as a results folder's store calls for them: everything {@link #finish} may write,
-     * declared before it is written so the manifest lists it.
+     * declared before it is written so the manifest lists it; on up to as many threads as the machine has cores.
      */
-    public static final ResultsStore.Summariser SUMMARISER = new ResultsStore.Summariser() {
-        @Override public List<String> outputs() { return ResultsFinalizer.outputs(); }
+    public static final ResultsStore.Summariser SUMMARISER = summariser(Runtime.getRuntime().availableProcessors());
 
-        @Override public List<String> outputs(Manifest m) { return withOrd(ResultsFinalizer.outputs(), m); }
+    /** The summary tables alone (an uncertainty run's draws: the run's own report covers them), on up to as many threads as there are cores. */
+    public static final ResultsStore.Summariser TABLES = tables(Runtime.getRuntime().availableProcessors());
 
-        @Override public void summarise(Path dir) throws IOException, BadInputException { finish(dir); }
+    /** As {@link #SUMMARISER}, every pool of the writing (the ORD export beside the tables, its writers, the charts) of up to {@code threads} threads. */
+    public static ResultsStore.Summariser summariser(int threads) {
+        return new ResultsStore.Summariser() {
+            @Override public List<String> outputs() { return ResultsFinalizer.outputs(); }
 
-        @Override public void summarise(Path dir, HeldEvents events) throws IOException, BadInputException { finish(dir, events); }
-    };
+            @Override public List<String> outputs(Manifest m) { return withOrd(ResultsFinalizer.outputs(), m); }
 
-    /** The summary tables alone (an uncertainty run's draws: the run's own report covers them). */
-    public static final ResultsStore.Summariser TABLES = new ResultsStore.Summariser() {
-        @Override public List<String> outputs() { return tableFiles(); }
+            @Override public int threads() { return threads; }
 
-        @Override public List<String> outputs(Manifest m) { return withOrd(tableFiles(), m); }
+            @Override public void summarise(Path dir) throws IOException, BadInputException { finish(dir, null, threads); }
 
-        @Override public void summarise(Path dir) throws IOException, BadInputException { finishTables(dir); }
+            @Override public void summarise(Path dir, HeldEvents events) throws IOException, BadInputException { finish(dir, events, threads); }
+        };
+    }
 
-        @Override public void summarise(Path dir, HeldEvents events) throws IOException, BadInputException { finishTables(dir, events); }
-    };
+    /** As {@link #TABLES}, the ORD export's writers up to {@code threads} threads. */
+    public static ResultsStore.Summariser tables(int threads) {
+        return new ResultsStore.Summariser() {
+            @Override public List<String> outputs() { return tableFiles(); }
+
+            @Override public List<String> outputs(Manifest m) { return withOrd(tableFiles(), m); }
+
+            @Override public int threads() { return threads; }
+
+            @Override public void summarise(Path dir) throws IOException, BadInputException { finishTables(dir, null, threads); }
+
+            @Override public void summarise(Path dir, HeldEvents events) throws IOException, BadInputException { finishTables(dir, events, threads); }
+        };
+    }
 
     /** Every file {@link #finish} may write into a results folder, relative to it. */
     public static List<String> outputs() {
@@ -99,24 +113,27 @@ public final class ResultsFinalizer {
      * writes) needs only the replicates' campaigns and the summary groups; the summary tables, the
      * charts and the report read other files and share no state with it, so on a machine with more
      * than one core the export starts as soon as those are read, on a thread of its own, and the
-     * tables, then the charts and the report, are written beside it (the same bytes either way).
+     * tables, then the charts and the report, are written beside it (the same bytes either way). Every
+     * pool is as large as the machine has cores.
      */
     public static void finish(Path dir) throws IOException, BadInputException {
-        finish(dir, null);
+        finish(dir, null, Runtime.getRuntime().availableProcessors());
     }
 
     /**
      * As {@link #finish(Path)}; the ORD export takes the rows of {@code events.csv} from {@code events}
-     * (the run's own, held while it wrote them; null: read from the file), the same bytes either way.
+     * (the run's own, held while it wrote them; null: read from the file), the same bytes either way; the
+     * export beside the tables only when {@code threads} is 2 or more, its writers and the charts on up to
+     * {@code threads} threads each.
      */
-    public static void finish(Path dir, HeldEvents events) throws IOException, BadInputException {
+    static void finish(Path dir, HeldEvents events, int threads) throws IOException, BadInputException {
         try {
             PhaseOutOfMemoryError.during("writing the summaries, charts and report", () -> {
-                Tables tables = readTables(dir, events);
+                Tables tables = readTables(dir, events, threads);
                 besides(tables.ord(), () -> {
                     tables.write();
-                    ReportWriter.writeFinished(dir);
-                });
+                    ReportWriter.writeFinished(dir, threads);
+                }, threads);
                 return null;
             });
         } catch (IOException | BadInputException | RuntimeException e) {
@@ -131,12 +148,12 @@ public final class ResultsFinalizer {
      * (checked to hold each (policy, replicate) of the manifest exactly once) and {@code accumulators.json}.
      */
     public static void finishTables(Path dir) throws IOException, BadInputException {
-        finishTables(dir, null);
+        finishTables(dir, null, Runtime.getRuntime().availableProcessors());
     }
 
-    /** As {@link #finishTables(Path)}, the ORD export fed {@code events} as {@link #finish(Path, HeldEvents)} is. */
-    static void finishTables(Path dir, HeldEvents events) throws IOException, BadInputException {
-        Tables tables = readTables(dir, events);
+    /** As {@link #finishTables(Path)}, the ORD export fed {@code events} as {@link #finish(Path, HeldEvents, int)} is, its writers on up to {@code threads} threads. */
+    static void finishTables(Path dir, HeldEvents events, int threads) throws IOException, BadInputException {
+        Tables tables = readTables(dir, events, threads);
         tables.write();
         tables.ord().run();
     }
@@ -161,9 +178,9 @@ public final class ResultsFinalizer {
     /**
      * Reads the manifest, {@code replicates.csv} and {@code accumulators.json} of {@code dir} for {@link Tables};
      * the ORD export takes the rows of {@code events.csv} from {@code events} if it holds as many as the
-     * manifest counts in the file, else from the file.
+     * manifest counts in the file, else from the file; its writers on up to {@code threads} threads.
      */
-    private static Tables readTables(Path dir, HeldEvents events) throws IOException, BadInputException {
+    private static Tables readTables(Path dir, HeldEvents events, int threads) throws IOException, BadInputException {
         Manifest manifest = Manifest.read(dir);
         HeldEvents held = events != null && events.holding() && heldRowsMatch(manifest, events) ? events : null;
         List<String> policies = manifest.policies();
@@ -187,7 +204,7 @@ public final class ResultsFinalizer {
         int first = manifest.shard().firstReplicate();
         OrdExport.Run run = new OrdExport.Run(policies, first, campaigns, OrdSettings.of(manifest.scenario()));
         List<Accumulators.SummaryGroup> groups = acc.summaryGroups();
-        return new Tables(all, () -> OrdExport.write(dir, run, groups, held));
+        return new Tables(all, () -> OrdExport.write(dir, run, groups, threads, held));
     }
 
     /** Whether {@code events} holds as many rows as the manifest counts in {@code events.csv} (a check that they are the file's). */
@@ -200,11 +217,11 @@ public final class ResultsFinalizer {
 
     /**
      * Runs {@code side} on a thread of its own while {@code main} runs on this one (one after the
-     * other on a single core), waits for both and throws the first failure, {@code side}'s first (it
+     * other when {@code threads} is 1), waits for both and throws the first failure, {@code side}'s first (it
      * came first when they ran in turn), the other's added as suppressed.
      */
-    static void besides(Step side, Step main) throws IOException {
-        if (side == Step.NOTHING || Runtime.getRuntime().availableProcessors() < 2) {
+    static void besides(Step side, Step main, int threads) throws IOException {
+        if (side == Step.NOTHING || threads < 2) {
             side.run();
             main.run();
             return;

@@ -196,23 +196,33 @@ public final class UncertaintyReport {
         }
     }
 
-    /** Writes the tables, charts and report of the uncertainty run in {@code dir}. */
     /** The top folder's report as an uncertainty run's command calls for it: every file {@link #finish} may write, then the writing. */
-    public static final ResultsStore.Summariser SUMMARISER = new ResultsStore.Summariser() {
-        @Override public List<String> outputs() {
-            List<String> out = new ArrayList<>();
-            for (CsvTable<?> t : tables()) out.add(t.file());
-            for (String chart : List.of("uncertainty_differences", "regret")) {
-                out.add(ReportWriter.CHARTS + "/" + chart + ".png");
-                out.add(ReportWriter.CHARTS + "/" + chart + ".svg");
+    public static final ResultsStore.Summariser SUMMARISER = summariser(Runtime.getRuntime().availableProcessors());
+
+    /**
+     * As {@link #SUMMARISER}; the writing itself is on the calling thread, {@code threads} is what the store
+     * hashes the files with when the folder is complete.
+     */
+    public static ResultsStore.Summariser summariser(int threads) {
+        return new ResultsStore.Summariser() {
+            @Override public List<String> outputs() {
+                List<String> out = new ArrayList<>();
+                for (CsvTable<?> t : tables()) out.add(t.file());
+                for (String chart : List.of("uncertainty_differences", "regret")) {
+                    out.add(ReportWriter.CHARTS + "/" + chart + ".png");
+                    out.add(ReportWriter.CHARTS + "/" + chart + ".svg");
+                }
+                out.add(ReportWriter.REPORT);
+                return out;
             }
-            out.add(ReportWriter.REPORT);
-            return out;
-        }
 
-        @Override public void summarise(Path dir) throws IOException { finish(dir); }
-    };
+            @Override public int threads() { return threads; }
 
+            @Override public void summarise(Path dir) throws IOException { finish(dir); }
+        };
+    }
+
+    /** Writes the tables, charts and report of the uncertainty run in {@code dir}. */
     public static void finish(Path dir) throws IOException {
         Figures f;
         try {

@@ -52,23 +52,23 @@ class SlurmCommandTest {
         assertEquals(0, o.code(), o.err());
         String shards = Files.readString(shared.resolve("slurm/shards.sbatch"));
         assertTrue(shards.contains("module load java/17\nif ! command -v java "), shards);
-        assertTrue(shards.contains("exec java -jar "), shards);
+        assertTrue(shards.contains("exec java -XX:ActiveProcessorCount=\"$threads\" -jar "), shards);
         assertFalse(shards.contains(THIS_JAVA), "the login node's JDK path must not be in the job: " + shards);
-        assertTrue(Files.readString(shared.resolve("slurm/merge.sbatch")).contains("exec java -jar "));
+        assertTrue(Files.readString(shared.resolve("slurm/merge.sbatch")).contains("exec java -XX:ActiveProcessorCount=1 -jar "));
     }
 
     @Test
     void withoutSetupLinesTheJobsCallThisJava() throws Exception {
         Outcome o = slurm(shared);
         assertEquals(0, o.code(), o.err());
-        assertTrue(Files.readString(shared.resolve("slurm/shards.sbatch")).contains("exec " + THIS_JAVA + " -jar "));
+        assertTrue(Files.readString(shared.resolve("slurm/shards.sbatch")).contains("exec " + THIS_JAVA + " -XX:ActiveProcessorCount=\"$threads\" -jar "));
     }
 
     @Test
     void javaOptionNamesTheJavaCommand() throws Exception {
         Outcome o = slurm(shared, "--setup", "module load java/17", "--java", "/opt/jdk-21/bin/java");
         assertEquals(0, o.code(), o.err());
-        assertTrue(Files.readString(shared.resolve("slurm/shards.sbatch")).contains("exec /opt/jdk-21/bin/java -jar "));
+        assertTrue(Files.readString(shared.resolve("slurm/shards.sbatch")).contains("exec /opt/jdk-21/bin/java -XX:ActiveProcessorCount=\"$threads\" -jar "));
     }
 
     @Test

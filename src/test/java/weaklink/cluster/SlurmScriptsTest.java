@@ -86,6 +86,36 @@ class SlurmScriptsTest {
         assertTrue(out.contains("after the setup lines; load a Java 17 or later with --setup"), out);
     }
 
+    /**
+     * Run by bash as Slurm would, with a java that shows the flags the JVM took from the options before
+     * {@code -jar}: a shard's JVM sees its task's cores, the merge's one.
+     */
+    @Test
+    void eachJvmIsToldTheCoresItsTaskWasGiven() throws Exception {
+        Path java = dir.resolve("java-showing-flags");
+        String real = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(java, "#!/bin/bash\nopts=()\nwhile [ \"$1\" != -jar ]; do opts+=(\"$1\"); shift; done\n"
+                + "exec " + SlurmScripts.quote(real) + " \"${opts[@]}\" -XX:+PrintFlagsFinal -version\n");
+        java.toFile().setExecutable(true);
+        SlurmScripts.Job job = new SlurmScripts.Job(java.toString(), dir.resolve("weaklink.jar"), dir.resolve("q.yaml"), dir.resolve("run"),
+                "weaklink-q", 2, List.of(), 3, null, "256m", null, null, null, null, List.of(), List.of());
+        Path submit = SlurmScripts.write(job);
+        assertTrue(flags(submit.resolveSibling(SlurmScripts.SHARDS_SCRIPT), "3").matches("(?s).*\\bActiveProcessorCount += 3\\b.*"));
+        assertTrue(flags(submit.resolveSibling(SlurmScripts.MERGE_SCRIPT), "3").matches("(?s).*\\bActiveProcessorCount += 1\\b.*"));
+    }
+
+    /** What {@code script} prints run by bash as array task 1 of a job given {@code cpus} cores a task. */
+    private static String flags(Path script, String cpus) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+        pb.environment().put("SLURM_ARRAY_TASK_ID", "1");
+        pb.environment().put("SLURM_CPUS_PER_TASK", cpus);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
     @Test
     void quotedWordsReachTheShellUnchanged() throws Exception {
         for (String word : List.of("plain/path.yaml", "with space", "it's", "$HOME `x` \"q\"", "a;b&c|d")) {

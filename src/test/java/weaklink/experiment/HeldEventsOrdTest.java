@@ -43,6 +43,8 @@ class HeldEventsOrdTest {
 
         @Override public List<String> outputs(Manifest m) { return ResultsFinalizer.SUMMARISER.outputs(m); }
 
+        @Override public int threads() { return ResultsFinalizer.SUMMARISER.threads(); }
+
         @Override public void summarise(Path dir) throws IOException, BadInputException { ResultsFinalizer.SUMMARISER.summarise(dir); }
 
         @Override public void summarise(Path dir, HeldEvents events) throws IOException, BadInputException {

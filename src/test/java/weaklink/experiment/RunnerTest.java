@@ -34,12 +34,14 @@ class RunnerTest {
     }
 
     @Test
-    void sameSeedGivesTheSameBytesInEveryFileAtOneAndTwoThreads() throws Exception {
-        Path one = tmp.resolve("one"), two = tmp.resolve("two");
+    void sameSeedGivesTheSameBytesInEveryFileAtOneTwoAndFourThreads() throws Exception {
+        Path one = tmp.resolve("one"), two = tmp.resolve("two"), four = tmp.resolve("four");
         assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", "250", "--threads", "1", "--out", one.toString(), "--quiet"));
         assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", "250", "--threads", "2", "--out", two.toString(), "--quiet"));
+        assertEquals(0, run(new StringWriter(), "run", SCENARIO, "--replicates", "250", "--threads", "4", "--out", four.toString(), "--quiet"));
         assertTrue(ResumeAfterKillTest.filesOf(one).size() >= 10, ResumeAfterKillTest.filesOf(one).toString());
         assertSameFiles(one, two);
+        assertSameFiles(one, four);
     }
 
     @Test

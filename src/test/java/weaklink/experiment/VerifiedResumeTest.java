@@ -193,6 +193,8 @@ class VerifiedResumeTest {
         ResultsStore.Summariser watching = new ResultsStore.Summariser() {
             @Override public List<String> outputs() { return ResultsFinalizer.outputs(); }
 
+            @Override public int threads() { return 1; }
+
             @Override public void summarise(Path d) throws IOException, BadInputException {
                 ResultsFinalizer.finish(d);
                 seen[0] = Manifest.read(d).status();
@@ -213,6 +215,8 @@ class VerifiedResumeTest {
         Path dir = tmp.resolve("r");
         ResultsStore.Summariser dying = new ResultsStore.Summariser() {
             @Override public List<String> outputs() { return ResultsFinalizer.outputs(); }
+
+            @Override public int threads() { return 1; }
 
             @Override public void summarise(Path d) throws IOException, BadInputException {
                 ResultsFinalizer.finish(d);

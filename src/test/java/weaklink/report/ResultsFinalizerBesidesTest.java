@@ -19,12 +19,12 @@ class ResultsFinalizerBesidesTest {
         AtomicBoolean sideDone = new AtomicBoolean(), mainDone = new AtomicBoolean();
         CountDownLatch mainStarted = new CountDownLatch(1);
         ResultsFinalizer.besides(() -> {
-            if (Runtime.getRuntime().availableProcessors() > 1) await(mainStarted); // at the same time: the side waits for the main step
+            await(mainStarted); // at the same time: the side waits for the main step
             sideDone.set(true);
         }, () -> {
             mainStarted.countDown();
             mainDone.set(true);
-        });
+        }, 2);
         assertTrue(sideDone.get());
         assertTrue(mainDone.get());
     }
@@ -35,7 +35,7 @@ class ResultsFinalizerBesidesTest {
         AtomicBoolean mainDone = new AtomicBoolean();
         IOException thrown = assertThrows(IOException.class, () -> ResultsFinalizer.besides(() -> {
             throw broken;
-        }, () -> mainDone.set(true)));
+        }, () -> mainDone.set(true), 2));
         assertSame(broken, thrown);
         assertTrue(mainDone.get());
     }
@@ -47,7 +47,7 @@ class ResultsFinalizerBesidesTest {
             throw ord;
         }, () -> {
             throw report;
-        }));
+        }, 2));
         assertSame(ord, thrown);
         assertArrayEquals(new Throwable[] {report}, thrown.getSuppressed());
     }
@@ -58,12 +58,12 @@ class ResultsFinalizerBesidesTest {
         IllegalStateException broken = new IllegalStateException("chart");
         CountDownLatch mainFailed = new CountDownLatch(1);
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> ResultsFinalizer.besides(() -> {
-            if (Runtime.getRuntime().availableProcessors() > 1) await(mainFailed);
+            await(mainFailed);
             sideDone.set(true);
         }, () -> {
             mainFailed.countDown();
             throw broken;
-        }));
+        }, 2));
         assertSame(broken, thrown);
         assertTrue(sideDone.get());
     }
@@ -73,7 +73,16 @@ class ResultsFinalizerBesidesTest {
         OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
         assertEquals(oom, assertThrows(OutOfMemoryError.class, () -> ResultsFinalizer.besides(() -> {
             throw oom;
-        }, () -> {})));
+        }, () -> {}, 2)));
+    }
+
+    @Test
+    void onOneThreadTheExportRunsFirstOnTheCallersThread() throws IOException {
+        Thread caller = Thread.currentThread();
+        java.util.List<String> order = new java.util.ArrayList<>();
+        ResultsFinalizer.besides(() -> order.add(Thread.currentThread() == caller ? "export here" : "export elsewhere"),
+                () -> order.add(Thread.currentThread() == caller ? "report here" : "report elsewhere"), 1);
+        assertEquals(java.util.List.of("export here", "report here"), order);
     }
 
     private static void await(CountDownLatch latch) {
