@@ -20,8 +20,12 @@ final class LossLedger {
      * it sequentially instead of at hashed positions (a cache miss each on a million firms).
      */
     private static final int DENSE_SHARE = 8;
-    private final IntMap slotOf;
-    private final int[] slotOfFirm;
+    /** The firm-to-slot map of this use when it is sparse (null when dense). */
+    private IntMap slotOf;
+    /** The firm-to-slot array over all firms of this use when it is dense (null when sparse); -1 where a firm has no slot. */
+    private int[] slotOfFirm;
+    /** The array over all firms kept from an earlier dense use, every entry -1 again (see {@link #reset}). */
+    private int[] spareSlotOfFirm;
     private int slots;
     private int[] slotFirm;
     private int[] slotHead;
@@ -31,27 +35,57 @@ final class LossLedger {
     private int[] entryNext;
     private double[] yen;
     private int eventBound;
-    /** BI and CBI within the policy's waiting period, at {@code waiting[2 × entry]} and {@code [2 × entry + 1]}; null until a firm has one. */
+    /** BI and CBI within the policy's waiting period, at {@code waiting[2 × entry]} and {@code [2 × entry + 1]}; read only when {@link #hasWaiting}. */
     private double[] waiting;
+    /** Whether a firm of this use has had a waiting period's loss (until then {@link #waiting} holds nothing of this use). */
+    private boolean hasWaiting;
     private int[] scratch = new int[8];
 
     /** A ledger for about {@code expected} entries among {@code firms} firms. */
     LossLedger(int expected, int firms) {
+        reset(expected, firms);
+    }
+
+    /**
+     * Empties the ledger for a new use with about {@code expected} entries among {@code firms}
+     * firms, keeping its arrays where they are large enough: a thread's replicates reuse one
+     * ledger ({@link LossModel}), so a large outbreak's tens of megabytes are neither allocated nor
+     * zeroed again. Nothing of an earlier use is read again: a slot's and an entry's every field is
+     * written when it is opened ({@link #entry}), and the array over all firms gets back its -1 at
+     * exactly the firms the earlier use opened.
+     */
+    void reset(int expected, int firms) {
+        if (slotOfFirm != null) {
+            for (int s = 0; s < slots; s++) slotOfFirm[slotFirm[s]] = -1;
+            spareSlotOfFirm = slotOfFirm;
+        }
+        slots = 0;
+        entries = 0;
+        eventBound = 0;
+        hasWaiting = false;
         int cap = Math.max(16, expected);
         if ((long) expected * DENSE_SHARE >= firms) {
             slotOf = null;
-            slotOfFirm = new int[firms];
-            Arrays.fill(slotOfFirm, -1);
+            if (spareSlotOfFirm == null || spareSlotOfFirm.length != firms) {
+                spareSlotOfFirm = new int[firms];
+                Arrays.fill(spareSlotOfFirm, -1);
+            }
+            slotOfFirm = spareSlotOfFirm;
         } else {
             slotOf = new IntMap(cap);
             slotOfFirm = null;
         }
-        slotFirm = new int[cap];
-        slotHead = new int[cap];
-        slotEntries = new int[cap];
-        entryEvent = new int[cap];
-        entryNext = new int[cap];
-        yen = new double[cap * LossModel.COMPONENTS];
+        if (slotFirm == null || slotFirm.length < cap) {
+            slotFirm = new int[cap];
+            slotHead = new int[cap];
+            slotEntries = new int[cap];
+        }
+        if (entryEvent == null || entryEvent.length < cap) {
+            entryEvent = new int[cap];
+            entryNext = new int[cap];
+            yen = new double[cap * LossModel.COMPONENTS];
+            waiting = null;
+        }
     }
 
     /** The entry of (firm, event), added (at zero) if new. */
@@ -67,6 +101,7 @@ final class LossLedger {
             slot = slots++;
             slotFirm[slot] = firm;
             slotHead[slot] = -1;
+            slotEntries[slot] = 0;
             if (slotOfFirm != null) slotOfFirm[firm] = slot;
             else slotOf.put(firm, slot);
         }
@@ -79,6 +114,11 @@ final class LossLedger {
             if (waiting != null) waiting = Arrays.copyOf(waiting, 2 * cap);
         }
         int x = entries++;
+        for (int at = x * LossModel.COMPONENTS, end = at + LossModel.COMPONENTS; at < end; at++) yen[at] = 0;
+        if (hasWaiting) {
+            waiting[2 * x] = 0;
+            waiting[2 * x + 1] = 0;
+        }
         entryEvent[x] = event;
         entryNext[x] = slotHead[slot];
         slotHead[slot] = x;
@@ -100,12 +140,17 @@ final class LossLedger {
 
     /** Adds business interruption ({@code cbi} false) or CBI within the firm's waiting period to an entry. */
     void addWaiting(int entry, boolean cbi, double amount) {
-        if (waiting == null) waiting = new double[2 * entryEvent.length];
+        if (!hasWaiting) {
+            // the first of this use: the entries opened so far start at zero, and from now on each new one does too
+            if (waiting == null || waiting.length < 2 * entryEvent.length) waiting = new double[2 * entryEvent.length];
+            else Arrays.fill(waiting, 0, 2 * entries, 0);
+            hasWaiting = true;
+        }
         waiting[2 * entry + (cbi ? 1 : 0)] += amount;
     }
 
     /** BI ({@code cbi} false) or CBI of the entry within its firm's waiting period. */
-    double waiting(int entry, boolean cbi) { return waiting == null ? 0 : waiting[2 * entry + (cbi ? 1 : 0)]; }
+    double waiting(int entry, boolean cbi) { return hasWaiting ? waiting[2 * entry + (cbi ? 1 : 0)] : 0; }
 
     /** Number of firms with an entry. */
     int firms() { return slots; }

@@ -70,6 +70,8 @@ public final class LossModel {
     private final SummarySets summarySets;
     /** The incident-cost noise's σ by size class (its ordinal). */
     private final double[] incidentSigma;
+    /** Each thread's ledger and direct-loss arrays, reused by its replicates (see {@link Workspace}). */
+    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
 
     /** The loss model of the market's insurance alone (no insurer's book). */
     public LossModel(Scenario scenario, SupplyNetwork network) {
@@ -108,8 +110,9 @@ public final class LossModel {
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {
         int[] eventOf = EventLosses.eventOfCampaign(record, scenario.insurance().events());
-        LossLedger ledger = new LossLedger(record.size(), net.firmCount());
-        Outages outages = directLosses(record, streams, ledger, eventOf);
+        Workspace work = workspace.get();
+        LossLedger ledger = work.ledger(record.size(), net.firmCount());
+        Outages outages = directLosses(record, streams, ledger, eventOf, work);
         if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
         return settle(ledger, record);
     }
@@ -158,23 +161,24 @@ public final class LossModel {
      * gathered from the record; each compromise's incident noise; then the ledger, in that order
      * (the same amounts added in the same order as one pass would).
      */
-    private Outages directLosses(ReplicateRecord record, RandomStreams streams, LossLedger ledger, int[] eventOf) {
+    private Outages directLosses(ReplicateRecord record, RandomStreams streams, LossLedger ledger, int[] eventOf, Workspace work) {
         int n = record.size();
+        work.ensure(n);
         // a firm's overlapping outages are charged once: process its records in start order and charge each the increment
-        int[] firms = record.firmsByFirm();
-        int[] order = byFirmThenStart(record, firms);
-        int[] campaign = new int[n];
-        byte[] effect = new byte[n];
+        int[] firms = work.firms = record.firmsByFirm(work.firms);
+        int[] order = work.order = byFirmThenStart(record, firms, record.positionsByFirm(work.order));
+        int[] campaign = work.campaign;
+        byte[] effect = work.effect;
         // a record without outages (data theft) has only NaN outage ends: none gathered, none read
         boolean anyOutage = record.outages() > 0;
-        double[] outageEnd = anyOutage ? new double[n] : null;
+        double[] outageEnd = anyOutage ? work.outageEnd() : null;
         for (int idx = 0; idx < n; idx++) {
             int k = order[idx];
             campaign[idx] = record.campaign(k);
             effect[idx] = record.effect(k);
             if (anyOutage) outageEnd[idx] = record.outageEnd(k);
         }
-        double[] noise = new double[n], sigma = new double[n];
+        double[] noise = work.noise, sigma = work.sigma;
         for (int idx = 0; idx < n; idx++) {
             int f = firms[idx];
             noise[idx] = streams.uniform(Stream.INCIDENT_COST, campaign[idx], f);
@@ -219,12 +223,12 @@ public final class LossModel {
 
     /**
      * The record's positions sorted by firm, then by outage start, ties in record order (a stable
-     * sort): the record's positions by firm, then an insertion sort by start within each firm's few
-     * records ({@code firms}: the firm at each position of that order, which this sort keeps).
+     * sort): the record's positions by firm ({@code order}, sorted in place and returned), then an
+     * insertion sort by start within each firm's few records ({@code firms}: the firm at each
+     * position of that order, which this sort keeps).
      */
-    private static int[] byFirmThenStart(ReplicateRecord record, int[] firms) {
+    private static int[] byFirmThenStart(ReplicateRecord record, int[] firms, int[] order) {
         int n = record.size();
-        int[] order = record.positionsByFirm();
         for (int from = 0, to; from < n; from = to) {
             int f = firms[from];
             for (to = from + 1; to < n && firms[to] == f; to++) {
@@ -448,6 +452,43 @@ public final class LossModel {
         return Math.exp(sigma * z - sigma * sigma / 2);
     }
 
+
+    /**
+     * One thread's working arrays for {@link #losses}: the ledger and the direct-loss pass's
+     * by-firm order, firms, campaigns, effects, outage ends, uniforms and σ, each grown to the
+     * largest record the thread has met and reused by its next replicates (a major outbreak on a
+     * million firms otherwise allocates and zeroes about 55 MB of them each time). Every element a
+     * replicate reads is written by that replicate first: the arrays' first {@code n} elements for
+     * a record of {@code n} compromises, the ledger as {@link LossLedger#reset} says.
+     */
+    static final class Workspace {
+        private final LossLedger ledger = new LossLedger(0, 0);
+        int[] firms = new int[0], order = new int[0], campaign = new int[0];
+        byte[] effect = new byte[0];
+        double[] noise = new double[0], sigma = new double[0];
+        private double[] outageEnd = new double[0];
+
+        /** The thread's ledger, emptied for a record of {@code expected} compromises on {@code firms} firms. */
+        LossLedger ledger(int expected, int firms) {
+            ledger.reset(expected, firms);
+            return ledger;
+        }
+
+        /** Room for a record of {@code n} compromises (the by-firm order and firms grow as the record copies them). */
+        void ensure(int n) {
+            if (campaign.length >= n) return;
+            campaign = new int[n];
+            effect = new byte[n];
+            noise = new double[n];
+            sigma = new double[n];
+        }
+
+        /** The outage ends' array for a record of at most {@link #campaign}'s length (only records with outages need it). */
+        double[] outageEnd() {
+            if (outageEnd.length < campaign.length) outageEnd = new double[campaign.length];
+            return outageEnd;
+        }
+    }
 
     /** The outages of a replicate, each with its firm, event and own shortfall, in arrays. */
     private static final class Outages {

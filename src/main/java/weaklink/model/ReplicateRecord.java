@@ -190,6 +190,15 @@ public final class ReplicateRecord {
     }
 
     /**
+     * {@link #positionsByFirm()} copied into {@code into} when it holds {@link #size()} positions,
+     * else into a new array; the first {@link #size()} positions of the array returned are the order
+     * (a caller reusing its arrays from replicate to replicate allocates nothing).
+     */
+    public int[] positionsByFirm(int[] into) {
+        return copyInto(byFirm(), into);
+    }
+
+    /**
      * The firm of each of {@link #positionsByFirm()}'s positions, in that order (so in increasing
      * order): a new array, read sequentially where {@code firm(k)} over those positions would read
      * the record at scattered places.
@@ -197,6 +206,18 @@ public final class ReplicateRecord {
     public int[] firmsByFirm() {
         byFirm();
         return byFirmFirms.clone();
+    }
+
+    /** {@link #firmsByFirm()} copied into {@code into} when it holds {@link #size()} firms, else into a new array (as {@link #positionsByFirm(int[])}). */
+    public int[] firmsByFirm(int[] into) {
+        byFirm();
+        return copyInto(byFirmFirms, into);
+    }
+
+    private int[] copyInto(int[] values, int[] into) {
+        int[] out = into != null && into.length >= count ? into : new int[count];
+        System.arraycopy(values, 0, out, 0, count);
+        return out;
     }
 
     /** Below this many compromises the positions are ordered by a comparison sort, above by radix. */

@@ -57,4 +57,53 @@ class LossLedgerTest {
             assertArrayEquals(firm.getValue().values().stream().mapToInt(Integer::intValue).toArray(), entries, "firm " + firm.getKey());
         }
     }
+
+    /**
+     * A ledger reset for a new use (as each thread's replicates reuse one) holds exactly what a new
+     * ledger given the same calls holds, whatever the earlier use left behind: uses that are dense
+     * then sparse then dense again, larger and smaller than before, with and without waiting periods.
+     */
+    @Test
+    void aLedgerResetForANewUseHoldsWhatANewLedgerHolds() {
+        int firms = 200;
+        java.util.Random rng = new java.util.Random(7);
+        LossLedger reused = new LossLedger(0, 0);
+        int[][] uses = {{150, 1}, {5, 0}, {100, 0}, {300, 1}, {20, 1}, {60, 0}}; // {calls, with waiting}
+        for (int[] use : uses) {
+            int calls = use[0];
+            boolean withWaiting = use[1] == 1;
+            reused.reset(calls, firms);
+            LossLedger fresh = new LossLedger(calls, firms);
+            for (int i = 0; i < calls; i++) {
+                int f = rng.nextInt(firms), event = rng.nextInt(4);
+                double amount = rng.nextDouble();
+                Component c = Component.values()[rng.nextInt(Component.values().length)];
+                int a = reused.entry(f, event), b = fresh.entry(f, event);
+                assertEquals(b, a, "use of " + calls + ", call " + i);
+                reused.add(a, c, amount);
+                fresh.add(b, c, amount);
+                if (withWaiting && i % 3 == 0) {
+                    reused.addWaiting(a, i % 2 == 0, amount / 2);
+                    fresh.addWaiting(b, i % 2 == 0, amount / 2);
+                }
+            }
+            assertEquals(fresh.firms(), reused.firms());
+            assertEquals(fresh.eventBound(), reused.eventBound());
+            int[] slots = fresh.slotsByFirm();
+            assertArrayEquals(slots, reused.slotsByFirm());
+            for (int slot : slots) {
+                assertEquals(fresh.firm(slot), reused.firm(slot));
+                int n = fresh.entryCount(slot);
+                assertEquals(n, reused.entryCount(slot));
+                int[] expected = java.util.Arrays.copyOf(fresh.entriesByEvent(slot), n);
+                assertArrayEquals(expected, java.util.Arrays.copyOf(reused.entriesByEvent(slot), n));
+                for (int x : expected) {
+                    assertEquals(fresh.event(x), reused.event(x));
+                    for (Component c : Component.values()) assertEquals(fresh.yen(x, c), reused.yen(x, c), 0, "entry " + x + " " + c);
+                    assertEquals(fresh.waiting(x, false), reused.waiting(x, false), 0);
+                    assertEquals(fresh.waiting(x, true), reused.waiting(x, true), 0);
+                }
+            }
+        }
+    }
 }
