@@ -97,6 +97,10 @@ public final class ReplicateRecord {
             detectDay = Arrays.copyOf(detectDay, n);
             outageEnd = Arrays.copyOf(outageEnd, n);
         }
+        if (capacity > 0 && PAGES.get().take(this, p)) {
+            capacity += PAGE;
+            return;
+        }
         int size = capacity == 0 ? 64 : PAGE;
         firm[p] = new int[size];
         campaign[p] = new int[size];
@@ -108,6 +112,73 @@ public final class ReplicateRecord {
         detectDay[p] = new double[size];
         outageEnd[p] = new double[size];
         capacity += size;
+    }
+
+    /**
+     * Gives this record's full pages to the next records its thread fills, and leaves it unreadable:
+     * for a caller that has taken all it needs from it (a run's replicate engine, once the
+     * replicate's losses, row and counts are made), so that a large outbreak's pages are not
+     * allocated and zeroed again every replicate. A page handed out again is written at every
+     * position before the new record counts it, so nothing of this record shows through. Reading
+     * the record or adding to it afterwards fails (its pages are gone).
+     */
+    public void recycle() {
+        PagePool pool = PAGES.get();
+        for (int p = 1; p < firm.length && firm[p] != null; p++) pool.give(this, p);
+        firm = campaign = actor = day = source = trustLink = null;
+        effect = null;
+        detectDay = outageEnd = null;
+        count = capacity = 0;
+        byFirm = byFirmFirms = null;
+        byFirmCount = -1;
+    }
+
+    /** Each thread's full pages given back by {@link #recycle}. */
+    private static final ThreadLocal<PagePool> PAGES = ThreadLocal.withInitial(PagePool::new);
+
+    /**
+     * Full pages of finished records, kept for the next ones: at most {@link #MAX} (about 43 MB,
+     * the pages of some 1,000,000 compromises); more are left to the collector.
+     */
+    private static final class PagePool {
+        static final int MAX = 128;
+        private final int[][][] ints = new int[6][MAX][];
+        private final byte[][] bytes = new byte[MAX][];
+        private final double[][][] doubles = new double[2][MAX][];
+        private int size;
+
+        void give(ReplicateRecord r, int p) {
+            if (size == MAX) return;
+            int i = size++;
+            ints[0][i] = r.firm[p];
+            ints[1][i] = r.campaign[p];
+            ints[2][i] = r.actor[p];
+            ints[3][i] = r.day[p];
+            ints[4][i] = r.source[p];
+            ints[5][i] = r.trustLink[p];
+            bytes[i] = r.effect[p];
+            doubles[0][i] = r.detectDay[p];
+            doubles[1][i] = r.outageEnd[p];
+        }
+
+        /** Puts a kept page at page {@code p} of {@code r}; false when none is kept. */
+        boolean take(ReplicateRecord r, int p) {
+            if (size == 0) return false;
+            int i = --size;
+            r.firm[p] = ints[0][i];
+            r.campaign[p] = ints[1][i];
+            r.actor[p] = ints[2][i];
+            r.day[p] = ints[3][i];
+            r.source[p] = ints[4][i];
+            r.trustLink[p] = ints[5][i];
+            r.effect[p] = bytes[i];
+            r.detectDay[p] = doubles[0][i];
+            r.outageEnd[p] = doubles[1][i];
+            for (int[][] field : ints) field[i] = null;
+            bytes[i] = null;
+            doubles[0][i] = doubles[1][i] = null;
+            return true;
+        }
     }
 
     /** Campaign {@code id} (of actor {@code actor}, or -1 for a stress-test seed) started on {@code day}. */

@@ -3,6 +3,7 @@ package weaklink.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
@@ -99,6 +100,44 @@ class ReplicateRecordTest {
                 assertEquals(outages, r.outages(), "share " + share + ", n = " + n);
                 assertEquals(down.size(), r.distinctFirmsDown(), "share " + share + ", n = " + n);
             }
+        }
+    }
+
+    /**
+     * A record filled after others gave back their pages ({@link ReplicateRecord#recycle}) reads
+     * exactly what a new record given the same compromises reads — its outages, distinct firms and
+     * by-firm order included — and a recycled record can no longer be read.
+     */
+    @Test
+    void aRecordOnRecycledPagesReadsWhatANewRecordReads() {
+        MersenneTwisterFast rng = new MersenneTwisterFast(3);
+        for (int size : new int[] {30_000, 9_000, 70_000, 100, 20_000}) {
+            ReplicateRecord used = new ReplicateRecord(365), fresh = new ReplicateRecord(365);
+            for (int k = 0; k < size; k++) {
+                int firm = rng.nextInt(5_000), campaign = rng.nextInt(9), link = rng.nextInt(1_000_000);
+                byte effect = rng.nextBoolean() ? ReplicateRecord.RANSOMWARE : ReplicateRecord.DATA_THEFT;
+                double detect = rng.nextDouble() * 365, end = effect == ReplicateRecord.RANSOMWARE ? detect + rng.nextDouble() * 20 : Double.NaN;
+                used.add(firm, campaign, campaign % 3 - 1, (int) detect, firm - 1, link, effect, detect, end);
+                fresh.add(firm, campaign, campaign % 3 - 1, (int) detect, firm - 1, link, effect, detect, end);
+            }
+            assertEquals(fresh.size(), used.size());
+            assertEquals(fresh.outages(), used.outages());
+            for (int k = 0; k < size; k++) {
+                assertEquals(fresh.firm(k), used.firm(k));
+                assertEquals(fresh.campaign(k), used.campaign(k));
+                assertEquals(fresh.actor(k), used.actor(k));
+                assertEquals(fresh.day(k), used.day(k));
+                assertEquals(fresh.source(k), used.source(k));
+                assertEquals(fresh.trustLink(k), used.trustLink(k));
+                assertEquals(fresh.effect(k), used.effect(k));
+                assertEquals(Double.doubleToRawLongBits(fresh.detectDay(k)), Double.doubleToRawLongBits(used.detectDay(k)));
+                assertEquals(Double.doubleToRawLongBits(fresh.outageEnd(k)), Double.doubleToRawLongBits(used.outageEnd(k)));
+            }
+            assertArrayEquals(fresh.positionsByFirm(), used.positionsByFirm());
+            assertEquals(fresh.distinctFirmsCompromised(), used.distinctFirmsCompromised());
+            assertEquals(fresh.distinctFirmsDown(), used.distinctFirmsDown());
+            used.recycle(); // its pages go to the next size's record
+            assertThrows(NullPointerException.class, () -> used.firm(0));
         }
     }
 }
