@@ -28,7 +28,7 @@ import weaklink.scenario.ScenarioLoader;
  * and CBI) and on the same with one actor stealing data instead (records with and without outages).
  */
 class LossWorkspaceReuseTest {
-    static final int REPLICATES = 24;
+    static final int REPLICATES = 12;
 
     static Scenario scenario(boolean withDataTheft) throws Exception {
         Path file = Path.of("scenarios/insurer-book.yaml");
