@@ -132,15 +132,17 @@ public final class ReportWriter {
         return write(dir, Runtime.getRuntime().availableProcessors());
     }
 
-    /** One figure's images, drawn on any thread. */
-    private record Drawn(int height, byte[] png, String svg) {}
+    /** One figure's images and its piece of the page (the PNG embedded), made on any thread. */
+    private record Drawn(byte[] png, String svg, String html) {}
 
     /**
      * Renders the charts and the report of results folder {@code dir}, drawing the charts on up to
      * {@code threads} threads. Each chart is its own objects (fresh number formats, its own image and
      * SVG document), so where it is drawn changes no byte; the files are written and the page put
      * together on the calling thread in the figures' order, so the first failure is the one one
-     * thread would meet.
+     * thread would meet. On a pool the calling thread writes the page's text while the charts are
+     * drawn, and each chart's thread encodes its piece of the page, so little is left once the last
+     * chart ends.
      */
     public static Outcome write(Path dir, int threads) throws IOException, BadInputException {
         Results r = Results.read(dir);
@@ -157,7 +159,15 @@ public final class ReportWriter {
                 drawn.add(f);
             }
         }
-        Iterator<Drawn> images = draw(r, drawn, threads).iterator();
+        Drawing drawing = draw(r, drawn, threads);
+        Text text;
+        List<Drawn> drawnImages;
+        try {
+            text = Text.of(r);
+        } finally {
+            drawnImages = drawing.await(); // a chart's failure comes first, as on one thread
+        }
+        Iterator<Drawn> images = drawnImages.iterator();
         StringBuilder figures = new StringBuilder();
         for (Figure f : FIGURES) {
             String note = missing.get(f);
@@ -170,43 +180,60 @@ public final class ReportWriter {
             AtomicFile.writeBytes(chartDir.resolve(f.name() + ".png"), d.png());
             AtomicFile.writeString(chartDir.resolve(f.name() + ".svg"), d.svg());
             written.add(f.name());
-            figures.append(figure(f.name(), f.heading(), f.caption(), d.png(), d.height()));
+            figures.append(d.html());
         }
         List<String> notes = new ArrayList<>(missing.values());
         figures.append(otherCharts(chartDir, written));
         Path report = dir.resolve(REPORT);
-        AtomicFile.writeString(report, page(r, figures.toString(), notes));
+        AtomicFile.writeString(report, text.page(figures.toString()));
         return new Outcome(written, notes, report);
     }
 
-    /** Each figure drawn as PNG and SVG, in the given order: on the calling thread, or on a pool of up to {@code threads}. */
-    private static List<Drawn> draw(Results r, List<Figure> figures, int threads) throws IOException {
+    /** The figures' images being made; {@link #await} gives them in the figures' order. */
+    @FunctionalInterface
+    private interface Drawing {
+        List<Drawn> await() throws IOException;
+    }
+
+    /**
+     * Each figure drawn as PNG and SVG, in the given order: on the calling thread, before this returns;
+     * or on a pool of up to {@code threads} while the caller goes on (the pool stops once they are awaited).
+     */
+    private static Drawing draw(Results r, List<Figure> figures, int threads) throws IOException {
         int k = Math.min(threads, figures.size());
         if (k <= 1) {
             List<Drawn> out = new ArrayList<>();
             for (Figure f : figures) out.add(draw(r, f));
-            return out;
+            return () -> out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(k, task -> {
             Thread t = new Thread(task, "weaklink-charts");
             t.setDaemon(true); // a failed report does not wait for the other charts
             return t;
         });
+        Map<Figure, Future<Drawn>> futures = new LinkedHashMap<>();
         try {
-            List<Future<Drawn>> futures = new ArrayList<>();
-            for (Figure f : figures) futures.add(pool.submit(() -> draw(r, f)));
-            List<Drawn> out = new ArrayList<>();
-            for (Future<Drawn> f : futures) out.add(result(f));
-            return out;
-        } finally {
+            for (Figure f : figures) futures.put(f, pool.submit(() -> draw(r, f)));
+        } catch (RuntimeException | Error e) {
             pool.shutdownNow();
+            throw e;
         }
+        return () -> {
+            try {
+                List<Drawn> out = new ArrayList<>();
+                for (Figure f : figures) out.add(result(futures.get(f)));
+                return out;
+            } finally {
+                pool.shutdownNow();
+            }
+        };
     }
 
     private static Drawn draw(Results r, Figure f) throws IOException {
         int height = f.height().apply(r);
         JFreeChart chart = f.draw().apply(r);
-        return new Drawn(height, Charts.png(chart, Charts.WIDTH, height), Charts.svg(chart, Charts.WIDTH, height));
+        byte[] png = Charts.png(chart, Charts.WIDTH, height);
+        return new Drawn(png, Charts.svg(chart, Charts.WIDTH, height), figure(f.name(), f.heading(), f.caption(), png, height));
     }
 
     /** A chart's images; what drawing it threw is thrown here, as drawing it on this thread would have. */
@@ -273,7 +300,28 @@ public final class ReportWriter {
 
     // ---- the page ------------------------------------------------------------------------------
 
-    private static String page(Results r, String figures, List<String> notes) {
+    /**
+     * The page's text around its charts, made from the results alone: {@link #of} makes it while the charts
+     * are drawn, and {@link #page} puts the page together once they are. Should making it fail, it fails
+     * there, where the page was made when the charts were drawn first: a chart's failure comes first.
+     */
+    private record Text(String before, String after, RuntimeException failure) {
+        static Text of(Results r) {
+            try {
+                return new Text(beforeCharts(r), afterCharts(r), null);
+            } catch (RuntimeException e) {
+                return new Text(null, null, e);
+            }
+        }
+
+        String page(String figures) {
+            if (failure != null) throw failure;
+            return before + "<section id=\"charts\">\n<h2>Charts</h2>\n" + figures + "</section>\n" + after;
+        }
+    }
+
+    /** The page up to its charts: the head, the title, the answer, the scenario and the headline figures. */
+    private static String beforeCharts(Results r) {
         Manifest m = r.manifest;
         String name = m.scenarioName().isEmpty() ? "scenario" : m.scenarioName();
         StringBuilder h = new StringBuilder();
@@ -294,11 +342,12 @@ public final class ReportWriter {
         h.append(answer(r));
         h.append(scenario(r));
         h.append(headline(r));
-        h.append("<section id=\"charts\">\n<h2>Charts</h2>\n").append(figures).append("</section>\n");
-        h.append(method(r));
-        h.append(files(r));
-        h.append("</main>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The page after its charts: the method, the data files and the end. */
+    private static String afterCharts(Results r) {
+        return method(r) + files(r) + "</main>\n</body>\n</html>\n";
     }
 
     private static String scenario(Results r) {
