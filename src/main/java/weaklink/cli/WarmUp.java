@@ -1,11 +1,12 @@
 package weaklink.cli;
 
 import weaklink.io.Json;
+import weaklink.io.Sha256;
 import weaklink.report.Charts;
 
 /**
- * Readies, on a thread of its own, what a run uses only later: the JSON mapper (its manifest and
- * checkpoints) and the charts' machinery (its report). {@code Main} starts it for a {@code run} command
+ * Readies, on a thread of its own, what a run uses only later: the native SHA-256 its files are hashed with
+ * ({@link Sha256#prepare()}), the JSON mapper (its manifest and checkpoints) and the charts' machinery (its report). {@code Main} starts it for a {@code run} command
  * line before it reads the command line. A run's start — the command line, the
  * scenario, the network, the firms' decisions — keeps one core busy; when the run has two or more
  * threads ({@code --threads}, all cores by default) the other core does this meanwhile, so the run
@@ -45,6 +46,7 @@ final class WarmUp {
 
     private static void run() {
         try {
+            Sha256.prepare();
             Json.warmUp();
             Charts.warmUp();
         } catch (Throwable ignored) {
