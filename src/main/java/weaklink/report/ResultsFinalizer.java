@@ -46,14 +46,11 @@ public final class ResultsFinalizer {
 
     /**
      * The summaries as a results folder's store calls for them: everything {@link #finish} may write,
-     * declared before it is written so the manifest lists it; on up to as many threads as the machine has cores.
+     * declared before it is written so the manifest lists it; every pool of the writing (the ORD export
+     * beside the tables, its writers, the charts, the hashing of the finished folder) of up to
+     * {@code threads} threads: the command's {@code --threads}, so that no pool is sized from the cores
+     * of the machine behind the user's back (there is no default instance).
      */
-    public static final ResultsStore.Summariser SUMMARISER = summariser(Runtime.getRuntime().availableProcessors());
-
-    /** The summary tables alone (an uncertainty run's draws: the run's own report covers them), on up to as many threads as there are cores. */
-    public static final ResultsStore.Summariser TABLES = tables(Runtime.getRuntime().availableProcessors());
-
-    /** As {@link #SUMMARISER}, every pool of the writing (the ORD export beside the tables, its writers, the charts) of up to {@code threads} threads. */
     public static ResultsStore.Summariser summariser(int threads) {
         return new ResultsStore.Summariser() {
             @Override public List<String> outputs() { return ResultsFinalizer.outputs(); }
@@ -68,7 +65,10 @@ public final class ResultsFinalizer {
         };
     }
 
-    /** As {@link #TABLES}, the ORD export's writers up to {@code threads} threads. */
+    /**
+     * The summary tables alone (an uncertainty run's draws: the run's own report covers them), the ORD
+     * export's writers and the hashing on up to {@code threads} threads.
+     */
     public static ResultsStore.Summariser tables(int threads) {
         return new ResultsStore.Summariser() {
             @Override public List<String> outputs() { return tableFiles(); }

@@ -196,12 +196,10 @@ public final class UncertaintyReport {
         }
     }
 
-    /** The top folder's report as an uncertainty run's command calls for it: every file {@link #finish} may write, then the writing. */
-    public static final ResultsStore.Summariser SUMMARISER = summariser(Runtime.getRuntime().availableProcessors());
-
     /**
-     * As {@link #SUMMARISER}; the writing itself is on the calling thread, {@code threads} is what the store
-     * hashes the files with when the folder is complete.
+     * The top folder's report as an uncertainty run's command calls for it: every file {@link #finish} may
+     * write, then the writing, on the calling thread; {@code threads} is what the store hashes the files
+     * with when the folder is complete (the command's {@code --threads}).
      */
     public static ResultsStore.Summariser summariser(int threads) {
         return new ResultsStore.Summariser() {

@@ -36,21 +36,23 @@ class HeldEventsOrdTest {
 
     /** The run's summaries, recording whether they were given held rows (and how many) before writing them as a run does. */
     static final class Watching implements ResultsStore.Summariser {
+        /** The summaries a run of two threads writes, which this one watches. */
+        private static final ResultsStore.Summariser RUN = ResultsFinalizer.summariser(2);
         Long heldRows;
         boolean fail;
 
-        @Override public List<String> outputs() { return ResultsFinalizer.SUMMARISER.outputs(); }
+        @Override public List<String> outputs() { return RUN.outputs(); }
 
-        @Override public List<String> outputs(Manifest m) { return ResultsFinalizer.SUMMARISER.outputs(m); }
+        @Override public List<String> outputs(Manifest m) { return RUN.outputs(m); }
 
-        @Override public int threads() { return ResultsFinalizer.SUMMARISER.threads(); }
+        @Override public int threads() { return RUN.threads(); }
 
-        @Override public void summarise(Path dir) throws IOException, BadInputException { ResultsFinalizer.SUMMARISER.summarise(dir); }
+        @Override public void summarise(Path dir) throws IOException, BadInputException { RUN.summarise(dir); }
 
         @Override public void summarise(Path dir, HeldEvents events) throws IOException, BadInputException {
             heldRows = events.rows();
             if (fail) throw new IOException("stopped before the summaries, as a killed run would be");
-            ResultsFinalizer.SUMMARISER.summarise(dir, events);
+            RUN.summarise(dir, events);
         }
     }
 

@@ -26,7 +26,7 @@ class ReplicateWindowTest {
         Path file = Path.of(Folders.QUICKSTART), out = tmp.resolve(name);
         Scenario s = ScenarioLoader.load(file);
         RunPlan plan = new RunPlan(s, file, Manifest.sha256(file), s.seed(), 120, s.policies(), Shard.WHOLE, threads, out);
-        new Runner(plan, ProgressListener.SILENT, Runner.CHECKPOINT_MILLIS, windowChars).start(false, ResultsFinalizer.SUMMARISER);
+        new Runner(plan, ProgressListener.SILENT, Runner.CHECKPOINT_MILLIS, windowChars).start(false, ResultsFinalizer.summariser(2));
         return out;
     }
 

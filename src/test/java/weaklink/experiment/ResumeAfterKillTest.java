@@ -67,7 +67,7 @@ class ResumeAfterKillTest {
             JsonNode m = Json.read(killed.resolve(Runner.MANIFEST));
             RunPlan plan = new RunPlan(s, Path.of(SCENARIO), m.get("scenario_sha256").asText(), m.get("seed").asLong(), 600,
                     s.policiesNamed(null), Shard.WHOLE, 1, killed, 0);
-            BadInputExceptionCheck.assertRefused(() -> new Runner(plan, ProgressListener.SILENT).resume(weaklink.report.ResultsFinalizer.SUMMARISER),
+            BadInputExceptionCheck.assertRefused(() -> new Runner(plan, ProgressListener.SILENT).resume(weaklink.report.ResultsFinalizer.summariser(2)),
                     "insurance.event_losses");
             // (the store removes a killed run's unfinished temporary writes and takes over its lock when it holds the folder;
             // nothing else changes)

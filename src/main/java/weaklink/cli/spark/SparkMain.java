@@ -46,6 +46,11 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "--tasks", paramLabel = "K", description = "Spark tasks (blocks of replicates). Default: 4 per core of the cluster. Results do not depend on it.")
     Integer tasks;
 
+    @Option(names = "--threads", paramLabel = "T", description = "Threads of every pool the driver starts (the summaries' writers, the charts,"
+            + " the hashing of the finished folder); 1: one thread works at a time. The executors' tasks are Spark's (its cores per executor)."
+            + " Default: all cores the driver's JVM sees (${DEFAULT-VALUE}). Results do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master, when not run by spark-submit (e.g. local[*]).")
     String master;
 
@@ -57,9 +62,10 @@ public final class SparkMain implements Callable<Integer> {
         Bounds.replicates(replicates, 1);
         Bounds.seed(seed);
         if (tasks != null && tasks < 1) throw BadInputException.option("--tasks", "must be at least 1, found " + tasks);
+        Bounds.threads("--threads", threads);
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         SparkRun.run(new SparkRun.Request(scenarioFile, scenario, seed != null ? seed : scenario.seed(),
-                replicates != null ? replicates : scenario.replicates(), scenario.policiesNamed(policies), tasks, out), master, settings);
+                replicates != null ? replicates : scenario.replicates(), scenario.policiesNamed(policies), tasks, threads, out), master, settings);
         return Main.OK;
     }
 

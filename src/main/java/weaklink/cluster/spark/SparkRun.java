@@ -51,12 +51,20 @@ public final class SparkRun {
      * @param replicates   replicates per policy
      * @param policies     policies compared, in order
      * @param tasks        Spark tasks (blocks of replicates), or null for 4 per core of the cluster
+     * @param threads      threads of every pool the driver starts (the summaries' writers, the charts, the
+     *                     hashing of the finished folder): the command's {@code --threads}
      * @param out          results folder on the driver (absent or empty)
      */
-    public record Request(Path scenarioFile, Scenario scenario, long seed, int replicates, List<PolicySpec> policies, Integer tasks, Path out) {
+    public record Request(Path scenarioFile, Scenario scenario, long seed, int replicates, List<PolicySpec> policies, Integer tasks, int threads, Path out) {
         public Request {
             policies = List.copyOf(policies);
         }
+
+        /** The results folder's summaries, on the driver, on up to {@link #threads} threads. */
+        ResultsStore.Summariser summariser() { return ResultsFinalizer.summariser(threads); }
+
+        /** An uncertainty run's draw folders' summary tables, on the driver, on up to {@link #threads} threads. */
+        ResultsStore.Summariser drawTables() { return ResultsFinalizer.tables(threads); }
     }
 
     /**
@@ -71,7 +79,7 @@ public final class SparkRun {
             runDraws(request, master, settings);
             return;
         }
-        ResultsStore.Summariser summariser = ResultsFinalizer.SUMMARISER;
+        ResultsStore.Summariser summariser = request.summariser();
         Path scenarioFile = request.scenarioFile();
         List<Path> inputs = new ArrayList<>(List.of(scenarioFile));
         if (request.scenario().network().fromFiles()) {
@@ -135,7 +143,7 @@ public final class SparkRun {
                     ReplicateBlock.Result r = it.next();
                     if (r.block() != d.index()) throw new IllegalStateException("draw " + r.block() + " arrived where draw " + d.index() + " was due");
                     UncertaintyRun.writeDraw(d, r.csv().getBytes(StandardCharsets.UTF_8), events(r), Accumulators.fromJson(Json.MAPPER.readTree(r.sumsJson())),
-                            engine, ResultsFinalizer.TABLES);
+                            engine, request.drawTables());
                 }
             } finally {
                 results.unpersist(false);

@@ -63,7 +63,8 @@ class SparkLocalTest {
         assertEquals(0, Main.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))
                 .execute("run", scenario, "--replicates", "3", "--out", local.toString(), "--quiet"));
         StringWriter err = new StringWriter();
-        assertEquals(0, spark(err, scenario, "--master", "local[2]", "--replicates", "3", "--out", onSpark.toString()), err.toString());
+        // the driver's pools of one thread (the draws' tables, the hashing): the same bytes
+        assertEquals(0, spark(err, scenario, "--master", "local[2]", "--replicates", "3", "--threads", "1", "--out", onSpark.toString()), err.toString());
         List<Path> files = weaklink.cluster.SameResults.files(local);
         assertEquals(files, weaklink.cluster.SameResults.files(onSpark));
         for (Path f : files) {
@@ -71,6 +72,25 @@ class SparkLocalTest {
             assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(onSpark.resolve(f)), f + " byte for byte");
         }
         assertTrue(Json.read(onSpark.resolve("manifest.json")).path("engine").asText().startsWith("spark 4."));
+    }
+
+    @Test
+    void theDriversPoolsAreAsLargeAsItsThreadsOption() throws Exception {
+        weaklink.scenario.Scenario scenario = weaklink.scenario.ScenarioLoader.load(Path.of(QUICKSTART));
+        for (int threads : new int[] {1, 3}) {
+            SparkRun.Request r = new SparkRun.Request(Path.of(QUICKSTART), scenario, 1, 10, scenario.policies(), null, threads, dir.resolve("out"));
+            assertEquals(threads, r.summariser().threads());
+            assertEquals(threads, r.drawTables().threads());
+        }
+    }
+
+    @Test
+    void aThreadsOptionOutOfBoundsIsRefusedBeforeSparkStartsAndNothingIsWritten() throws Exception {
+        Path out = dir.resolve("never");
+        StringWriter err = new StringWriter();
+        assertEquals(2, spark(err, QUICKSTART, "--master", "local[1]", "--threads", "0", "--out", out.toString()));
+        assertTrue(err.toString().contains("--threads") && err.toString().contains("found 0"), err.toString());
+        assertFalse(Files.exists(out));
     }
 
     @Test
