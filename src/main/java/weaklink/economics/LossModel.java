@@ -1,6 +1,8 @@
 package weaklink.economics;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import weaklink.economics.ReplicateLosses.Component;
 import weaklink.economics.ReplicateLosses.FirmLosses;
 import weaklink.random.RandomStreams;
@@ -70,8 +72,12 @@ public final class LossModel {
     private final SummarySets summarySets;
     /** The incident-cost noise's σ by size class (its ordinal). */
     private final double[] incidentSigma;
-    /** Each thread's ledger and direct-loss arrays, reused by its replicates (see {@link Workspace}). */
-    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
+    /**
+     * Ledgers and direct-loss arrays ({@link Workspace}) given back by finished {@link #losses} calls, lent
+     * to the next ones: as many as ran at once, reused by the run's replicates on any thread, and gone with
+     * this model (per-thread ones outlived it on a pool that outlives runs). The last given back is lent first.
+     */
+    private final ConcurrentLinkedDeque<Workspace> workspaces = new ConcurrentLinkedDeque<>();
 
     /** The loss model of the market's insurance alone (no insurer's book). */
     public LossModel(Scenario scenario, SupplyNetwork network) {
@@ -110,12 +116,20 @@ public final class LossModel {
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {
         int[] eventOf = EventLosses.eventOfCampaign(record, scenario.insurance().events());
-        Workspace work = workspace.get();
-        LossLedger ledger = work.ledger(record.size(), net.firmCount());
-        Outages outages = directLosses(record, streams, ledger, eventOf, work);
-        if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
-        return settle(ledger, record);
+        Workspace work = workspaces.pollFirst();
+        if (work == null) work = new Workspace();
+        try {
+            LossLedger ledger = work.ledger(record.size(), net.firmCount());
+            Outages outages = directLosses(record, streams, ledger, eventOf, work);
+            if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
+            return settle(ledger, record); // the losses are new arrays: nothing of the workspace is in them
+        } finally {
+            workspaces.offerFirst(work);
+        }
     }
+
+    /** The workspaces given back and held for the next calls, for tests. */
+    List<Object> heldWorkspaces() { return List.copyOf(workspaces); }
 
     /**
      * Incident response and recovery of one compromise of {@code firm} before its noise:
@@ -456,7 +470,7 @@ public final class LossModel {
     /**
      * One thread's working arrays for {@link #losses}: the ledger and the direct-loss pass's
      * by-firm order, firms, campaigns, effects, outage ends, uniforms and σ, each grown to the
-     * largest record the thread has met and reused by its next replicates (a major outbreak on a
+     * largest record it has met and reused by the run's next replicates (a major outbreak on a
      * million firms otherwise allocates and zeroes about 55 MB of them each time). Every element a
      * replicate reads is written by that replicate first: the arrays' first {@code n} elements for
      * a record of {@code n} compromises, the ledger as {@link LossLedger#reset} says.

@@ -175,7 +175,7 @@ public final class ReplicateEngine {
             if (events != null) EventRows.append(events, claims, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance, net,
                     held, p);
             if (years != null) EventRows.appendYears(years, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance);
-            record.recycle(); // all read: its pages go to this thread's next replicate
+            record.recycle(); // all read: its pages go to the run's next records
         }
         result.csv = csv.toString();
         if (events != null) result.eventRows.put(EventRows.EVENTS, events.toString());

@@ -5,6 +5,7 @@ import weaklink.economics.policy.CostSharingPolicy;
 import weaklink.economics.policy.PolicyContext;
 import weaklink.economics.policy.SecurityFunding;
 import weaklink.model.AttackSurface;
+import weaklink.model.ModelWorkspaces;
 import weaklink.model.Posture;
 import weaklink.model.ReplicateModel;
 import weaklink.network.Networks;
@@ -32,6 +33,8 @@ public final class RunContext {
     private AttackSurface surface;
     private LossModel lossModel;
     private PolicyContext policyContext;
+    /** What this run's models borrow and give back (records' pages, mark arrays): it goes with the run. */
+    private final ModelWorkspaces workspaces = new ModelWorkspaces();
 
     private RunContext(Scenario scenario, Seeds seeds, SupplyNetwork network, Portfolio book) {
         this.scenario = scenario;
@@ -109,6 +112,6 @@ public final class RunContext {
 
     /** The model of one replicate of another set of attacks on this network (a stress test: {@link Scenario#withAttacks}). */
     public ReplicateModel model(Scenario attacks, Posture posture, RandomStreams streams) {
-        return new ReplicateModel(attacks, network, posture, streams, attackSurface());
+        return new ReplicateModel(attacks, network, posture, streams, attackSurface(), workspaces);
     }
 }

@@ -83,7 +83,7 @@ final class Campaign implements Steppable {
                 if (model.streams.uniform(Stream.TARGETING, state.id, -2) < actor.reconProbability()) {
                     // an adaptive actor sees the posture firms chose this year; one that does not adapt, their base vulnerability
                     double[] seen = actor.adaptive() ? model.posture.successProbability() : model.surface().baseVulnerability();
-                    ReplicateModel.ReconMarks marks = ReplicateModel.reconMarks();
+                    ReplicateModel.ReconMarks marks = model.reconMarks();
                     int[] mark = marks.array(net.firmCount());
                     entry = Reconnaissance.weakestWithin(net, seen, objective, actor.reconHops(), mark, marks.nextStamp());
                 }

@@ -83,6 +83,10 @@ public final class ReplicateModel extends SimState {
     private final boolean unitDwell;
     /** The day's compromises and their lateral movement (the batch sampler and its caches). */
     private final transient LateralMovement lateral;
+    /** What this model's run lends it (its record's pages, the mark array), or null: its own. */
+    private final transient ModelWorkspaces workspaces;
+    /** The mark array of targeted reconnaissance, borrowed at its first use ({@link #reconMarks()}); null before. */
+    private transient ReconMarks marks;
 
     /** A model that computes the network's {@link AttackSurface} when a targeted or mass-exploit actor first needs it. */
     public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams) {
@@ -94,7 +98,18 @@ public final class ReplicateModel extends SimState {
      * so that many replicates of a large network do not each recompute it.
      */
     public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams, AttackSurface surface) {
+        this(scenario, network, posture, streams, surface, null);
+    }
+
+    /**
+     * As above, borrowing its record's pages and its mark array from {@code workspaces} (its run's, shared
+     * by the run's models on any thread) and giving them back when {@link #run()} ends and the record is
+     * recycled; null: a model of its own, whose arrays go with it.
+     */
+    public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams, AttackSurface surface,
+                          ModelWorkspaces workspaces) {
         super(streams.seed(Stream.ARRIVALS));
+        this.workspaces = workspaces;
         this.scenario = scenario;
         this.network = network;
         this.posture = posture;
@@ -116,11 +131,15 @@ public final class ReplicateModel extends SimState {
     /** Runs the whole replicate and returns what happened. */
     public ReplicateRecord run() {
         stepped = false;
-        start();
-        while (schedule.step(this)) {
-            // each step processes one day's campaigns or compromises
+        try {
+            start();
+            while (schedule.step(this)) {
+                // each step processes one day's campaigns or compromises
+            }
+            finish();
+        } finally {
+            giveBackMarks();
         }
-        finish();
         int[] compromised = new int[scenario.days()], down = new int[scenario.days()];
         DailyCounts.count(record, network.firmCount(), compromised, down);
         record.dailyCounts(compromised, down);
@@ -161,7 +180,7 @@ public final class ReplicateModel extends SimState {
     public void start() {
         super.start();
         int days = scenario.days();
-        record = new ReplicateRecord(days);
+        record = new ReplicateRecord(days, workspaces);
         // stepped day by day (a display): per-firm status kept as days end; run to the end: counts from the record once
         status = stepped ? new DailyStatus(network.firmCount(), days) : null;
         if (stepped) record.dailyCounts(status.dailyCompromised, status.dailyDown);
@@ -303,16 +322,24 @@ public final class ReplicateModel extends SimState {
     }
 
     /**
-     * The mark array for breadth-first searches of targeted reconnaissance: one per thread, reused by
-     * every model the thread runs (a model of its own cost 4 bytes per firm each time a targeted actor
-     * reconnoitred). A firm is marked when its entry equals the search's stamp, and every search takes
-     * a stamp never used before in the array, so no clearing is needed between searches.
+     * The mark array for breadth-first searches of targeted reconnaissance: borrowed from the run's
+     * {@link ModelWorkspaces} at the first search and given back when {@link #run()} ends, so the
+     * models of a run reuse a few arrays (an array per model cost 4 bytes per firm each time a targeted
+     * actor reconnoitred). A firm is marked when its entry equals the search's stamp, and every search
+     * takes a stamp never used before in the array, so no clearing is needed between searches, whichever
+     * model used the array before.
      */
-    static ReconMarks reconMarks() { return RECON_MARKS.get(); }
+    ReconMarks reconMarks() {
+        if (marks == null) marks = workspaces != null ? workspaces.borrowMarks() : new ReconMarks();
+        return marks;
+    }
 
-    private static final ThreadLocal<ReconMarks> RECON_MARKS = ThreadLocal.withInitial(ReconMarks::new);
+    private void giveBackMarks() {
+        if (marks != null && workspaces != null) workspaces.giveBack(marks);
+        marks = null;
+    }
 
-    /** A thread's mark array and the last stamp it handed out. */
+    /** A mark array and the last stamp it handed out. */
     static final class ReconMarks {
         private int[] mark = new int[0];
         private int stamp;

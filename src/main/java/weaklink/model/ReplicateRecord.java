@@ -44,9 +44,23 @@ public final class ReplicateRecord {
     /** Per campaign id: the day it started and its actor (-1 for a stress-test seed); -1 day until it starts. */
     private int[] campaignDay = new int[8];
     private int[] campaignActor = new int[8];
+    /** Where this record borrows full pages from and gives them back to ({@link #recycle}); null: none (its pages go to the collector). */
+    private final ModelWorkspaces workspaces;
+    /** The page pool lent to this record, borrowed when it first fills a page; null before, and after {@link #recycle}. */
+    private PagePool pages;
 
+    /** A record whose pages are its own (left to the collector when it is dropped). */
     public ReplicateRecord(int days) {
+        this(days, null);
+    }
+
+    /**
+     * A record that takes full pages from {@code workspaces} (its run's) as it grows and gives its own back there
+     * when {@link #recycle}d; null: none.
+     */
+    public ReplicateRecord(int days, ModelWorkspaces workspaces) {
         this.days = days;
+        this.workspaces = workspaces;
         this.dailyCompromised = new int[days];
         this.dailyDown = new int[days];
         Arrays.fill(campaignDay, -1);
@@ -97,9 +111,12 @@ public final class ReplicateRecord {
             detectDay = Arrays.copyOf(detectDay, n);
             outageEnd = Arrays.copyOf(outageEnd, n);
         }
-        if (capacity > 0 && PAGES.get().take(this, p)) {
-            capacity += PAGE;
-            return;
+        if (capacity > 0 && workspaces != null) {
+            if (pages == null) pages = workspaces.borrowPages();
+            if (pages.take(this, p)) {
+                capacity += PAGE;
+                return;
+            }
         }
         int size = capacity == 0 ? 64 : PAGE;
         firm[p] = new int[size];
@@ -115,16 +132,20 @@ public final class ReplicateRecord {
     }
 
     /**
-     * Gives this record's full pages to the next records its thread fills, and leaves it unreadable:
-     * for a caller that has taken all it needs from it (a run's replicate engine, once the
+     * Gives this record's full pages to the next records of its run ({@link ModelWorkspaces}), and leaves it
+     * unreadable: for a caller that has taken all it needs from it (a run's replicate engine, once the
      * replicate's losses, row and counts are made), so that a large outbreak's pages are not
      * allocated and zeroed again every replicate. A page handed out again is written at every
      * position before the new record counts it, so nothing of this record shows through. Reading
-     * the record or adding to it afterwards fails (its pages are gone).
+     * the record or adding to it afterwards fails (its pages are gone). Without workspaces the pages
+     * are left to the collector.
      */
     public void recycle() {
-        PagePool pool = PAGES.get();
-        for (int p = 1; p < firm.length && firm[p] != null; p++) pool.give(this, p);
+        if (pages != null) {
+            for (int p = 1; p < firm.length && firm[p] != null; p++) pages.give(this, p);
+            workspaces.giveBack(pages);
+            pages = null;
+        }
         firm = campaign = actor = day = source = trustLink = null;
         effect = null;
         detectDay = outageEnd = null;
@@ -133,14 +154,12 @@ public final class ReplicateRecord {
         byFirmCount = -1;
     }
 
-    /** Each thread's full pages given back by {@link #recycle}. */
-    private static final ThreadLocal<PagePool> PAGES = ThreadLocal.withInitial(PagePool::new);
-
     /**
      * Full pages of finished records, kept for the next ones: at most {@link #MAX} (about 43 MB,
-     * the pages of some 1,000,000 compromises); more are left to the collector.
+     * the pages of some 1,000,000 compromises); more are left to the collector. Lent by a run's
+     * {@link ModelWorkspaces} to one record at a time, from its first full page to its {@link #recycle}.
      */
-    private static final class PagePool {
+    static final class PagePool {
         static final int MAX = 128;
         private final int[][][] ints = new int[6][MAX][];
         private final byte[][] bytes = new byte[MAX][];
@@ -180,6 +199,9 @@ public final class ReplicateRecord {
             return true;
         }
     }
+
+    /** The array of page {@code p} of the firms' column (null past the last page), for tests. */
+    int[] firmPage(int p) { return p < firm.length ? firm[p] : null; }
 
     /** Campaign {@code id} (of actor {@code actor}, or -1 for a stress-test seed) started on {@code day}. */
     void campaignStarted(int id, int day, int actor) {

@@ -1,6 +1,7 @@
 package weaklink.production;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ProductionSpec;
@@ -65,8 +66,12 @@ public final class ProductionCascade {
     private final double spare;
     private final double[] inventoryDays;
     private final int maxTier;
-    /** Each thread's dense firm and link indexes (see {@link Index}), reused by its runs. */
-    private final ThreadLocal<Index> index;
+    /**
+     * Dense firm and link indexes ({@link Index}) given back by finished runs, lent to the next ones: as
+     * many as ran at once, reused on any thread, and gone with this cascade (per-thread ones outlived it
+     * on a pool that outlives runs). The last given back is lent first.
+     */
+    private final ConcurrentLinkedDeque<Index> indexes = new ConcurrentLinkedDeque<>();
 
     public ProductionCascade(SupplyNetwork network, ProductionSpec spec) {
         this(network, InputTypes.of(network), spec);
@@ -80,7 +85,6 @@ public final class ProductionCascade {
         this.spare = spec.spareCapacity();
         this.inventoryDays = network.column(FirmAttribute.INVENTORY_DAYS);
         this.maxTier = network.maxTier();
-        this.index = ThreadLocal.withInitial(() -> new Index(network));
     }
 
     public SupplyNetwork network() { return net; }
@@ -133,19 +137,19 @@ public final class ProductionCascade {
      * @param ownShortfall each firm's own shortfall, same order
      */
     public Result run(int[] firms, ShortfallProfile[] ownShortfall) {
-        Index idx = index.get();
-        Index mine = idx.inUse ? null : idx;
-        if (mine != null) mine.inUse = true;
-        Affected a = new Affected(firms.length, maxTier + 1, mine);
+        Index idx = indexes.pollFirst();
+        if (idx == null) idx = new Index(net);
+        Affected a = new Affected(firms.length, maxTier + 1, idx);
         try {
-            return run(a, firms, ownShortfall);
+            return run(a, firms, ownShortfall); // a result of its own arrays: nothing of the index is in it
         } finally {
-            if (mine != null) {
-                a.clear();
-                mine.inUse = false;
-            }
+            a.clear();
+            indexes.offerFirst(idx);
         }
     }
+
+    /** The indexes given back and held for the next runs, for tests. */
+    java.util.List<Object> heldIndexes() { return java.util.List.copyOf(indexes); }
 
     private Result run(Affected a, int[] firms, ShortfallProfile[] ownShortfall) {
         for (int k = 0; k < firms.length; k++) {
@@ -247,17 +251,16 @@ public final class ProductionCascade {
     }
 
     /**
-     * A thread's indexes from firm to node and from supply link to entry, as arrays over the whole
+     * Indexes from firm to node and from supply link to entry, lent to one run at a time, as arrays over the whole
      * network (a load each, where a hash map probes at scattered positions and grows as the cascade
      * spreads), every element -1 between runs: a run clears what it set ({@link Affected#clear}).
      * On a network with more than {@link #DENSE_MAX} firms (or supply links) that index is left to a
-     * hash map per run, so a thread holds at most 8 MB here.
+     * hash map per run, so an index holds at most 8 MB.
      */
     private static final class Index {
         static final int DENSE_MAX = 1 << 20;
         final int[] nodeOfFirm;
         final int[] entryOfLink;
-        boolean inUse;
 
         Index(SupplyNetwork net) {
             nodeOfFirm = net.firmCount() <= DENSE_MAX ? filled(net.firmCount()) : null;
@@ -277,7 +280,7 @@ public final class ProductionCascade {
      * supplier fell short, one entry per supply link in a list per node.
      */
     private static final class Affected {
-        /** Firm to node and link to entry: the thread's arrays ({@link Index}) or, without them, hash maps. */
+        /** Firm to node and link to entry: the lent index's arrays ({@link Index}) or, without them, hash maps. */
         final int[] nodeOfFirm;
         final IntMap nodeOf;
         final int[] entryOfLink;
@@ -313,7 +316,7 @@ public final class ProductionCascade {
             inHead = new int[cap];
         }
 
-        /** Sets the thread's index arrays back to -1 where this cascade set them. */
+        /** Sets the lent index's arrays back to -1 where this cascade set them. */
         void clear() {
             if (nodeOfFirm != null) for (int n = 0; n < nodes; n++) nodeOfFirm[firm[n]] = -1;
             if (entryOfLink != null) for (int x = 0; x < entries; x++) entryOfLink[entryLink[x]] = -1;

@@ -21,9 +21,9 @@ import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
 
 /**
- * The loss model reuses each thread's ledger and direct-loss arrays from replicate to replicate: a
- * replicate's losses must be those of a loss model that never ran before, to the bit, whatever the
- * thread ran earlier and on however many threads the replicates run. On the insurer's book
+ * The loss model lends its ledgers and direct-loss arrays to one replicate at a time and reuses them
+ * from replicate to replicate, whichever thread ran before: a replicate's losses must be those of a
+ * loss model that never ran before, to the bit, whatever ran earlier and on however many threads. On the insurer's book
  * (waiting periods, the book's claims, several ransomware actors, so several compromises per firm
  * and CBI) and on the same with one actor stealing data instead (records with and without outages).
  */

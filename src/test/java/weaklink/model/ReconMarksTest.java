@@ -47,13 +47,11 @@ class ReconMarksTest {
     }
 
     @Test
-    void aThreadKeepsItsOwnMarks() throws InterruptedException {
-        ReplicateModel.ReconMarks here = ReplicateModel.reconMarks();
-        ReplicateModel.ReconMarks[] there = new ReplicateModel.ReconMarks[1];
-        Thread t = new Thread(() -> there[0] = ReplicateModel.reconMarks());
-        t.start();
-        t.join();
-        assertSame(here, ReplicateModel.reconMarks());
-        assertNotSame(here, there[0]);
+    void marksLentAtOnceAreDistinctAndMarksGivenBackAreLentAgain() {
+        ModelWorkspaces run = new ModelWorkspaces();
+        ReplicateModel.ReconMarks a = run.borrowMarks(), b = run.borrowMarks();
+        assertNotSame(a, b, "two models at once never share an array");
+        run.giveBack(a);
+        assertSame(a, run.borrowMarks(), "the next model of the run reuses it");
     }
 }

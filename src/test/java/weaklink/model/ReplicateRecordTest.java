@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
+import weaklink.Collectable;
 import org.junit.jupiter.api.Test;
 
 class ReplicateRecordTest {
@@ -111,8 +112,9 @@ class ReplicateRecordTest {
     @Test
     void aRecordOnRecycledPagesReadsWhatANewRecordReads() {
         MersenneTwisterFast rng = new MersenneTwisterFast(3);
+        ModelWorkspaces run = new ModelWorkspaces();
         for (int size : new int[] {30_000, 9_000, 70_000, 100, 20_000}) {
-            ReplicateRecord used = new ReplicateRecord(365), fresh = new ReplicateRecord(365);
+            ReplicateRecord used = new ReplicateRecord(365, run), fresh = new ReplicateRecord(365);
             for (int k = 0; k < size; k++) {
                 int firm = rng.nextInt(5_000), campaign = rng.nextInt(9), link = rng.nextInt(1_000_000);
                 byte effect = rng.nextBoolean() ? ReplicateRecord.RANSOMWARE : ReplicateRecord.DATA_THEFT;
@@ -138,6 +140,51 @@ class ReplicateRecordTest {
             assertEquals(fresh.distinctFirmsDown(), used.distinctFirmsDown());
             used.recycle(); // its pages go to the next size's record
             assertThrows(NullPointerException.class, () -> used.firm(0));
+        }
+    }
+
+    /** Fills {@code r} with {@code n} compromises (of the first 1,000 firms): over 8,192 fill full pages. */
+    private static ReplicateRecord filled(ReplicateRecord r, int n) {
+        for (int k = 0; k < n; k++) r.add(k % 1_000, 0, 0, k % 365, -1, -1, ReplicateRecord.DATA_THEFT, k % 365 + 0.5, Double.NaN);
+        return r;
+    }
+
+    @Test
+    void theNextRecordOfTheSameRunFillsTheRecycledPages() {
+        ModelWorkspaces run = new ModelWorkspaces();
+        ReplicateRecord first = filled(new ReplicateRecord(365, run), 30_000);
+        java.util.Set<int[]> pages = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int p = 1; first.firmPage(p) != null; p++) pages.add(first.firmPage(p));
+        assertEquals(3, pages.size(), "30,000 compromises fill the first page and three more");
+        first.recycle();
+        ReplicateRecord next = filled(new ReplicateRecord(365, run), 30_000);
+        for (int p = 1; p <= 3; p++) assertTrue(pages.contains(next.firmPage(p)), "page " + p + " is one the first record gave back");
+        ReplicateRecord other = filled(new ReplicateRecord(365, new ModelWorkspaces()), 30_000);
+        for (int p = 1; p <= 3; p++) assertFalse(pages.contains(other.firmPage(p)), "another run's record never gets them");
+    }
+
+    /**
+     * The pages a record gives back belong to its run's workspaces, not to the thread that filled it: on a
+     * pool whose threads outlive runs (a Spark executor's), nothing of a finished run stays with them.
+     */
+    @Test
+    void aRecycledRecordsPagesGoWithItsRunNotWithTheThreadThatFilledIt() throws Exception {
+        java.util.concurrent.ExecutorService kept = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.List<java.lang.ref.WeakReference<Object>> gone = kept.submit(() -> {
+                ModelWorkspaces run = new ModelWorkspaces();
+                ReplicateRecord r = filled(new ReplicateRecord(365, run), 30_000);
+                java.util.List<java.lang.ref.WeakReference<Object>> refs = new java.util.ArrayList<>();
+                refs.add(new java.lang.ref.WeakReference<>(r.firmPage(1)));
+                r.recycle();
+                assertEquals(1, run.held().size(), "the record gave its page pool back to its run");
+                for (Object held : run.held()) refs.add(new java.lang.ref.WeakReference<>(held));
+                return refs;
+            }).get();
+            kept.submit(() -> { }).get(); // the thread lives on and has run something since
+            assertTrue(Collectable.cleared(gone), "the run's pages and page pool are collected while its thread lives on");
+        } finally {
+            kept.shutdownNow();
         }
     }
 }

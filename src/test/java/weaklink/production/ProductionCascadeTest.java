@@ -384,8 +384,8 @@ class ProductionCascadeTest {
     // ---- one cascade object, many runs
 
     /**
-     * A cascade reuses its thread's firm and link indexes from run to run: a run after other runs
-     * on other firms gives what a fresh cascade gives, on the same and on another thread.
+     * A cascade reuses its firm and link indexes from run to run, whichever thread ran before: a run
+     * after other runs on other firms gives what a fresh cascade gives, on the same and on another thread.
      */
     @Test
     void runsAfterEarlierRunsAndOnOtherThreadsGiveWhatAFreshCascadeGives() throws Exception {
@@ -416,5 +416,57 @@ class ProductionCascadeTest {
         }
         assertEquals(10, shared.run(new int[] {steel}, new ShortfallProfile[] {ProductionCascade.outageShortfall(net, steel, 0, 10)})
                 .cbiLostDaysOf(buyer), EPS);
+    }
+
+    /** A supplier whose outage stops its buyer: a cascade that sets both indexes. */
+    static SupplyNetwork soleSupplier() {
+        NetworkBuilder b = CascadeNetworks.builder();
+        int buyer = firm(b, 0, "cars"), seats = firm(b, 1, "seats");
+        b.addSupply(seats, buyer, 1.0, NEVER, 0);
+        return b.build(false);
+    }
+
+    @Test
+    void runsOneAfterAnotherReuseOneIndex() {
+        SupplyNetwork net = soleSupplier();
+        ProductionCascade cascade = new ProductionCascade(net, NO_SPARE);
+        ShortfallProfile[] own = {ProductionCascade.outageShortfall(net, 1, 0, 10)};
+        cascade.run(new int[] {1}, own);
+        java.util.List<Object> held = cascade.heldIndexes();
+        assertEquals(1, held.size());
+        cascade.run(new int[] {1}, own);
+        assertEquals(1, cascade.heldIndexes().size());
+        assertTrue(held.get(0) == cascade.heldIndexes().get(0), "the second run used the first one's index");
+    }
+
+    /**
+     * The indexes a cascade lends its runs go with the cascade, not with the threads that ran it: on a pool
+     * whose threads outlive runs (a Spark executor's), nothing of a finished run's cascade stays with them.
+     */
+    @Test
+    void aCascadesIndexesGoWithItNotWithTheThreadsThatRanIt() throws Exception {
+        java.util.concurrent.ExecutorService kept = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.lang.ref.WeakReference<Object>> refs = runOn(kept);
+            assertTrue(refs.size() >= 2);
+            kept.invokeAll(java.util.List.of(() -> 0, () -> 0)); // the threads live on and have run something since
+            assertTrue(weaklink.Collectable.cleared(refs), "the cascade and its indexes are collected while the threads that ran it live on");
+        } finally {
+            kept.shutdownNow();
+        }
+    }
+
+    /** A cascade run on both threads of {@code pool} at once: weak references to it and to the indexes it holds after. */
+    private static java.util.List<java.lang.ref.WeakReference<Object>> runOn(java.util.concurrent.ExecutorService pool) throws Exception {
+        SupplyNetwork net = soleSupplier();
+        ProductionCascade cascade = new ProductionCascade(net, NO_SPARE);
+        ShortfallProfile[] own = {ProductionCascade.outageShortfall(net, 1, 0, 10)};
+        java.util.List<java.util.concurrent.Callable<ProductionCascade.Result>> runs = java.util.List.of(() -> cascade.run(new int[] {1}, own),
+                () -> cascade.run(new int[] {1}, own));
+        for (java.util.concurrent.Future<ProductionCascade.Result> f : pool.invokeAll(runs)) assertEquals(10, f.get().cbiLostDaysOf(0), EPS);
+        java.util.List<java.lang.ref.WeakReference<Object>> refs = new java.util.ArrayList<>();
+        for (Object index : cascade.heldIndexes()) refs.add(new java.lang.ref.WeakReference<>(index));
+        refs.add(new java.lang.ref.WeakReference<>(cascade));
+        return refs;
     }
 }
