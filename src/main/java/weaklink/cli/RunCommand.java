@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin Options.Quiet quiet;
 
     @Option(names = "--timings", description = "Print on stderr how long each phase took (network, each policy's funding, the replicates,"
-            + " summaries and charts): wall seconds, CPU seconds of the thread that ran it and of the whole process. Also with --quiet.")
+            + " summaries and charts): wall seconds, CPU seconds of the phase's threads (each line says which: its thread, its worker"
+            + " threads, or its thread and the pool threads it started) and of the whole process. Also with --quiet.")
     boolean timings;
 
     /** How often the checkpoint is written; for tests that interrupt a run. */

@@ -576,11 +576,7 @@ public final class ResultsStore implements AutoCloseable {
             each.add(() -> recorded ? f : describe(dir.resolve(f.path()), f.path(), written));
         }
         int k = Math.min(threads, each.size());
-        ExecutorService pool = k <= 1 ? null : Executors.newFixedThreadPool(k, r -> {
-            Thread t = new Thread(r, "weaklink-hashing");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = k <= 1 ? null : Executors.newFixedThreadPool(k, r -> PhaseTimer.poolThread(r, "weaklink-hashing"));
         try {
             List<Future<Manifest.OutputFile>> futures = new ArrayList<>();
             for (Callable<Manifest.OutputFile> c : each) futures.add(pool == null ? completed(c) : pool.submit(c));

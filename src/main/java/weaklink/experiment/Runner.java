@@ -250,7 +250,7 @@ public final class Runner {
         PhaseTimer timer = new PhaseTimer();
         store.summarise(held);
         store.complete();
-        progress.phase(timer.lap("summaries and charts"));
+        progress.phase(timer.lapWithPools("summaries and charts"));
     }
 
     private static RunningMean[] newLosses(int policies) {

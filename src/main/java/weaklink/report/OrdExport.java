@@ -23,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import weaklink.experiment.PhaseTimer;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.EventRows;
 import weaklink.experiment.EventRows.EventRow;
@@ -668,11 +669,7 @@ final class OrdExport {
     /** A pool of {@code threads} daemon threads, or none for one thread (everything then runs on the caller's). */
     private static ExecutorService pool(int threads) {
         if (threads <= 1) return null;
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "weaklink-ord-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newFixedThreadPool(threads, r -> PhaseTimer.poolThread(r, "weaklink-ord-writer"));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
+import weaklink.experiment.PhaseTimer;
 import weaklink.io.AtomicFile;
 import weaklink.experiment.Manifest;
 import weaklink.experiment.Runner;
@@ -206,11 +207,8 @@ public final class ReportWriter {
             for (Figure f : figures) out.add(draw(r, f));
             return () -> out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(k, task -> {
-            Thread t = new Thread(task, "weaklink-charts");
-            t.setDaemon(true); // a failed report does not wait for the other charts
-            return t;
-        });
+        // daemons: a failed report does not wait for the other charts; their CPU counts in the run's summaries phase
+        ExecutorService pool = Executors.newFixedThreadPool(k, task -> PhaseTimer.poolThread(task, "weaklink-charts"));
         Map<Figure, Future<Drawn>> futures = new LinkedHashMap<>();
         try {
             for (Figure f : figures) futures.put(f, pool.submit(() -> draw(r, f)));

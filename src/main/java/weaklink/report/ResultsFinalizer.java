@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import weaklink.experiment.PhaseTimer;
 import weaklink.experiment.Accumulators;
 import weaklink.experiment.HeldEvents;
 import weaklink.experiment.PhaseOutOfMemoryError;
@@ -230,8 +231,7 @@ public final class ResultsFinalizer {
             side.run();
             return null;
         });
-        Thread thread = new Thread(task, "weaklink-ord-export");
-        thread.setDaemon(true);
+        Thread thread = PhaseTimer.poolThread(task, "weaklink-ord-export");
         thread.start();
         Throwable mainFailure = null;
         try {

@@ -71,8 +71,18 @@ class RunEndToEndTest {
         expected.addAll(policies);
         expected.addAll(List.of("funding, all policies", "loss model and groups", "replicates", "summaries and charts"));
         assertEquals(expected, phases, err.toString());
-        assertTrue(err.toString().lines().allMatch(l -> !l.startsWith("timing: ") || l.matches(".* [0-9.]+ s wall, +[0-9.]+ s CPU of its thread\\(s\\), +[0-9.]+ s CPU of the process")),
+        assertTrue(err.toString().lines().allMatch(l -> !l.startsWith("timing: ")
+                        || l.matches(".* [0-9.]+ s wall, +[0-9.]+ s CPU of its (thread|thread and [0-9]+ pool threads?|[0-9]+ worker threads?), +[0-9.]+ s CPU of the process")),
                 err.toString());
+        // each line says whose CPU it counts: the replicates' workers, the summaries' thread and the pools it started
+        assertTrue(line(err, "replicates").contains("CPU of its 2 worker threads,"), err.toString());
+        assertTrue(line(err, "summaries and charts").matches(".*CPU of its thread and [0-9]+ pool threads?,.*"), err.toString());
+        assertTrue(line(err, "network").contains("CPU of its thread,"), err.toString());
+    }
+
+    /** The timing line of phase {@code phase}. */
+    private static String line(StringWriter err, String phase) {
+        return err.toString().lines().filter(l -> l.startsWith("timing: ") && l.substring(8, 32).trim().equals(phase)).findFirst().orElseThrow();
     }
 
     @Test
