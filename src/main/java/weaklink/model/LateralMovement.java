@@ -22,8 +22,12 @@ final class LateralMovement {
     private final Posture posture;
     private final double[] trustDailyProbability;
     private final RandomStreams.Keyed draws;
-    /** The day's compromises and the trust links that may carry them further. */
-    final Batch batch = new Batch();
+    /**
+     * Each thread's {@link Batch}: scratch filled and read within one {@link ReplicateModel#propagate}
+     * (every element read is written there first), so the replicates a thread runs share it, and the
+     * arrays a large outbreak grew serve the next one instead of being allocated, zeroed and copied again.
+     */
+    private static final ThreadLocal<Batch> BATCH = ThreadLocal.withInitial(Batch::new);
     // memo of the last lateral-movement probability: most links of a network share a few values
     private double memoQ = Double.NaN;
     private double memoLogMiss;
@@ -35,6 +39,12 @@ final class LateralMovement {
     private static final int TABLE_AFTER = 16;
     private static final double TABLE_MARGIN = 1e-9;
     private final transient double[] dayChance = new double[65];
+    /** Whether {@link #dayBucket} holds the buckets of the memoised table, and its scale. */
+    private boolean memoBucketed;
+    private double memoBucketScale;
+    private static final int BUCKETS_AFTER = 256;
+    static final int BUCKETS = 1024;
+    private final transient byte[] dayBucket = new byte[BUCKETS + 1];
     private static final int REACH_CACHE = 1024;
     private final transient double[][] reachByOffset = new double[REACH_CACHE][];
     private final transient double[] reach = new double[TrustType.values().length + 1];
@@ -60,8 +70,7 @@ final class LateralMovement {
      * draw beats the best chance of any link type (most fail here without their target being
      * read); their targets and types; the targets' {@code S}; the decision.
      */
-    void spread(ReplicateModel model, int today, int n) {
-        Batch b = batch;
+    void spread(ReplicateModel model, int today, int n, Batch b) {
         RandomStreams.Keyed lateral = draws;
         for (int k = 0; k < n; k++) {
             b.rowStart[k] = network.trustOutStart(b.firm[k]);
@@ -109,6 +118,9 @@ final class LateralMovement {
         }
     }
 
+    /** This thread's batch, for the day's compromises and the trust links that may carry them further. */
+    static Batch batch() { return BATCH.get(); }
+
     /**
      * Per trust type, the chance {@code 1 − (1 − p_type)^maxOffset} that a link of that type to a
      * firm with {@code S = 1} succeeds within {@code maxOffset} days — an upper bound for every link
@@ -155,10 +167,15 @@ final class LateralMovement {
             memoThreshold = -Math.expm1(maxOffset * memoLogMiss);
             memoUses = 0;
             memoTable = false;
+            memoBucketed = false;
         }
         if (u >= memoThreshold) return 0;
         if (memoTable || ++memoUses == TABLE_AFTER && buildTable(maxOffset)) {
-            int offset = tableOffset(u, dayChance, maxOffset);
+            int offset = memoBucketed ? bucketOffset(u, dayBucket, memoBucketScale) : 0;
+            if (offset == 0) {
+                offset = tableOffset(u, dayChance, maxOffset);
+                if (!memoBucketed && ++memoUses == BUCKETS_AFTER) buildBuckets(maxOffset);
+            }
             if (offset > 0) return offset;
         }
         int offset = Samplers.firstSuccess(u, memoLogMiss);
@@ -175,6 +192,48 @@ final class LateralMovement {
         fillDayChance(dayChance, memoLogMiss, maxOffset);
         memoTable = true;
         return true;
+    }
+
+    /**
+     * Fills {@link #dayBucket} for the memoised table once it has served {@link #BUCKETS_AFTER} links
+     * in a row (on a network of one link type and equal {@code S}, nearly all of them): the table's
+     * walk costs a mispredicted branch per link, a bucket one read.
+     */
+    private void buildBuckets(int maxOffset) {
+        double scale = fillDayBuckets(dayBucket, dayChance, maxOffset, memoThreshold);
+        if (scale > 0) {
+            memoBucketScale = scale;
+            memoBucketed = true;
+        }
+    }
+
+    /**
+     * Splits {@code [0, threshold)} into {@link #BUCKETS} equal buckets (plus one for the rounding at
+     * the top) and writes into {@code buckets[i]} the day {@link #tableOffset} gives every {@code u} that
+     * {@link #bucketOffset} puts in bucket {@code i}, or 0 where the bucket holds a day's boundary (or a
+     * margin around one): there the caller walks the table. The set of {@code u} for which
+     * {@code tableOffset} returns a given day is an interval (its tests are comparisons of {@code u}
+     * with fixed numbers), so a bucket whose two ends, widened by far more than the rounding of
+     * {@code u · scale}, give the same day gives that day throughout. Returns the scale, or 0 when
+     * {@code threshold} is too small for one ({@code buckets} then unused).
+     */
+    static double fillDayBuckets(byte[] buckets, double[] dayChance, int maxOffset, double threshold) {
+        double scale = BUCKETS / threshold;
+        if (!(scale < 1e15)) return 0;
+        for (int i = 0; i <= BUCKETS; i++) {
+            int low = tableOffset(i / scale - BUCKET_SLACK, dayChance, maxOffset);
+            int high = tableOffset((i + 1) / scale + BUCKET_SLACK, dayChance, maxOffset);
+            buckets[i] = (byte) (low == high ? low : 0);
+        }
+        return scale;
+    }
+
+    /** How far beyond a bucket's ends its {@code u} may lie through rounding: about 10^-15 for {@code u ≤ 1}, taken 1000 times. */
+    private static final double BUCKET_SLACK = 1e-12;
+
+    /** The day of {@code u}'s bucket ({@link #fillDayBuckets}), 0 when the table must decide; {@code 0 ≤ u < threshold}. */
+    static int bucketOffset(double u, byte[] buckets, double scale) {
+        return buckets[Math.min((int) (u * scale), BUCKETS)];
     }
 
     /** {@code table[k] = 1 − (1 − q)^k} for {@code k = 1 … maxOffset}, from {@code logMiss = ln(1 − q)}. */
@@ -201,7 +260,8 @@ final class LateralMovement {
 
     /**
      * Scratch arrays for one day's compromises (index {@code k}) and the trust links that may carry
-     * them further (index {@code j}), reused from day to day and grown as needed.
+     * them further (index {@code j}), reused from day to day and replicate to replicate ({@link #batch})
+     * and grown as needed.
      */
     static final class Batch {
         int[] firm = new int[64], campaign = new int[64], source = new int[64], link = new int[64];

@@ -241,17 +241,17 @@ public final class ReplicateModel extends SimState {
     void propagate(int today) {
         if (today != scheduledDay) return; // superseded by an earlier-scheduled step
         int n = 0;
+        LateralMovement.Batch batch = LateralMovement.batch();
         while (!pending.isEmpty() && pending.peekDay() == today) {
             pending.pop();
             int firm = pending.firm();
             CampaignState c = campaigns.get(pending.campaign());
             if (c.hit(firm)) continue;
             c.markHit(firm);
-            n = lateral.batch.add(n, firm, c.id, pending.source(), pending.link());
+            n = batch.add(n, firm, c.id, pending.source(), pending.link());
         }
-        LateralMovement.Batch batch = lateral.batch;
         for (int k = 0; k < n; k++) batch.maxOffset[k] = compromise(today, batch.firm[k], campaigns.get(batch.campaign[k]), batch.source[k], batch.link[k]);
-        lateral.spread(this, today, n);
+        lateral.spread(this, today, n, batch);
         scheduledDay = Integer.MAX_VALUE;
         if (!pending.isEmpty()) {
             scheduledDay = pending.peekDay();

@@ -506,4 +506,46 @@ class ReplicateModelTest {
         // draws at a boundary (1 % here) are left to the logarithm
         assertTrue(undecided >= 0.01 * 480_000 && undecided < 0.02 * 480_000, "undecided " + undecided);
     }
+    @Test
+    void bucketsOfDailyChancesGiveTheTablesFirstSuccessDayWheneverTheyDecide() {
+        MersenneTwisterFast rng = new MersenneTwisterFast(13);
+        double[] table = new double[65];
+        byte[] buckets = new byte[LateralMovement.BUCKETS + 1];
+        long decided = 0, draws = 0;
+        for (double q : new double[] {1e-9, 1e-6, 0.0035, 0.035, 0.3, 0.9, 0.999999}) {
+            for (int maxOffset : new int[] {1, 2, 10, 64}) {
+                LateralMovement.fillDayChance(table, Math.log1p(-q), maxOffset);
+                double threshold = -Math.expm1(maxOffset * Math.log1p(-q));
+                double scale = LateralMovement.fillDayBuckets(buckets, table, maxOffset, threshold);
+                assertTrue(scale > 0, "q = " + q);
+                java.util.List<Double> us = new java.util.ArrayList<>();
+                for (int i = 0; i < 20_000; i++) us.add((rng.nextLong() >>> 11) * 0x1.0p-53 * threshold);
+                // every boundary of a day, of its margins and of a bucket, and the doubles next to them
+                java.util.List<Double> edges = new java.util.ArrayList<>();
+                for (int k = 1; k <= maxOffset; k++) {
+                    for (double m : new double[] {0, 1e-9, -1e-9}) edges.add(table[k] + m);
+                }
+                for (int i = 0; i <= LateralMovement.BUCKETS; i++) edges.add(i / scale);
+                for (double e : edges) {
+                    for (double u : new double[] {Math.nextDown(Math.nextDown(e)), Math.nextDown(e), e, Math.nextUp(e), Math.nextUp(Math.nextUp(e))}) {
+                        if (u >= 0 && u < threshold) us.add(u);
+                    }
+                }
+                int edgeDraws = us.size() - 20_000;
+                for (int i = 0; i < us.size(); i++) {
+                    double u = us.get(i);
+                    int fromBucket = LateralMovement.bucketOffset(u, buckets, scale);
+                    boolean w1 = q == 0.035 && maxOffset == 10;
+                    if (i < 20_000 && w1) draws++;
+                    if (fromBucket == 0) continue;
+                    if (i < 20_000 && w1) decided++;
+                    assertEquals(LateralMovement.tableOffset(u, table, maxOffset), fromBucket, "q = " + q + ", maxOffset = " + maxOffset + ", u = " + u);
+                }
+                assertTrue(edgeDraws > 5 * LateralMovement.BUCKETS, "edges " + edgeDraws);
+            }
+        }
+        // a bucket holding a boundary leaves its draws to the table: about (maxOffset + 1) of 1,025 buckets,
+        // so W1's links (T = 0.3 over 10 days) are nearly all decided by their bucket
+        assertTrue(decided > 0.98 * draws, "decided " + decided + " of " + draws);
+    }
 }
