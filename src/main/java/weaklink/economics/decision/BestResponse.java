@@ -99,9 +99,10 @@ public final class BestResponse {
             for (Requirement r : terms.requirements()) if (option == null || !option.covers(r.standard())) stakes += r.stakeYen();
             Objective g = new Objective(breach, risk, active);
             // the optimum never costs the firm more of its own than the whole of G(floor): own(z*) ≤ G(z*) ≤ G(floor)
-            double natural = Math.max(floor, maxInvestment(active, g.at(floor)));
+            double atFloor = g.at(floor);
+            double natural = Math.max(floor, maxInvestment(active, atFloor));
             double hi = Math.min(cap, natural);
-            double z = minimise(g, breach, floor, hi);
+            double z = minimise(g, breach, floor, hi, atFloor);
             if (cap < natural && z >= cap * (1 - 1e-12)) limited = true;
             double expectedLoss = risk.expectedLossYen(breach.vulnerability(z));
             double total = g.own(z) + expectedLoss + ownCertification + stakes;
@@ -174,37 +175,51 @@ public final class BestResponse {
      * a planner's societal cost of a firm's security), by the search firms' own decisions use.
      */
     public static double minimise(BreachFunction breach, java.util.function.DoubleUnaryOperator cost, double lo, double hi) {
-        return minimise(cost, z -> breach.investmentToReach(Math.exp(z)), breach, lo, hi);
+        return minimise(cost, z -> breach.investmentToReach(Math.exp(z)), breach, lo, hi, Double.NaN, false);
     }
 
-    static double minimise(Objective g, BreachFunction breach, double lo, double hi) {
-        return minimise(g::at, g::zOf, breach, lo, hi);
+    /**
+     * {@link #minimise(BreachFunction, java.util.function.DoubleUnaryOperator, double, double)} for a caller that has
+     * computed {@code costAtLo = cost(lo)} already (the same bits: {@code cost} is a pure function), so the search does not
+     * compute it again: the same investment.
+     */
+    public static double minimise(BreachFunction breach, java.util.function.DoubleUnaryOperator cost, double lo, double hi, double costAtLo) {
+        return minimise(cost, z -> breach.investmentToReach(Math.exp(z)), breach, lo, hi, costAtLo, true);
+    }
+
+    /** A firm's own search within one option: {@code costAtLo} is {@code g.at(lo)}. */
+    static double minimise(Objective g, BreachFunction breach, double lo, double hi, double costAtLo) {
+        return minimise(g::at, g::zOf, breach, lo, hi, costAtLo, true);
     }
 
     /**
      * The minimiser of {@code g} on {@code [lo, hi]}: Brent's method over {@code u = ln S(z)} — a
      * monotone change of variable, so unimodality is kept, and the range of {@code u} is a few units
      * whatever the scale of {@code z} — then the better of the result and both ends; ties go to the
-     * smaller investment.
+     * smaller investment. The cost at {@code lo} is {@code costAtLo} where the caller knows it ({@code loKnown}), and the
+     * cost at the search's result is the one the search computed there (the same function of the same investment).
      */
     private static double minimise(java.util.function.DoubleUnaryOperator g, java.util.function.DoubleUnaryOperator zOf, BreachFunction breach,
-                                   double lo, double hi) {
+                                   double lo, double hi, double costAtLo, boolean loKnown) {
         if (!(hi > lo)) return lo;
         double sLo = breach.vulnerability(lo), sHi = breach.vulnerability(hi);
         if (!(sLo > sHi)) return lo;
         // an upper end so large that S underflows: search down to the smallest normal S (the investment there is finite)
         double a = Math.log(Math.max(sHi, Double.MIN_NORMAL)), b = Math.log(sLo);
-        double z = clamp(zOf.applyAsDouble(brent(u -> g.applyAsDouble(clamp(zOf.applyAsDouble(u), lo, hi)), a, b)), lo, hi);
-        double best = lo, fBest = g.applyAsDouble(lo);
-        for (double c : new double[] {z, hi}) {
-            double f = g.applyAsDouble(c);
-            if (f < fBest) {
-                best = c;
-                fBest = f;
-            }
+        Minimum m = brent(u -> g.applyAsDouble(clamp(zOf.applyAsDouble(u), lo, hi)), a, b);
+        // the search's f(x) is g at exactly this investment
+        double z = clamp(zOf.applyAsDouble(m.x()), lo, hi);
+        double best = lo, fBest = loKnown ? costAtLo : g.applyAsDouble(lo);
+        if (m.fx() < fBest) {
+            best = z;
+            fBest = m.fx();
         }
+        if (g.applyAsDouble(hi) < fBest) best = hi;
         return best;
     }
+
+    /** Where {@link #brent} stopped, {@code x}, and the function there, {@code f(x)}. */
+    record Minimum(double x, double fx) {}
 
     /**
      * The minimum of a unimodal {@code f} on {@code [a, b]} by Brent's method (Brent 1973,
@@ -213,7 +228,7 @@ public final class BestResponse {
      * enough. Stops when the minimum is located within {@link #TOLERANCE} (relative, and absolute
      * near 0) or after {@link #ITERATIONS} evaluations.
      */
-    static double brent(java.util.function.DoubleUnaryOperator f, double a, double b) {
+    static Minimum brent(java.util.function.DoubleUnaryOperator f, double a, double b) {
         final double golden = (3 - Math.sqrt(5)) / 2;
         double x = a + golden * (b - a), w = x, v = x;
         double fx = f.applyAsDouble(x), fw = fx, fv = fx;
@@ -262,7 +277,7 @@ public final class BestResponse {
                 }
             }
         }
-        return x;
+        return new Minimum(x, fx);
     }
 
     private static double clamp(double z, double lo, double hi) { return Math.min(Math.max(z, lo), hi); }

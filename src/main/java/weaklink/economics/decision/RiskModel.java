@@ -86,7 +86,7 @@ public final class RiskModel {
         int n = net.firmCount();
         double[] s = reference.successProbability();
         double[] base = null;
-        for (ActorSpec actor : actors) if (actor.mode() == ActorSpec.Mode.TARGETED) base = baseVulnerability(net);
+        for (ActorSpec actor : actors) if (actor.mode() == ActorSpec.Mode.TARGETED && previous == null) base = baseVulnerability(net);
         entryRate = new double[actors.length][];
         adaptiveScale = new double[actors.length];
         sourceRate = new double[actors.length][];
@@ -94,7 +94,10 @@ public final class RiskModel {
         AttackSurface surface = null;
         for (int a = 0; a < actors.length; a++) {
             ActorSpec actor = actors[a];
-            double[] rate = new double[n];
+            // a targeted actor's entry rates read the network and the base vulnerabilities, never the reference posture:
+            // a re-priced model shares the first model's (read-only)
+            boolean shared = actor.mode() == ActorSpec.Mode.TARGETED && previous != null;
+            double[] rate = shared ? previous.entryRate[a] : new double[n];
             switch (actor.mode()) {
                 case OPPORTUNISTIC -> {
                     if (actor.adaptive()) {
@@ -121,6 +124,7 @@ public final class RiskModel {
                     }
                 }
                 case TARGETED -> {
+                    if (shared) break;
                     if (surface == null) surface = AttackSurface.of(net);
                     int[] mark = new int[n];
                     for (int k = 0; k < surface.objectiveCount(); k++) {
@@ -371,8 +375,13 @@ public final class RiskModel {
     static final class LateralCurve {
         /** A point not computed yet (a NaN no arithmetic produces). */
         private static final long NOT_YET = 0x7ff4_dead_beef_0001L;
+        /** A lazy curve's points before any is computed (copied by each: plain stores before the curve is shared, not one volatile store per point). */
+        private static final long[] NONE_YET = new long[CURVE_POINTS];
+        static {
+            Arrays.fill(NONE_YET, NOT_YET);
+        }
         /** The curve's points, as raw bits: every one computed at construction, or on first use ({@link #at}). */
-        private final AtomicLongArray m = new AtomicLongArray(CURVE_POINTS);
+        private final AtomicLongArray m;
         private final double daily, capability;
         /** {@code ⌊D·d⌋} at each dwell node (lazy curves only). */
         private final double[] days;
@@ -383,6 +392,7 @@ public final class RiskModel {
             this.capability = capability;
             this.days = null;
             this.miss = null;
+            m = new AtomicLongArray(CURVE_POINTS);
             for (int x = 0; x < CURVE_POINTS; x++) {
                 double s = (double) x / (CURVE_POINTS - 1);
                 double q = daily * Math.min(1, capability * s);
@@ -414,7 +424,7 @@ public final class RiskModel {
             this.capability = capability;
             this.miss = miss;
             this.days = days;
-            for (int x = 0; x < CURVE_POINTS; x++) m.set(x, NOT_YET);
+            m = new AtomicLongArray(NONE_YET);
         }
 
         /** {@code ⌊D·d⌋} at each dwell node {@code D}, for dwell scale {@code d}. */

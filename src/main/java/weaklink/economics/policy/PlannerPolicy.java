@@ -68,8 +68,9 @@ public record PlannerPolicy(PolicySpec.Planner spec) implements CostSharingPolic
                 }
                 int firm = i;
                 BreachFunction breach = ctx.breach(i);
-                // spending more than the whole network loss at no investment never pays
-                double z = BestResponse.minimise(breach, x -> x + exposure.expectedLossYen(firm, x), 0, exposure.expectedLossYen(i, 0));
+                // spending more than the whole network loss at no investment never pays; the cost at 0 is 0 + that loss
+                double atZero = exposure.expectedLossYen(i, 0);
+                double z = BestResponse.minimise(breach, x -> x + exposure.expectedLossYen(firm, x), 0, atZero, 0.0 + atZero);
                 investment[i] = z;
                 loss[i] = exposure.risk(i).expectedLossYen(breach.vulnerability(z));
             }

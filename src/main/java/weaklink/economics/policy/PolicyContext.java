@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import weaklink.economics.decision.BestResponse;
 import weaklink.economics.decision.BestResponse.Choice;
 import weaklink.economics.decision.FirmRisk;
@@ -82,7 +83,8 @@ public final class PolicyContext {
     private static final class SupplyHolder {
         SupplyExposure value;
         double[] downstreamCbi;
-        final Map<Long, Map<Integer, Double>> largeBuyerShares = new ConcurrentHashMap<>();
+        /** By {@code maxLinks}, per supplier (null until first asked for). */
+        final Map<Integer, AtomicReferenceArray<Map<Integer, Double>>> largeBuyerShares = new ConcurrentHashMap<>();
     }
 
     /**
@@ -378,8 +380,15 @@ public final class PolicyContext {
      * run (it depends on the network only) and shared by every context and round; unmodifiable.
      */
     Map<Integer, Double> largeBuyerShares(int supplier, int maxLinks) {
-        return supply.largeBuyerShares.computeIfAbsent((long) maxLinks << 32 | supplier,
-                k -> Collections.unmodifiableMap(BuyerSharePolicy.largeBuyerShares(net, supplier, maxLinks)));
+        // a slot per supplier (every round of every buyer-share policy asks for every supplier's: no map lookup, no lock, no boxed key)
+        AtomicReferenceArray<Map<Integer, Double>> bySupplier = supply.largeBuyerShares.get(maxLinks);
+        if (bySupplier == null) bySupplier = supply.largeBuyerShares.computeIfAbsent(maxLinks, k -> new AtomicReferenceArray<>(net.firmCount()));
+        Map<Integer, Double> known = bySupplier.get(supplier);
+        if (known != null) return known;
+        // a pure function of (supplier, maxLinks): a thread that loses the race takes the winner's (equal) map
+        Map<Integer, Double> computed = Collections.unmodifiableMap(BuyerSharePolicy.largeBuyerShares(net, supplier, maxLinks));
+        known = bySupplier.compareAndExchange(supplier, null, computed);
+        return known != null ? known : computed;
     }
 
     /** A uniform in [0, 1) for (policy draw {@code key}, firm): the same for every policy of the run, so variants of one policy nest. */

@@ -198,6 +198,65 @@ class BestResponseTest {
         assertTrue(c.investmentYen() > 0);
     }
 
+    /**
+     * The search takes the cost at its lower end from a caller that computed it and the cost at its result from its own last
+     * step: the same investment, bit for bit, as computing both again (the search as it read before), with one evaluation
+     * fewer, or two given the lower end's — at interior optima and at both corners.
+     */
+    @Test
+    void theSearchReusesTheCostsItKnowsAndChoosesBitForBitAsComputingThemAgain() {
+        RiskModel.LateralCurve curve = new RiskModel.LateralCurve(0.05, 1, new double[] {5, 10, 20, 40}, 1);
+        double[] bi = new double[FirmRisk.BI_SCALES];
+        for (int g = 0; g < bi.length; g++) bi[g] = 3e7 * FirmRisk.biScale(g);
+        FirmRisk risk = new FirmRisk(0.7, new double[] {0.2, 0.05}, new double[] {1, 1.5}, new boolean[] {true, false}, new int[] {0},
+                new double[] {0.8}, new double[] {0.1}, new RiskModel.LateralCurve[] {curve}, 2e6, 5e5, 1e6, bi);
+        int searched = 0, atLo = 0, atHi = 0, inside = 0;
+        for (BreachFunction f : new BreachFunction[] {new BreachFunction(BreachClass.CLASS_I, 0.7, 1e-5, 1.5), CLASS_I, CLASS_II,
+                new BreachFunction(BreachClass.CLASS_II, 0.3, 1e-4, 1)}) {
+            for (double price : new double[] {0.01, 0.3, 1, 30}) {
+                for (double lo : new double[] {0, 2e3}) {
+                    for (double hi : new double[] {0, 1e3, 5e4, 1e6, 1e9, 1e15}) {
+                        java.util.function.DoubleUnaryOperator cost = z -> price * z + risk.expectedLossYen(f.vulnerability(z));
+                        int[] calls = new int[3];
+                        double before = straightforward(f, z -> { calls[0]++; return cost.applyAsDouble(z); }, lo, hi);
+                        double plain = BestResponse.minimise(f, z -> { calls[1]++; return cost.applyAsDouble(z); }, lo, hi);
+                        double given = BestResponse.minimise(f, z -> { calls[2]++; return cost.applyAsDouble(z); }, lo, hi, cost.applyAsDouble(lo));
+                        String at = f + ", price " + price + ", [" + lo + ", " + hi + "]";
+                        assertEquals(Double.doubleToRawLongBits(before), Double.doubleToRawLongBits(plain), at);
+                        assertEquals(Double.doubleToRawLongBits(before), Double.doubleToRawLongBits(given), at);
+                        if (calls[0] == 0) continue; // no search: the lower end at once
+                        searched++;
+                        assertEquals(calls[0] - 1, calls[1], at);
+                        assertEquals(calls[0] - 2, calls[2], at);
+                        if (before == lo) atLo++; else if (before == hi) atHi++; else inside++;
+                    }
+                }
+            }
+        }
+        assertTrue(searched > 50 && atLo > 0 && atHi > 0 && inside > 0, searched + " searches: " + atLo + " at the lower end, " + atHi
+                + " at the upper, " + inside + " inside");
+    }
+
+    /** The search as it read before it reused costs: the cost at the lower end, at the search's result and at the upper end, each computed. */
+    private static double straightforward(BreachFunction breach, java.util.function.DoubleUnaryOperator g, double lo, double hi) {
+        if (!(hi > lo)) return lo;
+        double sLo = breach.vulnerability(lo), sHi = breach.vulnerability(hi);
+        if (!(sLo > sHi)) return lo;
+        java.util.function.DoubleUnaryOperator zOf = u -> breach.investmentToReach(Math.exp(u));
+        double a = Math.log(Math.max(sHi, Double.MIN_NORMAL)), b = Math.log(sLo);
+        double x = BestResponse.brent(u -> g.applyAsDouble(Math.min(Math.max(zOf.applyAsDouble(u), lo), hi)), a, b).x();
+        double z = Math.min(Math.max(zOf.applyAsDouble(x), lo), hi);
+        double best = lo, fBest = g.applyAsDouble(lo);
+        for (double c : new double[] {z, hi}) {
+            double f = g.applyAsDouble(c);
+            if (f < fBest) {
+                best = c;
+                fBest = f;
+            }
+        }
+        return best;
+    }
+
     private static double cost(BreachFunction f, FirmRisk risk, double z) {
         return z - 0.3 * Math.min(z, 2e5) + risk.expectedLossYen(f.vulnerability(z));
     }

@@ -220,6 +220,36 @@ class RiskModelTest {
         assertFalse(RiskModel.independent(s, net).sameFirmRisk(2, base));
     }
 
+    /**
+     * A targeted actor's entry rates read the base vulnerabilities, never the reference posture: a re-priced model shares its
+     * first model's, and every rate and every firm's risk are bit for bit those of a model computed afresh at that posture.
+     */
+    @Test
+    void aRepricedModelsSharedTargetedEntryRatesAreThoseComputedAfresh() {
+        Scenario s = scenario(ACTORS);
+        SupplyNetwork net = diamond(s);
+        RiskModel base = RiskModel.independent(s, net);
+        double[] moved = new double[net.firmCount()];
+        for (int i = 0; i < moved.length; i++) moved[i] = net.vulnerability(i) / (1 + i);
+        Posture posture = PostureRule.postureFor(net, moved);
+        RiskModel repriced = base.at(posture), fresh = RiskModel.at(s, net, posture);
+        boolean targetedEnters = false;
+        for (int a = 0; a < base.actorCount(); a++) {
+            for (int i = 0; i < net.firmCount(); i++) {
+                assertEquals(Double.doubleToRawLongBits(fresh.entryRate(a, i)), Double.doubleToRawLongBits(repriced.entryRate(a, i)), "actor " + a + ", firm " + i);
+                assertEquals(Double.doubleToRawLongBits(fresh.sourceRate(a, i)), Double.doubleToRawLongBits(repriced.sourceRate(a, i)), "actor " + a + ", firm " + i);
+                targetedEnters |= s.actors().get(a).mode() == weaklink.scenario.ActorSpec.Mode.TARGETED && repriced.entryRate(a, i) > 0;
+            }
+        }
+        assertTrue(targetedEnters, "the targeted actor enters some firm");
+        for (int i = 0; i < net.firmCount(); i++) {
+            for (double v : new double[] {0, 0.01, 0.2, 0.5, 1}) {
+                assertEquals(Double.doubleToRawLongBits(fresh.firm(i).expectedLossYen(v)), Double.doubleToRawLongBits(repriced.firm(i).expectedLossYen(v)),
+                        "firm " + i + ", s = " + v);
+            }
+        }
+    }
+
     /** The lateral-movement curve built from shared per-day terms is, bit for bit, the one computed term by term. */
     @Test
     void aLateralCurveFromSharedTermsIsTheCurveComputedTermByTerm() {

@@ -161,4 +161,51 @@ class BuyerSharePolicyTest {
         assertArrayEquals(none.posture().successProbability(), zero.posture().successProbability());
         assertEquals(0, zero.policyCost());
     }
+    /**
+     * The run's large buyers' shares (asked for by every round of every buyer-share policy, from several threads at once) are
+     * each supplier's shares as {@link BuyerSharePolicy#largeBuyerShares} computes them, bit for bit, computed once per
+     * supplier and depth: a later ask, from any thread, gets the same map.
+     */
+    @Test
+    void theRunsLargeBuyerSharesAreEachSuppliersOwnComputedOnceWhateverTheThreads() throws Exception {
+        Scenario s = weaklink.scenario.ScenarioLoader.load(java.nio.file.Path.of("scenarios/quickstart.yaml"));
+        SupplyNetwork net = weaklink.network.Networks.build(s, 11);
+        PolicyContext ctx = PolicyContext.of(s, net, 11);
+        int n = net.firmCount();
+        int[] depths = {1, 3, net.maxTier() + 2};
+        @SuppressWarnings("unchecked")
+        java.util.Map<Integer, Double>[][] first = new java.util.Map[depths.length][n];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> asks = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                asks.add(pool.submit(() -> {
+                    // each thread asks for every supplier, starting at another one: the threads meet on the same slots
+                    for (int k = 0; k < n; k++) {
+                        int i = (k + offset * n / 4) % n;
+                        for (int d = 0; d < depths.length; d++) ctx.largeBuyerShares(i, depths[d]);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : asks) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        int reached = 0;
+        for (int d = 0; d < depths.length; d++) {
+            for (int i = 0; i < n; i++) {
+                first[d][i] = ctx.largeBuyerShares(i, depths[d]);
+                java.util.Map<Integer, Double> direct = BuyerSharePolicy.largeBuyerShares(net, i, depths[d]);
+                assertEquals(java.util.List.copyOf(direct.keySet()), java.util.List.copyOf(first[d][i].keySet()), "supplier " + i + ", depth " + depths[d]);
+                for (var e : direct.entrySet()) {
+                    assertEquals(Double.doubleToRawLongBits(e.getValue()), Double.doubleToRawLongBits(first[d][i].get(e.getKey())),
+                            "supplier " + i + ", buyer " + e.getKey() + ", depth " + depths[d]);
+                }
+                if (!direct.isEmpty()) reached++;
+                org.junit.jupiter.api.Assertions.assertSame(first[d][i], ctx.largeBuyerShares(i, depths[d]), "asked again");
+            }
+        }
+        assertTrue(reached > n / 2, reached + " suppliers reach a large buyer");
+    }
 }
