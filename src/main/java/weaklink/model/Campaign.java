@@ -52,7 +52,7 @@ final class Campaign implements Steppable {
                 double scale = actor.adaptive() ? AdaptiveAttempts.scale(a, model.meanSuccessProbability()) : 0;
                 double top = actor.adaptive() ? AdaptiveAttempts.probability(scale, model.maxSuccessProbability()) : a;
                 if (top <= 0) return;
-                MersenneTwisterFast rng = new MersenneTwisterFast(model.streams.seed(Stream.ATTEMPTS, state.id));
+                MersenneTwisterFast rng = model.streams.generator(Stream.ATTEMPTS, state.id);
                 int n = net.firmCount();
                 for (int firm = -1; ; ) {
                     firm += top >= 1 ? 1 : Samplers.firstSuccessDay(rng.nextDouble(), top);

@@ -191,7 +191,7 @@ public final class ReplicateModel extends SimState {
         // campaign arrivals: Poisson per actor, from the actor's own arrival stream
         for (int a = 0; a < actors.size(); a++) {
             ActorSpec actor = actors.get(a);
-            MersenneTwisterFast rng = new MersenneTwisterFast(streams.seed(Stream.ARRIVALS, a));
+            MersenneTwisterFast rng = streams.generator(Stream.ARRIVALS, a);
             int n = Samplers.poisson(actor.campaignsPerYear() * days / 365.0, rng);
             for (int k = 0; k < n; k++) {
                 int day = rng.nextInt(days);

@@ -1,5 +1,7 @@
 package weaklink.random;
 
+import ec.util.MersenneTwisterFast;
+
 /**
  * The replicate's randomness: independent streams per process, each seeded from
  * (master seed, replicate, stream), and keyed draws for per-entity decisions.
@@ -36,7 +38,7 @@ public final class RandomStreams {
     /** The seed of a stream, for a sequential generator ({@code new MersenneTwisterFast(seed(s))}). */
     public long seed(Stream s) { return streamSeeds[s.ordinal()]; }
 
-    /** The seed of one sequential generator per {@code key} within a stream (an actor's arrivals, a campaign's attempts). */
+    /** The seed of one sequential generator per {@code key} within a stream (an actor's arrivals, a campaign's attempts; {@link #generator}). */
     public long seed(Stream s, long key) { return mix(streamSeeds[s.ordinal()] + key); }
 
     /**
@@ -118,6 +120,24 @@ public final class RandomStreams {
     private record CandidateKey(Stream s, long key1, int[] keys) {}
 
     private record Candidates(double threshold, int[] positions) {}
+
+    /**
+     * A new sequential generator for ({@code s}, {@code key}), in the state of {@code new MersenneTwisterFast(seed(s, key))}.
+     * Every policy of a replicate asks for the same ones (an actor's arrivals, a campaign's attempts), so each is seeded
+     * once per replicate (624 words from the seed) and the askers after the first get a copy of it as it was seeded.
+     */
+    public synchronized MersenneTwisterFast generator(Stream s, long key) {
+        if (generators == null) generators = new java.util.HashMap<>();
+        GeneratorKey k = new GeneratorKey(s, key);
+        MersenneTwisterFast seeded = generators.get(k);
+        if (seeded == null) generators.put(k, seeded = new MersenneTwisterFast(seed(s, key)));
+        return (MersenneTwisterFast) seeded.clone();
+    }
+
+    /** The generators of {@link #generator} as seeded, never drawn from: one per (stream, key) asked. */
+    private java.util.Map<GeneratorKey, MersenneTwisterFast> generators;
+
+    private record GeneratorKey(Stream s, long key) {}
 
     /** A uniform in [0, 1) determined by (stream, key1, key2, key3). */
     public double uniform(Stream s, long key1, long key2, long key3) {

@@ -48,4 +48,19 @@ class RandomStreamsTest {
             }
         }
     }
+
+    @Test
+    void everyGeneratorOfAStreamAndKeyDrawsAsOneNewlySeededFromItsSeedWhateverWasDrawnFromTheOthers() {
+        RandomStreams streams = new RandomStreams(20261201, 3);
+        for (Stream s : new Stream[] {Stream.ARRIVALS, Stream.ATTEMPTS}) {
+            for (long key = 0; key < 40; key++) {
+                MersenneTwisterFast first = streams.generator(s, key);
+                assertTrue(first.stateEquals(new MersenneTwisterFast(streams.seed(s, key))), s + " " + key);
+                for (int i = 0; i < 2_000; i++) first.nextDouble(); // a policy's use, two twists of the state
+                MersenneTwisterFast again = streams.generator(s, key), fresh = new MersenneTwisterFast(streams.seed(s, key));
+                for (int i = 0; i < 2_000; i++) assertEquals(fresh.nextLong(), again.nextLong(), s + " " + key + " draw " + i);
+            }
+        }
+        assertTrue(!streams.generator(Stream.ATTEMPTS, 5).stateEquals(streams.generator(Stream.ARRIVALS, 5)), "another stream seeds otherwise");
+    }
 }
