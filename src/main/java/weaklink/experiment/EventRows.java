@@ -112,6 +112,27 @@ public final class EventRows {
                 CsvColumn.of("ceded_loss", MONEY, EventRow::cededLoss, "the part of `il_loss` ceded to reinsurers (0 without reinsurance)"),
                 CsvColumn.of("retained_loss", MONEY, EventRow::retainedLoss, "`il_loss − ceded_loss`, what the insurer keeps")));
 
+        /**
+         * Appends this row's line, with its '\n', as {@link #TABLE} does, {@code policyCell} being {@code Csv.text(policy())}:
+         * the cells written in turn, without a lambda per cell (931,000 rows on 1,000 replicates of japan-manufacturing).
+         */
+        void appendTo(StringBuilder out, String policyCell) {
+            out.append(policyCell).append(',').append(replicate).append(',').append(event).append(',').append(actor).append(',')
+                    .append(day).append(',').append(summarySet).append(',').append(summaryId).append(',');
+            Csv.appendMoney(out, gulLoss);
+            out.append(',');
+            Csv.appendMoney(out, gulExposure);
+            out.append(',');
+            Csv.appendMoney(out, ilLoss);
+            out.append(',');
+            Csv.appendMoney(out, ilExposure);
+            out.append(',');
+            Csv.appendMoney(out, cededLoss);
+            out.append(',');
+            Csv.appendMoney(out, retainedLoss);
+            out.append('\n');
+        }
+
         /** Parses a line of {@code events.csv}. */
         public static EventRow parse(String line) {
             List<String> c = Csv.split(line);
@@ -157,6 +178,7 @@ public final class EventRows {
                        Reinsurance reinsurance, SupplyNetwork net, HeldEvents.Part held, int policyIndex) {
         int n = losses.size();
         double[] ceded = ceded(losses, reinsurance);
+        String policyCell = n == 0 ? null : Csv.text(policy);
         for (int e = 0; e < n; e++) {
             for (int cell = 0; cell < sets.cells(); cell++) {
                 double gul = losses.gul(e, cell), il = losses.il(e, cell);
@@ -165,7 +187,7 @@ public final class EventRows {
                 EventRow row = new EventRow(policy, replicate, losses.id(e), losses.actor(e), losses.day(e), sets.set(cell),
                         sets.summaryId(cell), gul, losses.gulExposure(e, cell), il, losses.ilExposure(e, cell), cededCents / 100.0,
                         (ilCents - cededCents) / 100.0);
-                EventRow.TABLE.append(events, row);
+                row.appendTo(events, policyCell);
                 if (held != null) held.add(policyIndex, row);
             }
         }

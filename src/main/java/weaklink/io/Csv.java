@@ -35,7 +35,7 @@ public final class Csv {
     }
 
     /** Appends {@link #money}'s cell of {@code x} to {@code out} (a large table's cells without a string each). */
-    static void appendMoney(StringBuilder out, double x) {
+    public static void appendMoney(StringBuilder out, double x) {
         if (Double.isNaN(x) || Double.isInfinite(x) || Math.abs(x) >= LARGEST_CENTS) out.append(money(x));
         else appendCents(out, Math.round(x * 100.0));
     }
