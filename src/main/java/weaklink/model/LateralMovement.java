@@ -22,12 +22,6 @@ final class LateralMovement {
     private final Posture posture;
     private final double[] trustDailyProbability;
     private final RandomStreams.Keyed draws;
-    /**
-     * Each thread's {@link Batch}: scratch filled and read within one {@link ReplicateModel#propagate}
-     * (every element read is written there first), so the replicates a thread runs share it, and the
-     * arrays a large outbreak grew serve the next one instead of being allocated, zeroed and copied again.
-     */
-    private static final ThreadLocal<Batch> BATCH = ThreadLocal.withInitial(Batch::new);
     // memo of the last lateral-movement probability: most links of a network share a few values
     private double memoQ = Double.NaN;
     private double memoLogMiss;
@@ -117,9 +111,6 @@ final class LateralMovement {
             if (offset > 0) model.enqueue(today + offset, target, c.id, b.firm[k], b.candLink[j]);
         }
     }
-
-    /** This thread's batch, for the day's compromises and the trust links that may carry them further. */
-    static Batch batch() { return BATCH.get(); }
 
     /**
      * Per trust type, the chance {@code 1 − (1 − p_type)^maxOffset} that a link of that type to a
@@ -260,14 +251,17 @@ final class LateralMovement {
 
     /**
      * Scratch arrays for one day's compromises (index {@code k}) and the trust links that may carry
-     * them further (index {@code j}), reused from day to day and replicate to replicate ({@link #batch})
-     * and grown as needed.
+     * them further (index {@code j}), reused from day to day and, lent by the run's
+     * {@link ModelWorkspaces}, from replicate to replicate (every element read is written first within
+     * one {@link ReplicateModel#propagate}), and grown as needed.
      */
     static final class Batch {
         int[] firm = new int[64], campaign = new int[64], source = new int[64], link = new int[64];
         int[] maxOffset = new int[64], rowStart = new int[64], rowEnd = new int[64];
         int[] candFirm = new int[64], candLink = new int[64], candTarget = new int[64], candType = new int[64];
         double[] candU = new double[64], candS = new double[64];
+
+        Batch() {}
 
         /** Appends a compromise at index {@code n}; returns {@code n + 1}. */
         int add(int n, int f, int c, int src, int l) {

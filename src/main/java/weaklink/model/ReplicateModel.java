@@ -87,6 +87,7 @@ public final class ReplicateModel extends SimState {
     private final transient ModelWorkspaces workspaces;
     /** The mark array of targeted reconnaissance, borrowed at its first use ({@link #reconMarks()}); null before. */
     private transient ReconMarks marks;
+    private transient LateralMovement.Batch ownBatch;
 
     /** A model that computes the network's {@link AttackSurface} when a targeted or mass-exploit actor first needs it. */
     public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams) {
@@ -241,7 +242,7 @@ public final class ReplicateModel extends SimState {
     void propagate(int today) {
         if (today != scheduledDay) return; // superseded by an earlier-scheduled step
         int n = 0;
-        LateralMovement.Batch batch = LateralMovement.batch();
+        LateralMovement.Batch batch = borrowBatch();
         while (!pending.isEmpty() && pending.peekDay() == today) {
             pending.pop();
             int firm = pending.firm();
@@ -252,6 +253,7 @@ public final class ReplicateModel extends SimState {
         }
         for (int k = 0; k < n; k++) batch.maxOffset[k] = compromise(today, batch.firm[k], campaigns.get(batch.campaign[k]), batch.source[k], batch.link[k]);
         lateral.spread(this, today, n, batch);
+        if (workspaces != null) workspaces.giveBack(batch);
         scheduledDay = Integer.MAX_VALUE;
         if (!pending.isEmpty()) {
             scheduledDay = pending.peekDay();
@@ -319,6 +321,17 @@ public final class ReplicateModel extends SimState {
     double maxSuccessProbability() {
         meanSuccessProbability();
         return maxSuccess;
+    }
+
+    /**
+     * The day's batch ({@link LateralMovement.Batch}): borrowed from the run's {@link ModelWorkspaces} for
+     * one {@link #propagate} and given back at its end, so a large outbreak's grown arrays serve the run's
+     * next days and replicates instead of being allocated, zeroed and grown again; without workspaces, the
+     * model's own.
+     */
+    private LateralMovement.Batch borrowBatch() {
+        if (workspaces != null) return workspaces.borrowBatch();
+        return ownBatch != null ? ownBatch : (ownBatch = new LateralMovement.Batch());
     }
 
     /**

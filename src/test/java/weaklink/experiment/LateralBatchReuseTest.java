@@ -11,21 +11,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import weaklink.model.ReplicateModel;
 import weaklink.model.ReplicateRecord;
 import weaklink.scenario.Scenario;
 import weaklink.scenario.ScenarioLoader;
 
 /**
- * The lateral movement's day batch is each thread's, shared by the replicates the thread runs: a
- * replicate's record must be the one its model gives on a thread that never ran one, whatever the
- * thread ran before (larger or smaller outbreaks) and on however many threads the replicates run.
+ * The lateral movement's day batch is lent by the run's workspaces to one model's day at a time, so the
+ * run's replicates share a few: a replicate's record must be the one a model with a batch of its own
+ * gives, whatever the run's models did with the batch before (larger or smaller outbreaks) and on
+ * however many threads the replicates run.
  */
 class LateralBatchReuseTest {
     static final int REPLICATES = 12;
 
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 4})
-    void aReplicatesRecordIsThatOfAFreshThreadWhateverItsThreadRanBefore(int threads) throws Exception {
+    void aReplicatesRecordIsThatOfAModelWithItsOwnBatchWhateverTheRunRanBefore(int threads) throws Exception {
         for (String file : new String[] {"scenarios/insurer-book.yaml", "scenarios/japan-manufacturing.yaml"}) {
             Scenario s = ScenarioLoader.load(Path.of(file));
             RunContext context = RunContext.of(s, s.seed());
@@ -33,12 +35,8 @@ class LateralBatchReuseTest {
             String[] fresh = new String[REPLICATES];
             int smallest = Integer.MAX_VALUE, largest = 0;
             for (int r = 0; r < REPLICATES; r++) {
-                int replicate = r;
-                String[] out = new String[1];
-                Thread t = new Thread(() -> out[0] = fingerprint(context.model(posture, context.streams(replicate)).run()));
-                t.start();
-                t.join();
-                fresh[r] = out[0];
+                // no workspaces: the model's own batch, new
+                fresh[r] = fingerprint(new ReplicateModel(s, context.network(), posture, context.streams(r), context.attackSurface(), null).run());
                 int size = fresh[r].length();
                 smallest = Math.min(smallest, size);
                 largest = Math.max(largest, size);
@@ -46,7 +44,7 @@ class LateralBatchReuseTest {
             assertTrue(largest > 2 * smallest + 100, file + ": the fixture's outbreaks differ in size (" + smallest + ", " + largest + ")");
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                // every thread runs all replicates, in its own order: each replicate after different ones on each thread
+                // every thread runs all replicates of the one run, in its own order: each replicate after different ones
                 List<Future<String[]>> runs = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     int shift = 5 * t;
