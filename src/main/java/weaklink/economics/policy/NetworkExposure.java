@@ -110,6 +110,9 @@ final class NetworkExposure {
         }
     }
 
+    /** Every firm's reference success probability the exposure is priced at (do not modify). */
+    double[] reference() { return reference; }
+
     /** The firm's risk as the exposure prices it (its context's). */
     FirmRisk risk(int firm) { return risk[firm]; }
 

@@ -33,6 +33,8 @@ public final class SecurityFunding {
     private Equilibrium.Convergence convergence = Equilibrium.Convergence.INDEPENDENT;
     /** The decisions made, for the policy's next best-response round; dropped once the funding is final ({@link #converged}). */
     private Decisions decisions;
+    /** A targeted budget's round: what its allocation started from, for the next round; dropped once the funding is final. */
+    private TargetedPolicy.FirstGains firstGains;
 
     private SecurityFunding(Builder b, Posture posture) {
         investmentYen = b.z;
@@ -55,6 +57,7 @@ public final class SecurityFunding {
         publicFundsYen = b.publicFunds;
         marginalCostOfPublicFunds = b.ctx.scenario().economics().marginalCostOfPublicFunds();
         decisions = b.decisions;
+        firstGains = b.firstGains;
     }
 
     /** {@code z} per firm: what is spent on its security, whoever pays (certification not included). */
@@ -91,11 +94,15 @@ public final class SecurityFunding {
     SecurityFunding converged(Equilibrium.Convergence c) {
         convergence = c;
         decisions = null;
+        firstGains = null;
         return this;
     }
 
     /** The firms' decisions made for this funding, while it is a best-response round's (null once final, or if it decided none). */
     Decisions decisions() { return decisions; }
+
+    /** What a targeted budget's allocation started from, while the funding is a best-response round's (null once final, or none). */
+    TargetedPolicy.FirstGains firstGains() { return firstGains; }
 
     /**
      * The decisions a policy's funding made ({@link Builder#decide}): per firm, the terms it decided under
@@ -217,6 +224,7 @@ public final class SecurityFunding {
         /** The decisions of the policy's round before, which {@link #decide} reuses where it may (null: none); this round's, when it makes one. */
         private final Decisions previous;
         private Decisions decisions;
+        private TargetedPolicy.FirstGains firstGains;
         /** Whether firms not decided for stay at their baseline choice, and the firms whose investment, loss and binding budget are set. */
         private final boolean atBaseline;
         private final BitSet set = new BitSet();
@@ -348,6 +356,9 @@ public final class SecurityFunding {
         }
 
         /** Each firm's posture, meeting of its standard and own payment. */
+        /** A targeted budget's round: what its allocation started from, kept for the next round ({@link SecurityFunding#firstGains}). */
+        void firstGains(TargetedPolicy.FirstGains gains) { firstGains = gains; }
+
         public SecurityFunding build() {
             double[] s = new double[n];
             for (int i = 0; i < n; i++) {

@@ -27,12 +27,25 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
 
     @Override
     public SecurityFunding fund(PolicyContext ctx) {
+        return fund(ctx, null);
+    }
+
+    /**
+     * A round after {@code previous}: a firm whose {@code EL_i} is the same function of its investment as in the round before
+     * ({@link NetworkExposure#sameFunction}) and whose baseline investment is the same, bit for bit, gains what it gained there
+     * from its first chunk — taken from the round before ({@link FirstGains}), not computed again; the others' are computed.
+     */
+    @Override
+    public SecurityFunding fund(PolicyContext ctx, Equilibrium.PreviousRound previous) {
         SupplyNetwork net = ctx.network();
         int n = net.firmCount();
         double[] base = new double[n];
         for (int i = 0; i < n; i++) base[i] = ctx.baselineInvestmentYen(i);
-        double[] grant = allocate(new NetworkExposure(ctx), base, spec.budgetYen());
+        NetworkExposure exposure = new NetworkExposure(ctx);
+        FirstGains first = spec.budgetYen() > 0 && n > 0 ? firstGains(exposure, base, previous) : null;
+        double[] grant = allocate(exposure, base, spec.budgetYen(), first == null ? null : first.gain());
         SecurityFunding.Builder b = new SecurityFunding.Builder(ctx);
+        if (first != null) b.firstGains(first);
         boolean buyers = spec.payer().equals("buyers");
         int tag = spec.payer().equals("pool") ? SecurityFunding.POOL : SecurityFunding.GOVERNMENT;
         double[] fallback = buyers ? fallbackPayerShares(net) : null;
@@ -53,12 +66,33 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
      * Returns the grant per firm; ties go to the lower firm index.
      */
     static double[] allocate(NetworkExposure exposure, double[] baseYen, double budgetYen) {
+        return allocate(exposure, baseYen, budgetYen, null);
+    }
+
+    /**
+     * Every firm's gain from its first chunk at investments {@code baseYen}: the round before's ({@code previous}, or null) where the
+     * firm's {@code EL_i} and baseline are the same, bit for bit (the same gain), else computed.
+     */
+    FirstGains firstGains(NetworkExposure exposure, double[] baseYen, Equilibrium.PreviousRound previous) {
+        double chunk = spec.budgetYen() / CHUNKS;
+        FirstGains before = previous == null ? null : previous.funding().firstGains();
+        double[] gain = new double[baseYen.length];
+        for (int i = 0; i < gain.length; i++) {
+            boolean same = before != null && Double.doubleToRawLongBits(before.baseYen()[i]) == Double.doubleToRawLongBits(baseYen[i])
+                    && exposure.sameFunction(i, previous.risk(), before.reference());
+            gain[i] = same ? before.gain()[i] : gain(exposure, i, baseYen[i], chunk);
+        }
+        return new FirstGains(exposure.reference(), baseYen, gain);
+    }
+
+    /** {@link #allocate(NetworkExposure, double[], double)} given each firm's gain from its first chunk ({@code firstGain}; null: computed here). */
+    private static double[] allocate(NetworkExposure exposure, double[] baseYen, double budgetYen, double[] firstGain) {
         int n = baseYen.length;
         double[] grant = new double[n];
         if (budgetYen <= 0 || n == 0) return grant;
         double chunk = budgetYen / CHUNKS;
         PriorityQueue<double[]> best = new PriorityQueue<>((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(x[1], y[1]));
-        for (int i = 0; i < n; i++) best.add(new double[] {gain(exposure, i, baseYen[i], chunk), i});
+        for (int i = 0; i < n; i++) best.add(new double[] {firstGain != null ? firstGain[i] : gain(exposure, i, baseYen[i], chunk), i});
         for (int k = 0; k < CHUNKS; k++) {
             double[] top = best.poll();
             if (top[0] <= 0) break;
@@ -72,6 +106,12 @@ public record TargetedPolicy(PolicySpec.Targeted spec) implements CostSharingPol
     private static double gain(NetworkExposure exposure, int firm, double z, double chunk) {
         return exposure.expectedLossYen(firm, z) - exposure.expectedLossYen(firm, z + chunk);
     }
+
+    /**
+     * What a round's allocation started from, for the next round: its exposure's reference success probabilities (every firm
+     * at its own choice in the round's context), every firm's baseline investment and its gain from its first chunk.
+     */
+    record FirstGains(double[] reference, double[] baseYen, double[] gain) {}
 
     /**
      * Large buyers pay {@code yen} for {@code firm} by their share of its sales; for a firm that

@@ -148,4 +148,43 @@ class TargetedPolicyTest {
         // paired difference (targeted − equal split) below zero by more than three standard errors
         assertTrue(d.mean() + 3 * d.standardError() < 0, "mean difference " + d.mean() + " ± " + d.standardError());
     }
+    /**
+     * On the quick start, a round told the round before takes the gains of the firms whose exposure and baseline have not
+     * moved from it and computes the others: every gain, and the whole funding, bit for bit those of the round computed
+     * afresh. With the round before's gains replaced by a marker, the marker is carried for some firms and not for others.
+     */
+    @Test
+    void aRoundReusesTheRoundBeforesFirstGainsOfUnmovedFirmsAndFundsAsAFreshRound() throws Exception {
+        Scenario s = weaklink.scenario.ScenarioLoader.load(java.nio.file.Path.of("scenarios/quickstart.yaml"));
+        SupplyNetwork qs = Networks.build(s, 11);
+        TargetedPolicy targeted = (TargetedPolicy) CostSharingPolicy.of(s.policies().stream().filter(p -> p.kind() == PolicySpec.Kind.TARGETED)
+                .findFirst().orElseThrow());
+        PolicyContext first = PolicyContext.of(s, qs, 11);
+        SecurityFunding before = targeted.fund(first);
+        Equilibrium.PreviousRound previous = new Equilibrium.PreviousRound(first.risk(), first.referencePosture(), before);
+        PolicyContext second = first.repriced(weaklink.economics.decision.PostureRule.postureFor(qs, before.posture().successProbability().clone()));
+        int n = qs.firmCount();
+        double[] base = new double[n];
+        for (int i = 0; i < n; i++) base[i] = second.baselineInvestmentYen(i);
+        NetworkExposure exposure = new NetworkExposure(second);
+        double[] fresh = targeted.firstGains(exposure, base, null).gain(), reused = targeted.firstGains(exposure, base, previous).gain();
+        for (int i = 0; i < n; i++) assertEquals(Double.doubleToRawLongBits(fresh[i]), Double.doubleToRawLongBits(reused[i]), "firm " + i);
+        // the round before's gains replaced by a marker: the firms that carry it were taken, not computed
+        double[] marked = new double[n];
+        java.util.Arrays.fill(marked, -7);
+        TargetedPolicy.FirstGains b = before.firstGains();
+        SecurityFunding.Builder markedFunding = new SecurityFunding.Builder(first);
+        markedFunding.firstGains(new TargetedPolicy.FirstGains(b.reference(), b.baseYen(), marked));
+        double[] carried = targeted.firstGains(exposure, base, new Equilibrium.PreviousRound(first.risk(), first.referencePosture(),
+                markedFunding.build())).gain();
+        int taken = 0;
+        for (double g : carried) if (g == -7) taken++;
+        assertTrue(taken > n / 10 && taken < n, taken + " of " + n + " firms' first gains taken from the round before");
+        SecurityFunding afresh = targeted.fund(second), told = targeted.fund(second, previous);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(afresh.investmentYen(), told.investmentYen());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(afresh.paidByGovernment(), told.paidByGovernment());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(afresh.expectedLossYen(), told.expectedLossYen());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(afresh.posture().successProbability(), told.posture().successProbability());
+        assertEquals(Double.doubleToRawLongBits(afresh.administrationYen()), Double.doubleToRawLongBits(told.administrationYen()));
+    }
 }
