@@ -118,19 +118,20 @@ public final class EventRows {
          */
         void appendTo(StringBuilder out, String policyCell) {
             out.append(policyCell).append(',').append(replicate).append(',').append(event).append(',').append(actor).append(',')
-                    .append(day).append(',').append(summarySet).append(',').append(summaryId).append(',');
-            Csv.appendMoney(out, gulLoss);
-            out.append(',');
-            Csv.appendMoney(out, gulExposure);
-            out.append(',');
-            Csv.appendMoney(out, ilLoss);
-            out.append(',');
-            Csv.appendMoney(out, ilExposure);
-            out.append(',');
-            Csv.appendMoney(out, cededLoss);
-            out.append(',');
-            Csv.appendMoney(out, retainedLoss);
+                    .append(day).append(',').append(summarySet).append(',').append(summaryId);
+            moneyCell(out, gulLoss);
+            moneyCell(out, gulExposure);
+            moneyCell(out, ilLoss);
+            moneyCell(out, ilExposure);
+            moneyCell(out, cededLoss);
+            moneyCell(out, retainedLoss);
             out.append('\n');
+        }
+
+        /** Appends a comma and the money cell of {@code x}. */
+        private static void moneyCell(StringBuilder out, double x) {
+            out.append(',');
+            Csv.appendMoney(out, x);
         }
 
         /** Parses a line of {@code events.csv}. */
