@@ -62,37 +62,84 @@ public final class CsvBytes {
 
     /** A whole number, as {@link Long#toString(long)} writes it (an {@link CsvFormat#INTEGER} cell of a whole value). */
     public CsvBytes integer(long v) {
-        if (v == Long.MIN_VALUE) return ascii(Long.toString(v));
         room(20);
+        if (v >= 0 && v <= Integer.MAX_VALUE) {
+            size = whole(bytes, size, (int) v); // the ORD tables' ids, periods and dates
+            return this;
+        }
+        if (v == Long.MIN_VALUE) return ascii(Long.toString(v));
+        int at = size;
         if (v < 0) {
-            bytes[size++] = '-';
+            bytes[at++] = '-';
             v = -v;
         }
-        int end = size + digits(v);
-        size = end;
-        // two digits per division, and 32-bit divisions once the rest fits an int (C1 leaves each division a division)
+        size = wholeLong(bytes, at, v);
+        return this;
+    }
+
+    /*
+     * The digits are written by static methods into the array at a position they are given, and return where
+     * they end: C1 keeps locals in registers, but reloads fields after every store into an array.
+     */
+
+    /** Writes {@code v >= 0} into {@code b} from {@code at} as {@link Long#toString(long)} does; returns where it ends. */
+    private static int wholeLong(byte[] b, int at, long v) {
+        if (v <= Integer.MAX_VALUE) return whole(b, at, (int) v);
+        int end = at + digits(v), p = end;
+        // two digits per division, and no division once the rest fits an int
         while (v > Integer.MAX_VALUE) {
             long q = v / 100;
             int r = (int) (v - q * 100);
-            bytes[--end] = ONES[r];
-            bytes[--end] = TENS[r];
+            b[--p] = ONES[r];
+            b[--p] = TENS[r];
             v = q;
         }
-        int i = (int) v;
+        leading(b, p, (int) v);
+        return end;
+    }
+
+    /** Writes {@code i >= 0} into {@code b} from {@code at} as {@link Integer#toString(int)} does; returns where it ends. */
+    private static int whole(byte[] b, int at, int i) {
+        if (i < 10) {
+            b[at] = (byte) ('0' + i);
+            return at + 1;
+        }
+        if (i < 100) {
+            b[at] = TENS[i];
+            b[at + 1] = ONES[i];
+            return at + 2;
+        }
+        int end = at + digits(i);
+        leading(b, end, i);
+        return end;
+    }
+
+    /** Writes {@code i >= 0}'s digits into {@code b} so that they end before {@code end}, two at a time, by multiplication. */
+    private static void leading(byte[] b, int end, int i) {
+        int p = end;
         while (i >= 100) {
-            int q = i / 100, r = i - q * 100;
-            bytes[--end] = ONES[r];
-            bytes[--end] = TENS[r];
+            int q = div100(i), r = i - q * 100;
+            b[--p] = ONES[r];
+            b[--p] = TENS[r];
             i = q;
         }
         if (i >= 10) {
-            bytes[--end] = ONES[i];
-            bytes[--end] = TENS[i];
+            b[p - 1] = ONES[i];
+            b[p - 2] = TENS[i];
         } else {
-            bytes[--end] = (byte) ('0' + i);
+            b[p - 1] = (byte) ('0' + i);
         }
-        return this;
     }
+
+    /**
+     * {@code i / 100} for every {@code 0 <= i <= Integer.MAX_VALUE}, by a multiplication and a shift (Granlund and
+     * Montgomery, "Division by invariant integers using multiplication", PLDI 1994: 1374389535 = ceil(2^37 / 100),
+     * and 1374389535 * 100 - 2^37 = 28 < 2^37 / 2^31). C1 compiles a division by a constant to a division instruction.
+     */
+    static int div100(int i) { return (int) ((i * 1374389535L) >>> 37); }
+
+    /** {@code i / 10000} for every {@code 0 <= i < 100_000_000}, as {@link #div100} (109951163 = ceil(2^40 / 10^4), 109951163 * 10^4 - 2^40 = 2224 < 2^40 / 10^8). */
+    static int div10000(int i) { return (int) ((i * 109951163L) >>> 40); }
 
     /** The tens and the ones digit of 0-99. */
     private static final byte[] TENS = new byte[100], ONES = new byte[100];
@@ -106,15 +153,40 @@ public final class CsvBytes {
 
     /** An amount, as {@link Csv#money} writes it: fixed point, two decimals; NaN empty; infinities and amounts beyond whole cents through {@link Csv#money}. */
     public CsvBytes money(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x) || Math.abs(x) >= Csv.LARGEST_CENTS) return ascii(Csv.money(x));
+        if (!(Math.abs(x) < Csv.LARGEST_CENTS)) return ascii(Csv.money(x)); // NaN, infinities, beyond whole cents
         long cents = Math.round(x * 100.0);
-        long abs = Math.abs(cents), rest = abs % 100;
         room(24);
-        if (cents < 0) bytes[size++] = '-';
-        integer(abs / 100);
-        bytes[size++] = '.';
-        bytes[size++] = (byte) ('0' + rest / 10);
-        bytes[size++] = (byte) ('0' + rest % 10);
+        byte[] b = bytes;
+        int at = size;
+        long abs = cents;
+        if (cents < 0) {
+            b[at++] = '-';
+            abs = -cents;
+        }
+        int lastTwo;
+        if (abs <= Integer.MAX_VALUE) {
+            int c = (int) abs, units = div100(c);
+            at = whole(b, at, units);
+            lastTwo = c - units * 100;
+        } else {
+            // one long division: the units above the last six, then those six and the cents from an int
+            long high = abs / 100_000_000;
+            int low = (int) (abs - high * 100_000_000), upper = div10000(low), lower = low - upper * 10000;
+            at = high <= Integer.MAX_VALUE ? whole(b, at, (int) high) : wholeLong(b, at, high);
+            int u = div100(upper), v = upper - u * 100, w = div100(lower);
+            b[at] = TENS[u];
+            b[at + 1] = ONES[u];
+            b[at + 2] = TENS[v];
+            b[at + 3] = ONES[v];
+            b[at + 4] = TENS[w];
+            b[at + 5] = ONES[w];
+            at += 6;
+            lastTwo = lower - w * 100;
+        }
+        b[at] = '.';
+        b[at + 1] = TENS[lastTwo];
+        b[at + 2] = ONES[lastTwo];
+        size = at + 3;
         return this;
     }
 
@@ -146,7 +218,19 @@ public final class CsvBytes {
         return d;
     }
 
+    /** Digits of {@code 100 <= i} (a method small enough for C1 to inline). */
+    private static int digits(int i) {
+        int d = 3;
+        for (int p = 1000; d < 10 && i >= p; p *= 10) d++;
+        return d;
+    }
+
+    /** Makes room for {@code n} more bytes; the check alone, so that C1 inlines it into every cell's method. */
     private void room(int n) {
-        if (size + n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + n));
+        if (size + n > bytes.length) grow(n);
+    }
+
+    private void grow(int n) {
+        bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + n));
     }
 }

@@ -42,6 +42,61 @@ class CsvBytesTest {
     }
 
     @Test
+    void quotientsByMultiplicationAreThoseOfDivisionOverTheirWholeRange() {
+        // floor(i * m / 2^k) never decreases with i: exact at both ends of every run of one quotient, it is exact in between
+        for (long q = 0; q * 100 <= Integer.MAX_VALUE; q++) {
+            int first = (int) (q * 100), last = (int) Math.min(Integer.MAX_VALUE, q * 100 + 99);
+            if (CsvBytes.div100(first) != q || CsvBytes.div100(last) != q) throw new AssertionError("div100 at " + first + " or " + last);
+        }
+        for (int q = 0; q < 10_000; q++) {
+            assertEquals(q, CsvBytes.div10000(q * 10_000), "div10000 at " + q * 10_000);
+            assertEquals(q, CsvBytes.div10000(q * 10_000 + 9_999), "div10000 at " + (q * 10_000 + 9_999));
+        }
+    }
+
+    @Test
+    void wholeNumbersAroundEachPowerOfTenAndTheIntBoundaryAreWrittenAsLongToStringWritesThem() {
+        CsvBytes b = new CsvBytes(16);
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of((long) Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, (long) Integer.MIN_VALUE,
+                Integer.MIN_VALUE - 1L));
+        long p = 1;
+        for (int k = 0; k <= 18; k++, p *= 10) {
+            for (long d = -2; d <= 2; d++) {
+                values.add(p + d);
+                values.add(-(p + d));
+            }
+        }
+        for (long v : values) {
+            b.clear();
+            assertEquals(Long.toString(v), b.integer(v).toString(), "v = " + v);
+        }
+    }
+
+    @Test
+    void amountsAroundWhereTheirDigitsAreSplitAreWrittenAsMoneyCells() {
+        // the cents are written from an int up to Integer.MAX_VALUE, beyond it as the units above 10^6 and the last 8 digits
+        CsvBytes b = new CsvBytes(16);
+        long[] around = {0, 1, 99, 100, 101, 9_999, 10_000, 99_999_999, 100_000_000, 100_000_001, 100_000_100, 199_999_999, Integer.MAX_VALUE - 1L,
+                Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 10_000_000_000L, 10_000_000_001L, 123_400_000_056L, 4_294_967_296L, 1_000_000_000_000_000L,
+                999_999_999_999_999L};
+        for (long c : around) {
+            for (long d = -1; d <= 1; d++) {
+                if (c + d < 0) continue;
+                for (double x : new double[] {(c + d) / 100.0, -(c + d) / 100.0}) {
+                    b.clear();
+                    assertEquals(CsvFormat.MONEY.write(x), b.money(x).toString(), "x = " + x);
+                }
+            }
+        }
+        SplittableRandom rng = new SplittableRandom(37);
+        for (int i = 0; i < 200_000; i++) {
+            double x = (rng.nextLong(1L << 53) >> rng.nextInt(53)) / 100.0; // whole cents of every length up to 2^53
+            b.clear();
+            assertEquals(CsvFormat.MONEY.write(x), b.money(x).toString(), "x = " + x);
+        }
+    }
+
+    @Test
     void rowsGatheredPastTheFirstCapacityKeepEveryByteAndCountTheirLineEnds() {
         CsvBytes b = new CsvBytes(16).ascii("a,b\n");
         StringBuilder expected = new StringBuilder("a,b\n");
