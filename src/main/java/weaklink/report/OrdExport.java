@@ -501,7 +501,8 @@ final class OrdExport {
         final String policy;
         final Perspective perspective;
         final Writers selt, splt;
-        final List<SeltRow>[] yearSelt = newLists();
+        /** A year's SELT rows of each summary set, held to be written in event id order. */
+        final YearSelt[] yearSelt = {new YearSelt(), new YearSelt(), new YearSelt(), new YearSelt()};
         final YearTotals[] totals;
         /** The SPLT's `PeriodWeight` cell, the same on every row. */
         private final byte[] weightCell;
@@ -543,7 +544,7 @@ final class OrdExport {
             double loss = perspective.loss(r);
             if (loss <= 0) return;
             double exposure = perspective.exposure(r);
-            yearSelt[r.summarySet() - 1].add(new SeltRow(it.eventId(), r.summaryId(), loss, exposure));
+            yearSelt[r.summarySet() - 1].add(it.eventId(), r.summaryId(), loss, exposure);
             appendSplt(splt.rows(r.summarySet()), r.replicate() + 1, weightCell, it.eventId(), r.replicate() + 1, it.month(), it.day(), r.summaryId(),
                     loss, exposure);
             splt.rowEnded(r.summarySet());
@@ -757,31 +758,108 @@ final class OrdExport {
         throw new IllegalStateException(e);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<SeltRow>[] newLists() {
-        List<SeltRow>[] out = new List[SETS];
-        for (int s = 0; s < SETS; s++) out[s] = new ArrayList<>();
-        return out;
-    }
-
     /** Writes a year's SELT rows of each set in event id order. */
-    private static void flushSelt(Writers selt, List<SeltRow>[] yearSelt) throws IOException {
+    private static void flushSelt(Writers selt, YearSelt[] yearSelt) throws IOException {
         for (int s = 0; s < SETS; s++) {
-            List<SeltRow> rows = yearSelt[s];
-            rows.sort((a, b) -> a.eventId() != b.eventId() ? Integer.compare(a.eventId(), b.eventId()) : Integer.compare(a.summaryId(), b.summaryId()));
-            CsvBytes out = selt.rows(s + 1);
-            for (SeltRow r : rows) {
-                appendSelt(out, r);
-                selt.rowEnded(s + 1);
-            }
-            rows.clear();
+            yearSelt[s].appendSorted(selt.rows(s + 1));
+            selt.rowEnded(s + 1);
         }
     }
 
-    /** Appends {@code r}'s line of {@link #SELT}, as {@code SELT.line(r)} and its '\n' (OrdExportTest compares them). */
-    static void appendSelt(CsvBytes out, SeltRow r) {
-        out.integer(r.eventId()).comma().integer(r.summaryId()).comma().integer(SAMPLE_ID).comma().money(r.loss()).comma().money(r.exposure()).newline();
+    /**
+     * A year's SELT rows of one summary set, held in arrays (no object per row) until they are written in
+     * order of event id and summary id, rows of equal ids in the order added: the order of a stable sort by
+     * that comparator, by a merge sort of their positions.
+     */
+    static final class YearSelt {
+        /** Runs this short are sorted by insertion. */
+        private static final int INSERTION = 16;
+        private int size;
+        private int[] eventId = new int[16], summaryId = new int[16], order = new int[16], merged = new int[16];
+        private double[] loss = new double[16], exposure = new double[16];
+
+        void add(int event, int summary, double lossAmount, double exposureAmount) {
+            if (size == eventId.length) {
+                int capacity = 2 * size;
+                eventId = Arrays.copyOf(eventId, capacity);
+                summaryId = Arrays.copyOf(summaryId, capacity);
+                loss = Arrays.copyOf(loss, capacity);
+                exposure = Arrays.copyOf(exposure, capacity);
+                order = new int[capacity];
+                merged = new int[capacity];
+            }
+            eventId[size] = event;
+            summaryId[size] = summary;
+            loss[size] = lossAmount;
+            exposure[size] = exposureAmount;
+            size++;
+        }
+
+        /** Appends the rows held to {@code out} in order, as {@link #appendSelt} writes each, and forgets them. */
+        void appendSorted(CsvBytes out) {
+            for (int i = 0; i < size; i++) order[i] = i;
+            sort(0, size);
+            for (int i = 0; i < size; i++) {
+                int k = order[i];
+                appendSelt(out, eventId[k], summaryId[k], loss[k], exposure[k]);
+            }
+            size = 0;
+        }
+
+        /** Sorts {@code order[from, to)} stably by the rows' (event id, summary id). */
+        private void sort(int from, int to) {
+            if (to - from <= INSERTION) {
+                for (int i = from + 1; i < to; i++) {
+                    int x = order[i], j = i;
+                    for (; j > from && before(x, order[j - 1]); j--) order[j] = order[j - 1];
+                    order[j] = x;
+                }
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            sort(from, mid);
+            sort(mid, to);
+            if (!before(order[mid], order[mid - 1])) return; // the halves are in order already
+            System.arraycopy(order, from, merged, from, mid - from);
+            int i = from, j = mid, k = from;
+            while (i < mid && j < to) order[k++] = before(order[j], merged[i]) ? order[j++] : merged[i++];
+            while (i < mid) order[k++] = merged[i++];
+        }
+
+        /** Whether row {@code a} comes strictly before row {@code b}. */
+        private boolean before(int a, int b) {
+            return eventId[a] != eventId[b] ? eventId[a] < eventId[b] : summaryId[a] < summaryId[b];
+        }
     }
+
+    /**
+     * Appends the line of {@link #SELT} of the row of these values, as {@code SELT.line} and its '\n' (OrdExportTest
+     * compares them), without the row object.
+     */
+    static void appendSelt(CsvBytes out, int eventId, int summaryId, double loss, double exposure) {
+        out.integer(eventId).comma().integer(summaryId).raw(SAMPLE_CELL).money(loss).comma().money(exposure).newline();
+    }
+
+    /** {@code ,1,}: the cells between a row's summary id and its loss, the same on every SELT and SPLT row ({@link #SAMPLE_ID}). */
+    static final byte[] SAMPLE_CELL = ascii("," + INTEGER.write(SAMPLE_ID) + ",");
+
+    /** Days of each month of the 365-day calendar (declared before {@link #DATE_CELLS}, which is made from it). */
+    private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /**
+     * The cells between an SPLT row's year and its summary id, {@code ,MONTH,DAY,0,0,}, made once for each date of
+     * the 365-day calendar (index {@code 32 * month + day}): every row is one of them.
+     */
+    private static final byte[][] DATE_CELLS = new byte[13 * 32][];
+
+    static {
+        for (int dayOfYear = 0; dayOfYear < 365; dayOfYear++) {
+            int month = month(dayOfYear), day = dayOfMonth(dayOfYear);
+            DATE_CELLS[32 * month + day] = ascii("," + INTEGER.write(month) + "," + INTEGER.write(day) + "," + INTEGER.write(0) + "," + INTEGER.write(0) + ",");
+        }
+    }
+
+    private static byte[] ascii(String cells) { return cells.getBytes(StandardCharsets.US_ASCII); }
 
     /**
      * Appends the line of {@link #SPLT} of the row of these values (the period weight's cell made once), as
@@ -789,9 +867,10 @@ final class OrdExport {
      */
     static void appendSplt(CsvBytes out, int period, byte[] weightCell, int eventId, int year, int month, int day, int summaryId,
                            double loss, double exposure) {
-        out.integer(period).comma().raw(weightCell).comma().integer(eventId).comma().integer(year).comma().integer(month).comma()
-                .integer(day).comma().integer(0).comma().integer(0).comma().integer(summaryId).comma().integer(SAMPLE_ID).comma()
-                .money(loss).comma().money(exposure).newline();
+        out.integer(period).comma().raw(weightCell).comma().integer(eventId).comma().integer(year);
+        if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && DATE_CELLS[32 * month + day] != null) out.raw(DATE_CELLS[32 * month + day]);
+        else out.comma().integer(month).comma().integer(day).comma().integer(0).comma().integer(0).comma();
+        out.integer(summaryId).raw(SAMPLE_CELL).money(loss).comma().money(exposure).newline();
     }
 
     /** The summary-info, PALT, EPT and PSEPT of one summary set. */
@@ -832,12 +911,64 @@ final class OrdExport {
         AtomicFile.writeString(folder.resolve(file(infoTable, policy, p, set)), infoTable.render(info));
         CsvTable<PaltRow> paltTable = v2 ? PALT_V2 : PALT;
         AtomicFile.writeString(folder.resolve(file(paltTable, policy, p, set)), paltTable.render(palt));
-        CsvTable<EptRow> eptTable = v2 ? EPT_V2 : EPT, pseptTable = v2 ? PSEPT_V2 : PSEPT;
-        AtomicFile.writeString(folder.resolve(file(eptTable, policy, p, set)), eptTable.render(eptRows));
-        AtomicFile.writeString(folder.resolve(file(pseptTable, policy, p, set)), pseptTable.render(eptRows));
+        if (v2) {
+            AtomicFile.writeString(folder.resolve(file(EPT_V2, policy, p, set)), EPT_V2.render(eptRows));
+            AtomicFile.writeString(folder.resolve(file(PSEPT_V2, policy, p, set)), PSEPT_V2.render(eptRows));
+            return;
+        }
+        // v1's curves as bytes (a set of 190 groups has 5,320 rows in each file), each return period's cell made once
+        ReturnPeriodCells cells = new ReturnPeriodCells(periods);
+        writeCurves(folder.resolve(file(EPT, policy, p, set)), EPT, EP_CALC_CELL, eptRows, cells);
+        writeCurves(folder.resolve(file(PSEPT, policy, p, set)), PSEPT, SAMPLE_CELL, eptRows, cells);
     }
 
-    private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    /** Writes the {@link #EPT} or {@link #PSEPT} ({@code secondCell} its second column's cell between commas) of {@code rows}. */
+    private static void writeCurves(Path target, CsvTable<EptRow> table, byte[] secondCell, List<EptRow> rows, ReturnPeriodCells cells) throws IOException {
+        CsvBytes out = new CsvBytes(48 * rows.size() + 64).ascii(table.header()).newline();
+        for (EptRow r : rows) appendCurve(out, secondCell, r, cells.cell(r.returnPeriod()));
+        AtomicFile.Pending file = AtomicFile.openStream(target);
+        try {
+            out.writeTo(file);
+        } catch (IOException | RuntimeException e) {
+            file.discard();
+            throw e;
+        }
+        file.commit();
+    }
+
+    /** {@code ,2,}: the EPT's `EPCalc` cell between commas, the same on every row ({@link #EP_CALC_FULL_UNCERTAINTY}). */
+    static final byte[] EP_CALC_CELL = ascii("," + INTEGER.write(EP_CALC_FULL_UNCERTAINTY) + ",");
+
+    /**
+     * Appends {@code r}'s line of {@link #EPT} (with {@code secondCell} {@code ,2,}) or of {@link #PSEPT} (with {@code ,1,}),
+     * {@code returnPeriodCell} its return period's cell: as {@code EPT.line(r)} or {@code PSEPT.line(r)} and its '\n'
+     * (OrdExportTest compares them).
+     */
+    static void appendCurve(CsvBytes out, byte[] secondCell, EptRow r, byte[] returnPeriodCell) {
+        out.integer(r.summaryId()).raw(secondCell).integer(r.epType()).comma().raw(returnPeriodCell).comma().money(r.loss()).newline();
+    }
+
+    /** The {@link weaklink.io.CsvFormat#NUMBER} cells of a set's return periods, made once each; any other period's made when asked. */
+    static final class ReturnPeriodCells {
+        private final double[] periods;
+        private final byte[][] cells;
+
+        ReturnPeriodCells(List<Double> periods) {
+            this.periods = new double[periods.size()];
+            this.cells = new byte[periods.size()][];
+            for (int i = 0; i < this.periods.length; i++) {
+                this.periods[i] = periods.get(i);
+                cells[i] = ascii(NUMBER.write(this.periods[i]));
+            }
+        }
+
+        byte[] cell(double returnPeriod) {
+            for (int i = 0; i < periods.length; i++) {
+                if (Double.doubleToRawLongBits(periods[i]) == Double.doubleToRawLongBits(returnPeriod)) return cells[i];
+            }
+            return ascii(NUMBER.write(returnPeriod));
+        }
+    }
 
     /** Month (1-12) of a day of a 365-day year (0 = 1 January). */
     static int month(int dayOfYear) {

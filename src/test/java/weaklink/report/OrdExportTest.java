@@ -83,7 +83,7 @@ class OrdExportTest {
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 50_000; i++) {
             OrdExport.SeltRow r = new OrdExport.SeltRow(1 + rng.nextInt(Integer.MAX_VALUE), 1 + rng.nextInt(20), amount(rng), amount(rng));
-            OrdExport.appendSelt(out, r);
+            OrdExport.appendSelt(out, r.eventId(), r.summaryId(), r.loss(), r.exposure());
             expected.append(OrdExport.SELT.line(r)).append('\n');
         }
         assertEquals(expected.toString(), out.toString());
@@ -107,5 +107,72 @@ class OrdExportTest {
             }
         }
         assertEquals(expected.toString(), out.toString());
+    }
+
+    @Test
+    void spltRowsOfEveryDayOfTheCalendarAreTheTablesLines() {
+        weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
+        byte[] weightCell = weaklink.io.CsvFormat.NUMBER.write(0.001).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        StringBuilder expected = new StringBuilder();
+        for (int day = 0; day < 365; day++) {
+            OrdExport.SpltRow r = new OrdExport.SpltRow(7, 0.001, 1000 + day, 7, OrdExport.month(day), OrdExport.dayOfMonth(day), 3, day * 1.25, 5e9);
+            OrdExport.appendSplt(out, r.period(), weightCell, r.eventId(), r.year(), r.month(), r.day(), r.summaryId(), r.loss(), r.exposure());
+            expected.append(OrdExport.SPLT.line(r)).append('\n');
+        }
+        assertEquals(expected.toString(), out.toString());
+    }
+
+    @Test
+    void spltRowsOfADateOffTheCalendarAreStillTheTablesLines() {
+        weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
+        byte[] weightCell = weaklink.io.CsvFormat.NUMBER.write(0.5).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        StringBuilder expected = new StringBuilder();
+        int[][] dates = {{0, 0}, {2, 30}, {13, 1}, {-1, 5}, {4, 31}, {12, 32}, {1_000_000, -7}};
+        for (int[] date : dates) {
+            OrdExport.SpltRow r = new OrdExport.SpltRow(2, 0.5, 9, 2, date[0], date[1], 1, 10.5, 20.25);
+            OrdExport.appendSplt(out, r.period(), weightCell, r.eventId(), r.year(), r.month(), r.day(), r.summaryId(), r.loss(), r.exposure());
+            expected.append(OrdExport.SPLT.line(r)).append('\n');
+        }
+        assertEquals(expected.toString(), out.toString());
+    }
+
+    @Test
+    void curveRowsMadeAsBytesAreTheEptsAndPseptsLines() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(263);
+        OrdExport.ReturnPeriodCells cells = new OrdExport.ReturnPeriodCells(List.of(1000.0, 250.0, 100.0, 1.5, 2.0, 4.0 / 3));
+        double[] periods = {1000, 250, 100, 1.5, 2, 4.0 / 3, 10_000, 1.25, 1e-3};
+        weaklink.io.CsvBytes ept = new weaklink.io.CsvBytes(64), psept = new weaklink.io.CsvBytes(64);
+        StringBuilder expectedEpt = new StringBuilder(), expectedPsept = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            OrdExport.EptRow r = new OrdExport.EptRow(1 + rng.nextInt(200), 1 + rng.nextInt(4), periods[rng.nextInt(periods.length)], amount(rng));
+            OrdExport.appendCurve(ept, OrdExport.EP_CALC_CELL, r, cells.cell(r.returnPeriod()));
+            OrdExport.appendCurve(psept, OrdExport.SAMPLE_CELL, r, cells.cell(r.returnPeriod()));
+            expectedEpt.append(OrdExport.EPT.line(r)).append('\n');
+            expectedPsept.append(OrdExport.PSEPT.line(r)).append('\n');
+        }
+        assertEquals(expectedEpt.toString(), ept.toString());
+        assertEquals(expectedPsept.toString(), psept.toString());
+    }
+
+    @Test
+    void aYearsSeltRowsAreWrittenAsAStableSortByEventAndSummaryIdWritesThem() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(264);
+        OrdExport.YearSelt held = new OrdExport.YearSelt();
+        weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
+        for (int size : new int[] {0, 1, 2, 15, 16, 17, 33, 100, 1000, 5000, 3}) {
+            // few events and groups, so that rows of equal ids occur and must keep the order they came in
+            List<OrdExport.SeltRow> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                OrdExport.SeltRow r = new OrdExport.SeltRow(100 + rng.nextInt(1 + size / 4), 1 + rng.nextInt(5), amount(rng), amount(rng));
+                rows.add(r);
+                held.add(r.eventId(), r.summaryId(), r.loss(), r.exposure());
+            }
+            rows.sort((a, b) -> a.eventId() != b.eventId() ? Integer.compare(a.eventId(), b.eventId()) : Integer.compare(a.summaryId(), b.summaryId()));
+            StringBuilder expected = new StringBuilder();
+            for (OrdExport.SeltRow r : rows) expected.append(OrdExport.SELT.line(r)).append('\n');
+            out.clear();
+            held.appendSorted(out);
+            assertEquals(expected.toString(), out.toString(), size + " rows");
+        }
     }
 }
