@@ -280,7 +280,13 @@ public final class BestResponse {
         return new Minimum(x, fx);
     }
 
-    private static double clamp(double z, double lo, double hi) { return Math.min(Math.max(z, lo), hi); }
+    /**
+     * {@code Math.min(Math.max(z, lo), hi)}, the same value (strictly inside the range it is {@code z}), in a form C1 inlines:
+     * the searches clamp at every step, and Math.min and Math.max of doubles are too large for C1 to inline.
+     */
+    static double clamp(double z, double lo, double hi) {
+        return z > lo && z < hi ? z : Math.min(Math.max(z, lo), hi);
+    }
 
     /** {@code G(z) = own(z) + EL(S(z))}: the part of the firm's cost that depends on {@code z} within one option. */
     static final class Objective {
@@ -300,9 +306,12 @@ public final class BestResponse {
         }
 
         double own(double z) {
+            // Math.min(z, upTo) and Math.max(0, z − paid), the same values (below the cap it is z, above 0 it is z − paid), in a
+            // form C1 inlines: the search prices the firm's outlay at every step
             double paid = 0;
-            for (int k = 0; k < share.length; k++) paid += share[k] * Math.min(z, upTo[k]);
-            return Math.max(0, z - paid);
+            for (int k = 0; k < share.length; k++) paid += share[k] * (z < upTo[k] ? z : Math.min(z, upTo[k]));
+            double outlay = z - paid;
+            return outlay > 0 ? outlay : Math.max(0, outlay);
         }
 
         double at(double z) { return own(z) + risk.expectedLossYen(breach.vulnerability(z)); }

@@ -70,9 +70,23 @@ public final class FirmRisk {
         this.campaigns = campaigns;
     }
 
-    /** Actor {@code a}'s direct attempts a year on the firm at vulnerability {@code s}. */
+    /**
+     * Actor {@code a}'s direct attempts a year on the firm at vulnerability {@code s}. Kept within C1's inlining size (35 bytes of
+     * bytecode; the README's run options compile with C1 only), as are {@link #atMostOne} and the lateral curves' reads: the
+     * searches evaluate {@link #expectedLossYen} millions of times, and a call C1 does not inline costs more than the arithmetic.
+     */
     private double attempts(int a, double s) {
-        return adaptiveScale[a] > 0 ? campaigns[a] * Math.min(1, adaptiveScale[a] * s) : entry[a];
+        double k = adaptiveScale[a];
+        return k > 0 ? adaptiveAttempts(a, k, s) : entry[a];
+    }
+
+    private double adaptiveAttempts(int a, double k, double s) {
+        return campaigns[a] * atMostOne(k * s);
+    }
+
+    /** {@code Math.min(1, x)}, the same value for every {@code x} (below 1 it is {@code x}), in a form C1 inlines. */
+    static double atMostOne(double x) {
+        return x < 1 ? x : Math.min(1, x);
     }
 
     /** The recovery scale of the {@code g}-th point of the business-interruption table. */
@@ -85,7 +99,7 @@ public final class FirmRisk {
 
     /** Expected compromises a year by actor {@code a} at vulnerability {@code s}. */
     public double expectedCompromises(int a, double s) {
-        double n = attempts(a, s) * Math.min(1, capability[a] * s);
+        double n = attempts(a, s) * atMostOne(capability[a] * s);
         for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += lateral(t, s);
         return n;
     }
@@ -93,14 +107,14 @@ public final class FirmRisk {
     /** Expected compromises a year over lateral term {@code t}: partners' compromises × M(s), less those whose campaign got in directly. */
     private double lateral(int t, double s) {
         int a = termActor[t];
-        double q = adaptiveScale[a] > 0 ? Math.min(1, adaptiveScale[a] * s) : termDirect[t];
-        return termRate[t] * termCurve[t].at(s) * (1 - q * Math.min(1, capability[a] * s));
+        double q = adaptiveScale[a] > 0 ? atMostOne(adaptiveScale[a] * s) : termDirect[t];
+        return termRate[t] * termCurve[t].at(s) * (1 - q * atMostOne(capability[a] * s));
     }
 
     /** Expected compromises a year by every actor at vulnerability {@code s}. */
     public double expectedCompromises(double s) {
         double n = 0;
-        for (int a = 0; a < entry.length; a++) n += attempts(a, s) * Math.min(1, capability[a] * s);
+        for (int a = 0; a < entry.length; a++) n += attempts(a, s) * atMostOne(capability[a] * s);
         for (int t = 0; t < termActor.length; t++) n += lateral(t, s);
         return n;
     }
@@ -108,7 +122,7 @@ public final class FirmRisk {
     /** Expected compromises a year by ransomware actors (those that take the firm down) at vulnerability {@code s}. */
     public double expectedRansomwareCompromises(double s) {
         double n = 0;
-        for (int a = 0; a < entry.length; a++) if (ransomware[a]) n += attempts(a, s) * Math.min(1, capability[a] * s);
+        for (int a = 0; a < entry.length; a++) if (ransomware[a]) n += attempts(a, s) * atMostOne(capability[a] * s);
         for (int t = 0; t < termActor.length; t++) if (ransomware[termActor[t]]) n += lateral(t, s);
         return n;
     }
@@ -133,7 +147,7 @@ public final class FirmRisk {
         double ransomLoss = Double.NaN;
         double loss = 0;
         for (int a = 0; a < entry.length; a++) {
-            double n = attempts(a, s) * Math.min(1, capability[a] * s);
+            double n = attempts(a, s) * atMostOne(capability[a] * s);
             for (int t = 0; t < termActor.length; t++) if (termActor[t] == a) n += lateral(t, s);
             if (n <= 0) continue;
             if (ransomware[a]) {
@@ -158,7 +172,7 @@ public final class FirmRisk {
         int actors = entry.length;
         double all = 0, byRansomware = 0;
         for (int a = 0; a < actors; a++) {
-            double direct = attempts(a, s) * Math.min(1, capability[a] * s);
+            double direct = attempts(a, s) * atMostOne(capability[a] * s);
             all += direct;
             if (ransomware[a]) byRansomware += direct;
         }
@@ -166,7 +180,7 @@ public final class FirmRisk {
         double loss = 0;
         int t = 0;
         for (int a = 0; a < actors; a++) {
-            double n = attempts(a, s) * Math.min(1, capability[a] * s);
+            double n = attempts(a, s) * atMostOne(capability[a] * s);
             for (; t < termActor.length && termActor[t] == a; t++) {
                 double lateral = lateral(t, s);
                 n += lateral;

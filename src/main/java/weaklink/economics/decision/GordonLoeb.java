@@ -64,7 +64,16 @@ public final class GordonLoeb {
 
     /** Class I breach function {@code S(z) = v / (αz + 1)^β}: vulnerability after investing {@code z}. */
     public static double vulnerability(double v, double alpha, double beta, double z) {
-        return v / Math.pow(alpha * z + 1, beta);
+        return v / power(alpha * z + 1, beta);
+    }
+
+    /**
+     * {@code Math.pow(x, y)}, the same value: at {@code y = 1} it is {@code x} (one of the cases {@link Math#pow} specifies),
+     * without computing a power. Every shipped scenario's firms have β = 1, and the firms' and the planner's searches evaluate
+     * {@code S(z)} and its inverse millions of times.
+     */
+    private static double power(double x, double y) {
+        return y == 1 ? x : Math.pow(x, y);
     }
 
     /**
@@ -85,7 +94,7 @@ public final class GordonLoeb {
     public static double investmentToReach(double v, double alpha, double beta, double target) {
         if (v <= target) return 0;
         if (target <= 0) return Double.POSITIVE_INFINITY;
-        return (Math.pow(v / target, 1.0 / beta) - 1) / alpha;
+        return (power(v / target, 1.0 / beta) - 1) / alpha;
     }
 
     /** Class II breach function {@code S(z) = v^(αz + 1)}. */

@@ -18,8 +18,15 @@ public final class PostureRule {
 
     /** The dwell and recovery multiplier of a firm with base vulnerability {@code v} at vulnerability {@code s}. */
     public static double scale(double s, double v) {
-        double ratio = v > 0 ? s / v : 1;
-        return Math.max(FLOOR, Math.sqrt(ratio));
+        return atLeastFloor(Math.sqrt(v > 0 ? s / v : 1));
+    }
+
+    /**
+     * {@code Math.max(FLOOR, root)}, the same value (above the floor it is {@code root}), in a form C1 inlines, as it does
+     * {@link #scale} (the firms' searches price the recovery at every step; Math.max of doubles is too large for C1 to inline).
+     */
+    private static double atLeastFloor(double root) {
+        return root > FLOOR ? root : Math.max(FLOOR, root);
     }
 
     /** Every firm's posture at the given success probabilities. */

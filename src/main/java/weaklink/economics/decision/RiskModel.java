@@ -386,6 +386,8 @@ public final class RiskModel {
         /** {@code ⌊D·d⌋} at each dwell node (lazy curves only). */
         private final double[] days;
         private final MissColumns miss;
+        /** {@code miss}'s column of each node's days, once a point is computed ({@link #columns}). */
+        private volatile double[][] columns;
 
         LateralCurve(double daily, double capability, double[] dwellNodes, double dwellScale) {
             this.daily = daily;
@@ -434,24 +436,44 @@ public final class RiskModel {
             return days;
         }
 
+        /** Point {@code x}: small enough for C1 to inline where it is known (the searches read points millions of times). */
         private double point(int x) {
             long bits = m.get(x);
-            if (bits != NOT_YET) return Double.longBitsToDouble(bits);
+            return bits != NOT_YET ? Double.longBitsToDouble(bits) : compute(x);
+        }
+
+        private double compute(int x) {
             double s = (double) x / (CURVE_POINTS - 1);
             double q = daily * Math.min(1, capability * s);
             double sum = 0;
             if (q >= 1) {
                 for (double d : days) sum += d >= 1 ? 1 : 0;
             } else if (q > 0) {
-                for (double d : days) sum += miss.column(d)[x];
+                for (double[] column : columns()) sum += column[x];
             }
             double value = sum / days.length;
             m.set(x, Double.doubleToRawLongBits(value));
             return value;
         }
 
+        /**
+         * {@code miss.column(d)} of each node's days {@code d}, looked up when the curve's first point is computed rather than for
+         * each point (a curve computes tens of points). A pure function of the curve: threads that look them up at once store
+         * equal arrays of the same columns.
+         */
+        private double[][] columns() {
+            double[][] c = columns;
+            if (c == null) {
+                c = new double[days.length][];
+                for (int j = 0; j < c.length; j++) c[j] = miss.column(days[j]);
+                columns = c;
+            }
+            return c;
+        }
+
         double at(double s) {
-            double x = Math.min(Math.max(s, 0), 1) * (CURVE_POINTS - 1);
+            // Math.min(Math.max(s, 0), 1), the same value (strictly inside it is s), in a form C1 inlines
+            double x = (s > 0 && s < 1 ? s : Math.min(Math.max(s, 0), 1)) * (CURVE_POINTS - 1);
             int k = Math.min((int) x, CURVE_POINTS - 2);
             double lo = point(k), hi = point(k + 1);
             return lo + (x - k) * (hi - lo);
