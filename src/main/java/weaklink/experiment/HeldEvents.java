@@ -126,11 +126,23 @@ public final class HeldEvents {
         /** Rows in the part. */
         int size() { return size; }
 
-        /** Trims the arrays to the rows, so a part waiting in the window holds no slack. */
-        public void trim() {
-            ints = java.util.Arrays.copyOf(ints, size * INTS);
-            amounts = java.util.Arrays.copyOf(amounts, size * AMOUNTS);
+        /**
+         * A new part holding this one's rows in arrays of their size (a part waiting in the window, and held, has
+         * no slack); this one is left as it is, to be {@link #clear}ed and filled again.
+         */
+        public Part copy() {
+            Part out = new Part();
+            out.ints = java.util.Arrays.copyOf(ints, size * INTS);
+            out.amounts = java.util.Arrays.copyOf(amounts, size * AMOUNTS);
+            out.size = size;
+            return out;
         }
+
+        /**
+         * Empties the part, keeping its arrays: a replicate worker fills one part, grown once to a replicate's
+         * rows, and hands on a {@link #copy}, instead of growing a new part by doubling every replicate.
+         */
+        public void clear() { size = 0; }
     }
 
     /** Reads the rows held, in order: the row of each line of {@code events.csv} after its header, as its reader makes it. */

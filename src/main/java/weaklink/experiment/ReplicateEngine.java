@@ -1,5 +1,6 @@
 package weaklink.experiment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import weaklink.economics.LossModel;
@@ -9,6 +10,8 @@ import weaklink.economics.ReplicateLosses;
 import weaklink.economics.policy.CostSharingPolicy;
 import weaklink.economics.policy.PoolSettlement;
 import weaklink.economics.policy.SecurityFunding;
+import weaklink.io.Csv;
+import weaklink.io.CsvBytes;
 import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.HeapCheck;
@@ -49,6 +52,17 @@ public final class ReplicateEngine {
     private final List<PhaseTimer.Phase> setupPhases;
     /** Bytes of event rows a run may hold for its ORD export ({@link HeldEvents}); 0 without a workload. */
     private final long heldEventsBudget;
+    /** Each policy's cell in {@code events.csv}: {@code Csv.text(name)} in UTF-8. */
+    private final byte[][] policyCells;
+    /**
+     * Buffers the replicates gather their {@code events.csv} rows in before they are copied out at their
+     * size, lent to one replicate at a time as {@link weaklink.model.ModelWorkspaces} lends its pieces: each
+     * grows once to a replicate's rows and is used again, instead of a builder grown by doubling, its string
+     * and that string's bytes, for every replicate.
+     */
+    private final java.util.concurrent.ConcurrentLinkedDeque<CsvBytes> eventBuffers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** As {@link #eventBuffers}, for the event rows held as numbers ({@link HeldEvents.Part#copy}). */
+    private final java.util.concurrent.ConcurrentLinkedDeque<HeldEvents.Part> heldParts = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** Builds the network once and computes each policy's funding once. Thread-safe to {@link #run} afterwards. */
     public ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies) throws BadInputException {
@@ -71,6 +85,8 @@ public final class ReplicateEngine {
         this.scenario = scenario;
         this.policies = List.copyOf(policies);
         this.policyNames = this.policies.stream().map(PolicySpec::name).toList();
+        this.policyCells = new byte[policyNames.size()][];
+        for (int p = 0; p < policyCells.length; p++) policyCells[p] = Csv.text(policyNames.get(p)).getBytes(StandardCharsets.UTF_8);
         PhaseTimer timer = new PhaseTimer();
         List<PhaseTimer.Phase> phases = new ArrayList<>();
         HeapCheck heap = workload == null ? null : RunMemory.before(scenario, policies.size(), workload.threads(), workload.replicates());
@@ -157,10 +173,10 @@ public final class ReplicateEngine {
         ReplicateResult result = new ReplicateResult(policies.size());
         StringBuilder csv = new StringBuilder(256 * policies.size());
         InsuranceSpec.EventLosses keep = scenario.insurance().eventLosses();
-        StringBuilder events = keep == InsuranceSpec.EventLosses.EVENTS ? new StringBuilder(1024) : null;
+        CsvBytes events = keep == InsuranceSpec.EventLosses.EVENTS ? borrowEventBuffer() : null;
         StringBuilder claims = events == null || context.book() == null ? null : new StringBuilder(256);
         StringBuilder years = keep == InsuranceSpec.EventLosses.YEARS ? new StringBuilder(256) : null;
-        HeldEvents.Part held = events != null && holdEvents ? new HeldEvents.Part() : null;
+        HeldEvents.Part held = events != null && holdEvents ? borrowHeldPart() : null;
         for (int p = 0; p < policies.size(); p++) {
             ReplicateRecord record = context.model(funding[p].posture(), streams).run();
             ReplicateLosses losses = lossModel.losses(record, streams);
@@ -172,20 +188,39 @@ public final class ReplicateEngine {
             result.daily[p][1] = record.dailyDown();
             result.groupLoss[p] = losses.groupLossYen();
             result.groupEntries[p] = entriesByGroup(record);
-            if (events != null) EventRows.append(events, claims, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance, net,
-                    held, p);
+            if (events != null) EventRows.append(events, claims, policyNames.get(p), policyCells[p], replicate, losses.events(), lossModel.summarySets(),
+                    reinsurance, net, held, p);
             if (years != null) EventRows.appendYears(years, policyNames.get(p), replicate, losses.events(), lossModel.summarySets(), reinsurance);
             record.recycle(); // all read: its pages go to the run's next records
         }
-        result.csv = csv.toString();
-        if (events != null) result.eventRows.put(EventRows.EVENTS, events.toString());
-        if (claims != null) result.eventRows.put(EventRows.PORTFOLIO, claims.toString());
-        if (years != null) result.eventRows.put(EventRows.YEARS, years.toString());
+        result.csv = RowBytes.of(csv.toString());
+        if (events != null) {
+            result.eventRows.put(EventRows.EVENTS, RowBytes.of(events));
+            eventBuffers.offerFirst(events);
+        }
+        if (claims != null) result.eventRows.put(EventRows.PORTFOLIO, RowBytes.of(claims.toString()));
+        if (years != null) result.eventRows.put(EventRows.YEARS, RowBytes.of(years.toString()));
         if (held != null) {
-            held.trim();
-            result.heldEvents = held;
+            result.heldEvents = held.copy();
+            heldParts.offerFirst(held);
         }
         return result;
+    }
+
+    /** An empty buffer for one replicate's {@code events.csv} rows, to be given back when they are copied out. */
+    private CsvBytes borrowEventBuffer() {
+        CsvBytes b = eventBuffers.pollFirst();
+        if (b == null) return new CsvBytes(1 << 16);
+        b.clear();
+        return b;
+    }
+
+    /** An empty part for one replicate's event rows held as numbers, to be given back when they are copied out. */
+    private HeldEvents.Part borrowHeldPart() {
+        HeldEvents.Part p = heldParts.pollFirst();
+        if (p == null) return new HeldEvents.Part();
+        p.clear();
+        return p;
     }
 
     /** The year's entries (an actor's campaign getting into a firm from outside the network) by loss group. */
@@ -231,9 +266,9 @@ public final class ReplicateEngine {
 
     /** One replicate's results for every policy: its {@code replicates.csv} rows and its contribution to the sums. */
     public final class ReplicateResult {
-        private String csv;
+        private RowBytes csv;
         /** The replicate's rows of each event file the scenario keeps ({@link EventRows#files}), in that order. */
-        private final java.util.Map<String, String> eventRows = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, RowBytes> eventRows = new java.util.LinkedHashMap<>();
         private final int[][][] daily;
         private final double[][] groupLoss;
         private final int[][] groupEntries;
@@ -256,7 +291,11 @@ public final class ReplicateEngine {
          * ({@code events.csv} and {@code portfolio_losses.csv}, or {@code year_losses.csv}, or none), by
          * file, in the order {@link EventRows#files} names them; each row ends in '\n'.
          */
-        public java.util.Map<String, String> eventRows() { return java.util.Collections.unmodifiableMap(eventRows); }
+        public java.util.Map<String, String> eventRows() {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            eventRows.forEach((file, rows) -> out.put(file, rows.text()));
+            return java.util.Collections.unmodifiableMap(out);
+        }
 
         /**
          * Appends the replicate's event rows to the event files of {@code rows}. They must be the files this
@@ -266,19 +305,22 @@ public final class ReplicateEngine {
             if (!rows.streams().equals(List.copyOf(eventRows.keySet()))) {
                 throw new IllegalStateException("the results folder streams " + rows.streams() + ", the engine writes " + eventRows.keySet());
             }
-            for (java.util.Map.Entry<String, String> e : eventRows.entrySet()) rows.append(e.getKey(), e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (java.util.Map.Entry<String, RowBytes> e : eventRows.entrySet()) rows.append(e.getKey(), e.getValue());
         }
 
         /** The replicate's event rows as numbers, or null when they were not asked for ({@link #run(int, boolean)}). */
         HeldEvents.Part heldEvents() { return heldEvents; }
 
         /** The rows of {@code replicates.csv}, one per policy, each ending in '\n'. */
-        public String csv() { return csv; }
+        public String csv() { return csv.text(); }
 
-        /** Characters of the rows it holds (rows and event rows; about their bytes in memory): what waiting to be written costs. */
-        public long rowChars() {
-            long n = csv.length();
-            for (String rows : eventRows.values()) n += rows.length();
+        /** The rows of {@code replicates.csv} as {@link #csv()} gives them, in bytes (UTF-8). */
+        RowBytes csvBytes() { return csv; }
+
+        /** Bytes of the rows it holds (rows and event rows): what waiting to be written costs. */
+        public long rowBytes() {
+            long n = csv.bytes().length;
+            for (RowBytes rows : eventRows.values()) n += rows.bytes().length;
             return n;
         }
 

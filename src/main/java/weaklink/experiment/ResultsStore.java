@@ -337,11 +337,18 @@ public final class ResultsStore implements AutoCloseable {
         }
 
         void append(byte[] data) throws IOException {
+            long lines = 0;
+            for (byte b : data) if (b == '\n') lines++;
+            append(data, lines);
+        }
+
+        /** Appends {@code data}, which holds {@code lines} line ends (counted where it was made). */
+        void append(byte[] data, long lines) throws IOException {
             if (out == null) throw new IllegalStateException(file + " is already finished");
             out.write(data);
             md.update(data);
             bytes += data.length;
-            for (byte b : data) if (b == '\n') rows++;
+            rows += lines;
         }
 
         String sha() { return md == null ? finishedSha : Sha256.hexSoFar(md); }
@@ -364,10 +371,13 @@ public final class ResultsStore implements AutoCloseable {
     public final class Rows implements Closeable {
         private final Streamed main;
         private final List<Streamed> extra;
+        /** The event files' names (asked for by every replicate written). */
+        private final List<String> streams;
 
         private Rows(Streamed main, List<Streamed> extra) {
             this.main = main;
             this.extra = extra;
+            this.streams = extra.stream().map(Streamed::name).toList();
         }
 
         /** Appends rows (whole lines) to {@code replicates.csv}. */
@@ -375,19 +385,28 @@ public final class ResultsStore implements AutoCloseable {
             main.append(rows);
         }
 
+        /** As {@link #append(byte[])}, the rows' line ends counted where they were made. */
+        void append(RowBytes rows) throws IOException {
+            main.append(rows.bytes(), rows.lines());
+        }
+
         /** Appends rows (whole lines) to the event file {@code name}, one of those the rows were started with. */
         public void append(String name, byte[] rows) throws IOException {
-            for (Streamed s : extra) {
-                if (s.name().equals(name)) {
-                    s.append(rows);
-                    return;
-                }
-            }
+            stream(name).append(rows);
+        }
+
+        /** As {@link #append(String, byte[])}, the rows' line ends counted where they were made. */
+        void append(String name, RowBytes rows) throws IOException {
+            stream(name).append(rows.bytes(), rows.lines());
+        }
+
+        private Streamed stream(String name) {
+            for (Streamed s : extra) if (s.name().equals(name)) return s;
             throw new IllegalArgumentException("no stream " + name + " in this results folder");
         }
 
         /** The event files being written, by name. */
-        public List<String> streams() { return extra.stream().map(Streamed::name).toList(); }
+        public List<String> streams() { return streams; }
 
         /** Bytes of the file so far, header included. */
         public long bytes() { return main.bytes; }

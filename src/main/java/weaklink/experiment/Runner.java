@@ -2,7 +2,6 @@ package weaklink.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -64,14 +63,14 @@ public final class Runner {
     static final int AHEAD_PER_THREAD = 8;
     /**
      * No further replicate is handed out while the finished ones waiting to be written hold more than
-     * this many characters of rows (a replicate of japan-national keeps about 1 MB of event rows).
+     * this many bytes of rows (a replicate of japan-national keeps about 1 MB of event rows).
      */
-    static final long WINDOW_CHARS = 16L << 20;
+    static final long WINDOW_BYTES = 16L << 20;
 
     private final RunPlan plan;
     private final ProgressListener progress;
     private final long checkpointMillis;
-    private final long windowChars;
+    private final long windowBytes;
     /** Bytes of event rows the run may hold for its ORD export; negative: as the engine counts them ({@link HeldEvents}). */
     private long heldEventsBudget = -1;
 
@@ -81,15 +80,15 @@ public final class Runner {
 
     /** {@code checkpointMillis}: how often the checkpoint is written (tests use a short interval). */
     public Runner(RunPlan plan, ProgressListener progress, long checkpointMillis) {
-        this(plan, progress, checkpointMillis, WINDOW_CHARS);
+        this(plan, progress, checkpointMillis, WINDOW_BYTES);
     }
 
-    /** {@code windowChars}: the rows finished replicates may hold while they wait to be written (tests use tiny ones). */
-    Runner(RunPlan plan, ProgressListener progress, long checkpointMillis, long windowChars) {
+    /** {@code windowBytes}: the bytes of rows finished replicates may hold while they wait to be written (tests use tiny ones). */
+    Runner(RunPlan plan, ProgressListener progress, long checkpointMillis, long windowBytes) {
         this.plan = plan;
         this.progress = progress;
         this.checkpointMillis = checkpointMillis;
-        this.windowChars = windowChars;
+        this.windowBytes = windowBytes;
     }
 
     /** For tests: the run holds at most {@code bytes} of event rows for its ORD export (0: none, it reads {@code events.csv}). */
@@ -206,12 +205,12 @@ public final class Runner {
         HeldEvents held = doneBefore == 0 && rows.streams().contains(EventRows.EVENTS)
                 ? new HeldEvents(engine.policyNames(), heldEventsBudget < 0 ? engine.heldEventsBudget() : heldEventsBudget) : null;
         try (rows) {
-            Window window = new Window(engine, pool, first + done, end, Math.max(1, plan.threads()), windowChars, held);
+            Window window = new Window(engine, pool, first + done, end, Math.max(1, plan.threads()), windowBytes, held);
             long lastCheckpoint = System.currentTimeMillis();
             progress.progress(done, total);
             while (window.hasMore()) {
                 ReplicateEngine.ReplicateResult result = window.take();
-                rows.append(result.csv().getBytes(StandardCharsets.UTF_8));
+                rows.append(result.csvBytes());
                 result.appendEvents(rows);
                 if (held != null) held.add(result.heldEvents());
                 result.addTo(acc);
@@ -268,7 +267,7 @@ public final class Runner {
      * The replicates handed to the workers and not yet written, in replicate order. The workers are
      * kept {@link #AHEAD_PER_THREAD} replicates per thread ahead; while the next one to write is still running, the others
      * finish and wait here (at most {@link #WINDOW_PER_THREAD} per thread, and none handed out while
-     * those waiting hold more than {@code maxChars} characters of rows), so one long replicate does not
+     * those waiting hold more than {@code maxBytes} bytes of rows), so one long replicate does not
      * leave the other workers idle.
      */
     private static final class Window {
@@ -277,12 +276,12 @@ public final class Runner {
         private final ReplicateEngine engine;
         private final ExecutorService pool;
         private final int end, threads, maxSize;
-        private final long maxChars;
+        private final long maxBytes;
         private int next;
 
         private final HeldEvents held;
 
-        Window(ReplicateEngine engine, ExecutorService pool, int next, int end, int threads, long maxChars, HeldEvents held) {
+        Window(ReplicateEngine engine, ExecutorService pool, int next, int end, int threads, long maxBytes, HeldEvents held) {
             this.held = held;
             this.engine = engine;
             this.pool = pool;
@@ -290,7 +289,7 @@ public final class Runner {
             this.end = end;
             this.threads = threads;
             this.maxSize = threads * WINDOW_PER_THREAD;
-            this.maxChars = maxChars;
+            this.maxBytes = maxBytes;
         }
 
         boolean hasMore() { return next < end || !queue.isEmpty(); }
@@ -320,9 +319,9 @@ public final class Runner {
             long waiting = 0;
             for (Future<ReplicateEngine.ReplicateResult> f : queue) {
                 if (!f.isDone()) running++;
-                else waiting += finishedChars(f);
+                else waiting += finishedBytes(f);
             }
-            while (next < end && queue.size() < maxSize && running < AHEAD_PER_THREAD * threads && waiting <= maxChars) {
+            while (next < end && queue.size() < maxSize && running < AHEAD_PER_THREAD * threads && waiting <= maxBytes) {
                 final int r = next++;
                 boolean hold = held != null && held.holding();
                 queue.add(pool.submit(() -> engine.run(r, hold)));
@@ -331,9 +330,9 @@ public final class Runner {
         }
 
         /** Characters of rows a finished replicate holds (none for a failed one: it is thrown when its turn comes). */
-        private static long finishedChars(Future<ReplicateEngine.ReplicateResult> f) {
+        private static long finishedBytes(Future<ReplicateEngine.ReplicateResult> f) {
             try {
-                return f.isCancelled() ? 0 : f.get().rowChars();
+                return f.isCancelled() ? 0 : f.get().rowBytes();
             } catch (ExecutionException e) {
                 return 0;
             } catch (InterruptedException e) {

@@ -46,6 +46,18 @@ public final class CsvBytes {
         return this;
     }
 
+    /**
+     * A text cell encoded once and written in many rows (a policy's name, UTF-8 from {@link Csv#text}), as its
+     * bytes are; unlike {@link #raw} it may hold any character, and its line ends are counted.
+     */
+    public CsvBytes encoded(byte[] cell) {
+        room(cell.length);
+        System.arraycopy(cell, 0, bytes, size, cell.length);
+        size += cell.length;
+        for (byte b : cell) if (b == '\n') lines++;
+        return this;
+    }
+
     public CsvBytes comma() {
         room(1);
         bytes[size++] = ',';
@@ -206,6 +218,9 @@ public final class CsvBytes {
         size = 0;
         lines = 0;
     }
+
+    /** A copy of the bytes gathered since the last {@link #clear}, the array's length theirs. */
+    public byte[] toByteArray() { return Arrays.copyOf(bytes, size); }
 
     @Override
     public String toString() { return new String(bytes, 0, size, StandardCharsets.US_ASCII); }

@@ -51,8 +51,7 @@ class HeldEventsTest {
     static HeldEvents.Part part(int replicate, int rows) {
         HeldEvents.Part p = new HeldEvents.Part();
         for (int e = 0; e < rows; e++) p.add(e % 2, row(POLICIES.get(e % 2), replicate, e, 1000.0 / (e + 1) + replicate));
-        p.trim();
-        return p;
+        return p.copy();
     }
 
     @Test
@@ -69,6 +68,26 @@ class HeldEventsTest {
             }
         }
         assertEquals(1 + 63, in.line(), "the last row's line, after the header");
+        assertNull(in.next());
+    }
+
+    @Test
+    void aCopyKeepsItsRowsWhenThePartItCameFromIsClearedAndFilledAgain() {
+        HeldEvents.Part scratch = new HeldEvents.Part();
+        HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
+        for (int r = 0; r < 2; r++) {
+            scratch.clear();
+            for (int e = 0; e < 40 - 30 * r; e++) scratch.add(e % 2, row(POLICIES.get(e % 2), r, e, 7.0 * e + r));
+            held.add(scratch.copy());
+        }
+        assertEquals(50, held.rows());
+        HeldEvents.Reader in = held.reader();
+        for (int r = 0; r < 2; r++) {
+            for (int e = 0; e < 40 - 30 * r; e++) {
+                EventRow expected = EventRow.parse(EventRow.TABLE.line(row(POLICIES.get(e % 2), r, e, 7.0 * e + r)));
+                assertEquals(expected, in.next(), "replicate " + r + ", event " + e);
+            }
+        }
         assertNull(in.next());
     }
 

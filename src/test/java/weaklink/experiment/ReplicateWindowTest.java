@@ -22,18 +22,18 @@ class ReplicateWindowTest {
 
     private static final List<String> FILES = List.of("replicates.csv", "events.csv", "accumulators.json", "summary.csv");
 
-    private Path run(String name, int threads, long windowChars) throws Exception {
+    private Path run(String name, int threads, long windowBytes) throws Exception {
         Path file = Path.of(Folders.QUICKSTART), out = tmp.resolve(name);
         Scenario s = ScenarioLoader.load(file);
         RunPlan plan = new RunPlan(s, file, Manifest.sha256(file), s.seed(), 120, s.policies(), Shard.WHOLE, threads, out);
-        new Runner(plan, ProgressListener.SILENT, Runner.CHECKPOINT_MILLIS, windowChars).start(false, ResultsFinalizer.summariser(2));
+        new Runner(plan, ProgressListener.SILENT, Runner.CHECKPOINT_MILLIS, windowBytes).start(false, ResultsFinalizer.summariser(2));
         return out;
     }
 
     @Test
     void aWideOrATightlyBoundedWindowWritesTheBytesOfOneThread() throws Exception {
-        Path one = run("one", 1, Runner.WINDOW_CHARS);
-        Path wide = run("wide", 3, Runner.WINDOW_CHARS);
+        Path one = run("one", 1, Runner.WINDOW_BYTES);
+        Path wide = run("wide", 3, Runner.WINDOW_BYTES);
         Path tight = run("tight", 3, 0);
         for (String f : FILES) {
             byte[] expected = Files.readAllBytes(one.resolve(f));
