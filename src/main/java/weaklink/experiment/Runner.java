@@ -11,8 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import weaklink.scenario.BadInputException;
 import weaklink.stats.RunningMean;
 
@@ -272,6 +273,8 @@ public final class Runner {
      */
     private static final class Window {
         private static final long REFILL_MILLIS = 5;
+        /** A permit for each replicate finished (released once its result is set): what {@link #take} waits on. */
+        private final Semaphore finished = new Semaphore(0);
         private final ArrayDeque<Future<ReplicateEngine.ReplicateResult>> queue = new ArrayDeque<>();
         private final ReplicateEngine engine;
         private final ExecutorService pool;
@@ -294,24 +297,28 @@ public final class Runner {
 
         boolean hasMore() { return next < end || !queue.isEmpty(); }
 
-        /** The next replicate in order, handing out more while it runs. */
+        /**
+         * The next replicate in order, handing out more while it runs: each time any replicate finishes (or
+         * every {@link #REFILL_MILLIS} at the latest). The wait is on {@link #finished}, not on the head's
+         * {@code get} with a timeout, whose {@code TimeoutException} (a stack trace filled in every 5 ms) was
+         * about a tenth of this thread's CPU while the replicates ran (docs/BENCHMARKS.md, "Eleventh pass").
+         */
         ReplicateEngine.ReplicateResult take() throws IOException {
-            refill();
-            Future<ReplicateEngine.ReplicateResult> head = queue.peek();
+            Future<ReplicateEngine.ReplicateResult> head;
             while (true) {
+                finished.drainPermits(); // a replicate finishing from here on wakes the wait below
+                refill();
+                head = queue.peek();
+                if (head.isDone()) break;
                 try {
-                    ReplicateEngine.ReplicateResult r = head.get(REFILL_MILLIS, TimeUnit.MILLISECONDS);
-                    queue.poll();
-                    return r;
-                } catch (TimeoutException e) {
-                    refill();
+                    finished.tryAcquire(REFILL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return await(head); // reports the interruption as await does
-                } catch (ExecutionException e) {
-                    return await(head); // rethrows the replicate's failure as await does
                 }
             }
+            queue.poll();
+            return await(head); // its result, or its failure rethrown as await does
         }
 
         private void refill() {
@@ -324,12 +331,16 @@ public final class Runner {
             while (next < end && queue.size() < maxSize && running < AHEAD_PER_THREAD * threads && waiting <= maxBytes) {
                 final int r = next++;
                 boolean hold = held != null && held.holding();
-                queue.add(pool.submit(() -> engine.run(r, hold)));
+                FutureTask<ReplicateEngine.ReplicateResult> task = new FutureTask<>(() -> engine.run(r, hold)) {
+                    @Override protected void done() { finished.release(); }
+                };
+                pool.execute(task);
+                queue.add(task);
                 running++;
             }
         }
 
-        /** Characters of rows a finished replicate holds (none for a failed one: it is thrown when its turn comes). */
+        /** Bytes of rows a finished replicate holds (none for a failed one: it is thrown when its turn comes). */
         private static long finishedBytes(Future<ReplicateEngine.ReplicateResult> f) {
             try {
                 return f.isCancelled() ? 0 : f.get().rowBytes();
