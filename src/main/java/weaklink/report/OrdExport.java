@@ -889,16 +889,13 @@ final class OrdExport {
             info.add(new InfoRow(g.id(), g.label(), p.tiv(g)));
             YearTotals y = totals[c];
             if (y.size() == 0) continue;
-            double[] aggregate = y.dense(n, false);
-            // the SD without a sorted copy: a million-year table keeps one year array fewer alive
-            palt.add(new PaltRow(g.id(), y.sum() / n, Sample.sd(aggregate, Sample.mean(aggregate))));
-            aggregate = null;
-            // the curves from the years sorted as Arrays.sort sorts them, only the years with a loss sorted
-            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.ofSorted(y.sortedDense(n, true), periods, settings.quantile())) {
+            palt.add(new PaltRow(g.id(), y.sum() / n, y.sd(n)));
+            // the curves from the years with a loss, sorted, and the count of the others (no array of every year)
+            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.ofNonZero(y.sortedNonZero(true), n, periods, settings.quantile())) {
                 ept.get(OEP).add(new EptRow(g.id(), OEP, pt.returnPeriod(), pt.loss()));
                 ept.get(OEP_TVAR).add(new EptRow(g.id(), OEP_TVAR, pt.returnPeriod(), pt.tailValue()));
             }
-            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.ofSorted(y.sortedDense(n, false), periods, settings.quantile())) {
+            for (ReturnPeriodLosses.Point pt : ReturnPeriodLosses.ofNonZero(y.sortedNonZero(false), n, periods, settings.quantile())) {
                 ept.get(AEP).add(new EptRow(g.id(), AEP, pt.returnPeriod(), pt.loss()));
                 ept.get(AEP_TVAR).add(new EptRow(g.id(), AEP_TVAR, pt.returnPeriod(), pt.tailValue()));
             }
@@ -1097,21 +1094,42 @@ final class OrdExport {
         }
 
         /**
-         * {@link #dense} sorted as {@code Arrays.sort} sorts it, sorting only the years added: their cents
-         * in order (a cent to yen is monotonic, so the order is the same), the years without loss as
-         * zeros between the negative amounts and the positive ones (zeros all +0.0, as {@code dense} makes them).
+         * {@code Sample.sd} of {@link #dense}{@code (n, false)} about its {@code Sample.mean}, without the array:
+         * the same sums in year order, each year without a loss adding {@code (0 − mean)²}, which is
+         * {@code mean·mean} to the bit (adding its +0.0 to the mean's sum changes nothing). Years added out of
+         * order (not the case of the files read) are taken from the dense array as before.
          */
-        double[] sortedDense(int n, boolean largestEvent) {
+        double sd(int n) {
+            for (int k = 1; k < size; k++) if (year[k] <= year[k - 1]) return Sample.sd(dense(n, false), Sample.mean(dense(n, false)));
+            double m = 0;
+            for (int k = 0; k < size; k++) m += aggregate[k] / 100.0;
+            double mean = n == 0 ? Double.NaN : m / n, zero = mean * mean, ss = 0;
+            int y = 0;
+            for (int k = 0; k < size; k++) {
+                for (; y < year[k]; y++) ss += zero;
+                double v = aggregate[k] / 100.0;
+                ss += (v - mean) * (v - mean);
+                y++;
+            }
+            for (; y < n; y++) ss += zero;
+            return n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
+        }
+
+        /**
+         * The years added's non-zero values (the totals, or the largest events) in ascending order, as
+         * {@link ReturnPeriodLosses#ofNonZero} reads them with the count of the other years: {@link #dense} sorted
+         * as {@code Arrays.sort} sorts it, without its zeros (a cent to yen is monotonic, so the cents' order is theirs).
+         */
+        double[] sortedNonZero(boolean largestEvent) {
             long[] cents = Arrays.copyOf(largestEvent ? largest : aggregate, size);
             Arrays.sort(cents);
             int negative = 0;
             while (negative < size && cents[negative] < 0) negative++;
             int positive = negative;
             while (positive < size && cents[positive] == 0) positive++;
-            double[] out = new double[n];
+            double[] out = new double[size - (positive - negative)];
             for (int k = 0; k < negative; k++) out[k] = cents[k] / 100.0;
-            int shift = n - size;
-            for (int k = positive; k < size; k++) out[shift + k] = cents[k] / 100.0;
+            for (int k = positive; k < size; k++) out[k - (positive - negative)] = cents[k] / 100.0;
             return out;
         }
     }

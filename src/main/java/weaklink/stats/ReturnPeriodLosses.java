@@ -74,6 +74,77 @@ public final class ReturnPeriodLosses {
      * never copied): a caller that can sort fewer values (an ORD table's years without loss are zeros)
      * skips sorting a copy of every year.
      */
+    /**
+     * {@link #ofSorted} of {@code years} annual losses given as their non-zero values in ascending order
+     * ({@code nonZero}, read, never copied; no -0.0) and {@code years − nonZero.length} zeros: the sorted
+     * years are {@code nonZero}'s negative values, the zeros, then its positive ones. A summary group with a
+     * loss in a few of a thousand years makes no array of every year; under {@link Convention#TYPE1} each point
+     * reads the same places and adds the same non-zero values in the same order as {@link Sample#quantile} and
+     * {@link Sample#tailValueAtRisk} over every year (adding a year's +0.0 to a sum never changes it), so the
+     * points are the same to the bit (OrdYearTotalsTest); ktools' convention is taken from every year.
+     */
+    public static List<Point> ofNonZero(double[] nonZero, int years, List<Double> returnPeriods, Convention convention) {
+        if (convention != Convention.TYPE1 || years == 0) return ofSorted(withZeros(nonZero, years), returnPeriods, convention);
+        SortedYears sorted = new SortedYears(nonZero, years);
+        List<Point> out = new ArrayList<>(returnPeriods.size());
+        for (double t : returnPeriods) {
+            double alpha = 1 - 1.0 / t;
+            out.add(new Point(t, sorted.quantile(alpha), sorted.tailValueAtRisk(alpha)));
+        }
+        return out;
+    }
+
+    /** Every year in ascending order: {@code nonZero}'s negative values, the zeros, then its positive ones. */
+    private static double[] withZeros(double[] nonZero, int years) {
+        double[] out = new double[years];
+        int negative = SortedYears.negatives(nonZero);
+        System.arraycopy(nonZero, 0, out, 0, negative);
+        System.arraycopy(nonZero, negative, out, years - (nonZero.length - negative), nonZero.length - negative);
+        return out;
+    }
+
+    /** The years sorted, read through their non-zero values: Sample's type-1 quantile and TVaR at the same places. */
+    private static final class SortedYears {
+        private final double[] nonZero;
+        private final int n, negative, zeros;
+
+        SortedYears(double[] nonZero, int n) {
+            this.nonZero = nonZero;
+            this.n = n;
+            this.negative = negatives(nonZero);
+            this.zeros = n - nonZero.length;
+        }
+
+        static int negatives(double[] ascending) {
+            int k = 0;
+            while (k < ascending.length && ascending[k] < 0) k++;
+            return k;
+        }
+
+        /** The {@code i}-th smallest year (0-based). */
+        double at(int i) {
+            if (i < negative) return nonZero[i];
+            return i < negative + zeros ? 0.0 : nonZero[i - zeros];
+        }
+
+        /** {@link Sample#quantile(double[], double)}: the same index of the same years. */
+        double quantile(double p) {
+            int k = (int) Math.ceil(p * n - 1e-9);
+            return at(Math.min(n - 1, Math.max(0, k - 1)));
+        }
+
+        /** {@link Sample#tailValueAtRisk}: the years from {@code k} added in ascending order, the zeros among them skipped. */
+        double tailValueAtRisk(double alpha) {
+            double tailYears = (1 - alpha) * n;
+            if (tailYears <= 1e-9) return at(n - 1);
+            int k = Math.min(n, Math.max(1, (int) Math.ceil(alpha * n - 1e-9)));
+            double s = 0;
+            for (int j = k <= negative ? k : Math.max(negative, k - zeros); j < nonZero.length; j++) s += nonZero[j];
+            double partial = Math.max(0, k - alpha * n);
+            return (s + partial * at(k - 1)) / tailYears;
+        }
+    }
+
     public static List<Point> ofSorted(double[] ascending, List<Double> returnPeriods, Convention convention) {
         List<Point> out = new ArrayList<>();
         if (convention == Convention.TYPE1) {
