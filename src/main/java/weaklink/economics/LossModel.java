@@ -2,13 +2,13 @@ package weaklink.economics;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import weaklink.economics.ReplicateLosses.Component;
 import weaklink.economics.ReplicateLosses.FirmLosses;
 import weaklink.random.RandomStreams;
 import weaklink.random.RandomStreams.Stream;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.FirmAttribute;
+import weaklink.io.Lender;
 import weaklink.network.Portfolio;
 import weaklink.network.SupplyNetwork;
 import weaklink.production.IntMap;
@@ -75,9 +75,9 @@ public final class LossModel {
     /**
      * Ledgers and direct-loss arrays ({@link Workspace}) given back by finished {@link #losses} calls, lent
      * to the next ones: as many as ran at once, reused by the run's replicates on any thread, and gone with
-     * this model (per-thread ones outlived it on a pool that outlives runs). The last given back is lent first.
+     * this model ({@link Lender}).
      */
-    private final ConcurrentLinkedDeque<Workspace> workspaces = new ConcurrentLinkedDeque<>();
+    private final Lender<Workspace> workspaces = new Lender<>(Workspace::new);
 
     /** The loss model of the market's insurance alone (no insurer's book). */
     public LossModel(Scenario scenario, SupplyNetwork network) {
@@ -116,20 +116,19 @@ public final class LossModel {
     /** The losses of one replicate: by component, by group and by firm, with the insured part. */
     public ReplicateLosses losses(ReplicateRecord record, RandomStreams streams) {
         int[] eventOf = EventLosses.eventOfCampaign(record, scenario.insurance().events());
-        Workspace work = workspaces.pollFirst();
-        if (work == null) work = new Workspace();
+        Workspace work = workspaces.borrow();
         try {
             LossLedger ledger = work.ledger(record.size(), net.firmCount());
             Outages outages = directLosses(record, streams, ledger, eventOf, work);
             if (scenario.economics().cascade() && outages.size() > 0) contingentLosses(outages, ledger);
             return settle(ledger, record); // the losses are new arrays: nothing of the workspace is in them
         } finally {
-            workspaces.offerFirst(work);
+            workspaces.giveBack(work);
         }
     }
 
     /** The workspaces given back and held for the next calls, for tests. */
-    List<Object> heldWorkspaces() { return List.copyOf(workspaces); }
+    List<Object> heldWorkspaces() { return List.copyOf(workspaces.held()); }
 
     /**
      * Incident response and recovery of one compromise of {@code firm} before its noise:

@@ -12,6 +12,7 @@ import weaklink.economics.policy.PoolSettlement;
 import weaklink.economics.policy.SecurityFunding;
 import weaklink.io.Csv;
 import weaklink.io.CsvBytes;
+import weaklink.io.Lender;
 import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateRecord;
 import weaklink.network.HeapCheck;
@@ -56,13 +57,13 @@ public final class ReplicateEngine {
     private final byte[][] policyCells;
     /**
      * Buffers the replicates gather their {@code events.csv} rows in before they are copied out at their
-     * size, lent to one replicate at a time as {@link weaklink.model.ModelWorkspaces} lends its pieces: each
+     * size, lent to one replicate at a time ({@link Lender}): each
      * grows once to a replicate's rows and is used again, instead of a builder grown by doubling, its string
      * and that string's bytes, for every replicate.
      */
-    private final java.util.concurrent.ConcurrentLinkedDeque<CsvBytes> eventBuffers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Lender<CsvBytes> eventBuffers = new Lender<>(() -> new CsvBytes(1 << 16));
     /** As {@link #eventBuffers}, for the event rows held as numbers ({@link HeldEvents.Part#copy}). */
-    private final java.util.concurrent.ConcurrentLinkedDeque<HeldEvents.Part> heldParts = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Lender<HeldEvents.Part> heldParts = new Lender<>(HeldEvents.Part::new);
 
     /** Builds the network once and computes each policy's funding once. Thread-safe to {@link #run} afterwards. */
     public ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies) throws BadInputException {
@@ -196,29 +197,27 @@ public final class ReplicateEngine {
         result.csv = RowBytes.of(csv.toString());
         if (events != null) {
             result.eventRows.put(EventRows.EVENTS, RowBytes.of(events));
-            eventBuffers.offerFirst(events);
+            eventBuffers.giveBack(events);
         }
         if (claims != null) result.eventRows.put(EventRows.PORTFOLIO, RowBytes.of(claims.toString()));
         if (years != null) result.eventRows.put(EventRows.YEARS, RowBytes.of(years.toString()));
         if (held != null) {
             result.heldEvents = held.copy();
-            heldParts.offerFirst(held);
+            heldParts.giveBack(held);
         }
         return result;
     }
 
     /** An empty buffer for one replicate's {@code events.csv} rows, to be given back when they are copied out. */
     private CsvBytes borrowEventBuffer() {
-        CsvBytes b = eventBuffers.pollFirst();
-        if (b == null) return new CsvBytes(1 << 16);
+        CsvBytes b = eventBuffers.borrow();
         b.clear();
         return b;
     }
 
     /** An empty part for one replicate's event rows held as numbers, to be given back when they are copied out. */
     private HeldEvents.Part borrowHeldPart() {
-        HeldEvents.Part p = heldParts.pollFirst();
-        if (p == null) return new HeldEvents.Part();
+        HeldEvents.Part p = heldParts.borrow();
         p.clear();
         return p;
     }

@@ -1,6 +1,6 @@
 package weaklink.model;
 
-import java.util.concurrent.ConcurrentLinkedDeque;
+import weaklink.io.Lender;
 
 /**
  * What the replicates of one run reuse rather than allocate again: the full pages of finished records
@@ -8,49 +8,37 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * day batches ({@link LateralMovement.Batch}). A run owns one (its
  * {@code RunContext}) and hands it to every model it makes, on whichever of its threads; each piece is
  * lent to one record or model at a time and given back when it is done, so there are as many as the run
- * had replicates at once, and they go with the run. (Held per thread instead, they lived as long as the
- * thread: on a pool that outlives runs, a Spark executor's task threads or one JVM's sweep points and
- * uncertainty draws, every thread kept the largest outbreak it had ever recorded.) The deques hand a
- * piece from the thread that gave it back to the one that borrows it with a happens-before edge; the
- * last one given back is lent first, so a thread mostly gets back what it used.
+ * had replicates at once, and they go with the run ({@link Lender}; held per thread instead, every thread of
+ * a pool that outlives runs kept the largest outbreak it had ever recorded).
  */
 public final class ModelWorkspaces {
-    private final ConcurrentLinkedDeque<ReplicateRecord.PagePool> pages = new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<ReplicateModel.ReconMarks> marks = new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<LateralMovement.Batch> batches = new ConcurrentLinkedDeque<>();
+    private final Lender<ReplicateRecord.PagePool> pages = new Lender<>(ReplicateRecord.PagePool::new);
+    private final Lender<ReplicateModel.ReconMarks> marks = new Lender<>(ReplicateModel.ReconMarks::new);
+    private final Lender<LateralMovement.Batch> batches = new Lender<>(LateralMovement.Batch::new);
 
     /** Workspaces for one run's models (empty: they fill as its records and models give back). */
     public ModelWorkspaces() {}
 
     /** A page pool for one record until it gives it back: one given back before, or a new, empty one. */
-    ReplicateRecord.PagePool borrowPages() {
-        ReplicateRecord.PagePool p = pages.pollFirst();
-        return p != null ? p : new ReplicateRecord.PagePool();
-    }
+    ReplicateRecord.PagePool borrowPages() { return pages.borrow(); }
 
-    void giveBack(ReplicateRecord.PagePool p) { pages.offerFirst(p); }
+    void giveBack(ReplicateRecord.PagePool p) { pages.giveBack(p); }
 
     /** A mark array for one model until it gives it back: one given back before, or a new one. */
-    ReplicateModel.ReconMarks borrowMarks() {
-        ReplicateModel.ReconMarks m = marks.pollFirst();
-        return m != null ? m : new ReplicateModel.ReconMarks();
-    }
+    ReplicateModel.ReconMarks borrowMarks() { return marks.borrow(); }
 
-    void giveBack(ReplicateModel.ReconMarks m) { marks.offerFirst(m); }
+    void giveBack(ReplicateModel.ReconMarks m) { marks.giveBack(m); }
 
     /** A day batch for one model's day of propagation until it gives it back: one given back before, or a new one. */
-    LateralMovement.Batch borrowBatch() {
-        LateralMovement.Batch b = batches.pollFirst();
-        return b != null ? b : new LateralMovement.Batch();
-    }
+    LateralMovement.Batch borrowBatch() { return batches.borrow(); }
 
-    void giveBack(LateralMovement.Batch b) { batches.offerFirst(b); }
+    void giveBack(LateralMovement.Batch b) { batches.giveBack(b); }
 
     /** The page pools, mark arrays and day batches held here (given back, not lent out), for tests. */
     java.util.List<Object> held() {
-        java.util.List<Object> out = new java.util.ArrayList<>(pages);
-        out.addAll(marks);
-        out.addAll(batches);
+        java.util.List<Object> out = new java.util.ArrayList<>(pages.held());
+        out.addAll(marks.held());
+        out.addAll(batches.held());
         return out;
     }
 }

@@ -1,7 +1,7 @@
 package weaklink.production;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import weaklink.io.Lender;
 import weaklink.network.FirmAttribute;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ProductionSpec;
@@ -68,10 +68,9 @@ public final class ProductionCascade {
     private final int maxTier;
     /**
      * Dense firm and link indexes ({@link Index}) given back by finished runs, lent to the next ones: as
-     * many as ran at once, reused on any thread, and gone with this cascade (per-thread ones outlived it
-     * on a pool that outlives runs). The last given back is lent first.
+     * many as ran at once, reused on any thread, and gone with this cascade ({@link Lender}).
      */
-    private final ConcurrentLinkedDeque<Index> indexes = new ConcurrentLinkedDeque<>();
+    private final Lender<Index> indexes;
 
     public ProductionCascade(SupplyNetwork network, ProductionSpec spec) {
         this(network, InputTypes.of(network), spec);
@@ -85,6 +84,7 @@ public final class ProductionCascade {
         this.spare = spec.spareCapacity();
         this.inventoryDays = network.column(FirmAttribute.INVENTORY_DAYS);
         this.maxTier = network.maxTier();
+        this.indexes = new Lender<>(() -> new Index(network));
     }
 
     public SupplyNetwork network() { return net; }
@@ -137,19 +137,18 @@ public final class ProductionCascade {
      * @param ownShortfall each firm's own shortfall, same order
      */
     public Result run(int[] firms, ShortfallProfile[] ownShortfall) {
-        Index idx = indexes.pollFirst();
-        if (idx == null) idx = new Index(net);
+        Index idx = indexes.borrow();
         Affected a = new Affected(firms.length, maxTier + 1, idx);
         try {
             return run(a, firms, ownShortfall); // a result of its own arrays: nothing of the index is in it
         } finally {
             a.clear();
-            indexes.offerFirst(idx);
+            indexes.giveBack(idx);
         }
     }
 
     /** The indexes given back and held for the next runs, for tests. */
-    java.util.List<Object> heldIndexes() { return java.util.List.copyOf(indexes); }
+    java.util.List<Object> heldIndexes() { return java.util.List.copyOf(indexes.held()); }
 
     private Result run(Affected a, int[] firms, ShortfallProfile[] ownShortfall) {
         for (int k = 0; k < firms.length; k++) {
