@@ -222,8 +222,9 @@ public final class CsvBytes {
     /** A copy of the bytes gathered since the last {@link #clear}, the array's length theirs. */
     public byte[] toByteArray() { return Arrays.copyOf(bytes, size); }
 
+    /** The bytes gathered as text: UTF-8, since {@link #encoded} cells may hold any character (the other cells are ASCII). */
     @Override
-    public String toString() { return new String(bytes, 0, size, StandardCharsets.US_ASCII); }
+    public String toString() { return new String(bytes, 0, size, StandardCharsets.UTF_8); }
 
     private static int digits(long v) {
         if (v < 10) return 1;

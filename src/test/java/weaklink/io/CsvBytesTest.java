@@ -110,4 +110,12 @@ class CsvBytesTest {
         assertEquals(0, b.size());
         assertEquals(0, b.lines());
     }
+
+    @Test
+    void encodedCellsOfAnyCharacterReadBackAsTheirText() {
+        String policy = "\"補助金, 50 %\"";
+        CsvBytes b = new CsvBytes(4).encoded(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)).comma().integer(7).newline();
+        assertEquals(policy + ",7\n", b.toString());
+        assertEquals(1, b.lines());
+    }
 }
