@@ -13,7 +13,8 @@
 # thread, as separate local processes (each JVM told it has one core, as the Slurm scripts tell theirs), as a Slurm job array when a Slurm answers `sinfo`, and as Spark
 # local[1] and local[2] when Spark's jars are in SPARK_JARS, default target/spark-it/spark-home/jars,
 # laid out by the SparkStandaloneIT of `mvn verify`; every merged result compared with the unsharded one;
-# SHARDS26_REPLICATES=N runs N replicates per draw instead of 200, SHARDS26_SCENARIO another uncertainty scenario).
+# SHARDS26_REPLICATES=N runs N replicates per draw instead of 200, SHARDS26_SCENARIO another uncertainty scenario;
+# SCALING26_ROUNDS=N repeats scaling26's four runs N times (default 3) and judges the median of the rounds' ratios).
 # --quick runs fewer replicates (for trying the script, not for the table in docs/BENCHMARKS.md).
 # Output folders go to a temporary directory that is removed at the end.
 set -euo pipefail
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) shift; ONLY="$1" ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (use --quick or --only NAME)" >&2; exit 2 ;;
   esac
   shift
@@ -142,23 +143,35 @@ fi
 if wants scaling26; then
   # As 'scaling', at the sizes issue #26 names and with the C1 options (under C2 the compiler's work moves
   # between the two windows from run to run): whole-run walls of 200 and 1,200 replicates at 1 and 2 threads.
+  # In rounds (SCALING26_ROUNDS, default 3), each running the four in turn; the verdict is the median of the
+  # rounds' ratios: one round's one-thread figure alone moved 3.9-5.9 ms between minutes on the shared machine.
   n1=200; n2=1200; [ $QUICK = 1 ] && { n1=20; n2=120; }
-  declare -A PER26 LOADS26
-  for t in 1 2; do
-    timed "s26-${t}a" "${C1[@]}" -- run "$MANUF" --replicates $n1 --threads $t --quiet --out "$TMP/s26-${t}a"
-    wa=$WALL; la=$LOAD
-    timed "s26-${t}b" "${C1[@]}" -- run "$MANUF" --replicates $n2 --threads $t --quiet --out "$TMP/s26-${t}b"
-    PER26[$t]=$(awk -v a="$wa" -v b="$WALL" -v n=$((n2 - n1)) 'BEGIN { printf "%.2f", 1000 * (b - a) / n }')
-    LOADS26[$t]="$la / $LOAD"
-    row "japan-manufacturing, C1 options: one replicate x all policies, $t thread(s): (wall($n2) - wall($n1)) / $((n2 - n1)) = (${WALL} s - ${wa} s) / $((n2 - n1))" \
-        "${PER26[$t]} ms" "-" "-" "${LOADS26[$t]}"
+  rounds=${SCALING26_ROUNDS:-3}
+  [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: SCALING26_ROUNDS must be a whole number >= 1, not '$rounds'" >&2; exit 2; }
+  RATIOS26=()
+  for r in $(seq 1 "$rounds"); do
+    declare -A PER26 LOADS26 DIFF26
+    for t in 1 2; do
+      timed "s26-${t}a" "${C1[@]}" -- run "$MANUF" --replicates $n1 --threads $t --quiet --out "$TMP/s26-${t}a"
+      wa=$WALL; la=$LOAD
+      timed "s26-${t}b" "${C1[@]}" -- run "$MANUF" --replicates $n2 --threads $t --quiet --out "$TMP/s26-${t}b"
+      PER26[$t]=$(awk -v a="$wa" -v b="$WALL" -v n=$((n2 - n1)) 'BEGIN { printf "%.2f", 1000 * (b - a) / n }')
+      LOADS26[$t]="$la / $LOAD"
+      DIFF26[$t]="(${WALL} s - ${wa} s) / $((n2 - n1))"
+      if [ "$t" = 2 ] && ! cmp -s "$TMP/s26-1b/replicates.csv" "$TMP/s26-2b/replicates.csv"; then
+        echo "bench.sh: replicates.csv differs between 1 and 2 threads" >&2; exit 1
+      fi
+      rm -rf "$TMP/s26-${t}a"
+    done
+    rm -rf "$TMP/s26-1b" "$TMP/s26-2b"
+    ratio=$(awk -v a="${PER26[1]}" -v b="${PER26[2]}" 'BEGIN { printf "%.2f", a / b }')
+    RATIOS26+=("$ratio")
+    row "japan-manufacturing, C1 options, round $r of $rounds: one replicate x all policies, differenced $n1 -> $n2: 1 thread ${DIFF26[1]} = ${PER26[1]} ms, 2 threads ${DIFF26[2]} = ${PER26[2]} ms" \
+        "${ratio}x" "-" "-" "${LOADS26[1]} ; ${LOADS26[2]}"
   done
-  speedup=$(awk -v a="${PER26[1]}" -v b="${PER26[2]}" 'BEGIN { printf "%.2f", a / b }')
-  row "japan-manufacturing, C1 options: 2 threads / 1 thread, differenced $n1 -> $n2 replicates (${PER26[1]} ms vs ${PER26[2]} ms)" \
-      "${speedup}x" ">= 1.8x" "$(verdict "$speedup" 1.8 ge)" "${LOADS26[1]} ; ${LOADS26[2]}"
-  if ! cmp -s "$TMP/s26-1b/replicates.csv" "$TMP/s26-2b/replicates.csv"; then
-    echo "bench.sh: replicates.csv differs between 1 and 2 threads" >&2; exit 1
-  fi
+  speedup=$(printf '%s\n' "${RATIOS26[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  row "japan-manufacturing, C1 options: 2 threads / 1 thread, differenced $n1 -> $n2 replicates, median of $rounds round(s) (${RATIOS26[*]})" \
+      "${speedup}x" ">= 1.8x" "$(verdict "$speedup" 1.8 ge)" "$(load)"
 fi
 
 if wants shards26; then
