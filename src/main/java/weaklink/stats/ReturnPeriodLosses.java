@@ -70,11 +70,6 @@ public final class ReturnPeriodLosses {
     }
 
     /**
-     * {@link #of} of annual losses already sorted in ascending order ({@code Arrays.sort}'s order; read,
-     * never copied): a caller that can sort fewer values (an ORD table's years without loss are zeros)
-     * skips sorting a copy of every year.
-     */
-    /**
      * {@link #ofSorted} of {@code years} annual losses given as their non-zero values in ascending order
      * ({@code nonZero}, read, never copied; no -0.0) and {@code years − nonZero.length} zeros: the sorted
      * years are {@code nonZero}'s negative values, the zeros, then its positive ones. A summary group with a
@@ -145,6 +140,11 @@ public final class ReturnPeriodLosses {
         }
     }
 
+    /**
+     * {@link #of} of annual losses already sorted in ascending order ({@code Arrays.sort}'s order; read,
+     * never copied): a caller that can sort fewer values (an ORD table's years without loss are zeros)
+     * skips sorting a copy of every year.
+     */
     public static List<Point> ofSorted(double[] ascending, List<Double> returnPeriods, Convention convention) {
         List<Point> out = new ArrayList<>();
         if (convention == Convention.TYPE1) {
