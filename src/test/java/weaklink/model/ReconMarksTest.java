@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reconnaissance searches' mark array, one per thread and reused by every model it runs: each
+ * The reconnaissance searches' mark array, lent by the run to one model at a time and reused by the next: each
  * search must get a stamp not yet in the array, whatever searches came before.
  */
 class ReconMarksTest {
@@ -44,14 +44,5 @@ class ReconMarksTest {
         int again = marks.nextStamp();
         assertEquals(1, again);
         assertArrayEquals(new int[4], a, "no stamp of before is left to be mistaken for the new ones");
-    }
-
-    @Test
-    void marksLentAtOnceAreDistinctAndMarksGivenBackAreLentAgain() {
-        ModelWorkspaces run = new ModelWorkspaces();
-        ReplicateModel.ReconMarks a = run.borrowMarks(), b = run.borrowMarks();
-        assertNotSame(a, b, "two models at once never share an array");
-        run.giveBack(a);
-        assertSame(a, run.borrowMarks(), "the next model of the run reuses it");
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
@@ -549,16 +547,5 @@ class ReplicateModelTest {
         // a bucket holding a boundary leaves its draws to the table: about (maxOffset + 1) of 1,025 buckets,
         // so W1's links (T = 0.3 over 10 days) are nearly all decided by their bucket
         assertTrue(decided > 0.98 * draws, "decided " + decided + " of " + draws);
-    }
-    @Test
-    void dayBatchesLentAtOnceAreDistinctAndBatchesGivenBackAreLentAgainWithinTheirRunOnly() {
-        ModelWorkspaces run = new ModelWorkspaces();
-        LateralMovement.Batch a = run.borrowBatch(), b = run.borrowBatch();
-        assertNotSame(a, b, "two models' days at once never share a batch");
-        run.giveBack(a);
-        assertSame(a, run.borrowBatch(), "the run's next day reuses it");
-        run.giveBack(b);
-        assertNotSame(b, new ModelWorkspaces().borrowBatch(), "another run never gets it");
-        assertEquals(1, run.held().size(), "the run holds what was given back");
     }
 }
