@@ -1,10 +1,12 @@
 package weaklink.experiment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import weaklink.io.Csv;
 import weaklink.io.CsvColumn;
+import weaklink.io.CsvFormat;
 import weaklink.io.CsvTable;
 
 /**
@@ -82,6 +84,83 @@ public final class ReplicateRow {
             }
         }
         return new ReplicateRow(cells.get(ReplicateColumn.POLICY.ordinal()), values);
+    }
+
+    /**
+     * The rows of lines held as bytes ({@link weaklink.io.ByteLines}) of a file whose header is {@link #header()}: a
+     * line of the plain form the run writes (ASCII, no quotes or formula guards, every cell a number of its column's
+     * form) is read here, to the same row {@link #parse} makes of it, without a string per line or per cell; any
+     * other line is left to {@link #parse}, which reads it or says what is wrong. Reading {@code replicates.csv}
+     * back a line and a cell at a time as strings was most of the summaries' main thread (docs/BENCHMARKS.md,
+     * "Twelfth pass: the summaries' main thread").
+     */
+    static final class PlainLines {
+        /** Digits of a whole number read here: at most 18, so it fits a long whatever they are. */
+        private static final int WHOLE_DIGITS = 18;
+        private static final CsvFormat[] FORMATS = Arrays.stream(COLUMNS).map(ReplicateColumn::format).toArray(CsvFormat[]::new);
+        private final String[] names;
+        private final byte[][] nameBytes;
+        private final int[] cellStart = new int[COLUMNS.length + 1];
+
+        /** For a file of the rows of {@code policies} (a row of one of them shares its name). */
+        PlainLines(List<String> policies) {
+            names = policies.toArray(String[]::new);
+            nameBytes = new byte[names.length][];
+            for (int i = 0; i < names.length; i++) nameBytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The row of the line {@code buf[from, to)} as {@link #parse} reads it, or null when the line is not of the plain form. */
+        ReplicateRow parse(byte[] buf, int from, int to) {
+            int n = 0;
+            cellStart[n++] = from;
+            for (int k = from; k < to; k++) {
+                byte b = buf[k];
+                if (b < 0 || b == '"' || b == '\'') return null; // other characters, quotes, a formula guard
+                if (b == ',') {
+                    if (n == COLUMNS.length) return null;
+                    cellStart[n++] = k + 1;
+                }
+            }
+            if (n != COLUMNS.length) return null;
+            cellStart[n] = to + 1;
+            double[] values = new double[COLUMNS.length];
+            values[ReplicateColumn.POLICY.ordinal()] = Double.NaN;
+            for (int c = 0; c < COLUMNS.length; c++) {
+                int a = cellStart[c], z = cellStart[c + 1] - 1;
+                switch (FORMATS[c]) {
+                    case TEXT -> { }
+                    case INTEGER -> {
+                        long v = CsvFormat.plainWhole(buf, a, z, WHOLE_DIGITS);
+                        if (v == Long.MIN_VALUE) return null;
+                        values[c] = v;
+                    }
+                    case MONEY, NUMBER -> {
+                        if (a == z) {
+                            values[c] = Double.NaN;
+                        } else {
+                            double x = CsvFormat.shortDecimal(buf, a, z);
+                            if (Double.isNaN(x)) return null; // inf, -inf and longer numbers too
+                            values[c] = x;
+                        }
+                    }
+                    case FLAG -> {
+                        if (z - a != 1 || (buf[a] != '0' && buf[a] != '1')) return null;
+                        values[c] = buf[a] - '0';
+                    }
+                }
+            }
+            int p = ReplicateColumn.POLICY.ordinal();
+            return new ReplicateRow(name(buf, cellStart[p], cellStart[p + 1] - 1), values);
+        }
+
+        /** The policy named by ASCII bytes {@code buf[from, to)}: the run's own string when it is one of the run's. */
+        private String name(byte[] buf, int from, int to) {
+            int len = to - from;
+            for (int i = 0; i < nameBytes.length; i++) {
+                if (nameBytes[i].length == len && Arrays.equals(nameBytes[i], 0, len, buf, from, to)) return names[i];
+            }
+            return new String(buf, from, len, StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Override public boolean equals(Object o) {

@@ -1,17 +1,15 @@
 package weaklink.experiment;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.List;
+import weaklink.io.ByteLines;
 import weaklink.io.Sha256;
 import weaklink.scenario.BadInputException;
 
@@ -65,19 +63,22 @@ public final class ReplicateRows {
             }
         };
         long rows = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16)) {
-            String header = r.readLine();
+        ReplicateRow.PlainLines plain = new ReplicateRow.PlainLines(policies);
+        try (ByteLines r = new ByteLines(counted)) {
+            String header = r.next() ? r.text() : null;
             if (!ReplicateRow.header().equals(header)) {
                 throw new BadInputException(file, 1, 0, null, "unexpected header; this version writes and reads " + ReplicateRow.header());
             }
             int line = 1, replicate = first, policy = 0;
-            for (String text = r.readLine(); text != null; text = r.readLine()) {
+            while (r.next()) {
                 line++;
-                ReplicateRow row;
-                try {
-                    row = ReplicateRow.parse(text);
-                } catch (RuntimeException e) {
-                    throw new BadInputException(file, line, 0, null, "not a replicate row: " + e.getMessage());
+                ReplicateRow row = plain.parse(r.bytes(), r.start(), r.end());
+                if (row == null) {
+                    try {
+                        row = ReplicateRow.parse(r.text());
+                    } catch (RuntimeException e) {
+                        throw new BadInputException(file, line, 0, null, "not a replicate row: " + e.getMessage());
+                    }
                 }
                 if (replicate >= end) {
                     throw new BadInputException(file, line, 0, null, "a row for (" + describe(row) + ") after the last expected row (replicate "

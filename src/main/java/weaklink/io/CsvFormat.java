@@ -125,6 +125,25 @@ public enum CsvFormat {
         return negative ? -x : x;
     }
 
+    /**
+     * The whole number {@code -?\d{1,maxDigits}} held as ASCII in {@code buf[from, to)}, as {@link Long#parseLong}
+     * reads it, or {@code Long.MIN_VALUE} for any other cell (the caller then takes the slow path, which reads
+     * it or says what is wrong). {@code maxDigits} is at most 18, so the digits never overflow.
+     */
+    public static long plainWhole(byte[] buf, int from, int to, int maxDigits) {
+        int i = from;
+        boolean negative = i < to && buf[i] == '-';
+        if (negative) i++;
+        if (i == to || to - i > maxDigits) return Long.MIN_VALUE;
+        long v = 0;
+        for (; i < to; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) return Long.MIN_VALUE;
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
     /** Whether {@code cell} is {@code -?\d+(\.\d+)?} (checked by hand: a regular expression per cell cost most of reading a large table). */
     static boolean plainDecimal(String cell) {
         int n = cell.length(), i = cell.startsWith("-") ? 1 : 0, start = i;

@@ -1,13 +1,12 @@
 package weaklink.report;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import weaklink.experiment.EventRows.EventRow;
+import weaklink.io.ByteLines;
 import weaklink.io.CsvFormat;
 
 /**
@@ -25,21 +24,19 @@ final class EventsReader implements OrdExport.EventSource {
     /** Digits of a whole number read here: at most 9, so it fits an int whatever they are. */
     private static final int INT_DIGITS = 9;
 
-    private final InputStream in;
+    private final ByteLines lines;
     private final String[] policies;
     private final byte[][] policyBytes;
-    private byte[] buf = new byte[1 << 20];
-    private int pos, end;
-    private boolean eof;
-    /** The last line read: its number (from 1) and where its bytes are in {@code buf}. */
-    private int line, lineStart, lineEnd;
+    /** Where the last line's bytes are (in {@code lines.bytes()}). */
+    private byte[] buf;
+    private int lineStart, lineEnd;
     private final int[] cellStart = new int[COLUMNS + 1];
     private final int[] ints = new int[6];
     private final double[] money = new double[6];
 
     /** Opens {@code file}; {@code policies} are the run's (a row of one of them shares its name). */
     EventsReader(Path file, List<String> policies) throws IOException {
-        this.in = Files.newInputStream(file);
+        this.lines = new ByteLines(Files.newInputStream(file));
         this.policies = policies.toArray(String[]::new);
         this.policyBytes = new byte[this.policies.length][];
         for (int i = 0; i < this.policies.length; i++) policyBytes[i] = this.policies[i].getBytes(StandardCharsets.UTF_8);
@@ -47,7 +44,7 @@ final class EventsReader implements OrdExport.EventSource {
 
     /** The number of the last line read, from 1 (the header). */
     @Override
-    public int line() { return line; }
+    public int line() { return lines.number(); }
 
     /** The first line, decoded, or null for an empty file. */
     @Override
@@ -71,57 +68,21 @@ final class EventsReader implements OrdExport.EventSource {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        lines.close();
     }
 
     /** Finds the next line; false at the end of the file. */
     private boolean nextLine() throws IOException {
-        int i = pos;
-        while (true) {
-            while (i < end && buf[i] != '\n' && buf[i] != '\r') i++;
-            if (i < end) {
-                if (buf[i] == '\r' && i + 1 == end && !eof) {
-                    i = fill(i); // is the \r followed by \n?
-                    continue;
-                }
-                lineStart = pos;
-                lineEnd = i;
-                pos = i + 1;
-                if (buf[i] == '\r' && pos < end && buf[pos] == '\n') pos++;
-                line++;
-                return true;
-            }
-            if (eof) {
-                if (pos == end) return false;
-                lineStart = pos;
-                lineEnd = end;
-                pos = end;
-                line++;
-                return true;
-            }
-            i = fill(i);
-        }
-    }
-
-    /** Moves the unread bytes to the front, reads more after them and returns where {@code i} now is. */
-    private int fill(int i) throws IOException {
-        int shift = pos;
-        if (shift > 0) {
-            System.arraycopy(buf, pos, buf, 0, end - pos);
-            end -= shift;
-            pos = 0;
-            i -= shift;
-        }
-        if (end == buf.length) buf = java.util.Arrays.copyOf(buf, 2 * buf.length); // a line longer than the buffer
-        int n = in.read(buf, end, buf.length - end);
-        if (n < 0) eof = true;
-        else end += n;
-        return i;
+        if (!lines.next()) return false;
+        buf = lines.bytes();
+        lineStart = lines.start();
+        lineEnd = lines.end();
+        return true;
     }
 
     /** The last line as text: its bytes decoded as strict UTF-8, as the reader of the file decodes them. */
     private String text() throws IOException {
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buf, lineStart, lineEnd - lineStart)).toString();
+        return lines.strictText();
     }
 
     private EventRow parse() throws IOException {
@@ -139,7 +100,7 @@ final class EventsReader implements OrdExport.EventSource {
         cellStart[COLUMNS] = lineEnd + 1;
         String policy = policy(cellStart[0], cellStart[1] - 1);
         for (int c = 1; c <= 6; c++) {
-            long v = wholeNumber(cellStart[c], cellStart[c + 1] - 1);
+            long v = CsvFormat.plainWhole(buf, cellStart[c], cellStart[c + 1] - 1, INT_DIGITS);
             if (v == Long.MIN_VALUE) return EventRow.parse(text());
             ints[c - 1] = (int) v;
         }
@@ -159,20 +120,5 @@ final class EventsReader implements OrdExport.EventSource {
             if (b.length == len && java.util.Arrays.equals(b, 0, len, buf, from, to)) return policies[p];
         }
         return new String(buf, from, len, StandardCharsets.ISO_8859_1);
-    }
-
-    /** {@code -?\d{1,9}} as {@link Integer#parseInt} reads it, or {@code Long.MIN_VALUE} for any other cell (read by the slow path). */
-    private long wholeNumber(int from, int to) {
-        int i = from;
-        boolean negative = i < to && buf[i] == '-';
-        if (negative) i++;
-        if (i == to || to - i > INT_DIGITS) return Long.MIN_VALUE;
-        long v = 0;
-        for (; i < to; i++) {
-            int d = buf[i] - '0';
-            if (d < 0 || d > 9) return Long.MIN_VALUE;
-            v = v * 10 + d;
-        }
-        return negative ? -v : v;
     }
 }

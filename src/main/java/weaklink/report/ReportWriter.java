@@ -118,11 +118,11 @@ public final class ReportWriter {
      * Renders the charts and report of a folder {@link ResultsFinalizer#finish} has just completed,
      * so every way of running (local, merged, Slurm, Spark) ends with them. Its files were written
      * by this program, so a contract break there is a bug, reported as an I/O failure. The charts on
-     * up to {@code threads} threads.
+     * up to {@code threads} threads; what the summaries have read already is taken from {@code known}.
      */
-    static void writeFinished(Path dir, int threads) throws IOException {
+    static void writeFinished(Path dir, int threads, Results.Known known) throws IOException {
         try {
-            write(dir, threads);
+            write(Results.read(dir, known), threads);
         } catch (BadInputException e) {
             throw new IOException("results folder written with a broken contract: " + e.getMessage(), e);
         }
@@ -146,7 +146,12 @@ public final class ReportWriter {
      * chart ends.
      */
     public static Outcome write(Path dir, int threads) throws IOException, BadInputException {
-        Results r = Results.read(dir);
+        return write(Results.read(dir), threads);
+    }
+
+    /** As {@link #write(Path, int)}, of the results {@code r} read. */
+    private static Outcome write(Results r, int threads) throws IOException, BadInputException {
+        Path dir = r.dir;
         Path chartDir = dir.resolve(CHARTS);
         List<String> written = new ArrayList<>();
         Map<Figure, String> missing = new LinkedHashMap<>();

@@ -72,11 +72,11 @@ final class Results {
     /** Each policy's type (its {@code id} in the scenario), "" when the manifest does not say. */
     private final Map<String, String> types = new LinkedHashMap<>();
 
-    private Results(Path dir, Manifest manifest) {
+    private Results(Path dir, Manifest manifest, Map<String, String> types) {
         this.dir = dir;
         this.manifest = manifest;
         policies.addAll(manifest.policies());
-        types.putAll(policyTypes(manifest, dir));
+        this.types.putAll(types);
         colours.putAll(colours(types, policies));
         this.baseline = manifest.baseline();
         this.currency = manifest.currency();
@@ -113,10 +113,27 @@ final class Results {
 
     /** Reads a results folder; bad input (exit 2) if it is not one or a file breaks its contract. */
     static Results read(Path dir) throws IOException, BadInputException {
-        Results r = new Results(dir, Manifest.read(dir));
+        Manifest manifest = Manifest.read(dir);
+        return read(dir, new Known(manifest, policyTypes(manifest, dir), null));
+    }
+
+    /**
+     * What the summaries have already read of the folder they are finishing: its manifest, its policies' types
+     * ({@link #policyTypes}) and, when not null, each policy's {@code total_loss} of every replicate in file order,
+     * from the {@code replicates.csv} they checked (the values its cells hold: every reader of a cell gives the
+     * nearest double to its decimal). The report then reads none of these again: on the quick start the charts
+     * wait for it (docs/BENCHMARKS.md, "Twelfth pass: the summaries' main thread").
+     */
+    record Known(Manifest manifest, Map<String, String> types, Map<String, double[]> totalLoss) {}
+
+    /** Reads a results folder, taking from {@code known} what it holds; bad input (exit 2) as {@link #read(Path)}. */
+    static Results read(Path dir, Known known) throws IOException, BadInputException {
+        Results r = new Results(dir, known.manifest(), known.types());
         if (r.policies.isEmpty()) throw new BadInputException(dir.resolve(Runner.MANIFEST), 0, 0, "policies", "lists no policy");
         r.readSummary(require(dir, SUMMARY));
-        r.readReplicates(require(dir, Runner.REPLICATES));
+        Path replicates = require(dir, Runner.REPLICATES);
+        if (known.totalLoss() == null) r.readReplicates(replicates);
+        else for (String p : r.policies) r.totalLoss.put(p, known.totalLoss().get(p));
         if (Files.isRegularFile(dir.resolve(EXCEEDANCE))) r.readExceedance(dir.resolve(EXCEEDANCE));
         if (Files.isRegularFile(dir.resolve(TIMESERIES))) r.readTimeseries(dir.resolve(TIMESERIES));
         if (Files.isRegularFile(dir.resolve(BY_GROUP))) r.readByGroup(dir.resolve(BY_GROUP));

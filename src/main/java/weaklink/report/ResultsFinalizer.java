@@ -133,7 +133,7 @@ public final class ResultsFinalizer {
                 Tables tables = readTables(dir, events, threads);
                 besides(tables.ord(), () -> {
                     tables.write();
-                    ReportWriter.writeFinished(dir, threads);
+                    ReportWriter.writeFinished(dir, threads, tables.known());
                 }, threads);
                 return null;
             });
@@ -169,10 +169,11 @@ public final class ResultsFinalizer {
 
     /**
      * What the summary files are made from, read: the summary tables (summary, exceedance, timeseries,
-     * by group) still to be written, and the ORD export ({@link Step#NOTHING} without one), which needs
-     * only what is read here and shares nothing the tables' writing changes.
+     * by group) still to be written, the ORD export ({@link Step#NOTHING} without one), which needs
+     * only what is read here and shares nothing the tables' writing changes, and what the report need
+     * not read again.
      */
-    private record Tables(Step tables, Step ord) {
+    private record Tables(Step tables, Step ord, Results.Known known) {
         void write() throws IOException { tables.run(); }
     }
 
@@ -187,25 +188,29 @@ public final class ResultsFinalizer {
         List<String> policies = manifest.policies();
         String baseline = manifest.baseline();
         Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), manifest);
-        String planner = planner(Results.policyTypes(manifest, dir), policies);
+        Map<String, String> types = Results.policyTypes(manifest, dir);
+        String planner = planner(types, policies);
+        Map<String, double[]> totalLoss = new LinkedHashMap<>();
+        for (String p : policies) totalLoss.put(p, byPolicy.get(p).total.toArray());
+        Results.Known known = new Results.Known(manifest, types, totalLoss);
         Step summaries = () -> {
             writeSummary(dir.resolve(SUMMARY), policies, baseline, planner, byPolicy, seeds(manifest.seed()));
             writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
         };
         Path accFile = dir.resolve(Runner.ACCUMULATORS);
-        if (!Files.exists(accFile)) return new Tables(summaries, Step.NOTHING);
+        if (!Files.exists(accFile)) return new Tables(summaries, Step.NOTHING, known);
         Accumulators acc = Accumulators.fromJson(Json.read(accFile).get("sums"));
         Step all = () -> {
             summaries.run();
             GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
             GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
         };
-        if (acc.summaryGroups().isEmpty() || policies.isEmpty()) return new Tables(all, Step.NOTHING);
+        if (acc.summaryGroups().isEmpty() || policies.isEmpty()) return new Tables(all, Step.NOTHING, known);
         long[] campaigns = byPolicy.get(policies.get(0)).campaigns.toLongArray();
         int first = manifest.shard().firstReplicate();
         OrdExport.Run run = new OrdExport.Run(policies, first, campaigns, OrdSettings.of(manifest.scenario()));
         List<Accumulators.SummaryGroup> groups = acc.summaryGroups();
-        return new Tables(all, () -> OrdExport.write(dir, run, groups, threads, held));
+        return new Tables(all, () -> OrdExport.write(dir, run, groups, threads, held), known);
     }
 
     /** Whether {@code events} holds as many rows as the manifest counts in {@code events.csv} (a check that they are the file's). */

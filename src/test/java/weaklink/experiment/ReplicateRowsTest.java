@@ -100,4 +100,47 @@ class ReplicateRowsTest {
         BadInputException e = refused(c);
         assertTrue(e.getMessage().contains("no policy 'mandate'"), e.getMessage());
     }
+
+    /** Every row as the line parser reads the file's lines (the values' bits included). */
+    static List<ReplicateRow> parsed(List<String> content) {
+        return content.subList(1, content.size()).stream().map(ReplicateRow::parse).toList();
+    }
+
+    @Test
+    void rowsEndedByCarriageReturnsAreTheSameRows() throws Exception {
+        for (String end : List.of("\r\n", "\r")) {
+            Path f = tmp.resolve("replicates.csv");
+            Files.writeString(f, String.join(end, lines) + end);
+            List<ReplicateRow> seen = new ArrayList<>();
+            ReplicateRows.Digest d = ReplicateRows.read(f, POLICIES, 0, 6, seen::add);
+            assertEquals(parsed(lines), seen);
+            assertEquals(12, d.rows());
+            assertEquals(Files.size(f), d.bytes());
+            assertEquals(Sha256.of(f), d.sha256());
+        }
+    }
+
+    @Test
+    void aRowOfCellsTheRunDoesNotWriteIsReadAsTheLineParserReadsIt() throws Exception {
+        List<String> c = new ArrayList<>(lines);
+        String[] cells = c.get(3).split(",", -1);
+        cells[1] = "+0" + cells[1]; // replicate 1 with a sign and a leading zero
+        cells[2] = cells[2] + "000"; // total_loss with more decimals than the run writes
+        c.set(3, String.join(",", cells));
+        List<ReplicateRow> seen = new ArrayList<>();
+        ReplicateRows.read(file(c), POLICIES, 0, 6, seen::add);
+        assertEquals(parsed(c), seen);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReadAsReplacedCharactersAndTheRowRefusedNamingThem() throws Exception {
+        Path f = file(lines);
+        byte[] bytes = Files.readAllBytes(f);
+        int at = Files.readString(f).indexOf("\nbuyer-share,0,") + 2; // the 'u' of the second row's policy
+        bytes[at] = (byte) 0xE3;
+        Files.write(f, bytes);
+        BadInputException e = assertThrows(BadInputException.class, () -> ReplicateRows.read(f, POLICIES, 0, 6, r -> { }));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("found the row of (policy 'b\uFFFDyer-share', replicate 0)"), e.getMessage());
+    }
 }
