@@ -88,9 +88,11 @@ public final class ReplicateRow {
 
     /**
      * The rows of lines held as bytes ({@link weaklink.io.ByteLines}) of a file whose header is {@link #header()}: a
-     * line of the plain form the run writes (ASCII, no quotes or formula guards, every cell a number of its column's
-     * form) is read here, to the same row {@link #parse} makes of it, without a string per line or per cell; any
-     * other line is left to {@link #parse}, which reads it or says what is wrong. Reading {@code replicates.csv}
+     * line of the plain form the run writes (ASCII, no quotes or formula guards, as many cells as columns) is read
+     * here, to the same row {@link #parse} makes of it, without a string per line or per cell (a cell the byte readers
+     * do not take, such as a share of 16 digits or {@code inf}, by its column's {@link CsvFormat#read}, as parse reads
+     * it); any other line, and any line with a cell its column refuses, is left to {@link #parse}, which reads it or
+     * says what is wrong. Reading {@code replicates.csv}
      * back a line and a cell at a time as strings was most of the summaries' main thread (docs/BENCHMARKS.md,
      * "Twelfth pass: the summaries' main thread").
      */
@@ -126,31 +128,36 @@ public final class ReplicateRow {
             double[] values = new double[COLUMNS.length];
             values[ReplicateColumn.POLICY.ordinal()] = Double.NaN;
             for (int c = 0; c < COLUMNS.length; c++) {
+                CsvFormat f = FORMATS[c];
+                if (f == CsvFormat.TEXT) continue;
                 int a = cellStart[c], z = cellStart[c + 1] - 1;
-                switch (FORMATS[c]) {
-                    case TEXT -> { }
-                    case INTEGER -> {
-                        long v = CsvFormat.plainWhole(buf, a, z, WHOLE_DIGITS);
-                        if (v == Long.MIN_VALUE) return null;
-                        values[c] = v;
-                    }
-                    case MONEY, NUMBER -> {
-                        if (a == z) {
-                            values[c] = Double.NaN;
-                        } else {
-                            double x = CsvFormat.shortDecimal(buf, a, z);
-                            if (Double.isNaN(x)) return null; // inf, -inf and longer numbers too
-                            values[c] = x;
-                        }
-                    }
-                    case FLAG -> {
-                        if (z - a != 1 || (buf[a] != '0' && buf[a] != '1')) return null;
-                        values[c] = buf[a] - '0';
+                boolean empty = a == z && (f == CsvFormat.MONEY || f == CsvFormat.NUMBER); // NaN as written
+                double x = empty ? Double.NaN : plainCell(f, buf, a, z);
+                if (Double.isNaN(x) && !empty) {
+                    // a cell of another form (a number of more digits, inf, a sign): read by its column's own reader
+                    try {
+                        x = f.read(new String(buf, a, z - a, StandardCharsets.ISO_8859_1));
+                    } catch (NumberFormatException e) {
+                        return null; // parse says what is wrong
                     }
                 }
+                values[c] = x;
             }
             int p = ReplicateColumn.POLICY.ordinal();
             return new ReplicateRow(name(buf, cellStart[p], cellStart[p + 1] - 1), values);
+        }
+
+        /** The value of a cell of {@code format} in {@code buf[a, z)} read from its bytes, or NaN for a cell of any other form. */
+        private static double plainCell(CsvFormat format, byte[] buf, int a, int z) {
+            return switch (format) {
+                case INTEGER -> {
+                    long v = CsvFormat.plainWhole(buf, a, z, WHOLE_DIGITS);
+                    yield v == Long.MIN_VALUE ? Double.NaN : v;
+                }
+                case MONEY, NUMBER -> CsvFormat.shortDecimal(buf, a, z);
+                case FLAG -> z - a == 1 && (buf[a] == '0' || buf[a] == '1') ? buf[a] - '0' : Double.NaN;
+                case TEXT -> Double.NaN;
+            };
         }
 
         /** The policy named by ASCII bytes {@code buf[from, to)}: the run's own string when it is one of the run's. */
