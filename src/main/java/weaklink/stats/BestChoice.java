@@ -1,6 +1,5 @@
 package weaklink.stats;
 
-import java.util.SplittableRandom;
 
 /**
  * Which of several options has the lowest expected cost, and how sure that is.
@@ -33,11 +32,11 @@ public final class BestChoice {
         int n = costs[0].length;
         for (double[] c : costs) if (c.length != n) throw new IllegalArgumentException("options differ in replicates");
         if (n == 0) return nan(options);
-        SplittableRandom rng = new SplittableRandom(seed);
+        BootstrapDraws resampling = new BootstrapDraws(seed);
         int[] index = new int[n];
         double[] sums = new double[options];
         for (int b = 0; b < resamples; b++) {
-            for (int i = 0; i < n; i++) index[i] = rng.nextInt(n);
+            resampling.indices(index, n);
             for (int o = 0; o < options; o++) {
                 double s = 0;
                 double[] c = costs[o];

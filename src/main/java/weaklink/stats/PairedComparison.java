@@ -1,7 +1,6 @@
 package weaklink.stats;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -55,11 +54,13 @@ public final class PairedComparison {
     public Interval bootstrapInterval(double level, int resamples, long seed) {
         int n = differences.length;
         if (n == 0 || resamples < 1) return new Interval(Double.NaN, Double.NaN);
-        SplittableRandom rng = new SplittableRandom(seed);
+        BootstrapDraws draws = new BootstrapDraws(seed);
+        int[] index = new int[n];
         double[] means = new double[resamples];
         for (int b = 0; b < resamples; b++) {
+            draws.indices(index, n);
             double s = 0;
-            for (int i = 0; i < n; i++) s += differences[rng.nextInt(n)];
+            for (int i = 0; i < n; i++) s += differences[index[i]];
             means[b] = s / n;
         }
         Arrays.sort(means);

@@ -1,6 +1,5 @@
 package weaklink.stats;
 
-import java.util.SplittableRandom;
 
 /**
  * VaR and TVaR at one level with their bootstrap percentile intervals, or the reason they are not
@@ -54,12 +53,14 @@ public record TailEstimate(double valueAtRisk, double valueAtRiskLow, double val
         double[] sorted = sample.sorted();
         double[] vars = new double[resamples], tvars = new double[resamples];
         int[] counts = new int[n];
-        SplittableRandom rng = new SplittableRandom(seed);
+        BootstrapDraws draws = new BootstrapDraws(seed);
+        int[] index = new int[n];
         int k = (int) Math.ceil(alpha * n - 1e-9);
         double tailYears = (1 - alpha) * n;
         for (int b = 0; b < resamples; b++) {
             java.util.Arrays.fill(counts, 0);
-            for (int i = 0; i < n; i++) counts[rng.nextInt(n)]++;
+            draws.indices(index, n);
+            for (int i = 0; i < n; i++) counts[index[i]]++;
             // walk from the top: the k-th smallest of the resample is the (n − k + 1)-th largest
             int above = n - k; // resampled years strictly beyond rank k
             double tailSum = 0;
