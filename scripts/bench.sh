@@ -118,8 +118,9 @@ if wants national; then
 fi
 
 # The README's JVM options for runs of seconds (docs/BENCHMARKS.md, "Fourth pass"): C1 only, one GC thread; the
-# heap on transparent huge pages where the system offers them, silently as before where not ("Eighth pass").
-C1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+UseTransparentHugePages -Xlog:pagesize=off)
+# heap on transparent huge pages where the system offers them, silently as before where not ("Eighth pass"); arrays of
+# 4 MB or more (the event rows held for the ORD export, in 5 MB slabs) made in the old generation, uncopied ("Twelfth pass").
+C1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:PretenureSizeThreshold=4m -XX:+UseTransparentHugePages -Xlog:pagesize=off)
 # The class-data-sharing archive the build writes beside the jar ("Fifth pass"); the JVM ignores it, silently, when
 # it is missing or does not match the jar. ArchiveRelocationMode=0: mapped at the address it was written for, not
 # at a random one whose every pointer the JVM patches first; relocated as before when that address is taken

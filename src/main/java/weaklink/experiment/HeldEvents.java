@@ -17,23 +17,41 @@ import weaklink.io.CsvFormat;
  * starting from a folder does; the files are the same bytes either way (HeldEventsOrdTest).
  *
  * <p>Rows are made on the worker threads, one {@link Part} per replicate, and added here on the run's
- * main thread in replicate order, as the file is written.
+ * main thread in replicate order, as the file is written: copied into slabs of up to {@link #SLAB_ROWS}
+ * rows, the part left to the collector.
  */
 public final class HeldEvents {
-    /** Whole numbers of a row held: policy, replicate, event, actor, day, summary set, summary id. */
-    private static final int INTS = 7;
-    /** Amounts of a row held: ground-up loss and exposure, insured loss and exposure, ceded, retained. */
-    private static final int AMOUNTS = 6;
+    /**
+     * Words (longs) of a row held: its seven whole numbers two to a word (policy and replicate, event and actor,
+     * day and summary set, summary id), then its six amounts' bits (ground-up loss and exposure, insured loss
+     * and exposure, ceded, retained). One array of words, not one of ints and one of doubles, so a full slab is
+     * one array well above the size from which the README's options make arrays in the old generation, and
+     * most of the charts' rasters (2–3 MB, short-lived) well below it.
+     */
+    private static final int WORDS = 10;
     /** Bytes of one row held. */
-    static final int ROW_BYTES = INTS * Integer.BYTES + AMOUNTS * Double.BYTES;
-    /** Bytes of a part besides its rows (the object and its two arrays' headers). */
-    static final int PART_BYTES = 64;
+    static final int ROW_BYTES = WORDS * Long.BYTES;
+    /** Bytes of a slab besides its rows (its array's header and its place in the list). */
+    static final int SLAB_BYTES = 32;
+    /** Rows of the first slab (80 kB): a run of few events holds little more than its rows, not a full slab. */
+    static final int FIRST_SLAB_ROWS = 1 << 10;
+    /**
+     * Rows of a full slab (5 MB): slabs double up to this, so a large run holds its rows in a few dozen arrays,
+     * which the README's {@code -XX:PretenureSizeThreshold=4m} has the serial collector make in the old
+     * generation, where no young collection copies them. Held as a part per replicate, they were copied up to
+     * four times, through the survivor spaces and into the old generation, inside the pauses
+     * (docs/BENCHMARKS.md, "Twelfth pass").
+     */
+    static final int SLAB_ROWS = 1 << 16;
     /** Amounts from here on are not written as whole cents below 2^53 (see {@link #asRead}). */
     private static final double FAST_LIMIT = 9.0e13;
 
     private final List<String> policies;
     private final long budget;
-    private final List<Part> parts = new ArrayList<>();
+    /** The rows held, in order: slab k holds rows from the sum of the earlier slabs' lengths on; all but the last are full. */
+    private final List<long[]> slabs = new ArrayList<>();
+    /** Rows in the last slab. */
+    private int fill;
     private long bytes, rows;
     /** False once the rows outgrew the budget (they are let go) or a replicate came without its part. */
     private volatile boolean holding = true;
@@ -55,8 +73,9 @@ public final class HeldEvents {
     public long rows() { return rows; }
 
     /**
-     * Adds the next replicate's part (in replicate order, on one thread). A missing part (the worker
-     * saw the rows let go) or one beyond the budget lets every row go: the export reads the file.
+     * Adds the next replicate's part (in replicate order, on one thread), copying its rows into the slabs.
+     * A missing part (the worker saw the rows let go) or one beyond the budget lets every row go: the
+     * export reads the file.
      */
     public void add(Part part) {
         if (!holding) return;
@@ -64,19 +83,42 @@ public final class HeldEvents {
             letGo();
             return;
         }
-        long more = PART_BYTES + (long) part.size * ROW_BYTES;
-        if (bytes + more > budget) {
-            letGo();
-            return;
+        int from = 0;
+        while (from < part.size) {
+            if ((slabs.isEmpty() || fill == slabRows(slabs.size() - 1)) && !newSlab()) {
+                letGo();
+                return;
+            }
+            int last = slabs.size() - 1, n = Math.min(part.size - from, slabRows(last) - fill);
+            System.arraycopy(part.words, from * WORDS, slabs.get(last), fill * WORDS, n * WORDS);
+            fill += n;
+            from += n;
+            rows += n;
         }
-        parts.add(part);
-        bytes += more;
-        rows += part.size;
+    }
+
+    /** Rows slab {@code k} holds when full. */
+    private int slabRows(int k) { return slabs.get(k).length / WORDS; }
+
+    /**
+     * Adds an empty slab, twice the last one's rows up to {@link #SLAB_ROWS}, and no more than the budget has
+     * left: false when that is not one row. Every earlier slab is full, so the rows are held exactly while
+     * their bytes and their slabs' fit the budget.
+     */
+    private boolean newSlab() {
+        long want = slabs.isEmpty() ? FIRST_SLAB_ROWS : Math.min(2L * slabRows(slabs.size() - 1), SLAB_ROWS);
+        long n = Math.min(want, (budget - bytes - SLAB_BYTES) / ROW_BYTES);
+        if (n < 1) return false;
+        slabs.add(new long[(int) n * WORDS]);
+        bytes += SLAB_BYTES + n * ROW_BYTES;
+        fill = 0;
+        return true;
     }
 
     private void letGo() {
         holding = false;
-        parts.clear();
+        slabs.clear();
+        fill = 0;
         bytes = 0;
         rows = 0;
     }
@@ -94,32 +136,32 @@ public final class HeldEvents {
         return CsvFormat.MONEY.read(CsvFormat.MONEY.write(x));
     }
 
+    /** Two whole numbers in one word: {@code high} in its upper half, {@code low} in its lower (read back by {@link #high}, {@link #low}). */
+    private static long pair(int high, int low) { return (long) high << 32 | (low & 0xFFFF_FFFFL); }
+
+    private static int high(long word) { return (int) (word >> 32); }
+
+    private static int low(long word) { return (int) word; }
+
     /** One replicate's rows, as {@link EventRows#append} writes them; made and filled on one worker thread. */
     public static final class Part {
-        private int[] ints = new int[INTS * 16];
-        private double[] amounts = new double[AMOUNTS * 16];
+        private long[] words = new long[WORDS * 16];
         private int size;
 
         /** Adds the row written for policy number {@code policy} (in the run's order): its numbers as the file's reader gets them. */
         public void add(int policy, EventRow r) {
-            if (size * INTS == ints.length) {
-                ints = java.util.Arrays.copyOf(ints, 2 * ints.length);
-                amounts = java.util.Arrays.copyOf(amounts, 2 * amounts.length);
-            }
-            int i = size * INTS, a = size * AMOUNTS;
-            ints[i] = policy;
-            ints[i + 1] = r.replicate();
-            ints[i + 2] = r.event();
-            ints[i + 3] = r.actor();
-            ints[i + 4] = r.day();
-            ints[i + 5] = r.summarySet();
-            ints[i + 6] = r.summaryId();
-            amounts[a] = asRead(r.gulLoss());
-            amounts[a + 1] = asRead(r.gulExposure());
-            amounts[a + 2] = asRead(r.ilLoss());
-            amounts[a + 3] = asRead(r.ilExposure());
-            amounts[a + 4] = asRead(r.cededLoss());
-            amounts[a + 5] = asRead(r.retainedLoss());
+            if (size * WORDS == words.length) words = java.util.Arrays.copyOf(words, 2 * words.length);
+            int w = size * WORDS;
+            words[w] = pair(policy, r.replicate());
+            words[w + 1] = pair(r.event(), r.actor());
+            words[w + 2] = pair(r.day(), r.summarySet());
+            words[w + 3] = r.summaryId();
+            words[w + 4] = Double.doubleToRawLongBits(asRead(r.gulLoss()));
+            words[w + 5] = Double.doubleToRawLongBits(asRead(r.gulExposure()));
+            words[w + 6] = Double.doubleToRawLongBits(asRead(r.ilLoss()));
+            words[w + 7] = Double.doubleToRawLongBits(asRead(r.ilExposure()));
+            words[w + 8] = Double.doubleToRawLongBits(asRead(r.cededLoss()));
+            words[w + 9] = Double.doubleToRawLongBits(asRead(r.retainedLoss()));
             size++;
         }
 
@@ -127,13 +169,12 @@ public final class HeldEvents {
         int size() { return size; }
 
         /**
-         * A new part holding this one's rows in arrays of their size (a part waiting in the window, and held, has
-         * no slack); this one is left as it is, to be {@link #clear}ed and filled again.
+         * A new part holding this one's rows in arrays of their size (a part waiting in the window has no slack);
+         * this one is left as it is, to be {@link #clear}ed and filled again.
          */
         public Part copy() {
             Part out = new Part();
-            out.ints = java.util.Arrays.copyOf(ints, size * INTS);
-            out.amounts = java.util.Arrays.copyOf(amounts, size * AMOUNTS);
+            out.words = java.util.Arrays.copyOf(words, size * WORDS);
             out.size = size;
             return out;
         }
@@ -147,25 +188,31 @@ public final class HeldEvents {
 
     /** Reads the rows held, in order: the row of each line of {@code events.csv} after its header, as its reader makes it. */
     public final class Reader {
-        private int part, row;
+        /** The slab being read, its rows and the next row's number in it. */
+        private int slab = -1, size, row;
+        private long[] words;
         private long line = 1;
 
         /** The next row, or null after the last. */
         public EventRow next() {
-            while (part < parts.size() && row == parts.get(part).size) {
-                parts.set(part, null); // read: let it go
-                part++;
+            while (row == size) {
+                if (slab >= 0) { // read: let it go
+                    slabs.set(slab, null);
+                    words = null;
+                }
+                if (slab + 1 == slabs.size()) return null;
+                slab++;
+                words = slabs.get(slab);
+                size = slab == slabs.size() - 1 ? fill : words.length / WORDS;
                 row = 0;
             }
-            if (part == parts.size()) return null;
-            Part p = parts.get(part);
-            int i = row * INTS, a = row * AMOUNTS;
+            long[] x = words;
+            int w = row * WORDS;
             row++;
             line++;
-            int[] n = p.ints;
-            double[] x = p.amounts;
-            return new EventRow(policies.get(n[i]), n[i + 1], n[i + 2], n[i + 3], n[i + 4], n[i + 5], n[i + 6], x[a], x[a + 1],
-                    x[a + 2], x[a + 3], x[a + 4], x[a + 5]);
+            return new EventRow(policies.get(high(x[w])), low(x[w]), high(x[w + 1]), low(x[w + 1]), high(x[w + 2]), low(x[w + 2]), (int) x[w + 3],
+                    Double.longBitsToDouble(x[w + 4]), Double.longBitsToDouble(x[w + 5]), Double.longBitsToDouble(x[w + 6]),
+                    Double.longBitsToDouble(x[w + 7]), Double.longBitsToDouble(x[w + 8]), Double.longBitsToDouble(x[w + 9]));
         }
 
         /** The line of the file the last row came from (the header is line 1). */

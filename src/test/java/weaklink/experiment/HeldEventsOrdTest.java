@@ -103,7 +103,7 @@ class HeldEventsOrdTest {
     @Test
     void rowsThatOutgrowTheBudgetAreLetGoAndTheExportReadsTheFileToTheSameBytes() throws Exception {
         Watching all = run(BOOK, 2, "held", Long.MAX_VALUE);
-        Watching some = run(BOOK, 2, "outgrown", 20L * HeldEvents.ROW_BYTES + 4 * HeldEvents.PART_BYTES);
+        Watching some = run(BOOK, 2, "outgrown", 20L * HeldEvents.ROW_BYTES + HeldEvents.SLAB_BYTES);
         assertNotNull(all.heldRows);
         assertNull(some.heldRows, "rows beyond the budget are not handed to the summaries");
         assertSameFolders(tmp.resolve("held"), tmp.resolve("outgrown"), "outgrown");

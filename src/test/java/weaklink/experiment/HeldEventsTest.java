@@ -93,8 +93,8 @@ class HeldEventsTest {
 
     @Test
     void rowsBeyondTheBudgetAreLetGoAtOnceAndNoneIsHeldAfterwards() {
-        long twoParts = 2 * (HeldEvents.PART_BYTES + 10L * HeldEvents.ROW_BYTES);
-        HeldEvents held = new HeldEvents(POLICIES, twoParts);
+        long twentyRows = HeldEvents.SLAB_BYTES + 20L * HeldEvents.ROW_BYTES; // one slab, cut to what the budget has room for
+        HeldEvents held = new HeldEvents(POLICIES, twentyRows);
         held.add(part(0, 10));
         held.add(part(1, 10));
         assertTrue(held.holding());
@@ -105,6 +105,43 @@ class HeldEventsTest {
         held.add(part(3, 1));
         assertEquals(0, held.rows(), "nothing is held after the rows were let go");
         assertThrows(IllegalStateException.class, held::reader);
+    }
+
+    @Test
+    void rowsFillingSeveralSlabsAreHeldWhileTheyAndTheirSlabsFitTheBudget() {
+        // slabs of 1,024, 2,048 and 4,096 rows, the last cut to 900 by the budget: 3,972 rows in all
+        long budget = 3 * HeldEvents.SLAB_BYTES + 3_972L * HeldEvents.ROW_BYTES;
+        HeldEvents held = new HeldEvents(POLICIES, budget);
+        for (int r = 0; r < 3_972 / 331; r++) held.add(part(r, 331));
+        assertTrue(held.holding());
+        assertEquals(3_972, held.rows());
+        held.add(part(12, 1));
+        assertFalse(held.holding(), "the row after the budget's last");
+    }
+
+    @Test
+    void rowsAcrossSlabBoundariesReadBackAsAdded() {
+        // parts of 1,000 to 1,400 rows straddle the slabs' ends (1,024, then 3,072, 7,168, ... rows in), up to full slabs of SLAB_ROWS
+        HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
+        int[] sizes = new int[200];
+        long total = 0;
+        for (int r = 0; r < sizes.length; r++) {
+            sizes[r] = 1_000 + (r * 37) % 401;
+            held.add(part(r, sizes[r]));
+            total += sizes[r];
+        }
+        assertTrue(total > 3L * HeldEvents.SLAB_ROWS, "the rows fill full slabs");
+        assertEquals(total, held.rows());
+        HeldEvents.Reader in = held.reader();
+        for (int r = 0; r < sizes.length; r++) {
+            for (int e = 0; e < sizes[r]; e++) {
+                EventRow expected = EventRow.parse(EventRow.TABLE.line(row(POLICIES.get(e % 2), r, e, 1000.0 / (e + 1) + r)));
+                assertEquals(expected, in.next(), "replicate " + r + ", event " + e);
+            }
+        }
+        assertEquals(1 + total, in.line());
+        assertNull(in.next());
+        assertNull(in.next(), "still none after the last");
     }
 
     @Test
