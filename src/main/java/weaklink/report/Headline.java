@@ -45,9 +45,9 @@ public final class Headline {
         this.caveats = List.copyOf(caveats);
     }
 
-    /** The headline of results folder {@code dir}. */
+    /** The headline of results folder {@code dir}, from its manifest and {@code summary.csv} (all {@link #of} takes). */
     public static Headline read(Path dir) throws IOException, BadInputException {
-        return of(Results.read(dir));
+        return of(Results.readSummaryOnly(dir));
     }
 
     static Headline of(Results r) {

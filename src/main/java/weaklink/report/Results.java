@@ -128,15 +128,34 @@ final class Results {
 
     /** Reads a results folder, taking from {@code known} what it holds; bad input (exit 2) as {@link #read(Path)}. */
     static Results read(Path dir, Known known) throws IOException, BadInputException {
-        Results r = new Results(dir, known.manifest(), known.types());
-        if (r.policies.isEmpty()) throw new BadInputException(dir.resolve(Runner.MANIFEST), 0, 0, "policies", "lists no policy");
-        r.readSummary(require(dir, SUMMARY));
-        Path replicates = require(dir, Runner.REPLICATES);
+        Results r = summaryOf(dir, known);
+        Path replicates = dir.resolve(Runner.REPLICATES);
         if (known.totalLoss() == null) r.readReplicates(replicates);
         else for (String p : r.policies) r.totalLoss.put(p, known.totalLoss().get(p));
         if (Files.isRegularFile(dir.resolve(EXCEEDANCE))) r.readExceedance(dir.resolve(EXCEEDANCE));
         if (Files.isRegularFile(dir.resolve(TIMESERIES))) r.readTimeseries(dir.resolve(TIMESERIES));
         if (Files.isRegularFile(dir.resolve(BY_GROUP))) r.readByGroup(dir.resolve(BY_GROUP));
+        return r;
+    }
+
+    /**
+     * Reads the manifest and {@code summary.csv} of a results folder, and nothing else: what the headline
+     * ({@link Headline#of}) shows, printed after every run. The folder must still hold {@code replicates.csv}, as
+     * for {@link #read(Path)} (the same bad input, in the same order, when it does not), but the rows are not read
+     * again, nor the other tables, which no figure here takes: on M1 that was about 0.05 s of the run's wall after
+     * its last phase (docs/BENCHMARKS.md, "Twelfth pass: the headline from summary.csv alone").
+     */
+    static Results readSummaryOnly(Path dir) throws IOException, BadInputException {
+        Manifest manifest = Manifest.read(dir);
+        return summaryOf(dir, new Known(manifest, policyTypes(manifest, dir), null));
+    }
+
+    /** The part of a folder every reader needs: the manifest's policies, {@code summary.csv} read, {@code replicates.csv} present. */
+    private static Results summaryOf(Path dir, Known known) throws IOException, BadInputException {
+        Results r = new Results(dir, known.manifest(), known.types());
+        if (r.policies.isEmpty()) throw new BadInputException(dir.resolve(Runner.MANIFEST), 0, 0, "policies", "lists no policy");
+        r.readSummary(require(dir, SUMMARY));
+        require(dir, Runner.REPLICATES);
         return r;
     }
 

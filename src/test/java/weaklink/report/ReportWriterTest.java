@@ -215,6 +215,35 @@ class ReportWriterTest {
         assertEquals(2, chart(new StringWriter(), err, copy));
     }
 
+    @Test
+    void theHeadlineFromTheSummaryAloneIsTheHeadlineOfTheWholeFolder() throws Exception {
+        Headline whole = Headline.of(Results.read(results));
+        Headline read = Headline.read(results);
+        assertEquals(whole.ranking(), read.ranking());
+        assertEquals(whole.sentences(), read.sentences());
+        assertEquals(whole.caveats(), read.caveats());
+        assertEquals(whole.table(), read.table());
+    }
+
+    @Test
+    void aFolderWithoutReplicatesIsTheSameBadInputForTheHeadlineAsForTheReport() throws Exception {
+        Path copy = RealRun.copy(results, dir.resolve("copy"));
+        Files.delete(copy.resolve(weaklink.experiment.Runner.REPLICATES));
+        BadInputException report = assertThrows(BadInputException.class, () -> Results.read(copy));
+        BadInputException headline = assertThrows(BadInputException.class, () -> Headline.read(copy));
+        assertEquals(report.getMessage(), headline.getMessage());
+    }
+
+    @Test
+    void theHeadlineReadsNeitherTheRowsNorTheOtherTables() throws Exception {
+        Path copy = RealRun.copy(results, dir.resolve("copy"));
+        for (String table : List.of(weaklink.experiment.Runner.REPLICATES, Results.EXCEEDANCE, Results.TIMESERIES, Results.BY_GROUP)) {
+            Files.writeString(copy.resolve(table), "not,a\ntable\n");
+        }
+        assertThrows(BadInputException.class, () -> Results.read(copy));
+        assertEquals(Headline.read(results).text(), Headline.read(copy).text());
+    }
+
     private static int count(String s, String part) {
         int n = 0;
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
