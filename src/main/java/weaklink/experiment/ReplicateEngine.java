@@ -3,6 +3,7 @@ package weaklink.experiment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import weaklink.economics.LossModel;
 import weaklink.economics.Reinsurance;
 import weaklink.economics.SummarySets;
@@ -12,6 +13,7 @@ import weaklink.economics.policy.PoolSettlement;
 import weaklink.economics.policy.SecurityFunding;
 import weaklink.io.Csv;
 import weaklink.io.CsvBytes;
+import weaklink.io.InputFile;
 import weaklink.io.Lender;
 import weaklink.random.RandomStreams;
 import weaklink.model.ReplicateRecord;
@@ -83,6 +85,16 @@ public final class ReplicateEngine {
      * size before any funding is computed.
      */
     ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies, Workload workload) throws BadInputException {
+        this(scenario, seed, policies, workload, sources -> { });
+    }
+
+    /**
+     * As above, telling {@code networkReady} the network's files as read ({@link #networkSources()}) as soon as the
+     * network is built and the run found to fit the heap: the last check that refuses bad input, so that a caller may
+     * start writing (a run opens its results folder meanwhile) while the firms' decisions and the funding are computed.
+     */
+    ReplicateEngine(Scenario scenario, long seed, List<PolicySpec> policies, Workload workload,
+                    Consumer<List<InputFile.Digest>> networkReady) throws BadInputException {
         this.scenario = scenario;
         this.policies = List.copyOf(policies);
         this.policyNames = this.policies.stream().map(PolicySpec::name).toList();
@@ -104,6 +116,7 @@ public final class ReplicateEngine {
         this.heldEventsBudget = heldBudget;
         PhaseOutOfMemoryError.during("preparing the attacks", context::attackSurface);
         phases.add(timer.lap("network"));
+        networkReady.accept(net.sources());
         this.behaviour = new CostSharingPolicy[policies.size()];
         for (int p = 0; p < behaviour.length; p++) behaviour[p] = CostSharingPolicy.of(policies.get(p));
         PhaseOutOfMemoryError.during("computing firms' risk and their decisions with no policy", context::policyContext);
@@ -144,8 +157,13 @@ public final class ReplicateEngine {
 
     /** The engine of a run plan. */
     public static ReplicateEngine of(RunPlan plan) throws BadInputException {
+        return of(plan, sources -> { });
+    }
+
+    /** The engine of a run plan, telling {@code networkReady} when nothing further refuses bad input (see the constructor). */
+    static ReplicateEngine of(RunPlan plan, Consumer<List<InputFile.Digest>> networkReady) throws BadInputException {
         long replicates = plan.shard().end(plan.replicates()) - (long) plan.shard().start(plan.replicates());
-        return new ReplicateEngine(plan.scenario(), plan.seed(), plan.policies(), new Workload(plan.threads(), replicates));
+        return new ReplicateEngine(plan.scenario(), plan.seed(), plan.policies(), new Workload(plan.threads(), replicates), networkReady);
     }
 
     public List<String> policyNames() { return policyNames; }

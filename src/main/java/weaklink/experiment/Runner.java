@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import weaklink.io.InputFile;
 import weaklink.scenario.BadInputException;
 import weaklink.stats.RunningMean;
 
@@ -107,9 +108,16 @@ public final class Runner {
         Path dir = plan.outDir();
         List<Path> inputs = inputPaths();
         ResultsStore.checkCanCreate(dir, overwrite, inputs);
-        ReplicateEngine engine = ReplicateEngine.of(plan); // bad input is refused here, before anything is written
-        Manifest manifest = Manifest.create(plan, Instant.now(), "local", engine.networkSources());
-        try (ResultsStore store = ResultsStore.create(dir, manifest, overwrite, inputs, summariser, "weaklink run")) {
+        FolderOpening folder = new FolderOpening(sources -> ResultsStore.create(dir, Manifest.create(plan, Instant.now(), "local", sources),
+                overwrite, inputs, summariser, "weaklink run"));
+        ReplicateEngine engine;
+        try {
+            engine = ReplicateEngine.of(plan, folder::open); // bad input is refused while the network is built, before anything is written
+        } catch (BadInputException | RuntimeException | Error e) {
+            folder.abandon(e);
+            throw e;
+        }
+        try (ResultsStore store = folder.await()) {
             Accumulators acc = engine.newAccumulators();
             RunningMean[] losses = plan.stopsEarly() ? newLosses(plan.policies().size()) : null;
             ResultsStore.Rows rows = store.startRows(EventRows.files(plan.scenario()));
@@ -251,6 +259,64 @@ public final class Runner {
         store.summarise(held);
         store.complete();
         progress.phase(timer.lapWithPools("summaries and charts"));
+    }
+
+    /**
+     * The results folder of a new run, created ({@link ResultsStore#create}: its lock, the previous run's files removed with
+     * {@code --overwrite}, the declared files, the manifest forced to disk) on a thread of its own from the moment the
+     * network is built — nothing refuses bad input after that — while the run's thread computes the firms' decisions and
+     * the policies' funding. Creating it mostly waits on the disk: japan-manufacturing's 517 files (179 MB) removed and the
+     * manifest's {@code fsync}s took 0.06–0.37 s of wall between the funding and the first replicate when the run's own
+     * thread did it (docs/BENCHMARKS.md, "Thirteenth pass"). A failure is thrown where the folder is first needed, as before.
+     */
+    private static final class FolderOpening {
+        interface Create {
+            ResultsStore create(List<InputFile.Digest> networkSources) throws IOException, BadInputException;
+        }
+
+        private final Create create;
+        private FutureTask<ResultsStore> task;
+
+        FolderOpening(Create create) { this.create = create; }
+
+        /** Starts creating the folder, its manifest naming the network files {@code networkSources}. */
+        void open(List<InputFile.Digest> networkSources) {
+            task = new FutureTask<>(() -> create.create(networkSources));
+            Thread t = new Thread(task, "weaklink-folder");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** The folder, once created; what creating it threw is thrown here. */
+        ResultsStore await() throws IOException, BadInputException {
+            if (task == null) throw new IllegalStateException("the results folder was never opened");
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the results folder was created", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) throw io;
+                if (c instanceof BadInputException bad) throw bad;
+                if (c instanceof RuntimeException r) throw r;
+                if (c instanceof Error err) throw err;
+                throw new IllegalStateException(c);
+            }
+        }
+
+        /**
+         * The run failed after the folder was opened (out of memory in the funding): the folder is released as a run stopped
+         * before its first checkpoint leaves it (its manifest says running; {@code --resume} starts it again from its first replicate).
+         */
+        void abandon(Throwable failure) {
+            if (task == null) return;
+            try {
+                await().close();
+            } catch (IOException | BadInputException | RuntimeException | Error e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     private static RunningMean[] newLosses(int policies) {
