@@ -192,28 +192,63 @@ public final class HeldEvents {
         private int slab = -1, size, row;
         private long[] words;
         private long line = 1;
+        /** Where the row moved to starts in {@link #words}. */
+        private int at;
 
         /** The next row, or null after the last. */
         public EventRow next() {
+            if (!advance()) return null;
+            return new EventRow(policy(), replicate(), event(), actor(), day(), summarySet(), summaryId(), gulLoss(), gulExposure(), ilLoss(),
+                    ilExposure(), cededLoss(), retainedLoss());
+        }
+
+        /**
+         * Moves to the next row without making its object (false after the last): its numbers are then read one by one
+         * below, those {@link #next} gives (the ORD export takes a million rows so, without a million objects).
+         */
+        public boolean advance() {
             while (row == size) {
                 if (slab >= 0) { // read: let it go
                     slabs.set(slab, null);
                     words = null;
                 }
-                if (slab + 1 == slabs.size()) return null;
+                if (slab + 1 == slabs.size()) return false;
                 slab++;
                 words = slabs.get(slab);
                 size = slab == slabs.size() - 1 ? fill : words.length / WORDS;
                 row = 0;
             }
-            long[] x = words;
-            int w = row * WORDS;
+            at = row * WORDS;
             row++;
             line++;
-            return new EventRow(policies.get(high(x[w])), low(x[w]), high(x[w + 1]), low(x[w + 1]), high(x[w + 2]), low(x[w + 2]), (int) x[w + 3],
-                    Double.longBitsToDouble(x[w + 4]), Double.longBitsToDouble(x[w + 5]), Double.longBitsToDouble(x[w + 6]),
-                    Double.longBitsToDouble(x[w + 7]), Double.longBitsToDouble(x[w + 8]), Double.longBitsToDouble(x[w + 9]));
+            return true;
         }
+
+        public String policy() { return policies.get(high(words[at])); }
+
+        public int replicate() { return low(words[at]); }
+
+        public int event() { return high(words[at + 1]); }
+
+        public int actor() { return low(words[at + 1]); }
+
+        public int day() { return high(words[at + 2]); }
+
+        public int summarySet() { return low(words[at + 2]); }
+
+        public int summaryId() { return (int) words[at + 3]; }
+
+        public double gulLoss() { return Double.longBitsToDouble(words[at + 4]); }
+
+        public double gulExposure() { return Double.longBitsToDouble(words[at + 5]); }
+
+        public double ilLoss() { return Double.longBitsToDouble(words[at + 6]); }
+
+        public double ilExposure() { return Double.longBitsToDouble(words[at + 7]); }
+
+        public double cededLoss() { return Double.longBitsToDouble(words[at + 8]); }
+
+        public double retainedLoss() { return Double.longBitsToDouble(words[at + 9]); }
 
         /** The line of the file the last row came from (the header is line 1). */
         public int line() { return Math.toIntExact(line); }

@@ -46,6 +46,22 @@ public final class CsvBytes {
         return this;
     }
 
+    /** Bytes {@code [from, to)} gathered by {@code src}, without a line end among them (a cell it holds), as they are. */
+    public CsvBytes raw(CsvBytes src, int from, int to) {
+        int n = to - from;
+        room(n);
+        System.arraycopy(src.bytes, from, bytes, size, n);
+        size += n;
+        return this;
+    }
+
+    /** Bytes {@code [from, to)} gathered by {@code src} that are one whole row, its line end last: copied, and counted as a line. */
+    public CsvBytes line(CsvBytes src, int from, int to) {
+        raw(src, from, to);
+        lines++;
+        return this;
+    }
+
     /**
      * A text cell encoded once and written in many rows (a policy's name, UTF-8 from {@link Csv#text}), as its
      * bytes are; unlike {@link #raw} it may hold any character, and its line ends are counted.

@@ -19,7 +19,7 @@ import weaklink.io.CsvFormat;
  * what is wrong with it. Reading back the tens of megabytes a run has just written was the ORD
  * export's critical path (docs/BENCHMARKS.md, "Sixth pass: the summaries").
  */
-final class EventsReader implements OrdExport.EventSource {
+final class EventsReader implements java.io.Closeable {
     private static final int COLUMNS = 13;
     /** Digits of a whole number read here: at most 9, so it fits an int whatever they are. */
     private static final int INT_DIGITS = 9;
@@ -43,11 +43,9 @@ final class EventsReader implements OrdExport.EventSource {
     }
 
     /** The number of the last line read, from 1 (the header). */
-    @Override
     public int line() { return lines.number(); }
 
     /** The first line, decoded, or null for an empty file. */
-    @Override
     public String header() throws IOException {
         return nextLine() ? text() : null;
     }
@@ -58,7 +56,6 @@ final class EventsReader implements OrdExport.EventSource {
      * @throws RuntimeException as {@link EventRow#parse} throws it for a bad line ({@link #line()} is its number)
      * @throws IOException      for bytes that are not UTF-8, as a reader of the file throws it
      */
-    @Override
     public EventRow next() throws IOException {
         do {
             if (!nextLine()) return null;

@@ -87,16 +87,18 @@ final class OrdExport {
             this.meaning = meaning;
         }
 
-        double loss(EventRow r) {
+        /** The column of a batch holding its rows' losses in this perspective. */
+        double[] losses(Batch b) {
             return switch (this) {
-                case GUL -> r.gulLoss();
-                case IL -> r.ilLoss();
-                case RI -> r.retainedLoss();
-                case RL -> r.cededLoss();
+                case GUL -> b.gulLoss;
+                case IL -> b.ilLoss;
+                case RI -> b.retainedLoss;
+                case RL -> b.cededLoss;
             };
         }
 
-        double exposure(EventRow r) { return this == GUL ? r.gulExposure() : r.ilExposure(); }
+        /** The column of a batch holding its rows' impacted exposures in this perspective. */
+        double[] exposures(Batch b) { return this == GUL ? b.gulExposure : b.ilExposure; }
 
         /** The year's total and largest event in this perspective, from a row of {@code year_losses.csv}. */
         double[] year(EventRows.YearRow r) {
@@ -271,19 +273,25 @@ final class OrdExport {
         write(dir, run, groups, threads, null);
     }
 
-    /** The rows of {@code events.csv} in the file's order: read from it ({@link EventsReader}) or as the run held them ({@link HeldEvents}). */
+    /**
+     * The rows of {@code events.csv} in the file's order: read from it ({@link EventsReader}) or as the run held them
+     * ({@link HeldEvents}), each put straight into a batch's columns.
+     */
     interface EventSource extends java.io.Closeable {
         /** The header line, or null for an empty file. */
         String header() throws IOException;
 
-        /** The next row, or null after the last; a bad line throws as {@link EventRow#parse} does. */
-        EventRow next() throws IOException;
+        /** Moves to the next row and gives its policy, or null after the last; a bad line throws as {@link EventRow#parse} does. */
+        String next() throws IOException;
+
+        /** Puts the numbers of the row moved to into row {@code k} of {@code b}. */
+        void put(Batch b, int k);
 
         /** The file's line of the last row (the header is line 1). */
         int line();
     }
 
-    /** The rows {@code held}, as the file holds them: its header, then every row in order. */
+    /** The rows {@code held}, as the file holds them: its header, then every row in order, with no object made per row. */
     private static EventSource source(HeldEvents held) {
         HeldEvents.Reader rows = held.reader();
         return new EventSource() {
@@ -294,14 +302,43 @@ final class OrdExport {
                 return EventRow.TABLE.header();
             }
 
-            @Override public EventRow next() {
+            @Override public String next() {
                 if (!header) throw new IllegalStateException("the header comes first");
-                return rows.next();
+                return rows.advance() ? rows.policy() : null;
+            }
+
+            @Override public void put(Batch b, int k) {
+                b.put(k, rows.replicate(), rows.event(), rows.day(), rows.summarySet(), rows.summaryId(), rows.gulLoss(), rows.gulExposure(),
+                        rows.ilLoss(), rows.ilExposure(), rows.cededLoss(), rows.retainedLoss());
             }
 
             @Override public int line() { return header ? rows.line() : 0; }
 
             @Override public void close() {}
+        };
+    }
+
+    /** The rows of {@code events.csv} read from the file. */
+    private static EventSource source(Path eventsFile, List<String> policies) throws IOException {
+        EventsReader in = new EventsReader(eventsFile, policies);
+        return new EventSource() {
+            private EventRow row;
+
+            @Override public String header() throws IOException { return in.header(); }
+
+            @Override public String next() throws IOException {
+                row = in.next();
+                return row == null ? null : row.policy();
+            }
+
+            @Override public void put(Batch b, int k) {
+                b.put(k, row.replicate(), row.event(), row.day(), row.summarySet(), row.summaryId(), row.gulLoss(), row.gulExposure(), row.ilLoss(),
+                        row.ilExposure(), row.cededLoss(), row.retainedLoss());
+            }
+
+            @Override public int line() { return in.line(); }
+
+            @Override public void close() throws IOException { in.close(); }
         };
     }
 
@@ -368,36 +405,39 @@ final class OrdExport {
                 }
             }
             Streams streams = new Streams(out, pool, threads);
-            try (EventSource in = held != null ? source(held) : new EventsReader(eventsFile, run.policies())) {
+            try (EventSource in = held != null ? source(held) : source(eventsFile, run.policies())) {
                 String header = in.header();
                 if (header == null || !header.equals(EventRow.TABLE.header())) throw new IOException(eventsFile + ": unexpected header");
                 int year = -1, yearChanges = 0;
                 while (!streams.failed) {
-                    EventRow r;
+                    String policy;
                     try {
-                        r = in.next();
+                        policy = in.next();
                     } catch (RuntimeException e) {
                         throw new IOException(eventsFile + ":" + in.line() + ": " + e.getMessage(), e);
                     }
-                    if (r == null) break;
+                    if (policy == null) break;
                     int lineNo = in.line();
-                    Integer pi = policyIndex.get(r.policy());
-                    if (pi == null) throw new IOException(eventsFile + ":" + lineNo + ": policy '" + r.policy() + "' is not one of the run's");
-                    int y = r.replicate() - run.firstReplicate();
-                    if (y < 0 || y >= n) throw new IOException(eventsFile + ":" + lineNo + ": replicate " + r.replicate() + " is not one of the folder's");
+                    Integer pi = policyIndex.get(policy);
+                    if (pi == null) throw new IOException(eventsFile + ":" + lineNo + ": policy '" + policy + "' is not one of the run's");
+                    Batch b = streams.filling(pi);
+                    int k = b.size;
+                    in.put(b, k);
+                    int y = b.replicate[k] - run.firstReplicate();
+                    if (y < 0 || y >= n) throw new IOException(eventsFile + ":" + lineNo + ": replicate " + b.replicate[k] + " is not one of the folder's");
                     if (y < year) {
-                        throw new IOException(eventsFile + ":" + lineNo + ": replicate " + r.replicate() + " after replicate " + (year + run.firstReplicate())
+                        throw new IOException(eventsFile + ":" + lineNo + ": replicate " + b.replicate[k] + " after replicate " + (year + run.firstReplicate())
                                 + ": rows must be in replicate order");
                     }
                     if (y != year) {
                         yearChanges++;
                         year = y;
                     }
-                    Integer cell = cellOf.get(key(r.summarySet(), r.summaryId()));
-                    if (cell == null) throw new IOException(eventsFile + ":" + lineNo + ": no summary group " + r.summarySet() + "/" + r.summaryId());
-                    int eventId = Math.toIntExact(eventBase[y] + r.event() + 1);
-                    int dayOfYear = Math.floorMod(r.day(), 365);
-                    streams.add(pi, new Item(r, lineNo, yearChanges, y, cell, eventId, month(dayOfYear), dayOfMonth(dayOfYear)));
+                    Integer cell = cellOf.get(key(b.summarySet[k], b.summaryId[k]));
+                    if (cell == null) throw new IOException(eventsFile + ":" + lineNo + ": no summary group " + b.summarySet[k] + "/" + b.summaryId[k]);
+                    int dayOfYear = Math.floorMod(b.day[k], 365);
+                    b.checked(k, lineNo, yearChanges, y, cell, Math.toIntExact(eventBase[y] + b.event[k] + 1), month(dayOfYear), dayOfMonth(dayOfYear));
+                    streams.added(pi);
                 }
             } catch (IOException | RuntimeException | Error e) {
                 streams.fail(Streams.READER, e); // a writer fails only on an earlier line: its failure comes first
@@ -485,11 +525,53 @@ final class OrdExport {
 
     private static long key(int set, int id) { return (long) set << 32 | id; }
 
-    /** A row of {@code events.csv} as checked by the reader: its line, the changes of year before it, its year, summary group cell, event id and date. */
-    private record Item(EventRow row, int line, int yearChanges, int year, int cell, int eventId, int month, int day) {}
+    /**
+     * Rows of {@code events.csv} of one policy handed together to its perspectives' writers, held in columns (no
+     * object per row): the numbers of each row the writers use, then what the reader worked out of it as it checked
+     * it (its line, the changes of year before it, its year, summary group cell, event id, month and day of month).
+     * Filled by the reader, read only by the writers, and filled again once each of them has taken its rows: a
+     * million rows make no garbage (an object or two per row were about 150 MB, a collection and a half, on
+     * japan-manufacturing's 1,000 years).
+     */
+    static final class Batch {
+        final int[] replicate = new int[BATCH], event = new int[BATCH], summarySet = new int[BATCH], summaryId = new int[BATCH];
+        final double[] gulLoss = new double[BATCH], gulExposure = new double[BATCH], ilLoss = new double[BATCH], ilExposure = new double[BATCH],
+                cededLoss = new double[BATCH], retainedLoss = new double[BATCH];
+        /** The row's day (from 0) as read, then the day of its month. */
+        final int[] day = new int[BATCH];
+        final int[] line = new int[BATCH], yearChanges = new int[BATCH], year = new int[BATCH], cell = new int[BATCH], eventId = new int[BATCH],
+                month = new int[BATCH];
+        int size;
+        /** Writers that have yet to take the rows: the last one hands the batch back to be filled again. */
+        final AtomicInteger untaken = new AtomicInteger();
 
-    /** Rows of one policy handed together to its perspectives' writers (read only by them). */
-    private record Batch(Item[] items, int size) {}
+        /** Row {@code k}'s numbers, as read. */
+        void put(int k, int replicateIndex, int eventInYear, int dayIndex, int set, int id, double gulLossAmount, double gulExposureAmount,
+                 double ilLossAmount, double ilExposureAmount, double cededLossAmount, double retainedLossAmount) {
+            replicate[k] = replicateIndex;
+            event[k] = eventInYear;
+            day[k] = dayIndex;
+            summarySet[k] = set;
+            summaryId[k] = id;
+            gulLoss[k] = gulLossAmount;
+            gulExposure[k] = gulExposureAmount;
+            ilLoss[k] = ilLossAmount;
+            ilExposure[k] = ilExposureAmount;
+            cededLoss[k] = cededLossAmount;
+            retainedLoss[k] = retainedLossAmount;
+        }
+
+        /** What the reader worked out of row {@code k}. */
+        void checked(int k, int lineNo, int changes, int y, int groupCell, int id, int monthOfYear, int dayOfMonth) {
+            line[k] = lineNo;
+            yearChanges[k] = changes;
+            year[k] = y;
+            cell[k] = groupCell;
+            eventId[k] = id;
+            month[k] = monthOfYear;
+            day[k] = dayOfMonth;
+        }
+    }
 
     /** Rows of a policy in one batch: large enough that handing them over costs little next to writing them. */
     static final int BATCH = 1024;
@@ -504,8 +586,8 @@ final class OrdExport {
         /** A year's SELT rows of each summary set, held to be written in event id order. */
         final YearSelt[] yearSelt = {new YearSelt(), new YearSelt(), new YearSelt(), new YearSelt()};
         final YearTotals[] totals;
-        /** The SPLT's `PeriodWeight` cell, the same on every row. */
-        private final byte[] weightCell;
+        /** Makes its SPLT rows, whose bytes its SELT rows are made of. */
+        private final SpltLine spltLine;
         /** Its position among the writers, the order of failures on one line. */
         private final int index;
         private int yearChanges;
@@ -515,7 +597,7 @@ final class OrdExport {
         Output(Path dir, String policy, Perspective perspective, int cells, double weight, int index) throws IOException {
             this.policy = policy;
             this.perspective = perspective;
-            this.weightCell = NUMBER.write(weight).getBytes(StandardCharsets.US_ASCII);
+            this.spltLine = new SpltLine(NUMBER.write(weight).getBytes(StandardCharsets.US_ASCII));
             this.index = index;
             this.totals = new YearTotals[cells];
             for (int c = 0; c < cells; c++) totals[c] = new YearTotals();
@@ -535,20 +617,20 @@ final class OrdExport {
          * after the change, for every writer, and a writer is given none of its rows in between, so it
          * holds the same rows either way and writes the same sorted blocks.
          */
-        void take(Item it) throws IOException {
-            if (it.yearChanges() != yearChanges) {
+        void take(Batch b, int k) throws IOException {
+            if (b.yearChanges[k] != yearChanges) {
                 flushSelt();
-                yearChanges = it.yearChanges();
+                yearChanges = b.yearChanges[k];
             }
-            EventRow r = it.row();
-            double loss = perspective.loss(r);
+            double loss = perspective.losses(b)[k];
             if (loss <= 0) return;
-            double exposure = perspective.exposure(r);
-            yearSelt[r.summarySet() - 1].add(it.eventId(), r.summaryId(), loss, exposure);
-            appendSplt(splt.rows(r.summarySet()), r.replicate() + 1, weightCell, it.eventId(), r.replicate() + 1, it.month(), it.day(), r.summaryId(),
-                    loss, exposure);
-            splt.rowEnded(r.summarySet());
-            totals[it.cell()].add(it.year(), Math.round(loss * 100));
+            double exposure = perspective.exposures(b)[k];
+            int set = b.summarySet[k], period = b.replicate[k] + 1;
+            CsvBytes rows = splt.rows(set);
+            spltLine.append(rows, period, b.eventId[k], period, b.month[k], b.day[k], b.summaryId[k], loss, exposure);
+            yearSelt[set - 1].add(b.eventId[k], b.summaryId[k], rows, spltLine);
+            splt.rowEnded(set);
+            totals[b.cell[k]].add(b.year[k], Math.round(loss * 100));
         }
 
         /** Queues a batch; a writer runs on one pool thread at a time, its batches in the order given. */
@@ -562,11 +644,11 @@ final class OrdExport {
                 Batch b = queue.poll();
                 int k = 0;
                 try {
-                    if (!streams.writerFailed) for (; k < b.size(); k++) take(b.items()[k]);
+                    if (!streams.writerFailed) for (; k < b.size; k++) take(b, k);
                 } catch (IOException | RuntimeException | Error e) {
-                    streams.fail(b.items()[k].line(), index, e);
+                    streams.fail(b.line[k], index, e);
                 } finally {
-                    streams.inFlight.release();
+                    streams.taken(b);
                 }
             } while (queued.decrementAndGet() > 0);
         }
@@ -588,8 +670,10 @@ final class OrdExport {
         static final long READER = Long.MAX_VALUE;
         private final Output[][] out;
         private final ExecutorService pool;
-        private final Item[][] filling;
-        private final int[] filled;
+        /** Each policy's batch being filled. */
+        private final Batch[] filling;
+        /** Batches every writer has taken, to be filled again. */
+        private final ConcurrentLinkedQueue<Batch> free = new ConcurrentLinkedQueue<>();
         private final int permits;
         final Semaphore inFlight;
         /** The reader stops at any failure, the writers at a writer's (a bad line still lets them write the rows before it). */
@@ -601,29 +685,46 @@ final class OrdExport {
         Streams(Output[][] out, ExecutorService pool, int threads) {
             this.out = out;
             this.pool = pool;
-            this.filling = new Item[out.length][];
-            this.filled = new int[out.length];
+            this.filling = new Batch[out.length];
             int writersPerPolicy = out.length == 0 ? 1 : Math.max(1, out[0].length);
             this.permits = BATCHES_PER_THREAD * Math.max(1, threads) * writersPerPolicy;
             this.inFlight = new Semaphore(permits);
         }
 
-        void add(int policy, Item it) throws IOException {
-            if (pool == null) {
-                for (Output o : out[policy]) o.take(it);
-                return;
+        /** The batch the next row of {@code policy} goes into (as its row {@code size}); {@link #added} once it is there. */
+        Batch filling(int policy) {
+            Batch b = filling[policy];
+            if (b == null) {
+                b = free.poll();
+                if (b == null) b = new Batch();
+                b.size = 0;
+                filling[policy] = b;
             }
-            if (filling[policy] == null) filling[policy] = new Item[BATCH];
-            filling[policy][filled[policy]++] = it;
-            if (filled[policy] == BATCH) dispatch(policy);
+            return b;
+        }
+
+        /** Counts the row put into {@code policy}'s batch: at once written without a pool, else handed over with a full batch. */
+        void added(int policy) throws IOException {
+            Batch b = filling[policy];
+            if (pool == null) {
+                for (Output o : out[policy]) o.take(b, b.size);
+                return; // the row is written: the next one takes its place
+            }
+            if (++b.size == BATCH) dispatch(policy);
         }
 
         private void dispatch(int policy) {
-            Batch b = new Batch(filling[policy], filled[policy]);
+            Batch b = filling[policy];
             filling[policy] = null;
-            filled[policy] = 0;
+            b.untaken.set(out[policy].length);
             inFlight.acquireUninterruptibly(out[policy].length);
             for (Output o : out[policy]) o.offer(b, this);
+        }
+
+        /** A writer has taken its rows of {@code b}; the last one lets it be filled again. */
+        void taken(Batch b) {
+            if (b.untaken.decrementAndGet() == 0) free.add(b);
+            inFlight.release();
         }
 
         void execute(Runnable task) {
@@ -650,7 +751,7 @@ final class OrdExport {
         /** Hands over the last rows, waits until every writer has stopped, and throws the first failure. */
         void finish() throws IOException {
             if (pool != null) {
-                for (int p = 0; p < out.length; p++) if (filled[p] > 0 && !writerFailed) dispatch(p);
+                for (int p = 0; p < out.length; p++) if (filling[p] != null && filling[p].size > 0 && !writerFailed) dispatch(p);
                 inFlight.acquireUninterruptibly(permits);
             }
             Throwable e;
@@ -767,8 +868,8 @@ final class OrdExport {
     }
 
     /**
-     * A year's SELT rows of one summary set, held in arrays (no object per row) until they are written in
-     * order of event id and summary id, rows of equal ids in the order added: the order of a stable sort by
+     * A year's SELT rows of one summary set, held as their lines' bytes and ids (no object per row) until they are
+     * written in order of event id and summary id, rows of equal ids in the order added: the order of a stable sort by
      * that comparator, by a merge sort of their positions.
      */
     static final class YearSelt {
@@ -776,34 +877,42 @@ final class OrdExport {
         private static final int INSERTION = 16;
         private int size;
         private int[] eventId = new int[16], summaryId = new int[16], order = new int[16], merged = new int[16];
-        private double[] loss = new double[16], exposure = new double[16];
+        /** Where each row's line starts in {@link #lines}; the next row's start (or the end of the lines) is where it ends. */
+        private int[] start = new int[17];
+        private final CsvBytes lines = new CsvBytes(1024);
 
-        void add(int event, int summary, double lossAmount, double exposureAmount) {
+        /**
+         * Holds the SELT row of the SPLT row {@code line} has just appended to {@code splt}: a SELT line is the SPLT
+         * line's event id cell, a comma, then its cells from the summary id to the line end (the two tables end
+         * alike), so its amounts are copied, not written again.
+         */
+        void add(int event, int summary, CsvBytes splt, SpltLine line) {
             if (size == eventId.length) {
                 int capacity = 2 * size;
                 eventId = Arrays.copyOf(eventId, capacity);
                 summaryId = Arrays.copyOf(summaryId, capacity);
-                loss = Arrays.copyOf(loss, capacity);
-                exposure = Arrays.copyOf(exposure, capacity);
+                start = Arrays.copyOf(start, capacity + 1);
                 order = new int[capacity];
                 merged = new int[capacity];
             }
             eventId[size] = event;
             summaryId[size] = summary;
-            loss[size] = lossAmount;
-            exposure[size] = exposureAmount;
+            start[size] = lines.size();
+            lines.raw(splt, line.eventFrom, line.eventTo).comma().line(splt, line.tailFrom, splt.size());
             size++;
         }
 
-        /** Appends the rows held to {@code out} in order, as {@link #appendSelt} writes each, and forgets them. */
+        /** Appends the rows held to {@code out} in order, as {@link #SELT} writes each, and forgets them. */
         void appendSorted(CsvBytes out) {
             for (int i = 0; i < size; i++) order[i] = i;
             sort(0, size);
+            start[size] = lines.size();
             for (int i = 0; i < size; i++) {
                 int k = order[i];
-                appendSelt(out, eventId[k], summaryId[k], loss[k], exposure[k]);
+                out.line(lines, start[k], start[k + 1]);
             }
             size = 0;
+            lines.clear();
         }
 
         /** Sorts {@code order[from, to)} stably by the rows' (event id, summary id). */
@@ -832,14 +941,6 @@ final class OrdExport {
         }
     }
 
-    /**
-     * Appends the line of {@link #SELT} of the row of these values, as {@code SELT.line} and its '\n' (OrdExportTest
-     * compares them), without the row object.
-     */
-    static void appendSelt(CsvBytes out, int eventId, int summaryId, double loss, double exposure) {
-        out.integer(eventId).comma().integer(summaryId).raw(SAMPLE_CELL).money(loss).comma().money(exposure).newline();
-    }
-
     /** {@code ,1,}: the cells between a row's summary id and its loss, the same on every SELT and SPLT row ({@link #SAMPLE_ID}). */
     static final byte[] SAMPLE_CELL = ascii("," + INTEGER.write(SAMPLE_ID) + ",");
 
@@ -862,15 +963,39 @@ final class OrdExport {
     private static byte[] ascii(String cells) { return cells.getBytes(StandardCharsets.US_ASCII); }
 
     /**
-     * Appends the line of {@link #SPLT} of the row of these values (the period weight's cell made once), as
-     * {@code SPLT.line} and its '\n' (OrdExportTest compares them), without the row object.
+     * Makes the lines of {@link #SPLT}, as {@code SPLT.line} and its '\n' (OrdExportTest compares them), without a row
+     * object, the cells that repeat from row to row made once: the period weight's, and {@code PERIOD,WEIGHT,} and
+     * {@code ,YEAR} of the last period and year (a writer's rows come year by year). After each line it tells where its
+     * event id cell and its cells from the summary id on lie, the bytes of the row's SELT line ({@link YearSelt#add}).
      */
-    static void appendSplt(CsvBytes out, int period, byte[] weightCell, int eventId, int year, int month, int day, int summaryId,
-                           double loss, double exposure) {
-        out.integer(period).comma().raw(weightCell).comma().integer(eventId).comma().integer(year);
-        if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && DATE_CELLS[32 * month + day] != null) out.raw(DATE_CELLS[32 * month + day]);
-        else out.comma().integer(month).comma().integer(day).comma().integer(0).comma().integer(0).comma();
-        out.integer(summaryId).raw(SAMPLE_CELL).money(loss).comma().money(exposure).newline();
+    static final class SpltLine {
+        private final byte[] weightCell;
+        private int period, year;
+        private byte[] periodCells, yearCell;
+        /** In the buffer of the last line: its event id cell {@code [eventFrom, eventTo)}, and where its summary id cell starts. */
+        int eventFrom, eventTo, tailFrom;
+
+        SpltLine(byte[] weightCell) { this.weightCell = weightCell; }
+
+        void append(CsvBytes out, int period, int eventId, int year, int month, int day, int summaryId, double loss, double exposure) {
+            if (periodCells == null || period != this.period) {
+                periodCells = new CsvBytes(32).integer(period).comma().raw(weightCell).comma().toByteArray();
+                this.period = period;
+            }
+            if (yearCell == null || year != this.year) {
+                yearCell = new CsvBytes(16).comma().integer(year).toByteArray();
+                this.year = year;
+            }
+            out.raw(periodCells);
+            eventFrom = out.size();
+            out.integer(eventId);
+            eventTo = out.size();
+            out.raw(yearCell);
+            if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && DATE_CELLS[32 * month + day] != null) out.raw(DATE_CELLS[32 * month + day]);
+            else out.comma().integer(month).comma().integer(day).comma().integer(0).comma().integer(0).comma();
+            tailFrom = out.size();
+            out.integer(summaryId).raw(SAMPLE_CELL).money(loss).comma().money(exposure).newline();
+        }
     }
 
     /** The summary-info, PALT, EPT and PSEPT of one summary set. */
@@ -992,7 +1117,7 @@ final class OrdExport {
         /** Bytes of rows gathered before they are written as one block. */
         static final int BLOCK = 1 << 16;
         private final AtomicFile.Pending[] files = new AtomicFile.Pending[SETS];
-        /** Each file's rows not yet written: a table of numbers, made as bytes (see {@link #appendSelt}, {@link #appendSplt}). */
+        /** Each file's rows not yet written: a table of numbers, made as bytes (see {@link SpltLine}, {@link YearSelt}). */
         private final CsvBytes[] rows = new CsvBytes[SETS];
         private boolean committed;
 

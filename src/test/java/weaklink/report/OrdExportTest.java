@@ -76,16 +76,31 @@ class OrdExportTest {
         };
     }
 
+    /** Appends {@code r}'s SPLT line with {@code line} (its cells of the last period and year kept from row to row). */
+    static void append(weaklink.io.CsvBytes out, OrdExport.SpltLine line, OrdExport.SpltRow r) {
+        line.append(out, r.period(), r.eventId(), r.year(), r.month(), r.day(), r.summaryId(), r.loss(), r.exposure());
+    }
+
+    static byte[] ascii(String s) { return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII); }
+
     @Test
-    void seltRowsMadeAsBytesAreTheTablesLines() {
+    void seltRowsMadeOfTheSpltLinesBytesAreTheTablesLines() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(261);
-        weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
+        OrdExport.SpltLine line = new OrdExport.SpltLine(ascii("0.001"));
+        OrdExport.YearSelt held = new OrdExport.YearSelt();
+        weaklink.io.CsvBytes splt = new weaklink.io.CsvBytes(64), out = new weaklink.io.CsvBytes(64);
         StringBuilder expected = new StringBuilder();
+        // one event id per row, so that the rows' order is the order they came in
         for (int i = 0; i < 50_000; i++) {
-            OrdExport.SeltRow r = new OrdExport.SeltRow(1 + rng.nextInt(Integer.MAX_VALUE), 1 + rng.nextInt(20), amount(rng), amount(rng));
-            OrdExport.appendSelt(out, r.eventId(), r.summaryId(), r.loss(), r.exposure());
+            int year = 1 + i / 100, day = rng.nextInt(365);
+            OrdExport.SeltRow r = new OrdExport.SeltRow(1 + i, 1 + rng.nextInt(20), amount(rng), amount(rng));
+            append(splt, line, new OrdExport.SpltRow(year, 0.001, r.eventId(), year, OrdExport.month(day), OrdExport.dayOfMonth(day), r.summaryId(),
+                    r.loss(), r.exposure()));
+            held.add(r.eventId(), r.summaryId(), splt, line);
             expected.append(OrdExport.SELT.line(r)).append('\n');
+            if (rng.nextInt(50) == 0) splt.clear(); // as a writer hands a block of rows on
         }
+        held.appendSorted(out);
         assertEquals(expected.toString(), out.toString());
         assertEquals(50_000, out.lines());
     }
@@ -97,26 +112,30 @@ class OrdExportTest {
         StringBuilder expected = new StringBuilder();
         for (int n : new int[] {1, 3, 7, 1000, 1_000_000}) {
             double weight = 1.0 / n;
-            byte[] weightCell = weaklink.io.CsvFormat.NUMBER.write(weight).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            OrdExport.SpltLine line = new OrdExport.SpltLine(ascii(weaklink.io.CsvFormat.NUMBER.write(weight)));
+            int year = 1;
             for (int i = 0; i < 10_000; i++) {
-                int year = 1 + rng.nextInt(n), day = rng.nextInt(365);
-                OrdExport.SpltRow r = new OrdExport.SpltRow(year, weight, 1 + rng.nextInt(Integer.MAX_VALUE), year, OrdExport.month(day),
+                // runs of rows of one year, and now and then a period unlike the year, so that both kept cells are made again
+                if (rng.nextInt(4) == 0) year = 1 + rng.nextInt(n);
+                int period = rng.nextInt(10) == 0 ? 1 + rng.nextInt(n) : year, day = rng.nextInt(365);
+                OrdExport.SpltRow r = new OrdExport.SpltRow(period, weight, 1 + rng.nextInt(Integer.MAX_VALUE), year, OrdExport.month(day),
                         OrdExport.dayOfMonth(day), 1 + rng.nextInt(20), amount(rng), amount(rng));
-                OrdExport.appendSplt(out, r.period(), weightCell, r.eventId(), r.year(), r.month(), r.day(), r.summaryId(), r.loss(), r.exposure());
+                append(out, line, r);
                 expected.append(OrdExport.SPLT.line(r)).append('\n');
             }
         }
         assertEquals(expected.toString(), out.toString());
+        assertEquals(50_000, out.lines());
     }
 
     @Test
     void spltRowsOfEveryDayOfTheCalendarAreTheTablesLines() {
         weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
-        byte[] weightCell = weaklink.io.CsvFormat.NUMBER.write(0.001).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        OrdExport.SpltLine line = new OrdExport.SpltLine(ascii(weaklink.io.CsvFormat.NUMBER.write(0.001)));
         StringBuilder expected = new StringBuilder();
         for (int day = 0; day < 365; day++) {
             OrdExport.SpltRow r = new OrdExport.SpltRow(7, 0.001, 1000 + day, 7, OrdExport.month(day), OrdExport.dayOfMonth(day), 3, day * 1.25, 5e9);
-            OrdExport.appendSplt(out, r.period(), weightCell, r.eventId(), r.year(), r.month(), r.day(), r.summaryId(), r.loss(), r.exposure());
+            append(out, line, r);
             expected.append(OrdExport.SPLT.line(r)).append('\n');
         }
         assertEquals(expected.toString(), out.toString());
@@ -125,12 +144,12 @@ class OrdExportTest {
     @Test
     void spltRowsOfADateOffTheCalendarAreStillTheTablesLines() {
         weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
-        byte[] weightCell = weaklink.io.CsvFormat.NUMBER.write(0.5).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        OrdExport.SpltLine line = new OrdExport.SpltLine(ascii(weaklink.io.CsvFormat.NUMBER.write(0.5)));
         StringBuilder expected = new StringBuilder();
         int[][] dates = {{0, 0}, {2, 30}, {13, 1}, {-1, 5}, {4, 31}, {12, 32}, {1_000_000, -7}};
         for (int[] date : dates) {
             OrdExport.SpltRow r = new OrdExport.SpltRow(2, 0.5, 9, 2, date[0], date[1], 1, 10.5, 20.25);
-            OrdExport.appendSplt(out, r.period(), weightCell, r.eventId(), r.year(), r.month(), r.day(), r.summaryId(), r.loss(), r.exposure());
+            append(out, line, r);
             expected.append(OrdExport.SPLT.line(r)).append('\n');
         }
         assertEquals(expected.toString(), out.toString());
@@ -158,14 +177,16 @@ class OrdExportTest {
     void aYearsSeltRowsAreWrittenAsAStableSortByEventAndSummaryIdWritesThem() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(264);
         OrdExport.YearSelt held = new OrdExport.YearSelt();
-        weaklink.io.CsvBytes out = new weaklink.io.CsvBytes(64);
+        OrdExport.SpltLine line = new OrdExport.SpltLine(ascii("0.5"));
+        weaklink.io.CsvBytes splt = new weaklink.io.CsvBytes(64), out = new weaklink.io.CsvBytes(64);
         for (int size : new int[] {0, 1, 2, 15, 16, 17, 33, 100, 1000, 5000, 3}) {
             // few events and groups, so that rows of equal ids occur and must keep the order they came in
             List<OrdExport.SeltRow> rows = new java.util.ArrayList<>();
             for (int i = 0; i < size; i++) {
                 OrdExport.SeltRow r = new OrdExport.SeltRow(100 + rng.nextInt(1 + size / 4), 1 + rng.nextInt(5), amount(rng), amount(rng));
                 rows.add(r);
-                held.add(r.eventId(), r.summaryId(), r.loss(), r.exposure());
+                append(splt, line, new OrdExport.SpltRow(2, 0.5, r.eventId(), 2, 1, 1, r.summaryId(), r.loss(), r.exposure()));
+                held.add(r.eventId(), r.summaryId(), splt, line);
             }
             rows.sort((a, b) -> a.eventId() != b.eventId() ? Integer.compare(a.eventId(), b.eventId()) : Integer.compare(a.summaryId(), b.summaryId()));
             StringBuilder expected = new StringBuilder();
@@ -173,6 +194,7 @@ class OrdExportTest {
             out.clear();
             held.appendSorted(out);
             assertEquals(expected.toString(), out.toString(), size + " rows");
+            assertEquals(size, out.lines(), size + " rows");
         }
     }
 }
