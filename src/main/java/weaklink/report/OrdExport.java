@@ -388,14 +388,7 @@ final class OrdExport {
     /** The SELT and SPLT of every policy and perspective, committed together once the whole file is read, and each group's totals. */
     private static void writeEvents(Path dir, Run run, Path eventsFile, HeldEvents held, List<Accumulators.SummaryGroup> groups, Output[][] out,
                                     ExecutorService pool, int threads) throws IOException {
-        int n = run.years();
-        double weight = 1.0 / n;
-        long[] eventBase = new long[n];
-        for (int i = 1; i < eventBase.length; i++) eventBase[i] = eventBase[i - 1] + run.campaigns()[i - 1];
-        Map<Long, Integer> cellOf = new LinkedHashMap<>();
-        for (int c = 0; c < groups.size(); c++) cellOf.put(key(groups.get(c).set(), groups.get(c).id()), c);
-        Map<String, Integer> policyIndex = new LinkedHashMap<>();
-        for (String policy : run.policies()) policyIndex.put(policy, policyIndex.size());
+        double weight = 1.0 / run.years();
         List<Perspective> perspectives = perspectives(run.settings().reinsured());
         try {
             for (int pi = 0; pi < out.length; pi++) {
@@ -408,36 +401,9 @@ final class OrdExport {
             try (EventSource in = held != null ? source(held) : source(eventsFile, run.policies())) {
                 String header = in.header();
                 if (header == null || !header.equals(EventRow.TABLE.header())) throw new IOException(eventsFile + ": unexpected header");
-                int year = -1, yearChanges = 0;
-                while (!streams.failed) {
-                    String policy;
-                    try {
-                        policy = in.next();
-                    } catch (RuntimeException e) {
-                        throw new IOException(eventsFile + ":" + in.line() + ": " + e.getMessage(), e);
-                    }
-                    if (policy == null) break;
-                    int lineNo = in.line();
-                    Integer pi = policyIndex.get(policy);
-                    if (pi == null) throw new IOException(eventsFile + ":" + lineNo + ": policy '" + policy + "' is not one of the run's");
-                    Batch b = streams.filling(pi);
-                    int k = b.size;
-                    in.put(b, k);
-                    int y = b.replicate[k] - run.firstReplicate();
-                    if (y < 0 || y >= n) throw new IOException(eventsFile + ":" + lineNo + ": replicate " + b.replicate[k] + " is not one of the folder's");
-                    if (y < year) {
-                        throw new IOException(eventsFile + ":" + lineNo + ": replicate " + b.replicate[k] + " after replicate " + (year + run.firstReplicate())
-                                + ": rows must be in replicate order");
-                    }
-                    if (y != year) {
-                        yearChanges++;
-                        year = y;
-                    }
-                    Integer cell = cellOf.get(key(b.summarySet[k], b.summaryId[k]));
-                    if (cell == null) throw new IOException(eventsFile + ":" + lineNo + ": no summary group " + b.summarySet[k] + "/" + b.summaryId[k]);
-                    int dayOfYear = Math.floorMod(b.day[k], 365);
-                    b.checked(k, lineNo, yearChanges, y, cell, Math.toIntExact(eventBase[y] + b.event[k] + 1), month(dayOfYear), dayOfMonth(dayOfYear));
-                    streams.added(pi);
+                RowChecks rows = new RowChecks(run, groups, eventsFile);
+                while (!streams.failed && rows.next(in, streams)) {
+                    // each row is checked and handed on by RowChecks.next
                 }
             } catch (IOException | RuntimeException | Error e) {
                 streams.fail(Streams.READER, e); // a writer fails only on an earlier line: its failure comes first
@@ -524,6 +490,63 @@ final class OrdExport {
     }
 
     private static long key(int set, int id) { return (long) set << 32 | id; }
+
+    /**
+     * Checks each row of {@code events.csv} as the reader takes it and works out what its writers need: its year, the
+     * changes of year before it, its summary group's cell, its event id unique in the run and its date. A class of its
+     * own, not the body of the reader's loop: C1 compiles the loop while it runs (on-stack replacement), and with a
+     * row's checks inlined into it that compilation was some 40-80 kB of code, twice, inside the phase.
+     */
+    private static final class RowChecks {
+        private final Run run;
+        private final Path file;
+        private final long[] eventBase;
+        private final Map<Long, Integer> cellOf = new LinkedHashMap<>();
+        private final Map<String, Integer> policyIndex = new LinkedHashMap<>();
+        private int year = -1, yearChanges;
+
+        RowChecks(Run run, List<Accumulators.SummaryGroup> groups, Path file) {
+            this.run = run;
+            this.file = file;
+            this.eventBase = new long[run.years()];
+            for (int i = 1; i < eventBase.length; i++) eventBase[i] = eventBase[i - 1] + run.campaigns()[i - 1];
+            for (int c = 0; c < groups.size(); c++) cellOf.put(key(groups.get(c).set(), groups.get(c).id()), c);
+            for (String policy : run.policies()) policyIndex.put(policy, policyIndex.size());
+        }
+
+        /** Reads, checks and hands on the next row of {@code in}: false after the last; a row that breaks the file's contract throws. */
+        boolean next(EventSource in, Streams streams) throws IOException {
+            String policy;
+            try {
+                policy = in.next();
+            } catch (RuntimeException e) {
+                throw new IOException(file + ":" + in.line() + ": " + e.getMessage(), e);
+            }
+            if (policy == null) return false;
+            int lineNo = in.line();
+            Integer pi = policyIndex.get(policy);
+            if (pi == null) throw new IOException(file + ":" + lineNo + ": policy '" + policy + "' is not one of the run's");
+            Batch b = streams.filling(pi);
+            int k = b.size;
+            in.put(b, k);
+            int y = b.replicate[k] - run.firstReplicate();
+            if (y < 0 || y >= run.years()) throw new IOException(file + ":" + lineNo + ": replicate " + b.replicate[k] + " is not one of the folder's");
+            if (y < year) {
+                throw new IOException(file + ":" + lineNo + ": replicate " + b.replicate[k] + " after replicate " + (year + run.firstReplicate())
+                        + ": rows must be in replicate order");
+            }
+            if (y != year) {
+                yearChanges++;
+                year = y;
+            }
+            Integer cell = cellOf.get(key(b.summarySet[k], b.summaryId[k]));
+            if (cell == null) throw new IOException(file + ":" + lineNo + ": no summary group " + b.summarySet[k] + "/" + b.summaryId[k]);
+            int dayOfYear = Math.floorMod(b.day[k], 365);
+            b.checked(k, lineNo, yearChanges, y, cell, Math.toIntExact(eventBase[y] + b.event[k] + 1), month(dayOfYear), dayOfMonth(dayOfYear));
+            streams.added(pi);
+            return true;
+        }
+    }
 
     /**
      * Rows of {@code events.csv} of one policy handed together to its perspectives' writers, held in columns (no
