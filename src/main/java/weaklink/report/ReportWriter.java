@@ -355,12 +355,7 @@ public final class ReportWriter {
 
     private static String scenario(Results r) {
         Manifest m = r.manifest;
-        Scenario s;
-        try {
-            s = m.loadScenario(r.dir);
-        } catch (BadInputException e) {
-            s = null; // an older manifest: the scenario is named, not described
-        }
+        Scenario s = r.scenario; // null for an older manifest: the scenario is named, not described
         StringBuilder h = new StringBuilder("<section id=\"scenario\">\n<h2>Scenario</h2>\n");
         String description = s == null ? "" : s.description().strip();
         if (!description.isEmpty()) h.append("<p>").append(Html.escape(description)).append("</p>\n");

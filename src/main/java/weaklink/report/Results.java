@@ -15,6 +15,7 @@ import weaklink.report.GroupTables.GroupRow;
 import weaklink.experiment.Runner;
 import weaklink.scenario.BadInputException;
 import weaklink.scenario.PolicySpec;
+import weaklink.scenario.Scenario;
 
 /**
  * The figures of one results folder that the charts and the report show, read from its files
@@ -50,6 +51,8 @@ final class Results {
 
     final Path dir;
     final Manifest manifest;
+    /** The resolved scenario read back from the manifest, or null for an older manifest (the report then names it, not describes it). */
+    final Scenario scenario;
     final List<String> policies = new ArrayList<>();
     final String baseline;
     final String currency;
@@ -72,9 +75,10 @@ final class Results {
     /** Each policy's type (its {@code id} in the scenario), "" when the manifest does not say. */
     private final Map<String, String> types = new LinkedHashMap<>();
 
-    private Results(Path dir, Manifest manifest, Map<String, String> types) {
+    private Results(Path dir, Manifest manifest, Scenario scenario, Map<String, String> types) {
         this.dir = dir;
         this.manifest = manifest;
+        this.scenario = scenario;
         policies.addAll(manifest.policies());
         this.types.putAll(types);
         colours.putAll(colours(types, policies));
@@ -84,14 +88,22 @@ final class Results {
     }
 
     /** Each policy's type ({@code id} in the scenario) by name, from the manifest's resolved scenario; empty for an older manifest. */
-    static Map<String, String> policyTypes(Manifest manifest, Path dir) {
+    static Map<String, String> policyTypes(Manifest manifest, Path dir) { return policyTypes(scenarioOf(manifest, dir)); }
+
+    /** Each policy's type by name in {@code scenario}; empty for none (an older manifest: policies keep the colours of their places). */
+    private static Map<String, String> policyTypes(Scenario scenario) {
         Map<String, String> types = new LinkedHashMap<>();
-        try {
-            for (PolicySpec p : manifest.loadScenario(dir).policies()) types.put(p.name(), p.kind().label());
-        } catch (BadInputException e) {
-            // an older manifest: policies keep the colours of their places
-        }
+        if (scenario != null) for (PolicySpec p : scenario.policies()) types.put(p.name(), p.kind().label());
         return types;
+    }
+
+    /** The manifest's resolved scenario, loaded back through the scenario loader; null for an older manifest. */
+    private static Scenario scenarioOf(Manifest manifest, Path dir) {
+        try {
+            return manifest.loadScenario(dir);
+        } catch (BadInputException e) {
+            return null;
+        }
     }
 
     /** Each policy's series colour ({@link Palette#policy}): by its type and its name among the policies of that type. */
@@ -113,8 +125,7 @@ final class Results {
 
     /** Reads a results folder; bad input (exit 2) if it is not one or a file breaks its contract. */
     static Results read(Path dir) throws IOException, BadInputException {
-        Manifest manifest = Manifest.read(dir);
-        return read(dir, new Known(manifest, policyTypes(manifest, dir), null));
+        return read(dir, Known.of(Manifest.read(dir), dir, null));
     }
 
     /**
@@ -124,7 +135,17 @@ final class Results {
      * nearest double to its decimal). The report then reads none of these again: on the quick start the charts
      * wait for it (docs/BENCHMARKS.md, "Twelfth pass: the summaries' main thread").
      */
-    record Known(Manifest manifest, Map<String, String> types, Map<String, double[]> totalLoss) {}
+    record Known(Manifest manifest, Scenario scenario, Map<String, String> types, Map<String, double[]> totalLoss) {
+        /**
+         * What a reader knows of folder {@code dir} from its {@code manifest}: the scenario read back from it, once (null for an
+         * older manifest; the loader parses and checks the whole tree, and the report describes it), and the policies' types
+         * from it; with {@code totalLoss} as above.
+         */
+        static Known of(Manifest manifest, Path dir, Map<String, double[]> totalLoss) {
+            Scenario scenario = scenarioOf(manifest, dir);
+            return new Known(manifest, scenario, policyTypes(scenario), totalLoss);
+        }
+    }
 
     /** Reads a results folder, taking from {@code known} what it holds; bad input (exit 2) as {@link #read(Path)}. */
     static Results read(Path dir, Known known) throws IOException, BadInputException {
@@ -146,13 +167,12 @@ final class Results {
      * its last phase (docs/BENCHMARKS.md, "Twelfth pass: the headline from summary.csv alone").
      */
     static Results readSummaryOnly(Path dir) throws IOException, BadInputException {
-        Manifest manifest = Manifest.read(dir);
-        return summaryOf(dir, new Known(manifest, policyTypes(manifest, dir), null));
+        return summaryOf(dir, Known.of(Manifest.read(dir), dir, null));
     }
 
     /** The part of a folder every reader needs: the manifest's policies, {@code summary.csv} read, {@code replicates.csv} present. */
     private static Results summaryOf(Path dir, Known known) throws IOException, BadInputException {
-        Results r = new Results(dir, known.manifest(), known.types());
+        Results r = new Results(dir, known.manifest(), known.scenario(), known.types());
         if (r.policies.isEmpty()) throw new BadInputException(dir.resolve(Runner.MANIFEST), 0, 0, "policies", "lists no policy");
         r.readSummary(require(dir, SUMMARY));
         require(dir, Runner.REPLICATES);

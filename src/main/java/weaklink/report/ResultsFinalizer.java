@@ -131,7 +131,7 @@ public final class ResultsFinalizer {
         try {
             PhaseOutOfMemoryError.during("writing the summaries, charts and report", () -> {
                 Tables tables = readTables(dir, events, threads);
-                besides(tables.ord(), () -> {
+                besides(tables.ord, () -> {
                     tables.write();
                     ReportWriter.writeFinished(dir, threads, tables.known());
                 }, threads);
@@ -156,7 +156,7 @@ public final class ResultsFinalizer {
     static void finishTables(Path dir, HeldEvents events, int threads) throws IOException, BadInputException {
         Tables tables = readTables(dir, events, threads);
         tables.write();
-        tables.ord().run();
+        tables.ord.run();
     }
 
     /** A piece of writing left to do. */
@@ -170,11 +170,48 @@ public final class ResultsFinalizer {
     /**
      * What the summary files are made from, read: the summary tables (summary, exceedance, timeseries,
      * by group) still to be written, the ORD export ({@link Step#NOTHING} without one), which needs
-     * only what is read here and shares nothing the tables' writing changes, and what the report need
-     * not read again.
+     * only what is read here and shares nothing the tables' writing changes, and, once the tables are
+     * written, what the report need not read again.
      */
-    private record Tables(Step tables, Step ord, Results.Known known) {
-        void write() throws IOException { tables.run(); }
+    private static final class Tables {
+        private final Path dir;
+        private final Manifest manifest;
+        private final Map<String, PolicyColumns> byPolicy;
+        /** The sums of {@code accumulators.json}, or null without the file (no time series, groups or ORD export). */
+        private final Accumulators acc;
+        final Step ord;
+        private Results.Known known;
+
+        Tables(Path dir, Manifest manifest, Map<String, PolicyColumns> byPolicy, Accumulators acc, Step ord) {
+            this.dir = dir;
+            this.manifest = manifest;
+            this.byPolicy = byPolicy;
+            this.acc = acc;
+            this.ord = ord;
+        }
+
+        /**
+         * Writes the summary tables. The policies' types (which is the planner) come from the scenario read back from
+         * the manifest, which the ORD export does not need: read here, once the export has started, not before it.
+         */
+        void write() throws IOException {
+            List<String> policies = manifest.policies();
+            Map<String, double[]> totalLoss = new LinkedHashMap<>();
+            for (String p : policies) totalLoss.put(p, byPolicy.get(p).total.toArray());
+            known = Results.Known.of(manifest, dir, totalLoss);
+            String planner = planner(known.types(), policies);
+            writeSummary(dir.resolve(SUMMARY), policies, manifest.baseline(), planner, byPolicy, seeds(manifest.seed()));
+            writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
+            if (acc == null) return;
+            GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
+            GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
+        }
+
+        /** What the report need not read again: the manifest, the scenario and the policies' types, each policy's total losses. */
+        Results.Known known() {
+            if (known == null) throw new IllegalStateException("the tables are written first");
+            return known;
+        }
     }
 
     /**
@@ -186,31 +223,16 @@ public final class ResultsFinalizer {
         Manifest manifest = Manifest.read(dir);
         HeldEvents held = events != null && events.holding() && heldRowsMatch(manifest, events) ? events : null;
         List<String> policies = manifest.policies();
-        String baseline = manifest.baseline();
         Map<String, PolicyColumns> byPolicy = readReplicates(dir.resolve(Runner.REPLICATES), manifest);
-        Map<String, String> types = Results.policyTypes(manifest, dir);
-        String planner = planner(types, policies);
-        Map<String, double[]> totalLoss = new LinkedHashMap<>();
-        for (String p : policies) totalLoss.put(p, byPolicy.get(p).total.toArray());
-        Results.Known known = new Results.Known(manifest, types, totalLoss);
-        Step summaries = () -> {
-            writeSummary(dir.resolve(SUMMARY), policies, baseline, planner, byPolicy, seeds(manifest.seed()));
-            writeExceedance(dir.resolve(EXCEEDANCE), policies, byPolicy);
-        };
         Path accFile = dir.resolve(Runner.ACCUMULATORS);
-        if (!Files.exists(accFile)) return new Tables(summaries, Step.NOTHING, known);
+        if (!Files.exists(accFile)) return new Tables(dir, manifest, byPolicy, null, Step.NOTHING);
         Accumulators acc = Accumulators.fromJson(Json.read(accFile).get("sums"));
-        Step all = () -> {
-            summaries.run();
-            GroupTables.writeTimeseries(dir.resolve(TIMESERIES), acc);
-            GroupTables.writeByGroup(dir.resolve(BY_GROUP), acc);
-        };
-        if (acc.summaryGroups().isEmpty() || policies.isEmpty()) return new Tables(all, Step.NOTHING, known);
+        if (acc.summaryGroups().isEmpty() || policies.isEmpty()) return new Tables(dir, manifest, byPolicy, acc, Step.NOTHING);
         long[] campaigns = byPolicy.get(policies.get(0)).campaigns.toLongArray();
         int first = manifest.shard().firstReplicate();
         OrdExport.Run run = new OrdExport.Run(policies, first, campaigns, OrdSettings.of(manifest.scenario()));
         List<Accumulators.SummaryGroup> groups = acc.summaryGroups();
-        return new Tables(all, () -> OrdExport.write(dir, run, groups, threads, held), known);
+        return new Tables(dir, manifest, byPolicy, acc, () -> OrdExport.write(dir, run, groups, threads, held));
     }
 
     /** Whether {@code events} holds as many rows as the manifest counts in {@code events.csv} (a check that they are the file's). */
