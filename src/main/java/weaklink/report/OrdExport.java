@@ -436,8 +436,7 @@ final class OrdExport {
         Path yearsFile = dir.resolve(EventRows.YEARS);
         if (!Files.isRegularFile(yearsFile)) return;
         int n = run.years();
-        Map<Long, Integer> cellOf = new LinkedHashMap<>();
-        for (int c = 0; c < groups.size(); c++) cellOf.put(key(groups.get(c).set(), groups.get(c).id()), c);
+        GroupCells cells = new GroupCells(groups);
         Map<String, Integer> policyIndex = new LinkedHashMap<>();
         for (String policy : run.policies()) policyIndex.put(policy, policyIndex.size());
         List<Perspective> perspectives = perspectives(run.settings().reinsured());
@@ -460,8 +459,8 @@ final class OrdExport {
                 if (pi == null) throw new IOException(yearsFile + ":" + lineNo + ": policy '" + r.policy() + "' is not one of the run's");
                 int y = r.replicate() - run.firstReplicate();
                 if (y < 0 || y >= n) throw new IOException(yearsFile + ":" + lineNo + ": replicate " + r.replicate() + " is not one of the folder's");
-                Integer cell = cellOf.get(key(r.summarySet(), r.summaryId()));
-                if (cell == null) throw new IOException(yearsFile + ":" + lineNo + ": no summary group " + r.summarySet() + "/" + r.summaryId());
+                int cell = cells.of(r.summarySet(), r.summaryId());
+                if (cell < 0) throw new IOException(yearsFile + ":" + lineNo + ": no summary group " + r.summarySet() + "/" + r.summaryId());
                 for (int q = 0; q < perspectives.size(); q++) {
                     double[] loss = perspectives.get(q).year(r);
                     if (loss[0] > 0) totals[pi][q][cell].addYear(y, Math.round(loss[0] * 100), Math.round(loss[1] * 100));
@@ -489,7 +488,36 @@ final class OrdExport {
         }
     }
 
-    private static long key(int set, int id) { return (long) set << 32 | id; }
+    /**
+     * The cell (place in the list of summary groups) of each (summary set, id), found for a row without a boxed key:
+     * each set's ids sorted, searched by halves (a map keyed by a {@code Long} made one object per row, 15 MB on
+     * japan-manufacturing). A (set, id) listed twice is the later one's, as a map's last put.
+     */
+    static final class GroupCells {
+        private final Map<Integer, int[][]> bySet = new LinkedHashMap<>();
+
+        GroupCells(List<Accumulators.SummaryGroup> groups) {
+            Map<Integer, Map<Integer, Integer>> cells = new LinkedHashMap<>();
+            for (int c = 0; c < groups.size(); c++) cells.computeIfAbsent(groups.get(c).set(), k -> new java.util.TreeMap<>()).put(groups.get(c).id(), c);
+            for (Map.Entry<Integer, Map<Integer, Integer>> e : cells.entrySet()) {
+                int[] ids = new int[e.getValue().size()], cell = new int[ids.length];
+                int i = 0;
+                for (Map.Entry<Integer, Integer> g : e.getValue().entrySet()) {
+                    ids[i] = g.getKey();
+                    cell[i++] = g.getValue();
+                }
+                bySet.put(e.getKey(), new int[][] {ids, cell});
+            }
+        }
+
+        /** The cell of group {@code id} of set {@code set}, or -1 when there is none. */
+        int of(int set, int id) {
+            int[][] t = bySet.get(set); // sets are small numbers: their boxes are the JDK's cached ones
+            if (t == null) return -1;
+            int i = Arrays.binarySearch(t[0], id);
+            return i < 0 ? -1 : t[1][i];
+        }
+    }
 
     /**
      * Checks each row of {@code events.csv} as the reader takes it and works out what its writers need: its year, the
@@ -501,7 +529,7 @@ final class OrdExport {
         private final Run run;
         private final Path file;
         private final long[] eventBase;
-        private final Map<Long, Integer> cellOf = new LinkedHashMap<>();
+        private final GroupCells cells;
         private final Map<String, Integer> policyIndex = new LinkedHashMap<>();
         private int year = -1, yearChanges;
 
@@ -510,7 +538,7 @@ final class OrdExport {
             this.file = file;
             this.eventBase = new long[run.years()];
             for (int i = 1; i < eventBase.length; i++) eventBase[i] = eventBase[i - 1] + run.campaigns()[i - 1];
-            for (int c = 0; c < groups.size(); c++) cellOf.put(key(groups.get(c).set(), groups.get(c).id()), c);
+            this.cells = new GroupCells(groups);
             for (String policy : run.policies()) policyIndex.put(policy, policyIndex.size());
         }
 
@@ -539,8 +567,8 @@ final class OrdExport {
                 yearChanges++;
                 year = y;
             }
-            Integer cell = cellOf.get(key(b.summarySet[k], b.summaryId[k]));
-            if (cell == null) throw new IOException(file + ":" + lineNo + ": no summary group " + b.summarySet[k] + "/" + b.summaryId[k]);
+            int cell = cells.of(b.summarySet[k], b.summaryId[k]);
+            if (cell < 0) throw new IOException(file + ":" + lineNo + ": no summary group " + b.summarySet[k] + "/" + b.summaryId[k]);
             int dayOfYear = Math.floorMod(b.day[k], 365);
             b.checked(k, lineNo, yearChanges, y, cell, Math.toIntExact(eventBase[y] + b.event[k] + 1), month(dayOfYear), dayOfMonth(dayOfYear));
             streams.added(pi);

@@ -197,4 +197,26 @@ class OrdExportTest {
             assertEquals(size, out.lines(), size + " rows");
         }
     }
+
+    @Test
+    void aRowsSummaryGroupCellIsTheOneAMapOfTheListedGroupsGives() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(265);
+        for (int trial = 0; trial < 200; trial++) {
+            // groups of a few sets, ids of any sign, some (set, id) listed twice: a map's last put is the cell
+            List<Accumulators.SummaryGroup> groups = new java.util.ArrayList<>();
+            java.util.Map<List<Integer>, Integer> expected = new java.util.HashMap<>();
+            int size = rng.nextInt(40);
+            for (int c = 0; c < size; c++) {
+                int set = rng.nextInt(-1, 6), id = rng.nextBoolean() ? rng.nextInt(-3, 30) : rng.nextInt();
+                groups.add(new Accumulators.SummaryGroup(set, id, "g" + c, 1, 1));
+                expected.put(List.of(set, id), c);
+            }
+            OrdExport.GroupCells cells = new OrdExport.GroupCells(groups);
+            for (int q = 0; q < 200; q++) {
+                Accumulators.SummaryGroup g = size > 0 && rng.nextBoolean() ? groups.get(rng.nextInt(size)) : null;
+                int set = g != null ? g.set() : rng.nextInt(-2, 8), id = g != null ? g.id() : rng.nextInt(-5, 35);
+                assertEquals(expected.getOrDefault(List.of(set, id), -1), cells.of(set, id), "trial " + trial + ", group " + set + "/" + id);
+            }
+        }
+    }
 }
