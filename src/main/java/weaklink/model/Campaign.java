@@ -40,7 +40,7 @@ final class Campaign implements Steppable {
 
     @Override
     public void step(SimState simState) {
-        int day = (int) simState.schedule.getTime();
+        int day = (int) model.time();
         model.record().campaignStarted(state.id, day, state.actor);
         SupplyNetwork net = model.network;
         switch (actor.mode()) {

@@ -21,7 +21,8 @@ import weaklink.scenario.TrustType;
 
 /**
  * One replicate (one simulated year, daily time) as a MASON {@link SimState}. Its
- * {@link sim.engine.Schedule} drives every event:
+ * {@link sim.engine.Schedule} drives every event when a display steps it; {@link #run()} steps the same events in
+ * the same order on a {@link RunSchedule} (MASON's heap and shuffles, without its locks and key objects):
  * <ul>
  *   <li>campaign arrivals: each {@link Campaign} (a threat actor's agent) and each initial
  *       compromise is scheduled on its start day;</li>
@@ -88,6 +89,13 @@ public final class ReplicateModel extends SimState {
     /** The mark array of targeted reconnaissance, borrowed at its first use ({@link #reconMarks()}); null before. */
     private transient ReconMarks marks;
     private transient LateralMovement.Batch ownBatch;
+    /** The schedule of {@link #run()} (MASON's order without its locks and key objects); null when stepped, which uses MASON's. */
+    private transient RunSchedule runSchedule;
+    /** Starts whose priming of {@link #random} ({@link SimState#start()}'s) is still owed: a run pays it at its first shuffle, if any. */
+    private int primesOwed;
+    /** Each model's steps hold nothing but the model, so one of each serves every day. */
+    private final transient DayEnd dayEnd = new DayEnd(this);
+    private final transient Propagation propagation = new Propagation(this);
 
     /** A model that computes the network's {@link AttackSurface} when a targeted or mass-exploit actor first needs it. */
     public ReplicateModel(Scenario scenario, SupplyNetwork network, Posture posture, RandomStreams streams) {
@@ -134,7 +142,7 @@ public final class ReplicateModel extends SimState {
         stepped = false;
         try {
             start();
-            while (schedule.step(this)) {
+            while (runSchedule.step(this)) {
                 // each step processes one day's campaigns or compromises
             }
             finish();
@@ -179,7 +187,14 @@ public final class ReplicateModel extends SimState {
 
     @Override
     public void start() {
-        super.start();
+        if (stepped) {
+            primedRandom();
+            super.start(); // primes the generator and resets MASON's schedule, which steps the model
+            runSchedule = null;
+        } else {
+            primesOwed++;
+            runSchedule = new RunSchedule(this::primedRandom);
+        }
         int days = scenario.days();
         record = new ReplicateRecord(days, workspaces);
         // stepped day by day (a display): per-firm status kept as days end; run to the end: counts from the record once
@@ -198,7 +213,7 @@ public final class ReplicateModel extends SimState {
                 int day = rng.nextInt(days);
                 CampaignState c = new CampaignState(campaigns.size(), a, actor.effect(), actor.capability(), actor.dwellDays(), network.firmCount());
                 campaigns.add(c);
-                schedule.scheduleOnce(day, ORDER_CAMPAIGN, new Campaign(this, c, actor));
+                at(day, ORDER_CAMPAIGN, new Campaign(this, c, actor));
             }
         }
         for (InitialCompromise ic : scenario.initialCompromises()) {
@@ -206,11 +221,26 @@ public final class ReplicateModel extends SimState {
             if (firm < 0) continue; // refused by Networks.checkReferences before any run
             CampaignState c = new CampaignState(campaigns.size(), -1, ic.effect(), 1.0, ic.dwellDays(), network.firmCount());
             campaigns.add(c);
-            schedule.scheduleOnce(ic.day(), ORDER_CAMPAIGN, new InitialEntry(this, c, firm));
+            at(ic.day(), ORDER_CAMPAIGN, new InitialEntry(this, c, firm));
         }
         // end-of-day steps also when nothing reads them (run()): they are part of the schedule's
         // structure, on which MASON's shuffling of same-day campaigns draws, so both ways give the same record
-        schedule.scheduleOnce(DAY_END, ORDER_CAMPAIGN, new DayEnd(this));
+        at(DAY_END, ORDER_CAMPAIGN, dayEnd);
+    }
+
+    /** Schedules {@code step} once at {@code time} with {@code ordering}: on the run's schedule, or on MASON's when stepped. */
+    private void at(double time, int ordering, Steppable step) {
+        if (runSchedule != null) runSchedule.scheduleOnce(time, ordering, step);
+        else schedule.scheduleOnce(time, ordering, step);
+    }
+
+    /** The time of the step being stepped. */
+    double time() { return runSchedule != null ? runSchedule.time() : schedule.getTime(); }
+
+    /** The generator MASON shuffles same-time steps with, primed as {@link SimState#start()} primes it, once per start. */
+    private ec.util.MersenneTwisterFast primedRandom() {
+        for (; primesOwed > 0; primesOwed--) primeGenerator(random);
+        return random;
     }
 
     /** The network's attack surface, computed on first use when none was given. */
@@ -224,7 +254,7 @@ public final class ReplicateModel extends SimState {
         pending.push(day, firm, campaignId, source, link);
         if (day < scheduledDay) {
             scheduledDay = day;
-            schedule.scheduleOnce(day, ORDER_PROPAGATION, new Propagation(this));
+            at(day, ORDER_PROPAGATION, propagation);
         }
     }
 
@@ -257,14 +287,14 @@ public final class ReplicateModel extends SimState {
         scheduledDay = Integer.MAX_VALUE;
         if (!pending.isEmpty()) {
             scheduledDay = pending.peekDay();
-            schedule.scheduleOnce(scheduledDay, ORDER_PROPAGATION, new Propagation(this));
+            at(scheduledDay, ORDER_PROPAGATION, propagation);
         }
     }
 
     /** Ends day {@code t}: applies its detections, outages and recoveries, and schedules the next day's end. */
     void endDay(int t) {
         if (status != null) status.endDay(t);
-        if (t + 1 < scenario.days()) schedule.scheduleOnce(t + 1 + DAY_END, ORDER_CAMPAIGN, new DayEnd(this));
+        if (t + 1 < scenario.days()) at(t + 1 + DAY_END, ORDER_CAMPAIGN, dayEnd);
     }
 
     /** The campaign with this id. */
@@ -432,7 +462,7 @@ public final class ReplicateModel extends SimState {
         private static final long serialVersionUID = 1L;
         private final transient ReplicateModel model;
         Propagation(ReplicateModel model) { this.model = model; }
-        @Override public void step(SimState state) { model.propagate((int) state.schedule.getTime()); }
+        @Override public void step(SimState state) { model.propagate((int) model.time()); }
     }
 
     /** The MASON step that ends a day: detections, outages and recoveries. */
@@ -440,7 +470,7 @@ public final class ReplicateModel extends SimState {
         private static final long serialVersionUID = 1L;
         private final transient ReplicateModel model;
         DayEnd(ReplicateModel model) { this.model = model; }
-        @Override public void step(SimState state) { model.endDay((int) Math.floor(state.schedule.getTime())); }
+        @Override public void step(SimState state) { model.endDay((int) Math.floor(model.time())); }
     }
 
     /** The MASON step of a stress-test seed: the firm is compromised on its day, with no attempt needed. */
@@ -455,7 +485,7 @@ public final class ReplicateModel extends SimState {
             this.firm = firm;
         }
         @Override public void step(SimState state) {
-            int day = (int) state.schedule.getTime();
+            int day = (int) model.time();
             model.record().campaignStarted(campaign.id, day, campaign.actor);
             model.enqueue(day, firm, campaign.id, -1, -1);
         }
