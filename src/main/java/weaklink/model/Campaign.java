@@ -1,10 +1,8 @@
 package weaklink.model;
 
-import ec.util.MersenneTwisterFast;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 import weaklink.random.RandomStreams.Stream;
-import weaklink.random.Samplers;
 import weaklink.network.SupplyNetwork;
 import weaklink.scenario.ActorSpec;
 
@@ -52,11 +50,9 @@ final class Campaign implements Steppable {
                 double scale = actor.adaptive() ? AdaptiveAttempts.scale(a, model.meanSuccessProbability()) : 0;
                 double top = actor.adaptive() ? AdaptiveAttempts.probability(scale, model.maxSuccessProbability()) : a;
                 if (top <= 0) return;
-                MersenneTwisterFast rng = model.streams.generator(Stream.ATTEMPTS, state.id);
-                int n = net.firmCount();
-                for (int firm = -1; ; ) {
-                    firm += top >= 1 ? 1 : Samplers.firstSuccessDay(rng.nextDouble(), top);
-                    if (firm >= n) break;
+                // the walk's firms are the same under every policy of the replicate with the same top probability (all, for an
+                // actor that does not adapt): drawn once, by the replicate's streams
+                for (int firm : model.streams.geometricWalk(Stream.ATTEMPTS, state.id, net.firmCount(), top)) {
                     if (actor.adaptive() && model.streams.uniform(Stream.ATTEMPTS, state.id, firm) * top >= AdaptiveAttempts.probability(scale, s[firm])) continue;
                     model.attempt(state, day, firm);
                 }

@@ -139,6 +139,40 @@ public final class RandomStreams {
 
     private record GeneratorKey(Stream s, long key) {}
 
+    /**
+     * The positions {@code 0 … n−1}, ascending, that a walk of geometric skips visits: from −1, each skip is
+     * {@link Samplers#firstSuccessDay}{@code (u, q)} of the next uniform {@code u} of {@link #generator}{@code (s, key)}
+     * (a skip of 1, drawing nothing, when {@code q ≥ 1}), until the walk passes {@code n − 1}. These are the firms a
+     * campaign attempting each of {@code n} firms with probability {@code q} attempts. Every policy of a replicate
+     * runs on the same streams, and a campaign that does not adapt to postures walks the same firms under each, so
+     * the walk is drawn once per replicate, kept per ({@code s, key, n, q}), and the same array given to every
+     * asker, who must not change it.
+     */
+    public synchronized int[] geometricWalk(Stream s, long key, int n, double q) {
+        if (walks == null) walks = new java.util.HashMap<>();
+        WalkKey k = new WalkKey(s, key, n, q);
+        int[] walk = walks.get(k);
+        if (walk == null) walks.put(k, walk = drawWalk(generator(s, key), n, q));
+        return walk;
+    }
+
+    private static int[] drawWalk(MersenneTwisterFast rng, int n, double q) {
+        int[] out = new int[16];
+        int m = 0;
+        for (int i = -1; ; ) {
+            i += q >= 1 ? 1 : Samplers.firstSuccessDay(rng.nextDouble(), q);
+            if (i >= n) break;
+            if (m == out.length) out = java.util.Arrays.copyOf(out, 2 * m);
+            out[m++] = i;
+        }
+        return java.util.Arrays.copyOf(out, m);
+    }
+
+    /** The walks of {@link #geometricWalk}, one per (stream, key, positions, probability) asked. */
+    private java.util.Map<WalkKey, int[]> walks;
+
+    private record WalkKey(Stream s, long key, int n, double q) {}
+
     /** A uniform in [0, 1) determined by (stream, key1, key2, key3). */
     public double uniform(Stream s, long key1, long key2, long key3) {
         return keyedUniform(streamSeeds[s.ordinal()], mix(key1 * GOLDEN + key2) + key3);

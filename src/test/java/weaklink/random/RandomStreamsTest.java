@@ -2,6 +2,7 @@ package weaklink.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
@@ -45,6 +46,29 @@ class RandomStreamsTest {
                 }
                 // before any larger bound was asked, the positions kept are those below twice the largest bound so far
                 if (b < 2) assertTrue(got.length < 3 * below + 30, "a few candidates, not every firm: " + got.length + " for " + below);
+            }
+        }
+    }
+
+    @Test
+    void aGeometricWalkVisitsTheFirmsTheOpportunisticLoopAttemptedWithANewlySeededGenerator() {
+        RandomStreams streams = new RandomStreams(20261201, 9);
+        int firms = 5_000;
+        for (double q : new double[] {1e-4, 0.003, 0.2, 0.97, 1.0, 1.5}) {
+            for (long campaign = 0; campaign < 12; campaign++) {
+                // the campaign's loop as it was before the walk was kept: skips from a generator seeded for (ATTEMPTS, campaign)
+                MersenneTwisterFast rng = new MersenneTwisterFast(streams.seed(Stream.ATTEMPTS, campaign));
+                java.util.List<Integer> attempted = new java.util.ArrayList<>();
+                for (int firm = -1; ; ) {
+                    firm += q >= 1 ? 1 : Samplers.firstSuccessDay(rng.nextDouble(), q);
+                    if (firm >= firms) break;
+                    attempted.add(firm);
+                }
+                int[] walk = streams.geometricWalk(Stream.ATTEMPTS, campaign, firms, q);
+                assertEquals(attempted, java.util.Arrays.stream(walk).boxed().toList(), "q " + q + ", campaign " + campaign);
+                assertSame(walk, streams.geometricWalk(Stream.ATTEMPTS, campaign, firms, q), "drawn once, given to every asker");
+                MersenneTwisterFast after = streams.generator(Stream.ATTEMPTS, campaign), fresh = new MersenneTwisterFast(streams.seed(Stream.ATTEMPTS, campaign));
+                assertEquals(fresh.nextLong(), after.nextLong(), "the walk drew from a copy: the generator is still as seeded");
             }
         }
     }
