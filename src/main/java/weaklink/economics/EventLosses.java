@@ -23,19 +23,26 @@ public final class EventLosses {
     /** Number of summary cells. */
     private final int cells;
     /**
-     * Per event: its ground-up loss, ground-up exposure, insured loss and insured exposure, each by
-     * cell ({@code [e][measure × cells + cell]}), as the settlement summed them (not copied apart).
+     * Per event, the slot of each cell the settlement touched (1 + its index in {@link #slab}; 0: untouched, every
+     * measure 0): of about 200 cells (tiers, size classes, sectors) an event touches a few, so its four measures are
+     * kept for those only, not in four arrays of every cell.
      */
-    private final double[][] measures;
+    private final int[][] slotOf;
+    /** Per event, the cells it touched as a bitset (for {@link #nextCell}). */
+    private final long[][] touched;
+    /** Per slot: ground-up loss, ground-up exposure, insured loss, insured exposure, as the settlement summed them. */
+    private final double[] slab;
     private final Claims claims;
 
-    EventLosses(int count, int[] id, int[] day, int[] actor, int cells, double[][] measures, Claims claims) {
+    EventLosses(int count, int[] id, int[] day, int[] actor, int cells, int[][] slotOf, long[][] touched, double[] slab, Claims claims) {
         this.count = count;
         this.id = id;
         this.day = day;
         this.actor = actor;
         this.cells = cells;
-        this.measures = measures;
+        this.slotOf = slotOf;
+        this.touched = touched;
+        this.slab = slab;
         this.claims = claims;
     }
 
@@ -48,13 +55,34 @@ public final class EventLosses {
     /** The actor of the event (its index in the scenario), or -1 for a stress-test seed. */
     public int actor(int e) { return actor[e]; }
     /** Ground-up loss of event {@code e} in summary cell {@code cell}. */
-    public double gul(int e, int cell) { return measures[e][cell]; }
+    public double gul(int e, int cell) { return measure(e, cell, 0); }
     /** Revenue of the firms of the cell with a ground-up loss in the event (the exposure it touched). */
-    public double gulExposure(int e, int cell) { return measures[e][cells + cell]; }
+    public double gulExposure(int e, int cell) { return measure(e, cell, 1); }
     /** Insured loss of event {@code e} in cell {@code cell}. */
-    public double il(int e, int cell) { return measures[e][2 * cells + cell]; }
+    public double il(int e, int cell) { return measure(e, cell, 2); }
     /** Limits (times the book's share) of the cell's firms whose policies paid for the event. */
-    public double ilExposure(int e, int cell) { return measures[e][3 * cells + cell]; }
+    public double ilExposure(int e, int cell) { return measure(e, cell, 3); }
+
+    private double measure(int e, int cell, int measure) {
+        int slot = slotOf[e][cell];
+        return slot == 0 ? 0 : slab[4 * (slot - 1) + measure];
+    }
+
+    /**
+     * The first cell from {@code cell} on (ascending) that event {@code e} touched, or -1: every cell it skips has all
+     * four measures 0, so a walk over these cells sees every cell with a loss, in order.
+     */
+    public int nextCell(int e, int cell) {
+        long[] bits = touched[e];
+        int w = cell >>> 6;
+        if (w >= bits.length) return -1;
+        long word = bits[w] & -1L << cell;
+        while (word == 0) {
+            if (++w == bits.length) return -1;
+            word = bits[w];
+        }
+        return w * 64 + Long.numberOfTrailingZeros(word);
+    }
     /** The book's claims, or null without a book. */
     public Claims claims() { return claims; }
 

@@ -172,7 +172,8 @@ public final class EventRows {
         int n = losses.size();
         double[] ceded = ceded(losses, reinsurance);
         for (int e = 0; e < n; e++) {
-            for (int cell = 0; cell < sets.cells(); cell++) {
+            // the cells the event touched, ascending: every other cell has no loss and no row
+            for (int cell = losses.nextCell(e, 0); cell >= 0; cell = losses.nextCell(e, cell + 1)) {
                 double gul = losses.gul(e, cell), il = losses.il(e, cell);
                 if (gul <= 0 && il <= 0) continue;
                 long ilCents = Math.round(il * 100), cededCents = cededCents(losses, ceded, e, cell);
