@@ -100,6 +100,30 @@ final class PolicyFunding {
     }
 
     /**
+     * The run's policy context — every firm's risk and its own choice with no policy, to the {@code none} policy's equilibrium —
+     * with each round's pass over the firms cut into chunks that this thread and up to {@code threads − 1} others take
+     * ({@link SharedFirmChunks}): the same choices, bit for bit (each firm's lands in its own slots). It comes before any
+     * policy's funding can start; on one thread the second core idled through it but for the compiler (docs/BENCHMARKS.md,
+     * "Fourteenth pass: M1 outside its replicate phase").
+     */
+    static PolicyContext decisions(RunContext context, int threads) {
+        if (threads <= 1) return context.policyContext();
+        SharedFirmChunks chunks = new SharedFirmChunks(CHUNK_FIRMS, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "weaklink-decisions");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int h = 1; h < threads; h++) pool.submit(chunks::help);
+            return context.policyContext(chunks);
+        } finally {
+            chunks.taskDone(); // the helpers return once the loops are done
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * The order the policies are handed to the threads: the kinds whose funding searches most first
      * (the planner's per-firm minimisation, the targeted budget's greedy allocation and the mutual
      * pool's, which moves every firm and so takes the most equilibrium rounds), the others in the

@@ -119,7 +119,8 @@ public final class ReplicateEngine {
         networkReady.accept(net.sources());
         this.behaviour = new CostSharingPolicy[policies.size()];
         for (int p = 0; p < behaviour.length; p++) behaviour[p] = CostSharingPolicy.of(policies.get(p));
-        PhaseOutOfMemoryError.during("computing firms' risk and their decisions with no policy", context::policyContext);
+        int decisionThreads = fundingThreads;
+        PhaseOutOfMemoryError.during("computing firms' risk and their decisions with no policy", () -> PolicyFunding.decisions(context, decisionThreads));
         phases.add(timer.lap("firms' decisions"));
         this.funding = PolicyFunding.all(context.policyContext(), behaviour, policyNames, fundingThreads, timer, phases);
         this.fundingTotals = new ReplicateOutcome.Funding[funding.length];

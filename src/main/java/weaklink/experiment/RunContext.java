@@ -2,6 +2,7 @@ package weaklink.experiment;
 
 import weaklink.economics.LossModel;
 import weaklink.economics.policy.CostSharingPolicy;
+import weaklink.economics.policy.FirmChunks;
 import weaklink.economics.policy.PolicyContext;
 import weaklink.economics.policy.SecurityFunding;
 import weaklink.model.AttackSurface;
@@ -93,7 +94,12 @@ public final class RunContext {
      * the policies' own draws).
      */
     public synchronized PolicyContext policyContext() {
-        if (policyContext == null) policyContext = PolicyContext.of(scenario, network, seeds.policyDraws());
+        return policyContext(FirmChunks.SERIAL);
+    }
+
+    /** {@link #policyContext()}, its firms' own choices made in {@code chunks} if it is not made yet (the same context either way). */
+    public synchronized PolicyContext policyContext(FirmChunks chunks) {
+        if (policyContext == null) policyContext = PolicyContext.of(scenario, network, seeds.policyDraws(), chunks);
         return policyContext;
     }
 

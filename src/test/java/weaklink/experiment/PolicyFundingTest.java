@@ -9,9 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import weaklink.economics.decision.BestResponse;
+import weaklink.economics.decision.FirmTerms;
 import weaklink.economics.policy.CostSharingPolicy;
 import weaklink.economics.policy.Equilibrium;
+import weaklink.economics.policy.FirmChunks;
+import weaklink.economics.policy.PolicyContext;
 import weaklink.economics.policy.SecurityFunding;
 import weaklink.scenario.PolicySpec;
 import weaklink.scenario.Scenario;
@@ -109,5 +116,74 @@ class PolicyFundingTest {
         Equilibrium.NotConverged concurrent = assertThrows(Equilibrium.NotConverged.class, () -> fund(s, 4, new ArrayList<>()));
         assertEquals(serial.getMessage(), concurrent.getMessage());
         assertTrue(serial.getMessage().contains("under policy 'planner-b'"), serial.getMessage());
+    }
+
+    @Test
+    void theFirmsOwnChoicesMadeOnSeveralThreadsAreTheSerialOnesBitForBit() throws Exception {
+        // japan-manufacturing: 10,000 firms (over a hundred chunks) to the no-policy equilibrium in several rounds
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/japan-manufacturing.yaml"));
+        PolicyContext serial = PolicyFunding.decisions(RunContext.of(s, s.seed()), 1);
+        int n = serial.network().firmCount();
+        assertTrue(n > 100 * PolicyFunding.CHUNK_FIRMS, "many chunks: " + n + " firms");
+        int bound = 0, investing = 0;
+        for (int i = 0; i < n; i++) {
+            // each firm's choice is its best response to its risk in the equilibrium's last round, decided here again firm by firm
+            BestResponse.Choice truth = BestResponse.decide(serial.breach(i), serial.risk(i), new FirmTerms(serial.budgetYen(i)));
+            assertEquals(Double.doubleToRawLongBits(truth.investmentYen()), Double.doubleToRawLongBits(serial.baselineInvestmentYen(i)), "firm " + i);
+            assertEquals(Double.doubleToRawLongBits(truth.expectedLossYen()), Double.doubleToRawLongBits(serial.baselineLossYen(i)), "firm " + i);
+            assertEquals(truth.budgetBound(), serial.baselineBudgetBound(i), "firm " + i);
+            if (serial.baselineBudgetBound(i)) bound++;
+            if (serial.baselineInvestmentYen(i) > 0) investing++;
+        }
+        // some firms are held down by their budget and some not, some invest and some not: the choices differ from firm to firm
+        assertTrue(bound > 0 && bound < n, bound + " budget-bound");
+        assertTrue(investing > 0 && investing < n, investing + " investing");
+        CostSharingPolicy none = CostSharingPolicy.of(s.policies().get(0));
+        assertEquals("none", s.policies().get(0).name());
+        Equilibrium.Convergence rounds = serial.fund(none).convergence();
+        assertTrue(rounds.iterations() > 1, "an equilibrium of several rounds: " + rounds);
+        ExecutorService three = Executors.newFixedThreadPool(3);
+        try {
+            // besides the run's threads, a cut no run makes: chunks of 7 firms, handed out from the last, on three threads at once
+            CheckedChunks backwards = (firms, body) -> {
+                List<Future<?>> chunks = new ArrayList<>();
+                for (int from = (firms - 1) / 7 * 7; from >= 0; from -= 7) {
+                    int f = from;
+                    chunks.add(three.submit(() -> body.run(f, Math.min(firms, f + 7))));
+                }
+                for (Future<?> c : chunks) c.get();
+            };
+            List<PolicyContext> others = List.of(PolicyFunding.decisions(RunContext.of(s, s.seed()), 2),
+                    PolicyFunding.decisions(RunContext.of(s, s.seed()), 4), RunContext.of(s, s.seed()).policyContext(uncheckedGet(backwards)));
+            for (PolicyContext other : others) {
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Double.doubleToRawLongBits(serial.baselineInvestmentYen(i)), Double.doubleToRawLongBits(other.baselineInvestmentYen(i)), "firm " + i);
+                    assertEquals(Double.doubleToRawLongBits(serial.baselineLossYen(i)), Double.doubleToRawLongBits(other.baselineLossYen(i)), "firm " + i);
+                    assertEquals(serial.baselineBudgetBound(i), other.baselineBudgetBound(i), "firm " + i);
+                    assertEquals(Double.doubleToRawLongBits(serial.referenceInvestmentYen(i)), Double.doubleToRawLongBits(other.referenceInvestmentYen(i)),
+                            "firm " + i);
+                }
+                assertArrayEquals(serial.referencePosture().successProbability(), other.referencePosture().successProbability());
+                assertEquals(rounds, other.fund(none).convergence());
+            }
+        } finally {
+            three.shutdownNow();
+        }
+    }
+
+    /** {@code chunks} with a chunk's failure (or an interruption) rethrown unchecked, as {@link FirmChunks} asks. */
+    private static FirmChunks uncheckedGet(CheckedChunks chunks) {
+        return (firms, body) -> {
+            try {
+                chunks.forEach(firms, body);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface CheckedChunks {
+        void forEach(int firms, FirmChunks.Body body) throws Exception;
     }
 }

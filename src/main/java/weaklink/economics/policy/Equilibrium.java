@@ -124,14 +124,15 @@ public final class Equilibrium {
 
     /**
      * The {@code none} policy's equilibrium, from the base posture: the context whose risk is priced at
-     * the firms' own equilibrium choices, which are then the reference of every policy's cost.
+     * the firms' own equilibrium choices, which are then the reference of every policy's cost; each round's
+     * choices made in {@code chunks}.
      */
-    static PolicyContext withoutPolicy(PolicyContext independent) {
+    static PolicyContext withoutPolicy(PolicyContext independent, FirmChunks chunks) {
         SupplyNetwork net = independent.network();
         double[] base = new double[net.firmCount()];
         for (int i = 0; i < base.length; i++) base[i] = net.vulnerability(i);
         Round<PolicyContext> round = iterate("none", independent.scenario().economics(), base, independent,
-                c -> ownPosture(c).successProbability(), s -> independent.repricedAsReference(PostureRule.postureFor(net, s)));
+                c -> ownPosture(c).successProbability(), s -> independent.repricedAsReference(PostureRule.postureFor(net, s), chunks));
         return round.result.asReference(round.convergence);
     }
 

@@ -101,7 +101,7 @@ public final class PolicyContext {
     /** Every firm's own choice with no policy against {@code risk} (in a policy's round, {@code keepFirmRisks}: when first asked for). */
     private PolicyContext(Scenario scenario, SupplyNetwork net, RandomStreams draws, RiskModel risk, Posture reference, PolicyContext root,
                           PolicyContext previousRound, SecurityFunding.Decisions previousDecisions, double[] referenceInvestment,
-                          Equilibrium.Convergence noneConvergence, boolean keepFirmRisks) {
+                          Equilibrium.Convergence noneConvergence, boolean keepFirmRisks, FirmChunks chunks) {
         this.scenario = scenario;
         this.net = net;
         this.draws = draws;
@@ -149,38 +149,51 @@ public final class PolicyContext {
             previousRisk = null;
             moved = null;
             this.previousDecisions = null;
-            own = decideOwn(sources);
+            own = decideOwn(sources, chunks);
         }
         this.referenceInvestment = referenceInvestment != null ? referenceInvestment : own().investmentYen();
     }
 
-    /** Every firm's own choice against this context's risk, taken from the first of {@code sources} its risk has not moved from. */
-    private OwnChoices decideOwn(Decided[] sources) {
+    /**
+     * Every firm's own choice against this context's risk, taken from the first of {@code sources} its risk has not moved from;
+     * the firms cut into {@code chunks} (each firm's choice is a pure function of its risk and lands in its own slots; whether
+     * its budget binds is gathered per firm and set in the bit set afterwards, on this thread), so the choices cannot depend
+     * on the cut.
+     */
+    private OwnChoices decideOwn(Decided[] sources, FirmChunks chunks) {
         int n = net.firmCount();
         OwnChoices all = new OwnChoices(new double[n], new double[n], new BitSet(), null);
-        for (int i = 0; i < n; i++) decideOwn(all, i, sources);
+        boolean[] bound = new boolean[n];
+        chunks.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) bound[i] = decideOwnSlots(all, i, sources);
+        });
+        for (int i = 0; i < n; i++) if (bound[i]) all.budgetBound().set(i);
         return all;
     }
 
     /** Firm {@code i}'s own choice against this context's risk, into {@code into}: from the first of {@code sources} that made it against the same risk, else decided. */
     private void decideOwn(OwnChoices into, int i, Decided[] sources) {
-        decided:
-        {
-            for (Decided d : sources) {
-                OwnChoices c = d.choices();
-                if (!c.has(i) || !sameFirmRisk(i, d.risk())) continue;
-                // the firm's risk has not moved from that context's: nor has its choice (a pure function of it)
-                into.investmentYen()[i] = c.investmentYen()[i];
-                into.lossYen()[i] = c.lossYen()[i];
-                if (c.budgetBound().get(i)) into.budgetBound().set(i);
-                break decided;
-            }
-            Choice c = BestResponse.decide(breach[i], risk(i), new FirmTerms(budgetYen(i)));
-            into.investmentYen()[i] = c.investmentYen();
-            into.lossYen()[i] = c.expectedLossYen();
-            if (c.budgetBound()) into.budgetBound().set(i);
-        }
+        if (decideOwnSlots(into, i, sources)) into.budgetBound().set(i);
         if (into.known() != null) into.known().set(i);
+    }
+
+    /**
+     * Firm {@code i}'s investment and expected loss with no policy, into its slots of {@code into}, as {@link #decideOwn(OwnChoices, int, Decided[])}
+     * makes them; returns whether its budget binds (not set here: a bit set's words are shared by 64 firms).
+     */
+    private boolean decideOwnSlots(OwnChoices into, int i, Decided[] sources) {
+        for (Decided d : sources) {
+            OwnChoices c = d.choices();
+            if (!c.has(i) || !sameFirmRisk(i, d.risk())) continue;
+            // the firm's risk has not moved from that context's: nor has its choice (a pure function of it)
+            into.investmentYen()[i] = c.investmentYen()[i];
+            into.lossYen()[i] = c.lossYen()[i];
+            return c.budgetBound().get(i);
+        }
+        Choice c = BestResponse.decide(breach[i], risk(i), new FirmTerms(budgetYen(i)));
+        into.investmentYen()[i] = c.investmentYen();
+        into.lossYen()[i] = c.expectedLossYen();
+        return c.budgetBound();
     }
 
     /**
@@ -242,12 +255,20 @@ public final class PolicyContext {
      * @throws Equilibrium.NotConverged when they do not converge within {@code economics.equilibrium_max_iterations}
      */
     public static PolicyContext of(Scenario scenario, SupplyNetwork net, RandomStreams draws) {
+        return of(scenario, net, draws, FirmChunks.SERIAL);
+    }
+
+    /**
+     * {@link #of(Scenario, SupplyNetwork, RandomStreams)} with the firms' own choices of each round made in {@code chunks}
+     * (a run's funding threads: the same choices, bit for bit, however the firms are cut).
+     */
+    public static PolicyContext of(Scenario scenario, SupplyNetwork net, RandomStreams draws, FirmChunks chunks) {
         double[] v = new double[net.firmCount()];
         for (int i = 0; i < v.length; i++) v[i] = net.vulnerability(i);
         PolicyContext independent = new PolicyContext(scenario, net, draws, RiskModel.independent(scenario, net), Posture.base(v), null, null, null, null,
-                Equilibrium.Convergence.INDEPENDENT, false);
+                Equilibrium.Convergence.INDEPENDENT, false, chunks);
         if (scenario.economics().decisions() == EconomicsSpec.Decisions.INDEPENDENT) return independent;
-        return Equilibrium.withoutPolicy(independent);
+        return Equilibrium.withoutPolicy(independent, chunks);
     }
 
     /** The context of a run with master seed {@code masterSeed}. */
@@ -275,12 +296,15 @@ public final class PolicyContext {
      */
     PolicyContext repriced(Posture reference, PolicyContext previousRound, SecurityFunding.Decisions previousDecisions) {
         return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, previousRound, previousDecisions, referenceInvestment,
-                noneConvergence, true);
+                noneConvergence, true, FirmChunks.SERIAL);
     }
 
-    /** A round of the {@code none} equilibrium: re-priced at {@code reference}, the firms' own choices are the reference of policy cost (shares this context's tables). */
-    PolicyContext repricedAsReference(Posture reference) {
-        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, null, null, noneConvergence, false);
+    /**
+     * A round of the {@code none} equilibrium: re-priced at {@code reference}, the firms' own choices (made in {@code chunks}) are
+     * the reference of policy cost (shares this context's tables).
+     */
+    PolicyContext repricedAsReference(Posture reference, FirmChunks chunks) {
+        return new PolicyContext(scenario, net, draws, risk.at(reference), reference, this, null, null, null, noneConvergence, false, chunks);
     }
 
     /** This context, its own choices being the {@code none} equilibrium reached as {@code convergence} says. */
