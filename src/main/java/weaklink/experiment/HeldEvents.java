@@ -17,40 +17,49 @@ import weaklink.io.CsvFormat;
  * starting from a folder does; the files are the same bytes either way (HeldEventsOrdTest).
  *
  * <p>Rows are made on the worker threads, one {@link Part} per replicate, and added here on the run's
- * main thread in replicate order, as the file is written: copied into slabs of up to {@link #SLAB_ROWS}
- * rows, the part left to the collector.
+ * main thread in replicate order, as the file is written: copied into slabs of up to {@link #SLAB_WORDS}
+ * words, the part left to the collector. A row keeps only its amounts that are not 0 (see {@link #WORDS}).
  */
 public final class HeldEvents {
     /**
-     * Words (longs) of a row held: its seven whole numbers two to a word (policy and replicate, event and actor,
-     * day and summary set, summary id), then its six amounts' bits (ground-up loss and exposure, insured loss
-     * and exposure, ceded, retained). One array of words, not one of ints and one of doubles, so a full slab is
-     * one array well above the size from which the README's options make arrays in the old generation, and
+     * Words (longs) of a row held, at most: its seven whole numbers two to a word (policy and replicate, event and
+     * actor, day and summary set; the summary id with, above it, a bit for each amount kept), then the bits of those
+     * of its six amounts (ground-up loss and exposure, insured loss and exposure, ceded, retained) that are not
+     * {@code +0.0}, in that order. Most rows of a network with few insured firms keep two amounts: 6 words, not 10.
+     * Each word of a slab is first touched in the replicate phase, on the main thread, where in this machine's
+     * virtual machine a new page of the old generation is dear: the kernel's zeroing of the held rows' huge pages
+     * was a third of that thread's CPU, the biggest item of the work it takes from the two workers
+     * (docs/BENCHMARKS.md, "Fourteenth pass"). One array of words, not one of ints and one of doubles, so a full
+     * slab is one array well above the size from which the README's options make arrays in the old generation, and
      * most of the charts' rasters (2–3 MB, short-lived) well below it.
      */
     private static final int WORDS = 10;
-    /** Bytes of one row held. */
+    /** Words of a row before its amounts. */
+    private static final int HEAD_WORDS = 4;
+    /** Bytes of one row held, at most (a row with every amount not 0). */
     static final int ROW_BYTES = WORDS * Long.BYTES;
     /** Bytes of a slab besides its rows (its array's header and its place in the list). */
     static final int SLAB_BYTES = 32;
-    /** Rows of the first slab (80 kB): a run of few events holds little more than its rows, not a full slab. */
-    static final int FIRST_SLAB_ROWS = 1 << 10;
+    /** Words of the first slab (80 kB): a run of few events holds little more than its rows, not a full slab. */
+    static final int FIRST_SLAB_WORDS = (1 << 10) * WORDS;
     /**
-     * Rows of a full slab (5 MB): slabs double up to this, so a large run holds its rows in a few dozen arrays,
+     * Words of a full slab (5 MB): slabs double up to this, so a large run holds its rows in a few dozen arrays,
      * which the README's {@code -XX:PretenureSizeThreshold=4m} has the serial collector make in the old
      * generation, where no young collection copies them. Held as a part per replicate, they were copied up to
      * four times, through the survivor spaces and into the old generation, inside the pauses
      * (docs/BENCHMARKS.md, "Twelfth pass").
      */
-    static final int SLAB_ROWS = 1 << 16;
+    static final int SLAB_WORDS = (1 << 16) * WORDS;
     /** Amounts from here on are not written as whole cents below 2^53 (see {@link #asRead}). */
     private static final double FAST_LIMIT = 9.0e13;
 
     private final List<String> policies;
     private final long budget;
-    /** The rows held, in order: slab k holds rows from the sum of the earlier slabs' lengths on; all but the last are full. */
+    /** The rows held, in order, whole rows to a slab. */
     private final List<long[]> slabs = new ArrayList<>();
-    /** Rows in the last slab. */
+    /** Words used of each slab (rows of up to {@link #WORDS} words fill a slab to within as many of its end). */
+    private int[] used = new int[16];
+    /** Words used of the last slab. */
     private int fill;
     private long bytes, rows;
     /** False once the rows outgrew the budget (they are let go) or a replicate came without its part. */
@@ -84,33 +93,46 @@ public final class HeldEvents {
             return;
         }
         int from = 0;
-        while (from < part.size) {
-            if ((slabs.isEmpty() || fill == slabRows(slabs.size() - 1)) && !newSlab()) {
-                letGo();
-                return;
+        while (from < part.used) {
+            long[] slab = slabs.isEmpty() ? null : slabs.get(slabs.size() - 1);
+            // the part's rows from `from` on that fit the last slab: all of them, or up to the last whole row before its end
+            int to = part.used;
+            if (slab == null || to - from > slab.length - fill) {
+                to = from;
+                if (slab != null) while (to < part.used && to + rowWords(part.words, to) - from <= slab.length - fill) to += rowWords(part.words, to);
+                if (to == from) {
+                    if (!newSlab(rowWords(part.words, from))) {
+                        letGo();
+                        return;
+                    }
+                    continue;
+                }
             }
-            int last = slabs.size() - 1, n = Math.min(part.size - from, slabRows(last) - fill);
-            System.arraycopy(part.words, from * WORDS, slabs.get(last), fill * WORDS, n * WORDS);
-            fill += n;
-            from += n;
-            rows += n;
+            System.arraycopy(part.words, from, slab, fill, to - from);
+            fill += to - from;
+            used[slabs.size() - 1] = fill;
+            from = to;
         }
+        rows += part.size;
     }
 
-    /** Rows slab {@code k} holds when full. */
-    private int slabRows(int k) { return slabs.get(k).length / WORDS; }
+    /** Words of the row starting at {@code at} in {@code words}: its head and the amounts its fourth word says are kept. */
+    private static int rowWords(long[] words, int at) {
+        return HEAD_WORDS + Long.bitCount(words[at + 3] >>> 32);
+    }
 
     /**
-     * Adds an empty slab, twice the last one's rows up to {@link #SLAB_ROWS}, and no more than the budget has
-     * left: false when that is not one row. Every earlier slab is full, so the rows are held exactly while
-     * their bytes and their slabs' fit the budget.
+     * Adds an empty slab, twice the last one's words up to {@link #SLAB_WORDS}, and no more than the budget has
+     * left: false when that is not the {@code need} words of the next row. The rows are held while their
+     * slabs' bytes fit the budget.
      */
-    private boolean newSlab() {
-        long want = slabs.isEmpty() ? FIRST_SLAB_ROWS : Math.min(2L * slabRows(slabs.size() - 1), SLAB_ROWS);
-        long n = Math.min(want, (budget - bytes - SLAB_BYTES) / ROW_BYTES);
-        if (n < 1) return false;
-        slabs.add(new long[(int) n * WORDS]);
-        bytes += SLAB_BYTES + n * ROW_BYTES;
+    private boolean newSlab(int need) {
+        long want = slabs.isEmpty() ? FIRST_SLAB_WORDS : Math.min(2L * slabs.get(slabs.size() - 1).length, SLAB_WORDS);
+        long n = Math.min(want, (budget - bytes - SLAB_BYTES) / Long.BYTES);
+        if (n < need) return false;
+        slabs.add(new long[(int) n]);
+        if (used.length < slabs.size()) used = java.util.Arrays.copyOf(used, 2 * used.length);
+        bytes += SLAB_BYTES + n * Long.BYTES;
         fill = 0;
         return true;
     }
@@ -146,54 +168,57 @@ public final class HeldEvents {
     /** One replicate's rows, as {@link EventRows#append} writes them; made and filled on one worker thread. */
     public static final class Part {
         private long[] words = new long[WORDS * 16];
-        private int size;
+        /** Rows, and words they take. */
+        private int size, used;
 
         /** Adds the row written for policy number {@code policy} (in the run's order): its numbers as the file's reader gets them. */
         public void add(int policy, EventRow r) {
-            if (size * WORDS == words.length) words = java.util.Arrays.copyOf(words, 2 * words.length);
-            int w = size * WORDS;
+            if (used + WORDS > words.length) words = java.util.Arrays.copyOf(words, 2 * words.length);
+            int w = used;
             words[w] = pair(policy, r.replicate());
             words[w + 1] = pair(r.event(), r.actor());
             words[w + 2] = pair(r.day(), r.summarySet());
-            words[w + 3] = r.summaryId();
-            words[w + 4] = Double.doubleToRawLongBits(asRead(r.gulLoss()));
-            words[w + 5] = Double.doubleToRawLongBits(asRead(r.gulExposure()));
-            words[w + 6] = Double.doubleToRawLongBits(asRead(r.ilLoss()));
-            words[w + 7] = Double.doubleToRawLongBits(asRead(r.ilExposure()));
-            words[w + 8] = Double.doubleToRawLongBits(asRead(r.cededLoss()));
-            words[w + 9] = Double.doubleToRawLongBits(asRead(r.retainedLoss()));
+            // the amounts held as +0.0 (all bits 0) are left out; a bit for each kept, above the summary id
+            int a = w + HEAD_WORDS, kept = 0;
+            long b;
+            if ((b = heldBits(r.gulLoss())) != 0) { words[a++] = b; kept |= 1; }
+            if ((b = heldBits(r.gulExposure())) != 0) { words[a++] = b; kept |= 2; }
+            if ((b = heldBits(r.ilLoss())) != 0) { words[a++] = b; kept |= 4; }
+            if ((b = heldBits(r.ilExposure())) != 0) { words[a++] = b; kept |= 8; }
+            if ((b = heldBits(r.cededLoss())) != 0) { words[a++] = b; kept |= 16; }
+            if ((b = heldBits(r.retainedLoss())) != 0) { words[a++] = b; kept |= 32; }
+            words[w + 3] = (long) kept << 32 | (r.summaryId() & 0xFFFF_FFFFL);
+            used = a;
             size++;
         }
+
+        /** The bits of the amount a reader of {@code x}'s cell gets. */
+        private static long heldBits(double x) { return Double.doubleToRawLongBits(asRead(x)); }
 
         /** Rows in the part. */
         int size() { return size; }
 
         /**
-         * A new part holding this one's rows in arrays of their size (a part waiting in the window has no slack);
-         * this one is left as it is, to be {@link #clear}ed and filled again.
+         * Empties the part, keeping its arrays: a replicate worker fills a part grown once to a replicate's rows,
+         * which the run's writer gives back once it is {@linkplain HeldEvents#add added}, instead of growing a new
+         * part by doubling every replicate.
          */
-        public Part copy() {
-            Part out = new Part();
-            out.words = java.util.Arrays.copyOf(words, size * WORDS);
-            out.size = size;
-            return out;
+        public void clear() {
+            size = 0;
+            used = 0;
         }
-
-        /**
-         * Empties the part, keeping its arrays: a replicate worker fills one part, grown once to a replicate's
-         * rows, and hands on a {@link #copy}, instead of growing a new part by doubling every replicate.
-         */
-        public void clear() { size = 0; }
     }
 
     /** Reads the rows held, in order: the row of each line of {@code events.csv} after its header, as its reader makes it. */
     public final class Reader {
-        /** The slab being read, its rows and the next row's number in it. */
-        private int slab = -1, size, row;
+        /** The slab being read, the words of it used and where the next row starts in it. */
+        private int slab = -1, size, next;
         private long[] words;
         private long line = 1;
         /** Where the row moved to starts in {@link #words}. */
         private int at;
+        /** The bits of the row's six amounts (0 for an amount not kept). */
+        private long gul, gulExposure, il, ilExposure, ceded, retained;
 
         /** The next row, or null after the last. */
         public EventRow next() {
@@ -207,7 +232,7 @@ public final class HeldEvents {
          * below, those {@link #next} gives (the ORD export takes a million rows so, without a million objects).
          */
         public boolean advance() {
-            while (row == size) {
+            while (next == size) {
                 if (slab >= 0) { // read: let it go
                     slabs.set(slab, null);
                     words = null;
@@ -215,11 +240,18 @@ public final class HeldEvents {
                 if (slab + 1 == slabs.size()) return false;
                 slab++;
                 words = slabs.get(slab);
-                size = slab == slabs.size() - 1 ? fill : words.length / WORDS;
-                row = 0;
+                size = used[slab];
+                next = 0;
             }
-            at = row * WORDS;
-            row++;
+            at = next;
+            int kept = (int) (words[at + 3] >>> 32), a = at + HEAD_WORDS;
+            gul = (kept & 1) != 0 ? words[a++] : 0;
+            gulExposure = (kept & 2) != 0 ? words[a++] : 0;
+            il = (kept & 4) != 0 ? words[a++] : 0;
+            ilExposure = (kept & 8) != 0 ? words[a++] : 0;
+            ceded = (kept & 16) != 0 ? words[a++] : 0;
+            retained = (kept & 32) != 0 ? words[a++] : 0;
+            next = a;
             line++;
             return true;
         }
@@ -238,17 +270,17 @@ public final class HeldEvents {
 
         public int summaryId() { return (int) words[at + 3]; }
 
-        public double gulLoss() { return Double.longBitsToDouble(words[at + 4]); }
+        public double gulLoss() { return Double.longBitsToDouble(gul); }
 
-        public double gulExposure() { return Double.longBitsToDouble(words[at + 5]); }
+        public double gulExposure() { return Double.longBitsToDouble(gulExposure); }
 
-        public double ilLoss() { return Double.longBitsToDouble(words[at + 6]); }
+        public double ilLoss() { return Double.longBitsToDouble(il); }
 
-        public double ilExposure() { return Double.longBitsToDouble(words[at + 7]); }
+        public double ilExposure() { return Double.longBitsToDouble(ilExposure); }
 
-        public double cededLoss() { return Double.longBitsToDouble(words[at + 8]); }
+        public double cededLoss() { return Double.longBitsToDouble(ceded); }
 
-        public double retainedLoss() { return Double.longBitsToDouble(words[at + 9]); }
+        public double retainedLoss() { return Double.longBitsToDouble(retained); }
 
         /** The line of the file the last row came from (the header is line 1). */
         public int line() { return Math.toIntExact(line); }

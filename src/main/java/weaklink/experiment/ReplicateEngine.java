@@ -64,7 +64,12 @@ public final class ReplicateEngine {
      * and that string's bytes, for every replicate.
      */
     private final Lender<CsvBytes> eventBuffers = new Lender<>(() -> new CsvBytes(1 << 16));
-    /** As {@link #eventBuffers}, for the event rows held as numbers ({@link HeldEvents.Part#copy}). */
+    /**
+     * The parts a replicate's event rows are held in as numbers ({@link HeldEvents.Part}), lent to one replicate
+     * at a time and handed on in its result as they are: the run's writer gives each back once {@link HeldEvents#add}
+     * has copied its rows ({@link ReplicateResult#releaseHeldEvents}). Copied out at their size on the worker, they
+     * were 6 % of the workers' allocation on japan-manufacturing (docs/BENCHMARKS.md, "Fourteenth pass").
+     */
     private final Lender<HeldEvents.Part> heldParts = new Lender<>(HeldEvents.Part::new);
 
     /** Builds the network once and computes each policy's funding once. Thread-safe to {@link #run} afterwards. */
@@ -186,7 +191,8 @@ public final class ReplicateEngine {
 
     /**
      * As {@link #run(int)}; with {@code holdEvents} (and {@code events.csv} kept), the event rows are also
-     * made as {@link HeldEvents.Part} ({@link ReplicateResult#heldEvents()}).
+     * made as {@link HeldEvents.Part} ({@link ReplicateResult#heldEvents()}), which the caller gives back
+     * ({@link ReplicateResult#releaseHeldEvents}) once it has added them.
      */
     ReplicateResult run(int replicate, boolean holdEvents) {
         RandomStreams streams = context.streams(replicate);
@@ -220,10 +226,7 @@ public final class ReplicateEngine {
         }
         if (claims != null) result.eventRows.put(EventRows.PORTFOLIO, RowBytes.of(claims.toString()));
         if (years != null) result.eventRows.put(EventRows.YEARS, RowBytes.of(years.toString()));
-        if (held != null) {
-            result.heldEvents = held.copy();
-            heldParts.giveBack(held);
-        }
+        result.heldEvents = held;
         return result;
     }
 
@@ -234,7 +237,7 @@ public final class ReplicateEngine {
         return b;
     }
 
-    /** An empty part for one replicate's event rows held as numbers, to be given back when they are copied out. */
+    /** An empty part for one replicate's event rows held as numbers, to be given back when they are added ({@link HeldEvents#add}). */
     private HeldEvents.Part borrowHeldPart() {
         HeldEvents.Part p = heldParts.borrow();
         p.clear();
@@ -326,8 +329,21 @@ public final class ReplicateEngine {
             for (java.util.Map.Entry<String, RowBytes> e : eventRows.entrySet()) rows.append(e.getKey(), e.getValue());
         }
 
-        /** The replicate's event rows as numbers, or null when they were not asked for ({@link #run(int, boolean)}). */
+        /**
+         * The replicate's event rows as numbers, or null when they were not asked for ({@link #run(int, boolean)}) or
+         * were {@linkplain #releaseHeldEvents released}.
+         */
         HeldEvents.Part heldEvents() { return heldEvents; }
+
+        /**
+         * Gives the part of the event rows held back to the engine, for a later replicate to fill, once {@link HeldEvents#add}
+         * has copied its rows (or they are not wanted); {@link #heldEvents()} is null afterwards.
+         */
+        void releaseHeldEvents() {
+            if (heldEvents == null) return;
+            heldParts.giveBack(heldEvents);
+            heldEvents = null;
+        }
 
         /** The rows of {@code replicates.csv}, one per policy, each ending in '\n'. */
         public String csv() { return csv.text(); }

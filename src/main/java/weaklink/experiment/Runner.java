@@ -222,6 +222,7 @@ public final class Runner {
                 rows.append(result.csvBytes());
                 result.appendEvents(rows);
                 if (held != null) held.add(result.heldEvents());
+                result.releaseHeldEvents(); // copied into the slabs: its part goes to a later replicate
                 result.addTo(acc);
                 done++;
                 if (losses != null) {

@@ -51,7 +51,7 @@ class HeldEventsTest {
     static HeldEvents.Part part(int replicate, int rows) {
         HeldEvents.Part p = new HeldEvents.Part();
         for (int e = 0; e < rows; e++) p.add(e % 2, row(POLICIES.get(e % 2), replicate, e, 1000.0 / (e + 1) + replicate));
-        return p.copy();
+        return p;
     }
 
     @Test
@@ -72,13 +72,13 @@ class HeldEventsTest {
     }
 
     @Test
-    void aCopyKeepsItsRowsWhenThePartItCameFromIsClearedAndFilledAgain() {
+    void theRowsAddedStayAsTheyWereWhenTheirPartIsClearedAndFilledAgain() {
         HeldEvents.Part scratch = new HeldEvents.Part();
         HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
         for (int r = 0; r < 2; r++) {
             scratch.clear();
             for (int e = 0; e < 40 - 30 * r; e++) scratch.add(e % 2, row(POLICIES.get(e % 2), r, e, 7.0 * e + r));
-            held.add(scratch.copy());
+            held.add(scratch); // then given back, and filled again by the next replicate
         }
         assertEquals(50, held.rows());
         HeldEvents.Reader in = held.reader();
@@ -121,7 +121,7 @@ class HeldEventsTest {
 
     @Test
     void rowsAcrossSlabBoundariesReadBackAsAdded() {
-        // parts of 1,000 to 1,400 rows straddle the slabs' ends (1,024, then 3,072, 7,168, ... rows in), up to full slabs of SLAB_ROWS
+        // parts of 1,000 to 1,400 rows straddle the slabs' ends (1,024, then 3,072, 7,168, ... rows in), up to full slabs of SLAB_WORDS
         HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
         int[] sizes = new int[200];
         long total = 0;
@@ -130,7 +130,7 @@ class HeldEventsTest {
             held.add(part(r, sizes[r]));
             total += sizes[r];
         }
-        assertTrue(total > 3L * HeldEvents.SLAB_ROWS, "the rows fill full slabs");
+        assertTrue(total > 3L * HeldEvents.SLAB_WORDS / 10, "the rows (ten words each) fill full slabs");
         assertEquals(total, held.rows());
         HeldEvents.Reader in = held.reader();
         for (int r = 0; r < sizes.length; r++) {
@@ -142,6 +142,71 @@ class HeldEventsTest {
         assertEquals(1 + total, in.line());
         assertNull(in.next());
         assertNull(in.next(), "still none after the last");
+    }
+
+    /** A row whose amounts are 0 where bit k of {@code zeros} is set, else drawn (some of them below half a cent, read as 0, or -0.0). */
+    static EventRow rowWithZeros(String policy, int replicate, int event, int zeros, SplittableRandom rng) {
+        double[] a = new double[6];
+        for (int k = 0; k < 6; k++) {
+            int kind = rng.nextInt(10);
+            a[k] = (zeros >> k & 1) != 0 ? 0.0 : kind == 0 ? -0.0 : kind == 1 ? 0.004 * (rng.nextBoolean() ? 1 : -1) : rng.nextDouble() * 1e10 - 1e9;
+        }
+        return new EventRow(policy, replicate, event, rng.nextInt(5) - 1, rng.nextInt(366), 1 + rng.nextInt(4), rng.nextInt(Integer.MAX_VALUE) * (rng.nextBoolean() ? 1 : -1),
+                a[0], a[1], a[2], a[3], a[4], a[5]);
+    }
+
+    @Test
+    void rowsWithAnyOfTheirAmountsZeroReadBackAsTheirLinesAcrossSlabs() {
+        // every pattern of zero amounts, -0.0 and amounts read as 0 among them, in parts of 0 to 3,000 rows of 4 to 10 words
+        SplittableRandom rng = new SplittableRandom(1426);
+        HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
+        java.util.List<EventRow> added = new java.util.ArrayList<>();
+        HeldEvents.Part scratch = new HeldEvents.Part();
+        for (int r = 0; r < 300; r++) {
+            scratch.clear();
+            int rows = r % 7 == 0 ? 0 : rng.nextInt(3_000);
+            for (int e = 0; e < rows; e++) {
+                int policy = rng.nextInt(2);
+                EventRow row = rowWithZeros(POLICIES.get(policy), r, e, rng.nextInt(64), rng);
+                scratch.add(policy, row);
+                added.add(row);
+            }
+            held.add(scratch);
+        }
+        assertTrue(added.size() * 4L > 2L * HeldEvents.SLAB_WORDS, "the rows (4 words or more each) fill full slabs");
+        assertEquals(added.size(), held.rows());
+        HeldEvents.Reader in = held.reader();
+        for (int k = 0; k < added.size(); k++) {
+            EventRow expected = EventRow.parse(EventRow.TABLE.line(added.get(k)));
+            EventRow got = in.next();
+            assertEquals(expected, got, "row " + k);
+            for (double[] pair : new double[][] {{expected.gulLoss(), got.gulLoss()}, {expected.ilLoss(), got.ilLoss()}, {expected.retainedLoss(), got.retainedLoss()}}) {
+                assertSameBits(pair[0], pair[1], "row " + k);
+            }
+        }
+        assertEquals(1 + added.size(), in.line());
+        assertNull(in.next());
+    }
+
+    @Test
+    void aRowKeepsOnlyItsAmountsThatAreNotZeroWithinTheBudget() {
+        // rows with two amounts not 0 take 6 words: 20 of them fit a budget that 12 rows of all six amounts fill
+        long budget = HeldEvents.SLAB_BYTES + 20L * 6 * Long.BYTES;
+        HeldEvents held = new HeldEvents(POLICIES, budget);
+        HeldEvents.Part p = new HeldEvents.Part();
+        for (int e = 0; e < 20; e++) p.add(0, new EventRow("none", 0, e, 1, e, 1, 1, 1000.0 + e, 5e9, 0, 0, 0, 0));
+        held.add(p);
+        assertTrue(held.holding(), "20 rows of 6 words in " + budget + " bytes");
+        assertEquals(20, held.rows());
+        HeldEvents.Part one = new HeldEvents.Part();
+        one.add(0, new EventRow("none", 1, 0, 1, 0, 1, 1, 1000.0, 5e9, 0, 0, 0, 0));
+        held.add(one);
+        assertFalse(held.holding(), "the 21st row is beyond the budget");
+        HeldEvents full = new HeldEvents(POLICIES, budget);
+        full.add(part(0, 12));
+        assertTrue(full.holding());
+        full.add(part(1, 1));
+        assertFalse(full.holding(), "a 13th row of ten words is beyond the budget");
     }
 
     @Test
