@@ -16,7 +16,8 @@ import weaklink.scenario.Labelled;
  * @param largestEventYen   loss of the costliest single event (for occurrence exceedance, OEP)
  * @param groupLossYen      total loss borne, by group index ({@link LossModel#group})
  * @param groupComponentYen loss borne by component and group: {@code [component.ordinal()][group]}
- * @param firms             loss borne by each firm that lost anything, by component
+ * @param firms             loss borne by each firm that lost anything, by component; null when the caller asked for none
+ *                          ({@link LossModel#losses(weaklink.model.ReplicateRecord, weaklink.random.RandomStreams, boolean)})
  * @param events            each event's ground-up and insured loss by summary cell (the event loss table), and the book's claims
  */
 public record ReplicateLosses(double incidentYen, double ransomYen, double breachYen, double biYen, double cbiYen,

@@ -205,7 +205,7 @@ public final class ReplicateEngine {
         HeldEvents.Part held = events != null && holdEvents ? borrowHeldPart() : null;
         for (int p = 0; p < policies.size(); p++) {
             ReplicateRecord record = context.model(funding[p].posture(), streams).run();
-            ReplicateLosses losses = lossModel.losses(record, streams);
+            ReplicateLosses losses = lossModel.losses(record, streams, behaviour[p].settlesByFirm());
             PoolSettlement pool = behaviour[p].settle(funding[p], losses);
             ReplicateRow row = ReplicateRow.of(new ReplicateOutcome(policyNames.get(p), replicate, record, losses, fundingTotals[p], pool, net));
             row.appendTo(csv);

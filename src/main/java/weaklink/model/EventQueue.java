@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Pending compromises in day order; events of one day come out in the order they were pushed,
  * so processing is deterministic. No object per event: days are a bucket queue, one growable
- * {@code int} array per day (recycled through an {@link IntArrayPool} once the day is over) holding each event's four fields (firm, campaign, source firm, trust
+ * {@code int} array per day (recycled through an {@link IntArrayPool} once the day is over, and by a run's next
+ * queues when the run lends the pool: {@link ModelWorkspaces}) holding each event's four fields (firm, campaign, source firm, trust
  * link) one after the other, so a push and a pop each touch one place in memory. A binary heap
  * costs a logarithmic climb per push here, because new events keep landing just after today while
  * the heap holds the next ⌊dwell⌋ days. Events more than {@link #BUCKET_DAYS} days out (only with
@@ -16,7 +17,7 @@ final class EventQueue {
     static final int BUCKET_DAYS = 1 << 16;
     private static final int FIELDS = 4;
 
-    private final IntArrayPool pool = new IntArrayPool();
+    private final IntArrayPool pool;
     private int[][] bucket = new int[64][];
     /** Per day, the number of ints written to its bucket and the number read. */
     private int[] bucketSize = new int[64];
@@ -29,6 +30,16 @@ final class EventQueue {
     private int[] farFields = new int[FIELDS * 8];
     private int farPushed;
     private int firm, campaign, source, link;
+
+    /** An empty queue with day arrays of its own. */
+    EventQueue() {
+        this(new IntArrayPool());
+    }
+
+    /** An empty queue whose day arrays come from and go back to {@code pool} (lent to this queue alone while it is used). */
+    EventQueue(IntArrayPool pool) {
+        this.pool = pool;
+    }
 
     boolean isEmpty() { return size == 0; }
 

@@ -74,6 +74,8 @@ public final class ReplicateModel extends SimState {
     private final transient double[] trustDailyProbability;
     private final transient DoubleUnaryOperator[] recoveryBySize;
     private transient EventQueue pending;
+    /** The pending compromises' day arrays lent by the run's workspaces for one {@link #run()}; null when none is lent. */
+    private transient IntArrayPool dayArrays;
     private final transient List<CampaignState> campaigns = new ArrayList<>();
     private transient ReplicateRecord record;
     /** Per-firm status day by day, kept only when the model is stepped ({@link #stepDay()}, a display), not by {@link #run()}. */
@@ -148,6 +150,8 @@ public final class ReplicateModel extends SimState {
             finish();
         } finally {
             giveBackMarks();
+            if (dayArrays != null) workspaces.giveBack(dayArrays);
+            dayArrays = null;
         }
         int[] compromised = new int[scenario.days()], down = new int[scenario.days()];
         DailyCounts.count(record, network.firmCount(), compromised, down);
@@ -200,7 +204,9 @@ public final class ReplicateModel extends SimState {
         // stepped day by day (a display): per-firm status kept as days end; run to the end: counts from the record once
         status = stepped ? new DailyStatus(network.firmCount(), days) : null;
         if (stepped) record.dailyCounts(status.dailyCompromised, status.dailyDown);
-        pending = new EventQueue();
+        // run to the end on a run's workspaces: the day arrays are lent until run() ends (a display's stepping keeps its own)
+        if (!stepped && workspaces != null && dayArrays == null) dayArrays = workspaces.borrowDayArrays();
+        pending = stepped || workspaces == null ? new EventQueue() : new EventQueue(dayArrays);
         campaigns.clear();
         scheduledDay = Integer.MAX_VALUE;
         List<ActorSpec> actors = scenario.actors();

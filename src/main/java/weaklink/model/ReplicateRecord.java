@@ -156,8 +156,9 @@ public final class ReplicateRecord {
 
     /**
      * Full pages of finished records, kept for the next ones: at most {@link #MAX} (about 43 MB,
-     * the pages of some 1,000,000 compromises); more are left to the collector. Lent by a run's
-     * {@link ModelWorkspaces} to one record at a time, from its first full page to its {@link #recycle}.
+     * the pages of some 1,000,000 compromises); more are left to the collector; and the by-firm sort's four arrays
+     * (16 bytes per compromise of the largest record sorted). Lent by a run's {@link ModelWorkspaces} to one record
+     * at a time, from its first full page or its first by-firm sort of {@value #RADIX_FROM} or more to its {@link #recycle}.
      */
     static final class PagePool {
         static final int MAX = 128;
@@ -165,6 +166,14 @@ public final class ReplicateRecord {
         private final byte[][] bytes = new byte[MAX][];
         private final double[][][] doubles = new double[2][MAX][];
         private int size;
+        /** The by-firm sort's positions and keys, and their copies for its passes ({@link #byFirm}): stale contents. */
+        private final int[][] sort = new int[4][0];
+
+        /** The {@code i}-th of the sort's arrays, with room for {@code n} elements (grown without copying: contents stale). */
+        int[] sortArray(int i, int n) {
+            if (sort[i].length < n) sort[i] = new int[Math.max(n, sort[i].length + (sort[i].length >> 1))];
+            return sort[i];
+        }
 
         void give(ReplicateRecord r, int p) {
             if (size == MAX) return;
@@ -279,7 +288,7 @@ public final class ReplicateRecord {
      * in record order: a new array the caller may change.
      */
     public int[] positionsByFirm() {
-        return byFirm().clone();
+        return Arrays.copyOf(byFirm(), count);
     }
 
     /**
@@ -298,7 +307,7 @@ public final class ReplicateRecord {
      */
     public int[] firmsByFirm() {
         byFirm();
-        return byFirmFirms.clone();
+        return Arrays.copyOf(byFirmFirms, count);
     }
 
     /** {@link #firmsByFirm()} copied into {@code into} when it holds {@link #size()} firms, else into a new array (as {@link #positionsByFirm(int[])}). */
@@ -322,12 +331,17 @@ public final class ReplicateRecord {
      * {@link #positionsByFirm()}, kept for the record's size (the loss model, the distinct counts and
      * the row all ask for it): a stable least-significant-digit radix sort on the firm index, in
      * as many passes of at most {@value #RADIX_BITS} bits as the largest index needs, or for a few
-     * compromises a sort of {@code firm << 32 | position}; the same order either way.
+     * compromises a sort of {@code firm << 32 | position}; the same order either way. A record of its
+     * run's ({@link ModelWorkspaces}) sorts in its page pool's four arrays ({@link PagePool#sortArray}),
+     * which go to the run's next records with its pages: the first {@link #count} elements of
+     * {@link #byFirm} and {@link #byFirmFirms} are the order and its firms, the rest is stale.
      */
     private int[] byFirm() {
         if (byFirmCount == count) return byFirm;
         int n = count;
-        int[] pos = new int[n], key = new int[n];
+        boolean lent = workspaces != null && n >= RADIX_FROM;
+        if (lent && pages == null) pages = workspaces.borrowPages();
+        int[] pos = lent ? pages.sortArray(0, n) : new int[n], key = lent ? pages.sortArray(1, n) : new int[n];
         int max = 0;
         for (int k = 0; k < n; k++) {
             pos[k] = k;
@@ -346,7 +360,7 @@ public final class ReplicateRecord {
             int bits = 32 - Integer.numberOfLeadingZeros(max);
             int passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
             int digitBits = passes == 0 ? 0 : (bits + passes - 1) / passes, mask = (1 << digitBits) - 1;
-            int[] pos2 = new int[n], key2 = new int[n], start = new int[mask + 2];
+            int[] pos2 = lent ? pages.sortArray(2, n) : new int[n], key2 = lent ? pages.sortArray(3, n) : new int[n], start = new int[mask + 2];
             for (int pass = 0, shift = 0; pass < passes; pass++, shift += digitBits) {
                 Arrays.fill(start, 0);
                 for (int i = 0; i < n; i++) start[(key[i] >>> shift & mask) + 1]++;

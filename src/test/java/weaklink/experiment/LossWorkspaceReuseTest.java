@@ -1,6 +1,8 @@
 package weaklink.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ import weaklink.scenario.ScenarioLoader;
  * from replicate to replicate, whichever thread ran before: a replicate's losses must be those of a
  * loss model that never ran before, to the bit, whatever ran earlier and on however many threads. On the insurer's book
  * (waiting periods, the book's claims, several ransomware actors, so several compromises per firm
- * and CBI) and on the same with one actor stealing data instead (records with and without outages).
+ * and CBI) and on the same with one actor stealing data instead (records with and without outages). Also: the
+ * losses without those by firm are the full losses, by firm aside.
  */
 class LossWorkspaceReuseTest {
     static final int REPLICATES = 12;
@@ -93,14 +96,44 @@ class LossWorkspaceReuseTest {
         }
     }
 
+    /**
+     * A replicate's losses without those by firm ({@code LossModel.losses(record, streams, false)}, as the engine asks
+     * for every policy but a mutual pool) are the full losses' to the bit, by firm aside, and have none by firm: on records
+     * with and without outages, several compromises per firm, the book's claims and waiting periods.
+     */
+    @ParameterizedTest(name = "data theft {0}")
+    @ValueSource(booleans = {false, true})
+    void lossesWithoutThoseByFirmAreTheFullLossesToTheBit(boolean withDataTheft) throws Exception {
+        Scenario s = scenario(withDataTheft);
+        RunContext context = RunContext.of(s, s.seed());
+        var posture = context.funding(s.policies().get(0)).posture();
+        LossModel model = context.lossModel();
+        int cells = model.summarySets().cells(), firmsWithLosses = 0;
+        for (int r = 0; r < REPLICATES; r++) {
+            ReplicateRecord record = context.model(posture, context.streams(r)).run();
+            ReplicateLosses full = model.losses(record, context.streams(r));
+            ReplicateLosses partial = model.losses(record, context.streams(r), false);
+            assertNull(partial.firms(), "replicate " + r + ": no losses by firm");
+            assertEquals(fingerprint(full, cells, false), fingerprint(partial, cells, false), "replicate " + r);
+            assertEquals(fingerprint(full, cells), fingerprint(model.losses(record, context.streams(r), true), cells), "replicate " + r);
+            firmsWithLosses += full.firms().size();
+        }
+        assertTrue(firmsWithLosses > 100, "the fixture's replicates have losses (" + firmsWithLosses + " firm-replicates)");
+    }
+
     /** Every number of a replicate's losses, as the bits of each double: equal strings are equal losses to the bit. */
     static String fingerprint(ReplicateLosses l, int cells) {
+        return fingerprint(l, cells, true);
+    }
+
+    /** {@link #fingerprint(ReplicateLosses, int)}, with or without the losses by firm. */
+    static String fingerprint(ReplicateLosses l, int cells, boolean byFirm) {
         StringBuilder b = new StringBuilder();
         for (double x : new double[] {l.incidentYen(), l.ransomYen(), l.breachYen(), l.biYen(), l.cbiYen(), l.insuredYen(), l.largestEventYen()}) bits(b, x);
         for (double x : l.groupLossYen()) bits(b, x);
         for (double[] row : l.groupComponentYen()) for (double x : row) bits(b, x);
-        FirmLosses f = l.firms();
-        for (int k = 0; k < f.size(); k++) {
+        FirmLosses f = byFirm ? l.firms() : null;
+        for (int k = 0; f != null && k < f.size(); k++) {
             b.append(f.firm()[k]).append(':');
             for (double[] c : f.componentYen()) bits(b, c[k]);
             bits(b, f.insuredYen()[k]);

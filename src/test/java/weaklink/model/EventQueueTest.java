@@ -10,9 +10,24 @@ import org.junit.jupiter.api.Test;
 class EventQueueTest {
     @Test
     void eventsComeOutByDayThenInPushOrderIncludingFarDays() {
-        EventQueue q = new EventQueue();
+        comesOutLikeAPriorityQueue(new EventQueue(), 4);
+    }
+
+    /**
+     * Queues that take their day arrays one after the other from one pool (a run's models, {@link ModelWorkspaces}) each
+     * give what a priority queue gives, although each starts on arrays the queues before it filled and gave back.
+     */
+    @Test
+    void queuesOnDayArraysOthersGaveBackComeOutAsANewQueue() {
+        IntArrayPool pool = new IntArrayPool();
+        for (int seed : new int[] {4, 5, 6}) comesOutLikeAPriorityQueue(new EventQueue(pool), seed);
+        int[] stale = pool.take(1);
+        assertTrue(stale.length >= 64, "the pool holds day arrays the queues gave back");
+    }
+
+    private static void comesOutLikeAPriorityQueue(EventQueue q, int seed) {
         PriorityQueue<long[]> reference = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        MersenneTwisterFast rng = new MersenneTwisterFast(4);
+        MersenneTwisterFast rng = new MersenneTwisterFast(seed);
         int today = 0, seq = 0, popped = 0;
         for (int step = 0; step < 200_000; step++) {
             if (rng.nextDouble() < 0.55 || reference.isEmpty()) {
@@ -24,6 +39,8 @@ class EventQueueTest {
                 assertEquals(expected[0], q.peekDay());
                 q.pop();
                 assertEquals(expected[1], q.firm());
+                assertEquals(expected[1] + 1, q.campaign());
+                assertEquals(expected[1] + 2, q.source());
                 assertEquals(expected[1] + 3, q.link());
                 today = (int) expected[0];
                 popped++;

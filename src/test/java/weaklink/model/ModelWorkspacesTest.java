@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A run's workspaces lend each kind of piece (a record's page pool, a model's reconnaissance marks, a day's
- * batch) from that run's own stock: the lending rule itself is {@link weaklink.io.Lender}'s (LenderTest).
+ * batch, a model's day arrays of pending compromises) from that run's own stock: the lending rule itself is {@link weaklink.io.Lender}'s (LenderTest).
  */
 class ModelWorkspacesTest {
     @Test
@@ -18,6 +18,7 @@ class ModelWorkspacesTest {
         lentWithinTheRunOnly(ModelWorkspaces::borrowPages, ModelWorkspaces::giveBack);
         lentWithinTheRunOnly(ModelWorkspaces::borrowMarks, ModelWorkspaces::giveBack);
         lentWithinTheRunOnly(ModelWorkspaces::borrowBatch, ModelWorkspaces::giveBack);
+        lentWithinTheRunOnly(ModelWorkspaces::borrowDayArrays, ModelWorkspaces::giveBack);
     }
 
     private interface GiveBack<T> {

@@ -136,6 +136,10 @@ class ReplicateRecordTest {
                 assertEquals(Double.doubleToRawLongBits(fresh.outageEnd(k)), Double.doubleToRawLongBits(used.outageEnd(k)));
             }
             assertArrayEquals(fresh.positionsByFirm(), used.positionsByFirm());
+            assertArrayEquals(fresh.firmsByFirm(), used.firmsByFirm());
+            int[] into = new int[size];
+            assertArrayEquals(fresh.positionsByFirm(), used.positionsByFirm(into));
+            assertArrayEquals(fresh.firmsByFirm(), used.firmsByFirm(into));
             assertEquals(fresh.distinctFirmsCompromised(), used.distinctFirmsCompromised());
             assertEquals(fresh.distinctFirmsDown(), used.distinctFirmsDown());
             used.recycle(); // its pages go to the next size's record

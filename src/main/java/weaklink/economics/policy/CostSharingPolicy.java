@@ -44,6 +44,11 @@ public sealed interface CostSharingPolicy
         return PoolSettlement.NONE;
     }
 
+    /** Whether {@link #settle} reads the losses by firm ({@link ReplicateLosses#firms()}): a replicate makes them only then. */
+    default boolean settlesByFirm() {
+        return false;
+    }
+
     /** The behaviour of a policy as the scenario states it. */
     static CostSharingPolicy of(PolicySpec spec) {
         return switch (spec.kind()) {

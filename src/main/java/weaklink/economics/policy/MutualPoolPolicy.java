@@ -41,6 +41,12 @@ public record MutualPoolPolicy(PolicySpec.MutualPool spec) implements CostSharin
      * paid ({@code Σ max(loss_i − insured_i − retention, 0)}: a member is not paid twice), paid
      * while the pool holds {@code capital + premiums − prevention − administration}.
      */
+    /** Each member's claim is its own loss above the retention. */
+    @Override
+    public boolean settlesByFirm() {
+        return true;
+    }
+
     @Override
     public PoolSettlement settle(SecurityFunding funding, ReplicateLosses losses) {
         double claims = 0;
