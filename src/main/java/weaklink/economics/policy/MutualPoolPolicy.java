@@ -36,17 +36,17 @@ public record MutualPoolPolicy(PolicySpec.MutualPool spec) implements CostSharin
         return b.build();
     }
 
-    /**
-     * The year's books: claims are each member's loss above the retention, net of what its insurer
-     * paid ({@code Σ max(loss_i − insured_i − retention, 0)}: a member is not paid twice), paid
-     * while the pool holds {@code capital + premiums − prevention − administration}.
-     */
     /** Each member's claim is its own loss above the retention. */
     @Override
     public boolean settlesByFirm() {
         return true;
     }
 
+    /**
+     * The year's books: claims are each member's loss above the retention, net of what its insurer
+     * paid ({@code Σ max(loss_i − insured_i − retention, 0)}: a member is not paid twice), paid
+     * while the pool holds {@code capital + premiums − prevention − administration}.
+     */
     @Override
     public PoolSettlement settle(SecurityFunding funding, ReplicateLosses losses) {
         double claims = 0;
