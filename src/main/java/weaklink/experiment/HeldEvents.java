@@ -18,7 +18,8 @@ import weaklink.io.CsvFormat;
  *
  * <p>Rows are made on the worker threads, one {@link Part} per replicate, and added here on the run's
  * main thread in replicate order, as the file is written: copied into slabs of up to {@link #SLAB_WORDS}
- * words, the part left to the collector. A row keeps only its amounts that are not 0 (see {@link #WORDS}).
+ * words, the part then given back to be filled by a later replicate ({@code ReplicateEngine.ReplicateResult#releaseHeldEvents}).
+ * A row keeps only its amounts that are not 0 (see {@link #WORDS}).
  */
 public final class HeldEvents {
     /**
