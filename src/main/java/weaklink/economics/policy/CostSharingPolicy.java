@@ -44,7 +44,10 @@ public sealed interface CostSharingPolicy
         return PoolSettlement.NONE;
     }
 
-    /** Whether {@link #settle} reads the losses by firm ({@link ReplicateLosses#firms()}): a replicate makes them only then. */
+    /**
+     * Whether {@link #settle} reads the losses by firm ({@link ReplicateLosses#firms()}): a replicate makes them only then,
+     * so a policy that overrides {@code settle} says so itself (SettlesByFirmTest holds every policy to it).
+     */
     default boolean settlesByFirm() {
         return false;
     }
