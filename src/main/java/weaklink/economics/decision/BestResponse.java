@@ -72,21 +72,32 @@ public final class BestResponse {
         return b == null || a.maxVulnerability() < b.maxVulnerability();
     }
 
-    /** The best option within {@code cash} of own outlay (budget + income). */
+    /**
+     * The best option within {@code cash} of own outlay (budget + income). Its loops over the terms' lists go by index and
+     * terms without shares make no list of them: C1 (the README's run options) does not remove an iterator or an empty list,
+     * and the funding decides hundreds of thousands of times (docs/BENCHMARKS.md, "Fifteenth pass").
+     */
     private static Solution solve(BreachFunction breach, FirmRisk risk, FirmTerms terms, double cash) {
         Solution best = null;
         boolean limited = false;
-        for (Standard option : options(terms)) {
+        List<Standard> options = options(terms);
+        List<Share> shares = terms.shares();
+        List<Requirement> requirements = terms.requirements();
+        for (int o = 0; o < options.size(); o++) {
+            Standard option = options.get(o);
             Standard duty = terms.duty();
             boolean meetsDuty = duty != null && option != null && option.covers(duty);
             if (duty != null && !meetsDuty) continue;
             double floor = option == null ? 0 : breach.investmentToReach(option.maxVulnerability());
             if (Double.isInfinite(floor)) continue;
-            List<Share> active = new ArrayList<>();
-            for (Share s : terms.shares()) if (s.condition() == null || option != null && option.covers(s.condition())) active.add(s);
+            List<Share> active = shares.isEmpty() ? NO_SHARES : new ArrayList<>();
+            for (int k = 0; k < shares.size(); k++) {
+                Share s = shares.get(k);
+                if (s.condition() == null || option != null && option.covers(s.condition())) active.add(s);
+            }
             double certification = option == null ? 0 : option.certificationYen();
             double certOthers = 0;
-            for (Share s : active) if (s.coversCertification()) certOthers += s.share() * certification;
+            for (int k = 0; k < active.size(); k++) if (active.get(k).coversCertification()) certOthers += active.get(k).share() * certification;
             certOthers = Math.min(certOthers, certification);
             double ownCertification = certification - certOthers;
             double cap = maxInvestment(active, cash - ownCertification);
@@ -96,7 +107,10 @@ public final class BestResponse {
                 continue;
             }
             double stakes = 0;
-            for (Requirement r : terms.requirements()) if (option == null || !option.covers(r.standard())) stakes += r.stakeYen();
+            for (int k = 0; k < requirements.size(); k++) {
+                Requirement r = requirements.get(k);
+                if (option == null || !option.covers(r.standard())) stakes += r.stakeYen();
+            }
             Objective g = new Objective(breach, risk, active);
             // the optimum never costs the firm more of its own than the whole of G(floor): own(z*) ≤ G(z*) ≤ G(floor)
             double atFloor = g.at(floor);
@@ -109,7 +123,7 @@ public final class BestResponse {
             // a later option is stricter: on a tie the firm takes the stricter standard (a free certificate)
             if (best == null || total <= best.total + 1e-12 * Math.abs(best.total)) {
                 double others = 0;
-                for (Share s : active) others += s.paymentYen(z, 0);
+                for (int k = 0; k < active.size(); k++) others += active.get(k).paymentYen(z, 0);
                 best = new Solution(z, option, certification, others + certOthers, expectedLoss, stakes, total);
             }
         }
@@ -117,12 +131,15 @@ public final class BestResponse {
             // nothing feasible (a duty no investment can meet): the firm stays as it is
             double loss = risk.expectedLossYen(breach.v());
             double stakes = 0;
-            for (Requirement r : terms.requirements()) stakes += r.stakeYen();
+            for (int k = 0; k < requirements.size(); k++) stakes += requirements.get(k).stakeYen();
             best = new Solution(0, null, 0, 0, loss, stakes, loss + stakes);
         }
         best.limited = limited;
         return best;
     }
+
+    /** The shares in force of terms that have none (never added to). */
+    private static final List<Share> NO_SHARES = Collections.emptyList();
 
     /** The options of terms that name no standard: no standard alone. */
     private static final List<Standard> NO_STANDARD = Collections.singletonList(null);
@@ -131,6 +148,7 @@ public final class BestResponse {
 
     /** No standard first, then each distinct standard named in the terms, laxest first (unmodifiable when there is none). */
     static List<Standard> options(FirmTerms terms) {
+        if (terms.requirements().isEmpty() && terms.duty() == null && !anyCondition(terms.shares())) return NO_STANDARD;
         List<Standard> named = new ArrayList<>();
         for (Requirement r : terms.requirements()) named.add(r.standard());
         for (Share s : terms.shares()) if (s.condition() != null) named.add(s.condition());
@@ -146,6 +164,15 @@ public final class BestResponse {
         return out;
     }
 
+    /** Whether any of {@code shares} is paid only for meeting a standard. */
+    private static boolean anyCondition(List<Share> shares) {
+        for (int k = 0; k < shares.size(); k++) if (shares.get(k).condition() != null) return true;
+        return false;
+    }
+
+    /** An empty table of amounts, shared (never written: it has no element). */
+    private static final double[] NO_ENDS = new double[0];
+
     /**
      * The largest {@code z} whose own outlay {@code z − Σ share · min(z, up to)} is at most {@code cash}:
      * the outlay is piecewise linear and non-decreasing, its slope rising as shares run out.
@@ -153,14 +180,14 @@ public final class BestResponse {
     static double maxInvestment(List<Share> shares, double cash) {
         if (cash == Double.POSITIVE_INFINITY) return Double.POSITIVE_INFINITY;
         if (cash < 0) return -1;
-        double[] ends = new double[shares.size()];
+        double[] ends = shares.isEmpty() ? NO_ENDS : new double[shares.size()];
         for (int k = 0; k < ends.length; k++) ends[k] = shares.get(k).upToYen();
         java.util.Arrays.sort(ends);
         double z = 0, outlay = 0;
         for (double end : ends) {
             if (end <= z) continue;
             double slope = 1;
-            for (Share s : shares) if (s.upToYen() > z) slope -= s.share();
+            for (int k = 0; k < shares.size(); k++) if (shares.get(k).upToYen() > z) slope -= shares.get(k).share();
             slope = Math.max(0, slope);
             double segment = slope * (end - z);
             if (outlay + segment >= cash) return slope > 0 ? z + (cash - outlay) / slope : end;
@@ -297,8 +324,8 @@ public final class BestResponse {
         Objective(BreachFunction breach, FirmRisk risk, List<Share> active) {
             this.breach = breach;
             this.risk = risk;
-            share = new double[active.size()];
-            upTo = new double[active.size()];
+            share = active.isEmpty() ? NO_ENDS : new double[active.size()];
+            upTo = active.isEmpty() ? NO_ENDS : new double[active.size()];
             for (int k = 0; k < share.length; k++) {
                 share[k] = active.get(k).share();
                 upTo[k] = active.get(k).upToYen();

@@ -46,8 +46,9 @@ public final class FirmTerms {
     private final double budgetYen;
     private double incomeYen;
     private Standard duty;
-    private final List<Share> shares = new ArrayList<>();
-    private final List<Requirement> requirements = new ArrayList<>();
+    /** Empty, shared by terms that have none, until the first is added (most firms' terms have none: no list is made for them). */
+    private List<Share> shares = List.of();
+    private List<Requirement> requirements = List.of();
 
     /** A firm with {@code budgetYen} of its own for security and nothing else from any policy. */
     public FirmTerms(double budgetYen) {
@@ -56,12 +57,16 @@ public final class FirmTerms {
 
     /** Others pay {@code share} of the firm's spending up to {@code upToYen}; see {@link Share}. */
     public FirmTerms share(double share, double upToYen, Standard condition, boolean coversCertification, int tag) {
-        if (share > 0 && upToYen > 0) shares.add(new Share(share, upToYen, condition, coversCertification, tag));
+        if (share > 0 && upToYen > 0) {
+            if (shares.isEmpty()) shares = new ArrayList<>();
+            shares.add(new Share(share, upToYen, condition, coversCertification, tag));
+        }
         return this;
     }
 
     /** A buyer's procurement condition; see {@link Requirement}. */
     public FirmTerms require(Standard standard, double stakeYen, int tag) {
+        if (requirements.isEmpty()) requirements = new ArrayList<>();
         requirements.add(new Requirement(standard, stakeYen, tag));
         return this;
     }

@@ -152,9 +152,10 @@ public final class RiskModel {
     /**
      * The parts of every firm's risk that do not depend on the reference posture, built in the first
      * model's constructor and read-only after it (so re-priced models on several threads share them):
-     * per actor its capability, campaigns and effect; per firm its expected lost days of an outage at
-     * the business-interruption scales (a table shared by the firms whose outage rule reads the same
-     * attributes; null for a firm without value added) and the loss per compromise's fixed parts.
+     * per actor its capability, campaigns and effect; per firm its expected business interruption at
+     * the business-interruption scales ({@link RiskModel#expectedBusinessInterruption}: its value added times the
+     * expected lost days of a table shared by the firms whose outage rule reads the same attributes) and
+     * the loss per compromise's fixed parts.
      */
     private static final class Tables {
         final double[] capability, campaigns;
@@ -163,7 +164,11 @@ public final class RiskModel {
         final int[] technology;
         /** Per (actor, trust type), the terms of its lateral-movement curves. */
         final MissColumns[][] miss;
-        final double[][] lostDays;
+        /**
+         * Per firm, {@link FirmRisk}'s business-interruption table: made once, not again for every risk object of every re-priced
+         * round (a policy's equilibrium builds one per firm and round), and read-only, as FirmRisk keeps it.
+         */
+        final double[][] businessInterruptionYen;
         final double[] incidentYen, ransomYen, breachYen;
 
         Tables(RiskModel m) {
@@ -184,14 +189,15 @@ public final class RiskModel {
             // the expected lost days depend on the firm only through its class's recovery and the attributes the outage rule reads:
             // firms that share them (most firms of a generated network) share one table, computed for the first of them
             Map<OutageKey, double[]> byKey = new HashMap<>();
-            lostDays = new double[n][];
+            businessInterruptionYen = new double[n][];
             incidentYen = new double[n];
             ransomYen = new double[n];
             breachYen = new double[n];
             double costPerRecord = m.scenario.economics().costPerRecordYen();
             for (int i = 0; i < n; i++) {
                 int firm = i;
-                if (net.dailyValueAddedYen(i) > 0) lostDays[i] = byKey.computeIfAbsent(OutageKey.of(net, i), k -> m.expectedLostDays(firm));
+                double[] lostDays = net.dailyValueAddedYen(i) > 0 ? byKey.computeIfAbsent(OutageKey.of(net, i), k -> m.expectedLostDays(firm)) : null;
+                businessInterruptionYen[i] = expectedBusinessInterruption(net.dailyValueAddedYen(i), lostDays);
                 double revenue = net.revenueYen(i);
                 incidentYen[i] = net.attribute(FirmAttribute.INCIDENT_FIXED_YEN, i) + net.attribute(FirmAttribute.INCIDENT_REVENUE_SHARE, i) * revenue;
                 ransomYen[i] = net.attribute(FirmAttribute.RANSOM_PROPENSITY, i) * net.attribute(FirmAttribute.RANSOM_REVENUE_SHARE, i) * revenue;
@@ -311,22 +317,21 @@ public final class RiskModel {
         }
         Tables x = tables;
         return new FirmRisk(net.vulnerability(i), entry, x.capability, x.ransomware, termActor, termRate, termDirect, termCurve, x.incidentYen[i],
-                x.ransomYen[i], x.breachYen[i], expectedBusinessInterruption(i), scale, x.campaigns);
+                x.ransomYen[i], x.breachYen[i], x.businessInterruptionYen[i], scale, x.campaigns);
     }
 
     /**
-     * The firm's expected business interruption per ransomware compromise, at recovery scales
+     * A firm's expected business interruption per ransomware compromise, at recovery scales
      * {@link FirmRisk#BI_SCALES}: {@code E_R[own lost days(ρ · recovery_scale · R)] × daily value added}
-     * over its size class's recovery distribution {@code R}, where own lost days come from the
-     * production cascade's own outage rule ({@link ProductionCascade#outageShortfall}), evaluated on a
-     * geometric grid of outage lengths and interpolated linearly between its points.
+     * over its size class's recovery distribution {@code R}, where own lost days ({@code lostDays}, null
+     * for a firm without value added) come from the production cascade's own outage rule
+     * ({@link ProductionCascade#outageShortfall}), evaluated on a geometric grid of outage lengths and
+     * interpolated linearly between its points.
      */
-    private double[] expectedBusinessInterruption(int i) {
+    private static double[] expectedBusinessInterruption(double dailyValueAddedYen, double[] lostDays) {
         double[] bi = new double[FirmRisk.BI_SCALES];
-        double va = net.dailyValueAddedYen(i);
-        if (va <= 0) return bi;
-        double[] days = tables.lostDays[i];
-        for (int g = 0; g < bi.length; g++) bi[g] = days[g] * va;
+        if (dailyValueAddedYen <= 0) return bi;
+        for (int g = 0; g < bi.length; g++) bi[g] = lostDays[g] * dailyValueAddedYen;
         return bi;
     }
 

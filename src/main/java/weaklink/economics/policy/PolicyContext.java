@@ -162,7 +162,7 @@ public final class PolicyContext {
      */
     private OwnChoices decideOwn(Decided[] sources, FirmChunks chunks) {
         int n = net.firmCount();
-        OwnChoices all = new OwnChoices(new double[n], new double[n], new BitSet(), null);
+        OwnChoices all = new OwnChoices(new double[n], new double[n], new BitSet(n), null);
         boolean[] bound = new boolean[n];
         chunks.forEach(n, (from, to) -> {
             for (int i = from; i < to; i++) bound[i] = decideOwnSlots(all, i, sources);
@@ -220,7 +220,7 @@ public final class PolicyContext {
         synchronized (this) {
             if (own == null) {
                 int n = net.firmCount();
-                own = new OwnChoices(new double[n], new double[n], new BitSet(), new BitSet());
+                own = new OwnChoices(new double[n], new double[n], new BitSet(n), new BitSet(n));
             }
             return own;
         }

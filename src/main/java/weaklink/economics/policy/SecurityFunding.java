@@ -1,6 +1,7 @@
 package weaklink.economics.policy;
 
 import java.util.BitSet;
+import java.util.List;
 import weaklink.economics.decision.BestResponse;
 import weaklink.economics.decision.BestResponse.Choice;
 import weaklink.economics.decision.FirmTerms;
@@ -218,7 +219,8 @@ public final class SecurityFunding {
         private final SupplyNetwork net;
         private final int n;
         final double[] z, cert, self, byBuyers, byGovernment, byPool, forSuppliers, premium, baseline, lostBusiness, penalty, loss, income;
-        final BitSet addressed = new BitSet(), meets = new BitSet(), bound = new BitSet();
+        /** Sized for every firm at once (a bit set grown as firms are set copies its words again at each doubling, every round). */
+        final BitSet addressed, meets, bound;
         private final Standard[] asked;
         double administration, publicFunds;
         /** The decisions of the policy's round before, which {@link #decide} reuses where it may (null: none); this round's, when it makes one. */
@@ -227,7 +229,7 @@ public final class SecurityFunding {
         private TargetedPolicy.FirstGains firstGains;
         /** Whether firms not decided for stay at their baseline choice, and the firms whose investment, loss and binding budget are set. */
         private final boolean atBaseline;
-        private final BitSet set = new BitSet();
+        private final BitSet set;
 
         /** Every firm at its baseline choice ({@link PolicyContext#baselineInvestmentYen}) until the policy decides for it. */
         public Builder(PolicyContext ctx) {
@@ -258,6 +260,10 @@ public final class SecurityFunding {
             loss = new double[n];
             income = new double[n];
             asked = new Standard[n];
+            addressed = new BitSet(n);
+            meets = new BitSet(n);
+            bound = new BitSet(n);
+            set = new BitSet(n);
             this.atBaseline = atBaseline;
             for (int i = 0; i < n; i++) baseline[i] = ctx.referenceInvestmentYen(i);
         }
@@ -297,13 +303,18 @@ public final class SecurityFunding {
             z[firm] = c.investmentYen();
             cert[firm] = c.certificationYen();
             loss[firm] = c.expectedLossYen();
-            for (FirmTerms.Requirement r : terms.requirements()) {
+            // by index: C1 (the README's run options) does not remove an iterator, and every round of a policy decides for its firms
+            List<FirmTerms.Requirement> requirements = terms.requirements();
+            for (int k = 0; k < requirements.size(); k++) {
+                FirmTerms.Requirement r = requirements.get(k);
                 if (c.certified() != null && c.certified().covers(r.standard())) continue;
                 if (r.tag() == PENALTY) penalty[firm] += r.stakeYen();
                 else lostBusiness[firm] += r.stakeYen();
             }
             bound.set(firm, c.budgetBound());
-            for (Share s : terms.shares()) {
+            List<Share> shares = terms.shares();
+            for (int k = 0; k < shares.size(); k++) {
+                Share s = shares.get(k);
                 boolean inForce = s.condition() == null || c.certified() != null && c.certified().covers(s.condition());
                 if (!inForce) continue;
                 double pay = s.paymentYen(c.investmentYen(), c.certificationYen());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import weaklink.economics.decision.BestResponse.Choice;
 import weaklink.economics.decision.FirmTerms.Standard;
@@ -259,5 +260,28 @@ class BestResponseTest {
 
     private static double cost(BreachFunction f, FirmRisk risk, double z) {
         return z - 0.3 * Math.min(z, 2e5) + risk.expectedLossYen(f.vulnerability(z));
+    }
+
+    @Test
+    void termsNamingNoStandardOfferNoStandardAloneAndAConditionalGrantOrADutyOffersItsStandard() {
+        Standard std = new Standard("std", 0.2, 1000);
+        assertEquals(Arrays.asList((Standard) null), BestResponse.options(new FirmTerms(5000)));
+        assertEquals(Arrays.asList((Standard) null), BestResponse.options(new FirmTerms(5000).share(0.5, 1e6, null, false, -1)));
+        assertEquals(Arrays.asList(null, std), BestResponse.options(new FirmTerms(5000).share(0.5, 1e6, std, false, -1)));
+        assertEquals(Arrays.asList(null, std), BestResponse.options(new FirmTerms(5000).duty(std)));
+        assertEquals(Arrays.asList(null, std), BestResponse.options(new FirmTerms(5000).require(std, 10, 3)));
+    }
+
+    @Test
+    void eachTermsKeepTheirOwnSharesAndRequirements() {
+        Standard std = new Standard("std", 0.2, 1000);
+        FirmTerms plain = new FirmTerms(5000), helped = new FirmTerms(5000).share(0.5, 1e6, null, false, -1).require(std, 10, 3);
+        assertTrue(plain.shares().isEmpty());
+        assertTrue(plain.requirements().isEmpty());
+        assertEquals(1, helped.shares().size());
+        assertEquals(1, helped.requirements().size());
+        assertTrue(plain.sameAs(new FirmTerms(5000).share(0, 1e6, null, false, -1)), "a share of nothing is not added");
+        assertFalse(plain.sameAs(helped));
+        assertTrue(helped.sameAs(new FirmTerms(5000).share(0.5, 1e6, null, false, -1).require(std, 10, 3)));
     }
 }
