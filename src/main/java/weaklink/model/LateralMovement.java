@@ -62,7 +62,8 @@ final class LateralMovement {
      * link is scheduled if that falls within {@code ⌊dwell⌋} days. Links are enqueued in the order
      * of the compromises, then of the links. The stages: the firms' link rows; the links whose
      * draw beats the best chance of any link type (most fail here without their target being
-     * read); their targets and types; the targets' {@code S}; the decision.
+     * read); their targets; those not yet compromised by their campaign; their types and targets'
+     * {@code S}; the decision.
      */
     void spread(ReplicateModel model, int today, int n, Batch b) {
         RandomStreams.Keyed lateral = draws;
@@ -89,22 +90,30 @@ final class LateralMovement {
                 m += u < bound ? 1 : 0;
             }
         }
+        for (int j = 0; j < m; j++) b.candTarget[j] = network.trustTarget(b.candLink[j]);
+        // a target its campaign has already compromised is dropped before its type and S are read (late in a large
+        // outbreak about half the candidates), and without a branch: whether it was hit is a coin toss to the processor
+        int live = 0;
         for (int j = 0; j < m; j++) {
-            int e = b.candLink[j];
-            b.candTarget[j] = network.trustTarget(e);
-            b.candType[j] = network.trustTypeOrdinal(e);
+            int k = b.candFirm[j], target = b.candTarget[j];
+            b.candFirm[live] = k;
+            b.candLink[live] = b.candLink[j];
+            b.candU[live] = b.candU[j];
+            b.candTarget[live] = target;
+            live += model.campaign(b.campaign[k]).unhit(target);
         }
         double[] success = posture.successProbability();
-
-        for (int j = 0; j < m; j++) b.candS[j] = success[b.candTarget[j]];
-        for (int j = 0; j < m; j++) {
+        for (int j = 0; j < live; j++) {
+            b.candType[j] = network.trustTypeOrdinal(b.candLink[j]);
+            b.candS[j] = success[b.candTarget[j]];
+        }
+        for (int j = 0; j < live; j++) {
             int k = b.candFirm[j], type = b.candType[j], target = b.candTarget[j];
             int maxOffset = b.maxOffset[k];
             double u = b.candU[j];
             // q ≤ p_type, so a draw beyond the link type's best chance fails whatever the target
             if (u >= reachWithin(maxOffset)[type]) continue;
             ReplicateModel.CampaignState c = model.campaign(b.campaign[k]);
-            if (c.hit(target)) continue;
             double q = trustDailyProbability[type] * Math.min(1.0, c.capability * b.candS[j]);
             if (q <= 0) continue;
             int offset = successOffset(u, q, maxOffset);
@@ -263,8 +272,8 @@ final class LateralMovement {
 
         Batch() {}
 
-        /** Appends a compromise at index {@code n}; returns {@code n + 1}. */
-        int add(int n, int f, int c, int src, int l) {
+        /** Writes a compromise at index {@code n}, growing the arrays if {@code n} is past their end (the caller keeps it by counting it). */
+        void put(int n, int f, int c, int src, int l) {
             if (n == firm.length) {
                 int size = 2 * n;
                 firm = Arrays.copyOf(firm, size);
@@ -279,7 +288,6 @@ final class LateralMovement {
             campaign[n] = c;
             source[n] = src;
             link[n] = l;
-            return n + 1;
         }
 
         /** Makes room for {@code size} candidate links. */

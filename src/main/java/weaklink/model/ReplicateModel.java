@@ -283,9 +283,10 @@ public final class ReplicateModel extends SimState {
             pending.pop();
             int firm = pending.firm();
             CampaignState c = campaigns.get(pending.campaign());
-            if (c.hit(firm)) continue;
+            // written always, kept when new to the campaign: no branch on whether an earlier event got there first
+            batch.put(n, firm, c.id, pending.source(), pending.link());
+            n += c.unhit(firm);
             c.markHit(firm);
-            n = batch.add(n, firm, c.id, pending.source(), pending.link());
         }
         for (int k = 0; k < n; k++) batch.maxOffset[k] = compromise(today, batch.firm[k], campaigns.get(batch.campaign[k]), batch.source[k], batch.link[k]);
         lateral.spread(this, today, n, batch);
@@ -456,6 +457,9 @@ public final class ReplicateModel extends SimState {
         }
 
         boolean hit(int firm) { return hit != null && (hit[firm >>> 6] & 1L << firm) != 0; }
+
+        /** 1 if this campaign has not compromised {@code firm}, else 0: {@code !hit(firm)} as a number, for loops without a branch on it. */
+        int unhit(int firm) { return hit == null ? 1 : (int) (~hit[firm >>> 6] >>> firm) & 1; }
 
         void markHit(int firm) {
             if (hit == null) hit = new long[(firms + 63) >>> 6];
