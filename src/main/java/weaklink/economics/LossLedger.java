@@ -40,6 +40,8 @@ final class LossLedger {
     /** Whether a firm of this use has had a waiting period's loss (until then {@link #waiting} holds nothing of this use). */
     private boolean hasWaiting;
     private int[] scratch = new int[8];
+    /** {@link #slotsByFirm}'s order, kept for the next use (a large outbreak's is megabytes); grown to the most slots met. */
+    private int[] slotOrder = new int[16];
 
     /** A ledger for about {@code expected} entries among {@code firms} firms. */
     LossLedger(int expected, int firms) {
@@ -159,9 +161,13 @@ final class LossLedger {
 
     int entryCount(int slot) { return slotEntries[slot]; }
 
-    /** The slots in increasing firm order (without sorting when they were opened in that order, as direct losses open them). */
+    /**
+     * The slots in increasing firm order (without sorting when they were opened in that order, as direct losses open
+     * them), in an array the ledger keeps for its next use: the first {@link #firms} are valid.
+     */
     int[] slotsByFirm() {
-        int[] ordered = new int[slots];
+        if (slotOrder.length < slots) slotOrder = new int[Math.max(slots, 2 * slotOrder.length)];
+        int[] ordered = slotOrder;
         boolean increasing = true;
         for (int s = 0; s < slots; s++) {
             ordered[s] = s;

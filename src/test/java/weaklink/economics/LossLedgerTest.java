@@ -2,6 +2,7 @@ package weaklink.economics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 import weaklink.economics.ReplicateLosses.Component;
@@ -20,8 +21,8 @@ class LossLedgerTest {
             dense.add(b, Component.INCIDENT, c[0] + c[1]);
         }
         assertEquals(4, dense.firms());
-        assertArrayEquals(hashed.slotsByFirm(), dense.slotsByFirm());
-        int[] slots = dense.slotsByFirm();
+        assertArrayEquals(slotsByFirm(hashed), slotsByFirm(dense));
+        int[] slots = slotsByFirm(dense);
         int[] firmOrder = new int[slots.length];
         for (int k = 0; k < slots.length; k++) firmOrder[k] = dense.firm(slots[k]);
         assertArrayEquals(new int[] {0, 7, 500, 999}, firmOrder);
@@ -34,7 +35,7 @@ class LossLedgerTest {
     void listsSlotsInFirmOrderWhateverOrderTheyWereOpenedIn() {
         LossLedger ledger = new LossLedger(10, 100);
         for (int f : new int[] {40, 3, 77, 12}) ledger.entry(f, 0);
-        int[] slots = ledger.slotsByFirm();
+        int[] slots = slotsByFirm(ledger);
         int[] firmOrder = new int[slots.length];
         for (int k = 0; k < slots.length; k++) firmOrder[k] = ledger.firm(slots[k]);
         assertArrayEquals(new int[] {3, 12, 40, 77}, firmOrder);
@@ -47,7 +48,7 @@ class LossLedgerTest {
         int[][] calls = {{5, 9}, {5, 2}, {8, 4}, {5, 7}, {60, 0}, {5, 2}, {8, 1}};
         java.util.Map<Integer, java.util.TreeMap<Integer, Integer>> expected = new java.util.TreeMap<>();
         for (int[] c : calls) expected.computeIfAbsent(c[0], f -> new java.util.TreeMap<>()).put(c[1], ledger.entry(c[0], c[1]));
-        int[] slots = ledger.slotsByFirm();
+        int[] slots = slotsByFirm(ledger);
         int k = 0;
         for (var firm : expected.entrySet()) {
             int slot = slots[k++];
@@ -89,8 +90,8 @@ class LossLedgerTest {
             }
             assertEquals(fresh.firms(), reused.firms());
             assertEquals(fresh.eventBound(), reused.eventBound());
-            int[] slots = fresh.slotsByFirm();
-            assertArrayEquals(slots, reused.slotsByFirm());
+            int[] slots = slotsByFirm(fresh);
+            assertArrayEquals(slots, slotsByFirm(reused));
             for (int slot : slots) {
                 assertEquals(fresh.firm(slot), reused.firm(slot));
                 int n = fresh.entryCount(slot);
@@ -105,5 +106,23 @@ class LossLedgerTest {
                 }
             }
         }
+    }
+
+    /** The slot order's array is the ledger's own, kept from use to use unless a use has more firms than it holds. */
+    @Test
+    void keepsItsSlotOrderArrayForTheNextUse() {
+        LossLedger ledger = new LossLedger(100, 200);
+        for (int f = 0; f < 100; f++) ledger.entry(f, 0);
+        int[] first = ledger.slotsByFirm();
+        ledger.reset(50, 200);
+        for (int f = 150; f > 100; f--) ledger.entry(f, 1);
+        int[] second = ledger.slotsByFirm();
+        assertSame(first, second);
+        for (int k = 0; k < 50; k++) assertEquals(101 + k, ledger.firm(second[k]), "slot " + k + " of the second use, opened out of order");
+    }
+
+    /** The ledger's slots in firm order, as many as it has firms (the rest of its kept array is an earlier use's). */
+    private static int[] slotsByFirm(LossLedger ledger) {
+        return java.util.Arrays.copyOf(ledger.slotsByFirm(), ledger.firms());
     }
 }
