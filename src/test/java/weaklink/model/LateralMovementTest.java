@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,10 @@ import weaklink.random.RandomStreams;
 import weaklink.random.RandomStreams.Stream;
 import weaklink.random.Samplers;
 import weaklink.scenario.ActorSpec;
-import weaklink.scenario.BadInputException;
 import weaklink.scenario.DistributionSpec;
 import weaklink.scenario.InitialCompromise;
 import weaklink.scenario.Role;
 import weaklink.scenario.Scenario;
-import weaklink.scenario.ScenarioLoader;
 import weaklink.scenario.SizeClass;
 import weaklink.scenario.TrustType;
 
@@ -40,20 +37,8 @@ class LateralMovementTest {
      * {@code Samplers.firstSuccessDay(u, p_type · S_target)} of its keyed uniform when that is within the dwell.
      */
     @Test
-    void batchedSpreadRecordsWhatEventByEventSpreadGives() throws BadInputException {
-        Scenario s = ScenarioLoader.parse("lateral-test.yaml", """
-                name: lateral-test
-                network:
-                  generator:
-                    tiers:
-                      - firms: 1
-                trust_types:
-                  edi: {daily_probability: %s}
-                  remote-access: {daily_probability: %s}
-                  managed-service: {daily_probability: %s}
-                initial_compromises:
-                  - firm: 0
-                """.formatted(DAILY[0], DAILY[1], DAILY[2]), Path.of("."));
+    void batchedSpreadRecordsWhatEventByEventSpreadGives() {
+        Scenario s = TestNetworks.scenario(DAILY, "");
         MersenneTwisterFast rng = new MersenneTwisterFast(26);
         NetworkBuilder b = new NetworkBuilder(s.sizeClasses(), List.of(), FIRMS, 0, 8 * FIRMS);
         for (int i = 0; i < FIRMS; i++) {

@@ -27,6 +27,11 @@ final class TestNetworks {
 
     /** A scenario with {@code edi} links of daily probability {@code p} and the given extra YAML (actors etc.). */
     static Scenario scenario(double p, String extraYaml) {
+        return scenario(new double[] {p, p, p}, extraYaml);
+    }
+
+    /** A scenario with the daily probabilities of {@code edi}, {@code remote-access} and {@code managed-service} links, in that order. */
+    static Scenario scenario(double[] dailyByType, String extraYaml) {
         String yaml = """
                 name: model-test
                 network:
@@ -39,7 +44,7 @@ final class TestNetworks {
                   managed-service: {daily_probability: %s}
                 initial_compromises:
                   - firm: 0
-                """.formatted(p, p, p) + extraYaml;
+                """.formatted(dailyByType[0], dailyByType[1], dailyByType[2]) + extraYaml;
         try {
             return ScenarioLoader.parse("model-test.yaml", yaml, Path.of("."));
         } catch (BadInputException e) {
