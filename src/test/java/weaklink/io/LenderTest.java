@@ -44,6 +44,19 @@ class LenderTest {
     }
 
     @Test
+    void moreThanAFewPiecesGivenBackAreAllHeldAndLentLastFirst() {
+        Lender<Object> lender = new Lender<>(Object::new);
+        List<Object> lent = new ArrayList<>();
+        for (int k = 0; k < 9; k++) lent.add(lender.borrow());
+        for (Object piece : lent) lender.giveBack(piece);
+        List<Object> lastFirst = new ArrayList<>(lent);
+        java.util.Collections.reverse(lastFirst);
+        assertEquals(lastFirst, lender.held(), "all nine held, the last given back first");
+        for (Object piece : lastFirst) assertSame(piece, lender.borrow());
+        assertTrue(lender.held().isEmpty());
+    }
+
+    @Test
     void aPieceIsLentToOneBorrowerAtATimeAndNoMoreAreMadeThanWereLentAtOnce() throws InterruptedException {
         int threads = 4, rounds = 20_000;
         AtomicInteger made = new AtomicInteger();
