@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +51,7 @@ class LenderTest {
         for (int k = 0; k < 9; k++) lent.add(lender.borrow());
         for (Object piece : lent) lender.giveBack(piece);
         List<Object> lastFirst = new ArrayList<>(lent);
-        java.util.Collections.reverse(lastFirst);
+        Collections.reverse(lastFirst);
         assertEquals(lastFirst, lender.held(), "all nine held, the last given back first");
         for (Object piece : lastFirst) assertSame(piece, lender.borrow());
         assertTrue(lender.held().isEmpty());
