@@ -3,6 +3,7 @@ package weaklink.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,8 +24,20 @@ class SlurmCommandTest {
     static final String THIS_JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir Path tmp;
-    /** A folder outside /tmp, in the build's own target folder. */
-    Path shared = Path.of("target", "slurm-command-test-" + ProcessHandle.current().pid()).toAbsolutePath();
+    /**
+     * A folder outside the node-local ones: in the build's own target folder, or, when the checkout itself lies under
+     * one (a clone in /tmp), in the user's home, so the no-warning test does not depend on where the project is.
+     */
+    Path shared = sharedFolder();
+
+    static Path sharedFolder() {
+        String name = "slurm-command-test-" + ProcessHandle.current().pid();
+        Path inTarget = Path.of("target", name).toAbsolutePath().normalize();
+        if (SlurmCommand.NODE_LOCAL.stream().noneMatch(inTarget::startsWith)) return inTarget;
+        Path inHome = Path.of(System.getProperty("user.home"), ".cache", "weaklink-tests", name).toAbsolutePath().normalize();
+        assumeTrue(SlurmCommand.NODE_LOCAL.stream().noneMatch(inHome::startsWith), "both the checkout and the home folder are node-local: " + inHome);
+        return inHome;
+    }
 
     @AfterEach
     void removeShared() throws Exception {
