@@ -3,6 +3,7 @@ package weaklink.io;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -45,8 +46,13 @@ public final class Lender<T> {
         return piece;
     }
 
-    /** Gives back a borrowed piece, which the borrower no longer touches; the next {@link #borrow} lends it first. */
+    /**
+     * Gives back a borrowed piece, which the borrower no longer touches; the next {@link #borrow} lends it first.
+     *
+     * @throws NullPointerException when {@code piece} is null (a caller's slip: held, it would be lent as "none")
+     */
     public synchronized void giveBack(T piece) {
+        Objects.requireNonNull(piece, "a lender takes back only pieces it lent, not null");
         if (count == held.length) held = Arrays.copyOf(held, 2 * count);
         held[count++] = piece;
     }

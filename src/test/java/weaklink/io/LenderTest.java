@@ -3,6 +3,7 @@ package weaklink.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -30,6 +31,16 @@ class LenderTest {
         assertNotSame(a, b, "two pieces lent at once are two pieces");
         assertEquals(2, made.get());
         assertTrue(lender.held().isEmpty(), "nothing given back, nothing held");
+    }
+
+    @Test
+    void nullIsNotTakenBackAndLeavesWhatIsHeldAsItWas() {
+        Lender<Object> lender = new Lender<>(Object::new);
+        Object a = lender.borrow();
+        lender.giveBack(a);
+        assertThrows(NullPointerException.class, () -> lender.giveBack(null));
+        assertEquals(List.of(a), lender.held());
+        assertSame(a, lender.borrow());
     }
 
     @Test
