@@ -8,13 +8,13 @@
 # met, and the 1-minute load average when the figure was taken (the development machine is shared,
 # so wall-clock figures depend on the load). NAMEs: manufacturing, scaling, national (issue #12);
 # quickstart, uncertainty, scaling26 (issue #26: the README's quick start, the 20-draw uncertainty block,
-# 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options);
+# 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options, and, shown, against 1 pinned to one core);
 # shards26 (issue #26: the 20-draw uncertainty block cut into 1 and 2 shards of draws, each shard one
 # thread, as separate local processes (each JVM told it has one core, as the Slurm scripts tell theirs), as a Slurm job array when a Slurm answers `sinfo`, and as Spark
 # local[1] and local[2] when Spark's jars are in SPARK_JARS, default target/spark-it/spark-home/jars,
 # laid out by the SparkStandaloneIT of `mvn verify`; every merged result compared with the unsharded one;
 # SHARDS26_REPLICATES=N runs N replicates per draw instead of 200, SHARDS26_SCENARIO another uncertainty scenario;
-# SCALING26_ROUNDS=N repeats scaling26's four runs N times (default 3) and judges the median of the rounds' ratios).
+# SCALING26_ROUNDS=N repeats scaling26's runs N times (default 3) and judges the median of the rounds' ratios).
 # --quick runs fewer replicates (for trying the script, not for the table in docs/BENCHMARKS.md).
 # Output folders go to a temporary directory that is removed at the end.
 set -euo pipefail
@@ -40,14 +40,16 @@ trap 'rm -rf "$TMP"' EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
 wants() { case ",$ONLY," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
-# timed LABEL JVM-ARGS... -- CLI-ARGS... : runs the CLI, sets WALL (s), CPU (user + system s), RSS (MB) and LOAD.
+# timed LABEL JVM-ARGS... -- CLI-ARGS... : runs the CLI (after the command PRE, when set: taskset), sets WALL (s), CPU
+# (user + system s), RSS (MB) and LOAD.
+PRE=()
 timed() {
   local label=$1; shift
   local jvm=()
   while [ "$1" != "--" ]; do jvm+=("$1"); shift; done
   shift
   LOAD=$(load)
-  if ! /usr/bin/time -f '%e %M %U %S' -o "$TMP/time" "$JAVA" "${jvm[@]}" -jar "$JAR" "$@" > "$TMP/$label.out" 2> "$TMP/$label.err"; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$TMP/time" "${PRE[@]}" "$JAVA" "${jvm[@]}" -jar "$JAR" "$@" > "$TMP/$label.out" 2> "$TMP/$label.err"; then
     echo "bench.sh: '$label' failed:" >&2; cat "$TMP/$label.err" >&2; exit 1
   fi
   read -r WALL RSS_KB USER_S SYS_S < "$TMP/time"
@@ -149,13 +151,20 @@ if wants scaling26; then
   n1=200; n2=1200; [ $QUICK = 1 ] && { n1=20; n2=120; }
   rounds=${SCALING26_ROUNDS:-3}
   [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: SCALING26_ROUNDS must be a whole number >= 1, not '$rounds'" >&2; exit 2; }
-  RATIOS26=()
+  # Beside them, where taskset is installed, the 1-thread runs pinned to one core ("1c"): a 1-thread run's own thread
+  # writes the rows beside its one worker, on the second core when there is one (about a sixth of the worker's CPU),
+  # so "1 thread" there is more than one core's work; "1c" is what one core alone does. Shown, not judged.
+  PIN=(); command -v taskset > /dev/null && PIN=(1c)
+  RATIOS26=(); RATIOS26C=()
   for r in $(seq 1 "$rounds"); do
     declare -A PER26 LOADS26 DIFF26
-    for t in 1 2; do
-      timed "s26-${t}a" "${C1[@]}" -- run "$MANUF" --replicates $n1 --threads $t --quiet --out "$TMP/s26-${t}a"
+    for t in 1 2 "${PIN[@]}"; do
+      threads=$t; PRE=()
+      [ "$t" = 1c ] && { threads=1; PRE=(taskset -c 0); }
+      timed "s26-${t}a" "${C1[@]}" -- run "$MANUF" --replicates $n1 --threads $threads --quiet --out "$TMP/s26-${t}a"
       wa=$WALL; la=$LOAD
-      timed "s26-${t}b" "${C1[@]}" -- run "$MANUF" --replicates $n2 --threads $t --quiet --out "$TMP/s26-${t}b"
+      timed "s26-${t}b" "${C1[@]}" -- run "$MANUF" --replicates $n2 --threads $threads --quiet --out "$TMP/s26-${t}b"
+      PRE=()
       PER26[$t]=$(awk -v a="$wa" -v b="$WALL" -v n=$((n2 - n1)) 'BEGIN { printf "%.2f", 1000 * (b - a) / n }')
       LOADS26[$t]="$la / $LOAD"
       DIFF26[$t]="(${WALL} s - ${wa} s) / $((n2 - n1))"
@@ -164,15 +173,26 @@ if wants scaling26; then
       fi
       rm -rf "$TMP/s26-${t}a"
     done
-    rm -rf "$TMP/s26-1b" "$TMP/s26-2b"
+    rm -rf "$TMP/s26-1b" "$TMP/s26-2b" "$TMP/s26-1cb"
     ratio=$(awk -v a="${PER26[1]}" -v b="${PER26[2]}" 'BEGIN { printf "%.2f", a / b }')
     RATIOS26+=("$ratio")
     row "japan-manufacturing, C1 options, round $r of $rounds: one replicate x all policies, differenced $n1 -> $n2: 1 thread ${DIFF26[1]} = ${PER26[1]} ms, 2 threads ${DIFF26[2]} = ${PER26[2]} ms" \
         "${ratio}x" "-" "-" "${LOADS26[1]} ; ${LOADS26[2]}"
+    if [ ${#PIN[@]} -gt 0 ]; then
+      ratioc=$(awk -v a="${PER26[1c]}" -v b="${PER26[2]}" 'BEGIN { printf "%.2f", a / b }')
+      RATIOS26C+=("$ratioc")
+      row "japan-manufacturing, C1 options, round $r of $rounds: 1 thread pinned to one core (taskset -c 0) ${DIFF26[1c]} = ${PER26[1c]} ms, against 2 threads" \
+          "${ratioc}x" "-" "-" "${LOADS26[1c]}"
+    fi
   done
   speedup=$(printf '%s\n' "${RATIOS26[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
   row "japan-manufacturing, C1 options: 2 threads / 1 thread, differenced $n1 -> $n2 replicates, median of $rounds round(s) (${RATIOS26[*]})" \
       "${speedup}x" ">= 1.8x" "$(verdict "$speedup" 1.8 ge)" "$(load)"
+  if [ ${#PIN[@]} -gt 0 ]; then
+    speedc=$(printf '%s\n' "${RATIOS26C[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+    row "japan-manufacturing, C1 options: 2 threads / 1 thread pinned to one core, differenced $n1 -> $n2 replicates, median of $rounds round(s) (${RATIOS26C[*]}); shown, not judged" \
+        "${speedc}x" "-" "-" "$(load)"
+  fi
 fi
 
 if wants shards26; then
