@@ -152,7 +152,7 @@ if wants scaling26; then
   rounds=${SCALING26_ROUNDS:-3}
   [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: SCALING26_ROUNDS must be a whole number >= 1, not '$rounds'" >&2; exit 2; }
   # Beside them, where taskset is installed, the 1-thread runs pinned to one core ("1c"): a 1-thread run's own thread
-  # writes the rows beside its one worker, on the second core when there is one (about a sixth of the worker's CPU),
+  # writes the rows beside its one worker, on the second core when there is one (about 15 % of the worker's CPU),
   # so "1 thread" there is more than one core's work; "1c" is what one core alone does. Shown, not judged.
   PIN=(); command -v taskset > /dev/null && PIN=(1c)
   RATIOS26=(); RATIOS26C=()

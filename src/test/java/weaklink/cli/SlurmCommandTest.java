@@ -34,9 +34,7 @@ class SlurmCommandTest {
         String name = "slurm-command-test-" + ProcessHandle.current().pid();
         Path inTarget = Path.of("target", name).toAbsolutePath().normalize();
         if (SlurmCommand.NODE_LOCAL.stream().noneMatch(inTarget::startsWith)) return inTarget;
-        Path inHome = Path.of(System.getProperty("user.home"), ".cache", "weaklink-tests", name).toAbsolutePath().normalize();
-        assumeTrue(SlurmCommand.NODE_LOCAL.stream().noneMatch(inHome::startsWith), "both the checkout and the home folder are node-local: " + inHome);
-        return inHome;
+        return Path.of(System.getProperty("user.home"), ".cache", "weaklink-tests", name).toAbsolutePath().normalize();
     }
 
     @AfterEach
@@ -95,6 +93,7 @@ class SlurmCommandTest {
 
     @Test
     void aResultsFolderOnASharedFileSystemIsNotWarnedAbout() throws Exception {
+        assumeTrue(SlurmCommand.NODE_LOCAL.stream().noneMatch(shared::startsWith), "both the checkout and the home folder are node-local: " + shared);
         Outcome o = slurm(shared);
         assertEquals(0, o.code(), o.err());
         assertFalse(o.err().contains("--out"), o.err());
