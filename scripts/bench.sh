@@ -12,7 +12,8 @@
 # shards26 (issue #26: the 20-draw uncertainty block cut into 1 and 2 shards of draws, each shard one
 # thread, as separate local processes (each JVM told it has one core, as the Slurm scripts tell theirs), as a Slurm job array when a Slurm answers `sinfo`, and as Spark
 # local[1] and local[2] when Spark's jars are in SPARK_JARS, default target/spark-it/spark-home/jars,
-# laid out by the SparkStandaloneIT of `mvn verify`; every merged result compared with the unsharded one;
+# laid out by the SparkStandaloneIT of `mvn verify`; every merged result compared with the unsharded one; where taskset is
+# installed also, shown, with each process pinned to a core of its own and Spark's local[1] pinned to one;
 # SHARDS26_REPLICATES=N runs N replicates per draw instead of 200, SHARDS26_SCENARIO another uncertainty scenario;
 # SCALING26_ROUNDS=N repeats scaling26's runs N times (default 3) and judges the median of the rounds' ratios).
 # --quick runs fewer replicates (for trying the script, not for the table in docs/BENCHMARKS.md).
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) shift; ONLY="$1" ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (use --quick or --only NAME)" >&2; exit 2 ;;
   esac
   shift
@@ -207,20 +208,32 @@ if wants shards26; then
   }
   timed sh-ref -- run "$MR" --replicates $reps --threads 2 --quiet --out "$TMP/sh-ref"
   declare -A SHW SHL
+  # Where taskset is installed, also each shard's process pinned to a core of its own ("p": shard i on core i-1, the
+  # merge on core 0), shown, not judged: unpinned, one shard's JVM runs its compiler, collector and summaries on the
+  # second core, so "1 shard" is more than one core's work (docs/BENCHMARKS.md, "Sixteenth pass: ...").
+  PINS=(""); command -v taskset > /dev/null && PINS=("" p)
+  for pin in "${PINS[@]}"; do
   for n in 1 2; do
     shard_runs() {
-      local pids=()
+      local pids=() on=()
       for i in $(seq 1 $n); do
-        "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" run "$MR" --replicates $reps --threads 1 --quiet --shard $i/$n --out "$TMP/sh$n-$i" > "$TMP/sh$n-$i.out" 2>&1 & pids+=($!)
+        on=(); [ -n "$pin" ] && on=(taskset -c $((i - 1)))
+        "${on[@]}" "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" run "$MR" --replicates $reps --threads 1 --quiet --shard $i/$n --out "$TMP/sh$pin$n-$i" > "$TMP/sh$pin$n-$i.out" 2>&1 & pids+=($!)
       done
-      for p in "${pids[@]}"; do wait "$p" || { echo "bench.sh: a shard of $n failed" >&2; cat "$TMP"/sh$n-*.out >&2; exit 1; }; done
-      local dirs=(); for i in $(seq 1 $n); do dirs+=("$TMP/sh$n-$i"); done
-      "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" merge "${dirs[@]}" --out "$TMP/sh$n-merged" --quiet > "$TMP/sh$n-merge.out" 2>&1 || { cat "$TMP/sh$n-merge.out" >&2; exit 1; }
+      for p in "${pids[@]}"; do wait "$p" || { echo "bench.sh: a shard of $n failed" >&2; cat "$TMP"/sh$pin$n-*.out >&2; exit 1; }; done
+      local dirs=(); for i in $(seq 1 $n); do dirs+=("$TMP/sh$pin$n-$i"); done
+      on=(); [ -n "$pin" ] && on=(taskset -c 0)
+      "${on[@]}" "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" merge "${dirs[@]}" --out "$TMP/sh$pin$n-merged" --quiet > "$TMP/sh$pin$n-merge.out" 2>&1 || { cat "$TMP/sh$pin$n-merge.out" >&2; exit 1; }
     }
-    wallof shard_runs; SHW[local$n]=$WALL; SHL[local$n]=$LOAD; same "$TMP/sh$n-merged"
+    wallof shard_runs; SHW[local$pin$n]=$WALL; SHL[local$pin$n]=$LOAD; same "$TMP/sh$pin$n-merged"
+  done
   done
   row "uncertainty block ($reps replicates per draw): 1 shard / 2 shards of draws, local processes of 1 thread each, shards and merge (${SHW[local1]} s vs ${SHW[local2]} s)" \
       "$(awk -v a="${SHW[local1]}" -v b="${SHW[local2]}" 'BEGIN { printf "%.2fx", a / b }')" "about 2x on 2 cores" "-" "${SHL[local1]} / ${SHL[local2]}"
+  if [ ${#PINS[@]} -gt 1 ]; then
+    row "uncertainty block ($reps replicates per draw): the same, each process pinned to a core of its own, shown, not judged (${SHW[localp1]} s vs ${SHW[localp2]} s)" \
+        "$(awk -v a="${SHW[localp1]}" -v b="${SHW[localp2]}" 'BEGIN { printf "%.2fx", a / b }')" "-" "-" "${SHL[localp1]} / ${SHL[localp2]}"
+  fi
   if sinfo >/dev/null 2>&1; then
     for n in 1 2; do
       slurm_run() {
@@ -237,16 +250,24 @@ if wants shards26; then
   fi
   SPARK_JARS=${SPARK_JARS:-target/spark-it/spark-home/jars}
   if [ -d "$SPARK_JARS" ] && [ -f target/weaklink-spark.jar ]; then
-    for k in 1 2; do
+    # k = 1p: local[1] pinned to one core (where taskset is installed), shown, not judged: the JVM's compiler,
+    # collector and the driver's pools otherwise run on the second core beside local[1]'s one task
+    SPARKS=(1 2); [ ${#PINS[@]} -gt 1 ] && SPARKS=(1 2 1p)
+    for k in "${SPARKS[@]}"; do
       spark_run() {
-        SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13 /usr/bin/time -f '%U %S' -o "$TMP/spark$k.time" "$JAVA" -cp "$SPARK_JARS/*:target/weaklink-spark.jar" \
-          weaklink.cli.spark.SparkMain "$MR" --replicates $reps --master "local[$k]" --conf spark.ui.enabled=false --out "$TMP/spark$k" \
+        local on=() m=${k%p}; [ "$k" = 1p ] && on=(taskset -c 0)
+        SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13 /usr/bin/time -f '%U %S' -o "$TMP/spark$k.time" "${on[@]}" "$JAVA" -cp "$SPARK_JARS/*:target/weaklink-spark.jar" \
+          weaklink.cli.spark.SparkMain "$MR" --replicates $reps --master "local[$m]" --conf spark.ui.enabled=false --out "$TMP/spark$k" \
           > "$TMP/spark$k.out" 2>&1 || { cat "$TMP/spark$k.out" >&2; exit 1; }
       }
       wallof spark_run; SHW[spark$k]=$WALL; SHL[spark$k]=$LOAD; same "$TMP/spark$k"
     done
     row "uncertainty block ($reps replicates per draw): Spark local[1] / local[2] (a task per draw, one JVM: ${SHW[spark1]} s vs ${SHW[spark2]} s)" \
         "$(awk -v a="${SHW[spark1]}" -v b="${SHW[spark2]}" 'BEGIN { printf "%.2fx", a / b }')" "about 2x on 2 cores" "-" "${SHL[spark1]} / ${SHL[spark2]}"
+    if [ ${#SPARKS[@]} -gt 2 ]; then
+      row "uncertainty block ($reps replicates per draw): Spark local[1] pinned to one core / local[2], shown, not judged (${SHW[spark1p]} s vs ${SHW[spark2]} s)" \
+          "$(awk -v a="${SHW[spark1p]}" -v b="${SHW[spark2]}" 'BEGIN { printf "%.2fx", a / b }')" "-" "-" "${SHL[spark1p]} / ${SHL[spark2]}"
+    fi
   fi
 fi
 
