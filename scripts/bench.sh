@@ -213,20 +213,20 @@ if wants shards26; then
   # second core, so "1 shard" is more than one core's work (docs/BENCHMARKS.md, "Sixteenth pass: ...").
   PINS=(""); command -v taskset > /dev/null && PINS=("" p)
   for pin in "${PINS[@]}"; do
-  for n in 1 2; do
-    shard_runs() {
-      local pids=() on=()
-      for i in $(seq 1 $n); do
-        on=(); [ -n "$pin" ] && on=(taskset -c $((i - 1)))
-        "${on[@]}" "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" run "$MR" --replicates $reps --threads 1 --quiet --shard $i/$n --out "$TMP/sh$pin$n-$i" > "$TMP/sh$pin$n-$i.out" 2>&1 & pids+=($!)
-      done
-      for p in "${pids[@]}"; do wait "$p" || { echo "bench.sh: a shard of $n failed" >&2; cat "$TMP"/sh$pin$n-*.out >&2; exit 1; }; done
-      local dirs=(); for i in $(seq 1 $n); do dirs+=("$TMP/sh$pin$n-$i"); done
-      on=(); [ -n "$pin" ] && on=(taskset -c 0)
-      "${on[@]}" "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" merge "${dirs[@]}" --out "$TMP/sh$pin$n-merged" --quiet > "$TMP/sh$pin$n-merge.out" 2>&1 || { cat "$TMP/sh$pin$n-merge.out" >&2; exit 1; }
-    }
-    wallof shard_runs; SHW[local$pin$n]=$WALL; SHL[local$pin$n]=$LOAD; same "$TMP/sh$pin$n-merged"
-  done
+    for n in 1 2; do
+      shard_runs() {
+        local pids=() on=()
+        for i in $(seq 1 $n); do
+          on=(); [ -n "$pin" ] && on=(taskset -c $((i - 1)))
+          "${on[@]}" "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" run "$MR" --replicates $reps --threads 1 --quiet --shard $i/$n --out "$TMP/sh$pin$n-$i" > "$TMP/sh$pin$n-$i.out" 2>&1 & pids+=($!)
+        done
+        for p in "${pids[@]}"; do wait "$p" || { echo "bench.sh: a shard of $n failed" >&2; cat "$TMP"/sh$pin$n-*.out >&2; exit 1; }; done
+        local dirs=(); for i in $(seq 1 $n); do dirs+=("$TMP/sh$pin$n-$i"); done
+        on=(); [ -n "$pin" ] && on=(taskset -c 0)
+        "${on[@]}" "$JAVA" -XX:ActiveProcessorCount=1 -jar "$JAR" merge "${dirs[@]}" --out "$TMP/sh$pin$n-merged" --quiet > "$TMP/sh$pin$n-merge.out" 2>&1 || { cat "$TMP/sh$pin$n-merge.out" >&2; exit 1; }
+      }
+      wallof shard_runs; SHW[local$pin$n]=$WALL; SHL[local$pin$n]=$LOAD; same "$TMP/sh$pin$n-merged"
+    done
   done
   row "uncertainty block ($reps replicates per draw): 1 shard / 2 shards of draws, local processes of 1 thread each, shards and merge (${SHW[local1]} s vs ${SHW[local2]} s)" \
       "$(awk -v a="${SHW[local1]}" -v b="${SHW[local2]}" 'BEGIN { printf "%.2fx", a / b }')" "about 2x on 2 cores" "-" "${SHL[local1]} / ${SHL[local2]}"
