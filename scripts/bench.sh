@@ -8,7 +8,8 @@
 # met, and the 1-minute load average when the figure was taken (the development machine is shared,
 # so wall-clock figures depend on the load). NAMEs: manufacturing, scaling, national (issue #12);
 # quickstart, uncertainty, scaling26 (issue #26: the README's quick start, the 20-draw uncertainty block,
-# 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options, and, shown, against 1 pinned to one core);
+# 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options, and, shown, against 1 pinned
+# to one core and over the rounds whose cores' speed probes (scripts/CoreSpeed.java, where taskset is installed) agree);
 # shards26 (issue #26: the 20-draw uncertainty block cut into 1 and 2 shards of draws, each shard one
 # thread, as separate local processes (each JVM told it has one core, as the Slurm scripts tell theirs), as a Slurm job array when a Slurm answers `sinfo`, and as Spark
 # local[1] and local[2] when Spark's jars are in SPARK_JARS, default target/spark-it/spark-home/jars,
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) shift; ONLY="$1" ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (use --quick or --only NAME)" >&2; exit 2 ;;
   esac
   shift
@@ -156,10 +157,18 @@ if wants scaling26; then
   # writes the rows beside its one worker, on the second core when there is one (about 15 % of the worker's CPU),
   # so "1 thread" there is more than one core's work; "1c" is what one core alone does. Shown, not judged.
   PIN=(); command -v taskset > /dev/null && PIN=(1c)
-  RATIOS26=(); RATIOS26C=()
+  # Also where taskset is installed: each core's speed, probed before each pair of runs and after the round
+  # (scripts/CoreSpeed.java: the ms of thread CPU a fixed piece of cache-missing work takes on that core). On a
+  # virtual machine either core can take the same work 1.5-2x as long as usual, for a second or for minutes, with no
+  # steal time reported (docs/BENCHMARKS.md, "Seventeenth pass"). A round whose probes all lie within 30 % of each other
+  # ran on equal cores throughout, as far as the probes can tell; the median over those rounds is shown, not judged.
+  probe() { local c out=""; for c in $(seq 0 $(($(nproc) - 1))); do out="$out${out:+/}$(taskset -c "$c" "$JAVA" scripts/CoreSpeed.java)"; done; PROBES+=("$out"); }
+  RATIOS26=(); RATIOS26C=(); RATIOS26E=()
   for r in $(seq 1 "$rounds"); do
     declare -A PER26 LOADS26 DIFF26
+    PROBES=()
     for t in 1 2 "${PIN[@]}"; do
+      [ ${#PIN[@]} -gt 0 ] && probe
       threads=$t; PRE=()
       [ "$t" = 1c ] && { threads=1; PRE=(taskset -c 0); }
       timed "s26-${t}a" "${C1[@]}" -- run "$MANUF" --replicates $n1 --threads $threads --quiet --out "$TMP/s26-${t}a"
@@ -177,7 +186,14 @@ if wants scaling26; then
     rm -rf "$TMP/s26-1b" "$TMP/s26-2b" "$TMP/s26-1cb"
     ratio=$(awk -v a="${PER26[1]}" -v b="${PER26[2]}" 'BEGIN { printf "%.2f", a / b }')
     RATIOS26+=("$ratio")
-    row "japan-manufacturing, C1 options, round $r of $rounds: one replicate x all policies, differenced $n1 -> $n2: 1 thread ${DIFF26[1]} = ${PER26[1]} ms, 2 threads ${DIFF26[2]} = ${PER26[2]} ms" \
+    cores=""
+    if [ ${#PIN[@]} -gt 0 ]; then
+      probe
+      equal=$(printf '%s\n' "${PROBES[@]}" | tr '/' '\n' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print (hi <= 1.3 * lo) ? "equal" : "unequal" }')
+      [ "$equal" = equal ] && RATIOS26E+=("$ratio")
+      cores="; cores' speed probes (ms, core 0/1, before each pair of runs and after) ${PROBES[*]}: $equal"
+    fi
+    row "japan-manufacturing, C1 options, round $r of $rounds: one replicate x all policies, differenced $n1 -> $n2: 1 thread ${DIFF26[1]} = ${PER26[1]} ms, 2 threads ${DIFF26[2]} = ${PER26[2]} ms$cores" \
         "${ratio}x" "-" "-" "${LOADS26[1]} ; ${LOADS26[2]}"
     if [ ${#PIN[@]} -gt 0 ]; then
       ratioc=$(awk -v a="${PER26[1c]}" -v b="${PER26[2]}" 'BEGIN { printf "%.2f", a / b }')
@@ -193,6 +209,13 @@ if wants scaling26; then
     speedc=$(printf '%s\n' "${RATIOS26C[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
     row "japan-manufacturing, C1 options: 2 threads / 1 thread pinned to one core, differenced $n1 -> $n2 replicates, median of $rounds round(s) (${RATIOS26C[*]}); shown, not judged" \
         "${speedc}x" "-" "-" "$(load)"
+    if [ ${#RATIOS26E[@]} -gt 0 ]; then
+      speede=$(printf '%s\n' "${RATIOS26E[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+      row "japan-manufacturing, C1 options: 2 threads / 1 thread, differenced $n1 -> $n2 replicates, median of the ${#RATIOS26E[@]} round(s) on equal cores (${RATIOS26E[*]}); shown, not judged" \
+          "${speede}x" "-" "-" "$(load)"
+    else
+      row "japan-manufacturing, C1 options: 2 threads / 1 thread on equal cores: no round of $rounds ran on equal cores throughout; shown, not judged" "-" "-" "-" "$(load)"
+    fi
   fi
 fi
 
