@@ -160,8 +160,9 @@ if wants scaling26; then
   # Also where taskset is installed: each core's speed, probed before each pair of runs and after the round
   # (scripts/CoreSpeed.java: the ms of thread CPU a fixed piece of cache-missing work takes on that core). On a
   # virtual machine either core can take the same work 1.5-2x as long as usual, for a second or for minutes, with no
-  # steal time reported (docs/BENCHMARKS.md, "Seventeenth pass"). A round whose probes all lie within 30 % of each other
-  # ran on equal cores throughout, as far as the probes can tell; the median over those rounds is shown, not judged.
+  # steal time reported (docs/BENCHMARKS.md, "Seventeenth pass"). A round whose slowest probe took less than 1.5x its
+  # fastest (the slow state takes about twice as long as the usual one) ran on equal cores throughout, as far as the
+  # probes can tell; the median over those rounds is shown, not judged.
   probe() { local c out=""; for c in $(seq 0 $(($(nproc) - 1))); do out="$out${out:+/}$(taskset -c "$c" "$JAVA" scripts/CoreSpeed.java)"; done; PROBES+=("$out"); }
   RATIOS26=(); RATIOS26C=(); RATIOS26E=()
   for r in $(seq 1 "$rounds"); do
@@ -189,7 +190,7 @@ if wants scaling26; then
     cores=""
     if [ ${#PIN[@]} -gt 0 ]; then
       probe
-      equal=$(printf '%s\n' "${PROBES[@]}" | tr '/' '\n' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print (hi <= 1.3 * lo) ? "equal" : "unequal" }')
+      equal=$(printf '%s\n' "${PROBES[@]}" | tr '/' '\n' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print (hi < 1.5 * lo) ? "equal" : "unequal" }')
       [ "$equal" = equal ] && RATIOS26E+=("$ratio")
       cores="; cores' speed probes (ms, core 0/1, before each pair of runs and after) ${PROBES[*]}: $equal"
     fi
