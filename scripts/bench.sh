@@ -9,7 +9,8 @@
 # so wall-clock figures depend on the load). NAMEs: manufacturing, scaling, national (issue #12);
 # quickstart, uncertainty, scaling26 (issue #26: the README's quick start, the 20-draw uncertainty block,
 # 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options, and, shown, against 1 pinned
-# to one core and over the rounds whose cores' speed probes (scripts/CoreSpeed.java, where taskset is installed) agree);
+# to one core, over the rounds whose cores' speed probes (scripts/CoreSpeed.java, where taskset is installed) agree, and from
+# the fastest wall of each run over the rounds);
 # shards26 (issue #26: the 20-draw uncertainty block cut into 1 and 2 shards of draws, each shard one
 # thread, as separate local processes (each JVM told it has one core, as the Slurm scripts tell theirs), as a Slurm job array when a Slurm answers `sinfo`, and as Spark
 # local[1] and local[2] when Spark's jars are in SPARK_JARS, default target/spark-it/spark-home/jars,
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) shift; ONLY="$1" ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (use --quick or --only NAME)" >&2; exit 2 ;;
   esac
   shift
