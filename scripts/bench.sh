@@ -9,8 +9,7 @@
 # so wall-clock figures depend on the load). NAMEs: manufacturing, scaling, national (issue #12);
 # quickstart, uncertainty, scaling26 (issue #26: the README's quick start, the 20-draw uncertainty block,
 # 2 threads against 1 differenced over 200 -> 1,200 replicates with the quick start's JVM options, and, shown, against 1 pinned
-# to one core, over the rounds whose cores' speed probes (scripts/CoreSpeed.java, where taskset is installed) agree, and from
-# the fastest wall of each run over the rounds);
+# to one core and over the rounds whose cores' speed probes (scripts/CoreSpeed.java, where taskset is installed) agree);
 # shards26 (issue #26: the 20-draw uncertainty block cut into 1 and 2 shards of draws, each shard one
 # thread, as separate local processes (each JVM told it has one core, as the Slurm scripts tell theirs), as a Slurm job array when a Slurm answers `sinfo`, and as Spark
 # local[1] and local[2] when Spark's jars are in SPARK_JARS, default target/spark-it/spark-home/jars,
@@ -31,7 +30,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) shift; ONLY="$1" ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (use --quick or --only NAME)" >&2; exit 2 ;;
   esac
   shift
@@ -166,10 +165,6 @@ if wants scaling26; then
   # probes can tell; the median over those rounds is shown, not judged.
   probe() { local c out=""; for c in $(seq 0 $(($(nproc) - 1))); do out="$out${out:+/}$(taskset -c "$c" "$JAVA" scripts/CoreSpeed.java)"; done; PROBES+=("$out"); }
   RATIOS26=(); RATIOS26C=(); RATIOS26E=()
-  # The fastest wall of each of the runs over all rounds (noise on this kind of machine only ever slows a run down):
-  # 2 threads against 1 from those, shown, not judged.
-  declare -A MIN26A MIN26B
-  lower() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
   for r in $(seq 1 "$rounds"); do
     declare -A PER26 LOADS26 DIFF26
     PROBES=()
@@ -181,7 +176,6 @@ if wants scaling26; then
       wa=$WALL; la=$LOAD
       timed "s26-${t}b" "${C1[@]}" -- run "$MANUF" --replicates $n2 --threads $threads --quiet --out "$TMP/s26-${t}b"
       PRE=()
-      MIN26A[$t]=$(lower "${MIN26A[$t]:-}" "$wa"); MIN26B[$t]=$(lower "${MIN26B[$t]:-}" "$WALL")
       PER26[$t]=$(awk -v a="$wa" -v b="$WALL" -v n=$((n2 - n1)) 'BEGIN { printf "%.2f", 1000 * (b - a) / n }')
       LOADS26[$t]="$la / $LOAD"
       DIFF26[$t]="(${WALL} s - ${wa} s) / $((n2 - n1))"
@@ -212,9 +206,6 @@ if wants scaling26; then
   speedup=$(printf '%s\n' "${RATIOS26[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
   row "japan-manufacturing, C1 options: 2 threads / 1 thread, differenced $n1 -> $n2 replicates, median of $rounds round(s) (${RATIOS26[*]})" \
       "${speedup}x" ">= 1.8x" "$(verdict "$speedup" 1.8 ge)" "$(load)"
-  per() { awk -v a="${MIN26A[$1]}" -v b="${MIN26B[$1]}" -v n=$((n2 - n1)) 'BEGIN { printf "%.2f", 1000 * (b - a) / n }'; }
-  row "japan-manufacturing, C1 options: 2 threads / 1 thread from the fastest wall of each run over the $rounds round(s): 1 thread (${MIN26B[1]} s - ${MIN26A[1]} s) / $((n2 - n1)) = $(per 1) ms, 2 threads (${MIN26B[2]} s - ${MIN26A[2]} s) / $((n2 - n1)) = $(per 2) ms; shown, not judged" \
-      "$(awk -v a="$(per 1)" -v b="$(per 2)" 'BEGIN { printf "%.2f", a / b }')x" "-" "-" "$(load)"
   if [ ${#PIN[@]} -gt 0 ]; then
     speedc=$(printf '%s\n' "${RATIOS26C[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
     row "japan-manufacturing, C1 options: 2 threads / 1 thread pinned to one core, differenced $n1 -> $n2 replicates, median of $rounds round(s) (${RATIOS26C[*]}); shown, not judged" \
