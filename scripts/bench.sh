@@ -165,6 +165,8 @@ if wants scaling26; then
   # probes can tell; the median over those rounds is shown, not judged.
   probe() { local c out=""; for c in $(seq 0 $(($(nproc) - 1))); do out="$out${out:+/}$(taskset -c "$c" "$JAVA" scripts/CoreSpeed.java)"; done; PROBES+=("$out"); }
   RATIOS26=(); RATIOS26C=(); RATIOS26E=()
+  # median X...: the median of the numbers X, to two decimals
+  median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
   for r in $(seq 1 "$rounds"); do
     declare -A PER26 LOADS26 DIFF26
     PROBES=()
@@ -192,7 +194,7 @@ if wants scaling26; then
       probe
       equal=$(printf '%s\n' "${PROBES[@]}" | tr '/' '\n' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print (hi < 1.5 * lo) ? "equal" : "unequal" }')
       [ "$equal" = equal ] && RATIOS26E+=("$ratio")
-      cores="; cores' speed probes (ms, core 0/1, before each pair of runs and after) ${PROBES[*]}: $equal"
+      cores="; cores' speed probes (ms, core 0/1/..., before each pair of runs and after) ${PROBES[*]}: $equal"
     fi
     row "japan-manufacturing, C1 options, round $r of $rounds: one replicate x all policies, differenced $n1 -> $n2: 1 thread ${DIFF26[1]} = ${PER26[1]} ms, 2 threads ${DIFF26[2]} = ${PER26[2]} ms$cores" \
         "${ratio}x" "-" "-" "${LOADS26[1]} ; ${LOADS26[2]}"
@@ -203,15 +205,15 @@ if wants scaling26; then
           "${ratioc}x" "-" "-" "${LOADS26[1c]}"
     fi
   done
-  speedup=$(printf '%s\n' "${RATIOS26[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  speedup=$(median "${RATIOS26[@]}")
   row "japan-manufacturing, C1 options: 2 threads / 1 thread, differenced $n1 -> $n2 replicates, median of $rounds round(s) (${RATIOS26[*]})" \
       "${speedup}x" ">= 1.8x" "$(verdict "$speedup" 1.8 ge)" "$(load)"
   if [ ${#PIN[@]} -gt 0 ]; then
-    speedc=$(printf '%s\n' "${RATIOS26C[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+    speedc=$(median "${RATIOS26C[@]}")
     row "japan-manufacturing, C1 options: 2 threads / 1 thread pinned to one core, differenced $n1 -> $n2 replicates, median of $rounds round(s) (${RATIOS26C[*]}); shown, not judged" \
         "${speedc}x" "-" "-" "$(load)"
     if [ ${#RATIOS26E[@]} -gt 0 ]; then
-      speede=$(printf '%s\n' "${RATIOS26E[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+      speede=$(median "${RATIOS26E[@]}")
       row "japan-manufacturing, C1 options: 2 threads / 1 thread, differenced $n1 -> $n2 replicates, median of the ${#RATIOS26E[@]} round(s) on equal cores (${RATIOS26E[*]}); shown, not judged" \
           "${speede}x" "-" "-" "$(load)"
     else
