@@ -46,10 +46,22 @@ public final class Csv {
         return out.append(abs / 100).append('.').append((char) ('0' + rest / 10)).append((char) ('0' + rest % 10));
     }
 
-    /** The last number written, kept because tables repeat one (an ORD period weight on every row); immutable, so safe to share. */
-    private record LastNumber(double x, String cell) {}
+    /**
+     * Cells {@link #number} has written, kept because tables repeat a few values: an ORD period weight on every row,
+     * and three funding figures per policy on every row of {@code replicates.csv}, where eight policies take turns
+     * (so a single last value missed every time, and each miss made a {@code BigDecimal} and stored into one field
+     * that every worker thread shared). A value is looked for in the {@link #NUMBER_WAYS} slots from the one its bits
+     * hash to; a new one goes into the first empty slot of those, or, when all four are taken (a table of many values
+     * was written before), into one chosen by a count of such misses, so that two values of the same slots do not
+     * keep taking each other's place. A slot is only ever replaced, by an immutable record whose fields are final,
+     * so a thread reads a whole entry, another value's or null, and a miss only computes the same cell again: no lock
+     * and no volatile are needed, and the count may lose an increment.
+     */
+    private record NumberCell(double x, String cell) {}
 
-    private static volatile LastNumber lastNumber = new LastNumber(Double.NaN, "");
+    private static final int NUMBER_SLOTS = 256, NUMBER_WAYS = 4;
+    private static final NumberCell[] numberCells = new NumberCell[NUMBER_SLOTS];
+    private static int numberEvictions;
 
     /** Amounts from here on would overflow {@code Math.round(x * 100)}; they are whole numbers anyway (above 2^53). */
     static final double LARGEST_CENTS = 9.0e16;
@@ -59,11 +71,21 @@ public final class Csv {
         if (Double.isNaN(x)) return "";
         if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
         if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
-        LastNumber last = lastNumber;
-        if (Double.doubleToRawLongBits(last.x()) == Double.doubleToRawLongBits(x)) return last.cell();
-        BigDecimal d = new BigDecimal(x).round(new java.math.MathContext(9));
-        String cell = d.stripTrailingZeros().toPlainString();
-        lastNumber = new LastNumber(x, cell);
+        long bits = Double.doubleToRawLongBits(x);
+        int home = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 56); // the top 8 bits of a Fibonacci hash: NUMBER_SLOTS = 256
+        int into = -1;
+        for (int i = 0; i < NUMBER_WAYS; i++) {
+            int slot = (home + i) & (NUMBER_SLOTS - 1);
+            NumberCell known = numberCells[slot];
+            if (known == null) {
+                into = slot;
+                break;
+            }
+            if (Double.doubleToRawLongBits(known.x()) == bits) return known.cell();
+        }
+        if (into < 0) into = (home + (numberEvictions++ & (NUMBER_WAYS - 1))) & (NUMBER_SLOTS - 1);
+        String cell = new BigDecimal(x).round(new java.math.MathContext(9)).stripTrailingZeros().toPlainString();
+        numberCells[into] = new NumberCell(x, cell);
         return cell;
     }
 

@@ -52,6 +52,41 @@ class CsvTest {
         assertEquals("0.333333333", Csv.number(1.0 / 3));
     }
 
+    /**
+     * Number cells are remembered per value: values that come back (in turns of 3 to 200, so that many share slots)
+     * and 10,000 values seen once (which fill every slot, so later values take others' places) are each written as
+     * BigDecimal writes them, also while two threads write the same values at once.
+     */
+    @Test
+    void rememberedNumbersAreTheCellsOfTheirOwnValue() throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        double[] values = new double[10_000];
+        for (int i = 0; i < values.length; i++) values[i] = Math.pow(10, rng.nextDouble(-6, 12)) * rng.nextDouble() * (rng.nextBoolean() ? -1 : 1);
+        java.util.concurrent.Callable<Integer> writeAll = () -> {
+            int checked = 0;
+            for (int turn : new int[] {3, 8, 24, 10_000, 24, 64, 65, 200}) {
+                for (int i = 0; i < 10_000; i++) {
+                    double x = values[i % turn];
+                    assertEquals(new java.math.BigDecimal(x).round(new java.math.MathContext(9)).stripTrailingZeros().toPlainString(),
+                            Csv.number(x), "x = " + x);
+                    checked++;
+                }
+            }
+            return checked;
+        };
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = two.submit(writeAll);
+            var b = two.submit(writeAll);
+            assertEquals(2 * 8 * 10_000, a.get() + b.get());
+        } finally {
+            two.shutdownNow();
+        }
+        for (double x : new double[] {0.5, -0.5, 1e-300, 123456789.5, 0.1 + 0.2}) {
+            assertEquals(new java.math.BigDecimal(x).round(new java.math.MathContext(9)).stripTrailingZeros().toPlainString(), Csv.number(x));
+        }
+    }
+
     /** Money cells are the digits of the amount in whole cents as BigDecimal writes them, at every magnitude and sign. */
     @Test
     void moneyWritesTheCentsAsBigDecimalDoes() {
