@@ -339,10 +339,25 @@ public final class Runner {
      * leave the other workers idle.
      */
     private static final class Window {
-        private static final long REFILL_MILLIS = 5;
-        /** A permit for each replicate finished (released once its result is set): what {@link #take} waits on. */
+        /**
+         * The longest {@link #take} waits before it looks again (no wake is lost, so this only bounds the damage of
+         * a mistake). It was 5 ms; four japan-manufacturing replicates on one thread take longer than that, so with
+         * {@link #WAKE_AFTER} the timer would wake the thread more often than the replicates do.
+         */
+        private static final long REFILL_MILLIS = 20;
+        /**
+         * How many replicates finish before {@link #take} is woken again: not each one, as before, but every fourth,
+         * so the main thread wakes about once per four replicates and has about four to write when it does, while
+         * the workers still have {@code AHEAD_PER_THREAD - WAKE_AFTER} or more each handed out. Each wake is a futex
+         * call on both sides, dear on these VMs: on 1,000 replicates of japan-manufacturing the main thread woke
+         * about 1,000 times before and about 240 times after (docs/BENCHMARKS.md, "Eighteenth pass").
+         */
+        static final int WAKE_AFTER = AHEAD_PER_THREAD / 2;
+        /** A permit when the replicate {@link #wakeOn} names finishes (or one named before it): what {@link #take} waits on. */
         private final Semaphore finished = new Semaphore(0);
-        private final ArrayDeque<Future<ReplicateEngine.ReplicateResult>> queue = new ArrayDeque<>();
+        /** The replicate whose finishing releases {@link #finished}; set by {@link #take} before it waits. */
+        private volatile int wakeOn = -1;
+        private final ArrayDeque<Replicate> queue = new ArrayDeque<>();
         private final ReplicateEngine engine;
         private final ExecutorService pool;
         private final int end, threads, maxSize;
@@ -364,19 +379,38 @@ public final class Runner {
 
         boolean hasMore() { return next < end || !queue.isEmpty(); }
 
+        /** A replicate handed out, which releases {@link #finished} when it finishes if it is the one {@link #take} waits on. */
+        private final class Replicate extends FutureTask<ReplicateEngine.ReplicateResult> {
+            final int index;
+
+            Replicate(int index, boolean hold) {
+                super(() -> engine.run(index, hold));
+                this.index = index;
+            }
+
+            @Override protected void done() {
+                if (wakeOn == index) finished.release();
+            }
+        }
+
         /**
-         * The next replicate in order, handing out more while it runs: each time any replicate finishes (or
-         * every {@link #REFILL_MILLIS} at the latest). The wait is on {@link #finished}, not on the head's
-         * {@code get} with a timeout, whose {@code TimeoutException} (a stack trace filled in every 5 ms) was
-         * about a tenth of this thread's CPU while the replicates ran (docs/BENCHMARKS.md, "Eleventh pass").
+         * The next replicate in order, handing out more while it runs: each time {@link #WAKE_AFTER} more have
+         * finished (or every {@link #REFILL_MILLIS} at the latest). The wait is on {@link #finished}, not on the
+         * head's {@code get} with a timeout, whose {@code TimeoutException} (a stack trace filled in every 5 ms) was
+         * about a tenth of this thread's CPU while the replicates ran (docs/BENCHMARKS.md, "Eleventh pass"). No
+         * wake is lost: this thread names the replicate in {@link #wakeOn} before it looks whether it has finished,
+         * and a worker sets a replicate finished before it reads {@link #wakeOn} (both volatile).
          */
         ReplicateEngine.ReplicateResult take() throws IOException {
-            Future<ReplicateEngine.ReplicateResult> head;
+            Replicate head;
             while (true) {
-                finished.drainPermits(); // a replicate finishing from here on wakes the wait below
+                finished.drainPermits(); // a permit from here on is for the wait below
                 refill();
                 head = queue.peek();
                 if (head.isDone()) break;
+                Replicate awaited = awaited(); // not null: the head has not finished
+                wakeOn = awaited.index;
+                if (awaited.isDone()) continue;
                 try {
                     finished.tryAcquire(REFILL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
@@ -388,19 +422,33 @@ public final class Runner {
             return await(head); // its result, or its failure rethrown as await does
         }
 
+        /**
+         * The {@link #WAKE_AFTER}-th replicate in line that has not finished (the last unfinished, when fewer have
+         * not; the head is one of them): so the wait ends once that many more have finished, also while a long
+         * replicate at the head holds the others back, and those finished make room for as many to be handed out.
+         */
+        private Replicate awaited() {
+            Replicate last = null;
+            int running = 0;
+            for (Replicate r : queue) {
+                if (r.isDone()) continue;
+                last = r;
+                if (++running == WAKE_AFTER) break;
+            }
+            return last;
+        }
+
         private void refill() {
             int running = 0;
             long waiting = 0;
-            for (Future<ReplicateEngine.ReplicateResult> f : queue) {
+            for (Replicate f : queue) {
                 if (!f.isDone()) running++;
                 else waiting += finishedBytes(f);
             }
             while (next < end && queue.size() < maxSize && running < AHEAD_PER_THREAD * threads && waiting <= maxBytes) {
                 final int r = next++;
                 boolean hold = held != null && held.holding();
-                FutureTask<ReplicateEngine.ReplicateResult> task = new FutureTask<>(() -> engine.run(r, hold)) {
-                    @Override protected void done() { finished.release(); }
-                };
+                Replicate task = new Replicate(r, hold);
                 pool.execute(task);
                 queue.add(task);
                 running++;
