@@ -1,19 +1,14 @@
 package weaklink.experiment;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import weaklink.io.InputFile;
 import weaklink.scenario.BadInputException;
 import weaklink.stats.RunningMean;
@@ -214,7 +209,8 @@ public final class Runner {
         HeldEvents held = doneBefore == 0 && rows.streams().contains(EventRows.EVENTS)
                 ? new HeldEvents(engine.policyNames(), heldEventsBudget < 0 ? engine.heldEventsBudget() : heldEventsBudget) : null;
         try (rows) {
-            Window window = new Window(engine, pool, first + done, end, Math.max(1, plan.threads()), windowBytes, held);
+            ReplicateWindow<ReplicateEngine.ReplicateResult> window = new ReplicateWindow<>(engine::run, ReplicateEngine.ReplicateResult::rowBytes,
+                    pool, first + done, end, Math.max(1, plan.threads()), windowBytes, held == null ? () -> false : held::holding);
             long lastCheckpoint = System.currentTimeMillis();
             progress.progress(done, total);
             while (window.hasMore()) {
@@ -331,157 +327,5 @@ public final class Runner {
         return true;
     }
 
-    /**
-     * The replicates handed to the workers and not yet written, in replicate order. The workers are
-     * kept {@link #AHEAD_PER_THREAD} replicates per thread ahead; while the next one to write is still running, the others
-     * finish and wait here (at most {@link #WINDOW_PER_THREAD} per thread, and none handed out while
-     * those waiting hold more than {@code maxBytes} bytes of rows), so one long replicate does not
-     * leave the other workers idle.
-     */
-    private static final class Window {
-        /**
-         * The longest {@link #take} waits before it looks again (no wake is lost, so this only bounds the damage of
-         * a mistake). It was 5 ms; four japan-manufacturing replicates on one thread take longer than that, so with
-         * {@link #WAKE_AFTER} the timer would wake the thread more often than the replicates do.
-         */
-        private static final long REFILL_MILLIS = 20;
-        /**
-         * How many replicates finish before {@link #take} is woken again: not each one, as before, but every fourth,
-         * so the main thread wakes about once per four replicates and has about four to write when it does, while
-         * the workers still have {@code AHEAD_PER_THREAD - WAKE_AFTER} or more each handed out. Each wake is a futex
-         * call on both sides, dear on these VMs: on 1,000 replicates of japan-manufacturing the main thread woke
-         * about 1,000 times before and about 240 times after (docs/BENCHMARKS.md, "Eighteenth pass").
-         */
-        static final int WAKE_AFTER = AHEAD_PER_THREAD / 2;
-        /** A permit when the replicate {@link #wakeOn} names finishes (or one named before it): what {@link #take} waits on. */
-        private final Semaphore finished = new Semaphore(0);
-        /** The replicate whose finishing releases {@link #finished}; set by {@link #take} before it waits. */
-        private volatile int wakeOn = -1;
-        private final ArrayDeque<Replicate> queue = new ArrayDeque<>();
-        private final ReplicateEngine engine;
-        private final ExecutorService pool;
-        private final int end, threads, maxSize;
-        private final long maxBytes;
-        private int next;
-
-        private final HeldEvents held;
-
-        Window(ReplicateEngine engine, ExecutorService pool, int next, int end, int threads, long maxBytes, HeldEvents held) {
-            this.held = held;
-            this.engine = engine;
-            this.pool = pool;
-            this.next = next;
-            this.end = end;
-            this.threads = threads;
-            this.maxSize = threads * WINDOW_PER_THREAD;
-            this.maxBytes = maxBytes;
-        }
-
-        boolean hasMore() { return next < end || !queue.isEmpty(); }
-
-        /** A replicate handed out, which releases {@link #finished} when it finishes if it is the one {@link #take} waits on. */
-        private final class Replicate extends FutureTask<ReplicateEngine.ReplicateResult> {
-            final int index;
-
-            Replicate(int index, boolean hold) {
-                super(() -> engine.run(index, hold));
-                this.index = index;
-            }
-
-            @Override protected void done() {
-                if (wakeOn == index) finished.release();
-            }
-        }
-
-        /**
-         * The next replicate in order, handing out more while it runs: each time {@link #WAKE_AFTER} more have
-         * finished (or every {@link #REFILL_MILLIS} at the latest). The wait is on {@link #finished}, not on the
-         * head's {@code get} with a timeout, whose {@code TimeoutException} (a stack trace filled in every 5 ms) was
-         * about a tenth of this thread's CPU while the replicates ran (docs/BENCHMARKS.md, "Eleventh pass"). No
-         * wake is lost: this thread names the replicate in {@link #wakeOn} before it looks whether it has finished,
-         * and a worker sets a replicate finished before it reads {@link #wakeOn} (both volatile).
-         */
-        ReplicateEngine.ReplicateResult take() throws IOException {
-            Replicate head;
-            while (true) {
-                finished.drainPermits(); // a permit from here on is for the wait below
-                refill();
-                head = queue.peek();
-                if (head.isDone()) break;
-                Replicate awaited = awaited(); // not null: the head has not finished
-                wakeOn = awaited.index;
-                if (awaited.isDone()) continue;
-                try {
-                    finished.tryAcquire(REFILL_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return await(head); // reports the interruption as await does
-                }
-            }
-            queue.poll();
-            return await(head); // its result, or its failure rethrown as await does
-        }
-
-        /**
-         * The {@link #WAKE_AFTER}-th replicate in line that has not finished (the last unfinished, when fewer have
-         * not; the head is one of them): so the wait ends once that many more have finished, also while a long
-         * replicate at the head holds the others back, and those finished make room for as many to be handed out.
-         */
-        private Replicate awaited() {
-            Replicate last = null;
-            int running = 0;
-            for (Replicate r : queue) {
-                if (r.isDone()) continue;
-                last = r;
-                if (++running == WAKE_AFTER) break;
-            }
-            return last;
-        }
-
-        private void refill() {
-            int running = 0;
-            long waiting = 0;
-            for (Replicate f : queue) {
-                if (!f.isDone()) running++;
-                else waiting += finishedBytes(f);
-            }
-            while (next < end && queue.size() < maxSize && running < AHEAD_PER_THREAD * threads && waiting <= maxBytes) {
-                final int r = next++;
-                boolean hold = held != null && held.holding();
-                Replicate task = new Replicate(r, hold);
-                pool.execute(task);
-                queue.add(task);
-                running++;
-            }
-        }
-
-        /** Bytes of rows a finished replicate holds (none for a failed one: it is thrown when its turn comes). */
-        private static long finishedBytes(Future<ReplicateEngine.ReplicateResult> f) {
-            try {
-                return f.isCancelled() ? 0 : f.get().rowBytes();
-            } catch (ExecutionException e) {
-                return 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            }
-        }
-    }
-
-    private static <T> T await(Future<T> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof UncheckedIOException u) throw u.getCause();
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof OutOfMemoryError oom && !(c instanceof PhaseOutOfMemoryError)) throw new PhaseOutOfMemoryError("running the replicates", oom);
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        }
-    }
 
 }
