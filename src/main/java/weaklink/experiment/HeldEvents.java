@@ -23,20 +23,27 @@ import weaklink.io.CsvFormat;
  */
 public final class HeldEvents {
     /**
-     * Words (longs) of a row held, at most: its seven whole numbers two to a word (policy and replicate, event and
-     * actor, day and summary set; the summary id with, above it, a bit for each amount kept), then the bits of those
-     * of its six amounts (ground-up loss and exposure, insured loss and exposure, ceded, retained) that are not
-     * {@code +0.0}, in that order. Most rows of a network with few insured firms keep two amounts: 6 words, not 10.
+     * Words (longs) of a row held, at most: its head of two or four words, then the bits of those of its six amounts
+     * (ground-up loss and exposure, insured loss and exposure, ceded, retained) that are not {@code +0.0}, in that order.
+     * The head's first word holds the summary id, a bit for each amount kept and whether the row is narrow; its second
+     * the event and the replicate. A narrow row (policy number below 64, summary set below 32, day below 512, actor from
+     * -16 to 15: every row of the shipped scenarios) keeps its other four numbers in the first word's upper bits; any
+     * other row keeps them in two more words. Most rows of a network with few insured firms keep two amounts: 4 words,
+     * not 10 (6 before 0.12.0's nineteenth pass).
      * Each word of a slab is first touched in the replicate phase, on the main thread, where in this machine's
      * virtual machine a new page of the old generation is dear: the kernel's zeroing of the held rows' huge pages
      * was a third of that thread's CPU, the biggest item of the work it takes from the two workers
-     * (docs/BENCHMARKS.md, "Fourteenth pass"). One array of words, not one of ints and one of doubles, so a full
+     * (docs/BENCHMARKS.md, "Fourteenth pass" and "Nineteenth pass"). One array of words, not one of ints and one of doubles, so a full
      * slab is one array well above the size from which the README's options make arrays in the old generation, and
      * most of the charts' rasters (2–3 MB, short-lived) well below it.
      */
     private static final int WORDS = 10;
-    /** Words of a row before its amounts. */
-    private static final int HEAD_WORDS = 4;
+    /** Words of a narrow row's head, and of any other row's. */
+    private static final int NARROW_HEAD = 2, WIDE_HEAD = 4;
+    /** The first word's bits: the amounts kept (6 bits from bit 32) and, above them, whether the row is narrow. */
+    private static final int KEPT_SHIFT = 32, NARROW_BIT = 38;
+    /** Where a narrow row's policy number (6 bits), summary set (5), day (9) and actor plus 16 (5) sit in its first word. */
+    private static final int POLICY_SHIFT = 39, SET_SHIFT = 45, DAY_SHIFT = 50, ACTOR_SHIFT = 59;
     /** Bytes of one row held, at most (a row with every amount not 0). */
     static final int ROW_BYTES = WORDS * Long.BYTES;
     /** Bytes of a slab besides its rows (its array's header and its place in the list). */
@@ -117,10 +124,17 @@ public final class HeldEvents {
         rows += part.size;
     }
 
-    /** Words of the row starting at {@code at} in {@code words}: its head and the amounts its fourth word says are kept. */
+    /** Words of the row starting at {@code at} in {@code words}: its head and the amounts its first word says are kept. */
     private static int rowWords(long[] words, int at) {
-        return HEAD_WORDS + Long.bitCount(words[at + 3] >>> 32);
+        long first = words[at];
+        return headWords(first) + Integer.bitCount(kept(first));
     }
+
+    /** Words of the head of the row whose first word is {@code first}. */
+    private static int headWords(long first) { return (first >>> NARROW_BIT & 1) != 0 ? NARROW_HEAD : WIDE_HEAD; }
+
+    /** The amounts kept by the row whose first word is {@code first}: bit k for the k-th amount. */
+    private static int kept(long first) { return (int) (first >>> KEPT_SHIFT) & 63; }
 
     /**
      * Adds an empty slab, twice the last one's words up to {@link #SLAB_WORDS}, and no more than the budget has
@@ -175,12 +189,19 @@ public final class HeldEvents {
         /** Adds the row written for policy number {@code policy} (in the run's order): its numbers as the file's reader gets them. */
         public void add(int policy, EventRow r) {
             if (used + WORDS > words.length) words = java.util.Arrays.copyOf(words, 2 * words.length);
-            int w = used;
-            words[w] = pair(policy, r.replicate());
-            words[w + 1] = pair(r.event(), r.actor());
-            words[w + 2] = pair(r.day(), r.summarySet());
+            int w = used, day = r.day(), set = r.summarySet(), actor = r.actor();
+            boolean narrow = policy >>> 6 == 0 && set >>> 5 == 0 && day >>> 9 == 0 && actor + 16 >>> 5 == 0;
+            long first = r.summaryId() & 0xFFFF_FFFFL;
+            if (narrow) {
+                first |= 1L << NARROW_BIT | (long) policy << POLICY_SHIFT | (long) set << SET_SHIFT | (long) day << DAY_SHIFT
+                        | (long) (actor + 16) << ACTOR_SHIFT;
+            } else {
+                words[w + 2] = pair(policy, actor);
+                words[w + 3] = pair(day, set);
+            }
+            words[w + 1] = pair(r.event(), r.replicate());
             // the amounts held as +0.0 (all bits 0) are left out; a bit for each kept, above the summary id
-            int a = w + HEAD_WORDS, kept = 0;
+            int a = w + (narrow ? NARROW_HEAD : WIDE_HEAD), kept = 0;
             long b;
             if ((b = heldBits(r.gulLoss())) != 0) { words[a++] = b; kept |= 1; }
             if ((b = heldBits(r.gulExposure())) != 0) { words[a++] = b; kept |= 2; }
@@ -188,7 +209,7 @@ public final class HeldEvents {
             if ((b = heldBits(r.ilExposure())) != 0) { words[a++] = b; kept |= 8; }
             if ((b = heldBits(r.cededLoss())) != 0) { words[a++] = b; kept |= 16; }
             if ((b = heldBits(r.retainedLoss())) != 0) { words[a++] = b; kept |= 32; }
-            words[w + 3] = (long) kept << 32 | (r.summaryId() & 0xFFFF_FFFFL);
+            words[w] = first | (long) kept << KEPT_SHIFT;
             used = a;
             size++;
         }
@@ -198,6 +219,9 @@ public final class HeldEvents {
 
         /** Rows in the part. */
         int size() { return size; }
+
+        /** Words its rows take (as they take in a slab). */
+        int words() { return used; }
 
         /**
          * Empties the part, keeping its arrays: a replicate worker fills a part grown once to a replicate's rows,
@@ -245,7 +269,8 @@ public final class HeldEvents {
                 next = 0;
             }
             at = next;
-            int kept = (int) (words[at + 3] >>> 32), a = at + HEAD_WORDS;
+            long first = words[at];
+            int kept = kept(first), a = at + headWords(first);
             gul = (kept & 1) != 0 ? words[a++] : 0;
             gulExposure = (kept & 2) != 0 ? words[a++] : 0;
             il = (kept & 4) != 0 ? words[a++] : 0;
@@ -257,19 +282,21 @@ public final class HeldEvents {
             return true;
         }
 
-        public String policy() { return policies.get(high(words[at])); }
+        public String policy() { return policies.get(narrow() ? (int) (words[at] >>> POLICY_SHIFT) & 63 : high(words[at + 2])); }
 
-        public int replicate() { return low(words[at]); }
+        public int replicate() { return low(words[at + 1]); }
 
         public int event() { return high(words[at + 1]); }
 
-        public int actor() { return low(words[at + 1]); }
+        public int actor() { return narrow() ? (int) (words[at] >>> ACTOR_SHIFT) - 16 : low(words[at + 2]); }
 
-        public int day() { return high(words[at + 2]); }
+        public int day() { return narrow() ? (int) (words[at] >>> DAY_SHIFT) & 511 : high(words[at + 3]); }
 
-        public int summarySet() { return low(words[at + 2]); }
+        public int summarySet() { return narrow() ? (int) (words[at] >>> SET_SHIFT) & 31 : low(words[at + 3]); }
 
-        public int summaryId() { return (int) words[at + 3]; }
+        public int summaryId() { return (int) words[at]; }
+
+        private boolean narrow() { return (words[at] >>> NARROW_BIT & 1) != 0; }
 
         public double gulLoss() { return Double.longBitsToDouble(gul); }
 

@@ -44,7 +44,7 @@ class HeldEventsTest {
     }
 
     static EventRow row(String policy, int replicate, int event, double gul) {
-        return new EventRow(policy, replicate, event, event % 2 - 1, 3 * event, 1 + event % 4, 1 + event % 3, gul, 1e9 / 7, gul / 3, 2e8 / 3, gul / 9,
+        return new EventRow(policy, replicate, event, event % 2 - 1, 3 * event % 365, 1 + event % 4, 1 + event % 3, gul, 1e9 / 7, gul / 3, 2e8 / 3, gul / 9,
                 gul / 3 - gul / 9);
     }
 
@@ -93,7 +93,7 @@ class HeldEventsTest {
 
     @Test
     void rowsBeyondTheBudgetAreLetGoAtOnceAndNoneIsHeldAfterwards() {
-        long twentyRows = HeldEvents.SLAB_BYTES + 20L * HeldEvents.ROW_BYTES; // one slab, cut to what the budget has room for
+        long twentyRows = HeldEvents.SLAB_BYTES + 20L * part(0, 1).words() * Long.BYTES; // one slab, cut to what the budget has room for
         HeldEvents held = new HeldEvents(POLICIES, twentyRows);
         held.add(part(0, 10));
         held.add(part(1, 10));
@@ -109,8 +109,9 @@ class HeldEventsTest {
 
     @Test
     void rowsFillingSeveralSlabsAreHeldWhileTheyAndTheirSlabsFitTheBudget() {
-        // slabs of 1,024, 2,048 and 4,096 rows, the last cut to 900 by the budget: 3,972 rows in all
-        long budget = 3 * HeldEvents.SLAB_BYTES + 3_972L * HeldEvents.ROW_BYTES;
+        // rows of 8 words (narrow, six amounts): slabs of 1,280, 2,560 and 5,120 rows, the last cut to 132 by the budget: 3,972 rows in all
+        assertEquals(8, part(0, 1).words());
+        long budget = 3 * HeldEvents.SLAB_BYTES + 3_972L * 8 * Long.BYTES;
         HeldEvents held = new HeldEvents(POLICIES, budget);
         for (int r = 0; r < 3_972 / 331; r++) held.add(part(r, 331));
         assertTrue(held.holding());
@@ -130,7 +131,7 @@ class HeldEventsTest {
             held.add(part(r, sizes[r]));
             total += sizes[r];
         }
-        assertTrue(total > 3L * HeldEvents.SLAB_WORDS / 10, "the rows (ten words each) fill full slabs");
+        assertTrue(8 * total > 2L * HeldEvents.SLAB_WORDS, "the rows (eight words each) fill full slabs");
         assertEquals(total, held.rows());
         HeldEvents.Reader in = held.reader();
         for (int r = 0; r < sizes.length; r++) {
@@ -157,11 +158,12 @@ class HeldEventsTest {
 
     @Test
     void rowsWithAnyOfTheirAmountsZeroReadBackAsTheirLinesAcrossSlabs() {
-        // every pattern of zero amounts, -0.0 and amounts read as 0 among them, in parts of 0 to 3,000 rows of 4 to 10 words
+        // every pattern of zero amounts, -0.0 and amounts read as 0 among them, in parts of 0 to 3,000 rows of 2 to 8 words
         SplittableRandom rng = new SplittableRandom(1426);
         HeldEvents held = new HeldEvents(POLICIES, Long.MAX_VALUE);
         java.util.List<EventRow> added = new java.util.ArrayList<>();
         HeldEvents.Part scratch = new HeldEvents.Part();
+        long words = 0;
         for (int r = 0; r < 300; r++) {
             scratch.clear();
             int rows = r % 7 == 0 ? 0 : rng.nextInt(3_000);
@@ -171,9 +173,10 @@ class HeldEventsTest {
                 scratch.add(policy, row);
                 added.add(row);
             }
+            words += scratch.words();
             held.add(scratch);
         }
-        assertTrue(added.size() * 4L > 2L * HeldEvents.SLAB_WORDS, "the rows (4 words or more each) fill full slabs");
+        assertTrue(words > 2L * HeldEvents.SLAB_WORDS, "the rows fill full slabs: " + words + " words");
         assertEquals(added.size(), held.rows());
         HeldEvents.Reader in = held.reader();
         for (int k = 0; k < added.size(); k++) {
@@ -190,23 +193,79 @@ class HeldEventsTest {
 
     @Test
     void aRowKeepsOnlyItsAmountsThatAreNotZeroWithinTheBudget() {
-        // rows with two amounts not 0 take 6 words: 20 of them fit a budget that 12 rows of all six amounts fill
-        long budget = HeldEvents.SLAB_BYTES + 20L * 6 * Long.BYTES;
+        // narrow rows with two amounts not 0 take 4 words: 20 of them fit a budget that 10 rows of all six amounts fill
+        long budget = HeldEvents.SLAB_BYTES + 20L * 4 * Long.BYTES;
         HeldEvents held = new HeldEvents(POLICIES, budget);
         HeldEvents.Part p = new HeldEvents.Part();
         for (int e = 0; e < 20; e++) p.add(0, new EventRow("none", 0, e, 1, e, 1, 1, 1000.0 + e, 5e9, 0, 0, 0, 0));
         held.add(p);
-        assertTrue(held.holding(), "20 rows of 6 words in " + budget + " bytes");
+        assertTrue(held.holding(), "20 rows of 4 words in " + budget + " bytes");
         assertEquals(20, held.rows());
         HeldEvents.Part one = new HeldEvents.Part();
         one.add(0, new EventRow("none", 1, 0, 1, 0, 1, 1, 1000.0, 5e9, 0, 0, 0, 0));
         held.add(one);
         assertFalse(held.holding(), "the 21st row is beyond the budget");
         HeldEvents full = new HeldEvents(POLICIES, budget);
-        full.add(part(0, 12));
+        full.add(part(0, 10));
         assertTrue(full.holding());
         full.add(part(1, 1));
-        assertFalse(full.holding(), "a 13th row of ten words is beyond the budget");
+        assertFalse(full.holding(), "an 11th row of eight words is beyond the budget");
+    }
+
+    @Test
+    void rowsNarrowAndWideReadBackAsTheirLinesWithEveryNumberAtTheEdgesOfANarrowRow() {
+        // a narrow row keeps policy number 0-63, summary set 0-31, day 0-511 and actor -16 to 15 in its first word; any
+        // other row takes two words more; both kinds mixed in parts that straddle the slabs' ends
+        List<String> policies = java.util.stream.IntStream.range(0, 70).mapToObj(k -> "p" + k).toList();
+        int[] policy = {0, 1, 63, 64, 69}, set = {0, 1, 31, 32, 1 << 20}, day = {0, 364, 511, 512, 100_000}, actor = {-17, -16, -1, 0, 15, 16, 1 << 30},
+                whole = {Integer.MIN_VALUE, -1, 0, 1, 1 << 20, Integer.MAX_VALUE};
+        SplittableRandom rng = new SplittableRandom(19);
+        HeldEvents held = new HeldEvents(policies, Long.MAX_VALUE);
+        java.util.List<EventRow> added = new java.util.ArrayList<>();
+        HeldEvents.Part scratch = new HeldEvents.Part();
+        long words = 0;
+        int narrow = 0, wide = 0;
+        for (int r = 0; r < 150; r++) {
+            scratch.clear();
+            for (int e = 0; e < 2_000; e++) {
+                int p = policy[rng.nextInt(policy.length)];
+                int zeros = rng.nextInt(64);
+                EventRow drawn = rowWithZeros(policies.get(p), whole[rng.nextInt(whole.length)], whole[rng.nextInt(whole.length)], zeros, rng);
+                EventRow row = new EventRow(drawn.policy(), drawn.replicate(), drawn.event(), actor[rng.nextInt(actor.length)], day[rng.nextInt(day.length)],
+                        set[rng.nextInt(set.length)], whole[rng.nextInt(whole.length)], drawn.gulLoss(), drawn.gulExposure(), drawn.ilLoss(),
+                        drawn.ilExposure(), drawn.cededLoss(), drawn.retainedLoss());
+                int before = scratch.words();
+                scratch.add(p, row);
+                boolean isNarrow = p < 64 && row.summarySet() >= 0 && row.summarySet() < 32 && row.day() >= 0 && row.day() < 512 && row.actor() >= -16
+                        && row.actor() < 16;
+                if (isNarrow) narrow++;
+                else wide++;
+                long amounts = java.util.stream.DoubleStream.of(row.gulLoss(), row.gulExposure(), row.ilLoss(), row.ilExposure(), row.cededLoss(),
+                        row.retainedLoss()).filter(x -> Double.doubleToRawLongBits(HeldEvents.asRead(x)) != 0).count();
+                assertEquals((isNarrow ? 2 : 4) + amounts, scratch.words() - before, "the words of row " + row);
+                added.add(row);
+            }
+            words += scratch.words();
+            held.add(scratch);
+        }
+        assertTrue(narrow > 10_000 && wide > 10_000, narrow + " narrow rows, " + wide + " wide");
+        assertTrue(words > 2L * HeldEvents.SLAB_WORDS, "the rows fill full slabs: " + words + " words");
+        assertEquals(added.size(), held.rows());
+        HeldEvents.Reader in = held.reader();
+        for (int k = 0; k < added.size(); k++) {
+            EventRow expected = EventRow.parse(EventRow.TABLE.line(added.get(k)));
+            assertEquals(expected, in.next(), "row " + k);
+        }
+        assertNull(in.next());
+    }
+
+    @Test
+    void aNarrowRowOfTwoAmountsTakesFourWordsAndAWideOneSix() {
+        HeldEvents.Part p = new HeldEvents.Part();
+        p.add(9, new EventRow("p9", 1_199, 15, 2, 364, 2, 123_456, 62_239_468.98, 2_737_091_444.0, 0, 0, 0, 0));
+        assertEquals(4, p.words(), "a row of japan-manufacturing's events.csv");
+        p.add(9, new EventRow("p9", 1_199, 15, 2, 365 * 2, 2, 123_456, 62_239_468.98, 2_737_091_444.0, 0, 0, 0, 0));
+        assertEquals(4 + 6, p.words(), "its day beyond 511: a wide row");
     }
 
     @Test
