@@ -297,7 +297,14 @@ if wants shards26; then
   fi
 fi
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+# A guest whose kernel hands freed memory back to its host (free page reporting) pays the host's backing again for
+# every page a new JVM first writes: up to 20-30 times a touch of memory the host still backs (docs/BENCHMARKS.md,
+# "Nineteenth pass"). The header says so, as it says the processor.
+REPORTING=""
+if [ -r /sys/module/page_reporting/parameters/min_free_ms ]; then
+  REPORTING=", freed memory handed back to the host after $(cat /sys/module/page_reporting/parameters/min_free_ms) ms (free page reporting)"
+fi
+echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')$REPORTING"
 echo "| figure | value | target | verdict | load (1 min) |"
 echo "|---|---|---|---|---|"
 for r in "${ROWS[@]}"; do echo "$r"; done
