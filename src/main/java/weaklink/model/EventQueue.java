@@ -18,10 +18,10 @@ final class EventQueue {
     private static final int FIELDS = 4;
 
     private final IntArrayPool pool;
-    private int[][] bucket = new int[64][];
+    private int[][] bucket;
     /** Per day, the number of ints written to its bucket and the number read. */
-    private int[] bucketSize = new int[64];
-    private int[] bucketRead = new int[64];
+    private int[] bucketSize;
+    private int[] bucketRead;
     /** No bucket below this day holds an unread event. */
     private int cursor;
     private int size;
@@ -38,7 +38,21 @@ final class EventQueue {
 
     /** An empty queue whose day arrays come from and go back to {@code pool} (lent to this queue alone while it is used). */
     EventQueue(IntArrayPool pool) {
+        this(pool, 64);
+    }
+
+    /**
+     * As above, with room for days {@code 0 … days − 1} from the start (more are added as events come for them): a
+     * run's model knows its days, and its queue grew its three arrays by doubling from 64 days in every model, a
+     * replicate's policies each; the copies of the array of day arrays were 0.5 % of the replicate workers' CPU on
+     * japan-manufacturing under the README's C1-only JIT.
+     */
+    EventQueue(IntArrayPool pool, int days) {
         this.pool = pool;
+        int n = Math.min(BUCKET_DAYS, Math.max(1, days));
+        bucket = new int[n][];
+        bucketSize = new int[n];
+        bucketRead = new int[n];
     }
 
     boolean isEmpty() { return size == 0; }

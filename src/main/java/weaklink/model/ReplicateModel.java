@@ -90,7 +90,11 @@ public final class ReplicateModel extends SimState {
     private final transient ModelWorkspaces workspaces;
     /** The mark array of targeted reconnaissance, borrowed at its first use ({@link #reconMarks()}); null before. */
     private transient ReconMarks marks;
-    private transient LateralMovement.Batch ownBatch;
+    /**
+     * The batch of {@link #propagate}: borrowed from the workspaces at a run's first propagation and given back when
+     * {@link #run()} ends (a stepped model borrows one per propagation); the model's own without workspaces.
+     */
+    private transient LateralMovement.Batch runBatch;
     /** The schedule of {@link #run()} (MASON's order without its locks and key objects); null when stepped, which uses MASON's. */
     private transient RunSchedule runSchedule;
     /** Starts whose priming of {@link #random} ({@link SimState#start()}'s) is still owed: a run pays it at its first shuffle, if any. */
@@ -150,6 +154,7 @@ public final class ReplicateModel extends SimState {
             finish();
         } finally {
             giveBackMarks();
+            giveBackBatch();
             if (dayArrays != null) workspaces.giveBack(dayArrays);
             dayArrays = null;
         }
@@ -206,7 +211,7 @@ public final class ReplicateModel extends SimState {
         if (stepped) record.dailyCounts(status.dailyCompromised, status.dailyDown);
         // run to the end on a run's workspaces: the day arrays are lent until run() ends (a display's stepping keeps its own)
         if (!stepped && workspaces != null && dayArrays == null) dayArrays = workspaces.borrowDayArrays();
-        pending = stepped || workspaces == null ? new EventQueue() : new EventQueue(dayArrays);
+        pending = stepped || workspaces == null ? new EventQueue() : new EventQueue(dayArrays, days + 1);
         campaigns.clear();
         scheduledDay = Integer.MAX_VALUE;
         List<ActorSpec> actors = scenario.actors();
@@ -290,7 +295,7 @@ public final class ReplicateModel extends SimState {
         }
         for (int k = 0; k < n; k++) batch.maxOffset[k] = compromise(today, batch.firm[k], campaigns.get(batch.campaign[k]), batch.source[k], batch.link[k]);
         lateral.spread(this, today, n, batch);
-        if (workspaces != null) workspaces.giveBack(batch);
+        if (stepped) giveBackBatch();
         scheduledDay = Integer.MAX_VALUE;
         if (!pending.isEmpty()) {
             scheduledDay = pending.peekDay();
@@ -361,14 +366,23 @@ public final class ReplicateModel extends SimState {
     }
 
     /**
-     * The day's batch ({@link LateralMovement.Batch}): borrowed from the run's {@link ModelWorkspaces} for
-     * one {@link #propagate} and given back at its end, so a large outbreak's grown arrays serve the run's
-     * next days and replicates instead of being allocated, zeroed and grown again; without workspaces, the
-     * model's own.
+     * The day's batch ({@link LateralMovement.Batch}), borrowed from the run's {@link ModelWorkspaces} at the run's
+     * first {@link #propagate} and given back when {@link #run()} ends (by a stepped model, at the end of each
+     * propagation), so a large outbreak's grown arrays serve the run's next days and replicates instead of being
+     * allocated, zeroed and grown again; without workspaces, the model's own. Borrowed once per run rather than once
+     * per propagation, as before 0.12.0's twentieth pass: each borrowing and giving back takes the lender's lock, which
+     * both workers share, and a replicate propagates on dozens of days for each policy.
      */
     private LateralMovement.Batch borrowBatch() {
-        if (workspaces != null) return workspaces.borrowBatch();
-        return ownBatch != null ? ownBatch : (ownBatch = new LateralMovement.Batch());
+        if (runBatch == null) runBatch = workspaces != null ? workspaces.borrowBatch() : new LateralMovement.Batch();
+        return runBatch;
+    }
+
+    private void giveBackBatch() {
+        if (runBatch != null && workspaces != null) {
+            workspaces.giveBack(runBatch);
+            runBatch = null;
+        }
     }
 
     /**
@@ -480,7 +494,16 @@ public final class ReplicateModel extends SimState {
         private static final long serialVersionUID = 1L;
         private final transient ReplicateModel model;
         DayEnd(ReplicateModel model) { this.model = model; }
-        @Override public void step(SimState state) { model.endDay((int) Math.floor(model.time())); }
+        @Override public void step(SimState state) { model.endDay(day(model.time())); }
+    }
+
+    /**
+     * {@code (int) Math.floor(time)}, with a cast where that is the same (time at or above 0: the cast rounds toward
+     * 0): under the README's C1-only JIT {@code Math.floor} is {@code StrictMath}'s Java code, 1 % of the replicate
+     * workers' CPU on japan-manufacturing when every day's end took it.
+     */
+    static int day(double time) {
+        return time >= 0 ? (int) time : (int) Math.floor(time);
     }
 
     /** The MASON step of a stress-test seed: the firm is compromised on its day, with no attempt needed. */

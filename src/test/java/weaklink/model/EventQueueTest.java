@@ -21,6 +21,8 @@ class EventQueueTest {
     void queuesOnDayArraysOthersGaveBackComeOutAsANewQueue() {
         IntArrayPool pool = new IntArrayPool();
         for (int seed : new int[] {4, 5, 6}) comesOutLikeAPriorityQueue(new EventQueue(pool), seed);
+        // sized for a run's days from the start, or for a single day and grown from it: the same order
+        for (int days : new int[] {1, 7, 366, EventQueue.BUCKET_DAYS + 5}) comesOutLikeAPriorityQueue(new EventQueue(pool, days), days);
         int[] stale = pool.take(1);
         assertTrue(stale.length >= 64, "the pool holds day arrays the queues gave back");
     }

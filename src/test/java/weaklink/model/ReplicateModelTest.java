@@ -249,6 +249,55 @@ class ReplicateModelTest {
         assertTrue(repeatedFirms > 0, "some firms are compromised by several campaigns, so their intervals are merged");
     }
 
+    /**
+     * Models run one after another on one run's workspaces give the records of models with their own pieces, and each
+     * gives its day batch back when its run ends: the workspaces then hold one batch, the same one every run used (a
+     * model borrows it at its first propagation and keeps it for the run). A stepped model gives it back after each
+     * propagation, as a display may stop stepping at any day.
+     */
+    @Test
+    void modelsOnOneRunsWorkspacesGiveTheOwnRecordsAndGiveTheirBatchBack() {
+        Scenario s = parse(TIERED.replace("campaigns_per_year: 6", "campaigns_per_year: 40"));
+        SupplyNetwork net = network(s);
+        Posture p = TestNetworks.basePosture(net);
+        ModelWorkspaces run = new ModelWorkspaces();
+        Object firstBatch = null;
+        for (int replicate = 0; replicate < 5; replicate++) {
+            ReplicateRecord shared = new ReplicateModel(s, net, p, new RandomStreams(8, replicate), AttackSurface.of(net), run).run();
+            assertEquals(describe(run(s, net, p, 8, replicate)), describe(shared), "replicate " + replicate);
+            List<Object> batches = run.held().stream().filter(o -> o instanceof LateralMovement.Batch).toList();
+            assertEquals(1, batches.size(), "the run's batch is given back when the model's run ends");
+            if (firstBatch == null) firstBatch = batches.get(0);
+            assertTrue(firstBatch == batches.get(0), "every run used the one batch");
+        }
+        ModelWorkspaces display = new ModelWorkspaces();
+        ReplicateModel stepped = new ReplicateModel(s, net, p, new RandomStreams(8, 2), AttackSurface.of(net), display);
+        stepped.start();
+        int days = 0, since = -1;
+        while (stepped.stepDay()) {
+            days++;
+            long held = display.held().stream().filter(o -> o instanceof LateralMovement.Batch).count();
+            // none before the first propagation; from it on, the one batch is held again at the end of every day
+            if (held == 1 && since < 0) since = days;
+            assertEquals(since < 0 ? 0 : 1, held, "day " + days);
+        }
+        assertTrue(since > 0, "the stepped model propagated");
+        assertEquals(describe(run(s, net, p, 8, 2)), describe(stepped.record()));
+    }
+
+    /** A day's number from the schedule's time: {@code (int) Math.floor(time)} for every time, negative, huge and NaN too. */
+    @Test
+    void theDayOfATimeIsItsFloor() {
+        double[] times = {0.0, -0.0, 0.25, 1.0, Math.nextDown(1.0), Math.nextUp(364.0), 364.999999, 1e9, 3e9, 1e300, -0.5, -1.0,
+            Math.nextDown(-1.0), -3e9, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, Double.MIN_VALUE};
+        for (double t : times) assertEquals((int) Math.floor(t), ReplicateModel.day(t), "time " + t);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int k = 0; k < 100_000; k++) {
+            double t = (r.nextDouble() - 0.1) * Math.pow(10, r.nextInt(12));
+            assertEquals((int) Math.floor(t), ReplicateModel.day(t), "time " + t);
+        }
+    }
+
     @Test
     void lowerVulnerabilityOfOneFirmNeverChangesWhichOtherFirmsAreAttempted() {
         Scenario s = parse(TIERED);

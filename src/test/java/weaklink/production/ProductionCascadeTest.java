@@ -418,6 +418,38 @@ class ProductionCascadeTest {
                 .cbiLostDaysOf(buyer), EPS);
     }
 
+    /**
+     * A run over the first {@code count} entries of longer arrays (the loss model passes its outages' own arrays) is the
+     * run over those entries alone: what lies beyond them, even an outage of the buyer's only supplier, is not read.
+     */
+    @Test
+    void aRunOverTheFirstEntriesOfArraysIsTheRunOfThoseEntriesAlone() {
+        NetworkBuilder b = CascadeNetworks.builder();
+        int buyer = firm(b, 0, "cars"), seats = firm(b, 1, "seats"), glass = firm(b, 1, "glass"), paint = firm(b, 1, "paint");
+        b.addSupply(seats, buyer, 0.5, NEVER, 0);
+        b.addSupply(glass, buyer, 0.3, NEVER, 0);
+        b.addSupply(paint, buyer, 0.2, NEVER, 0);
+        SupplyNetwork net = b.build(false);
+        ProductionCascade cascade = new ProductionCascade(net, NO_SPARE);
+        int[] firms = {seats, glass, paint};
+        ShortfallProfile[] own = {ProductionCascade.outageShortfall(net, seats, 0, 4), ProductionCascade.outageShortfall(net, glass, 2, 9),
+            ProductionCascade.outageShortfall(net, paint, 0, 30)};
+        for (int count = 0; count <= firms.length; count++) {
+            ProductionCascade.Result part = cascade.run(firms, own, count);
+            ProductionCascade.Result alone = cascade.run(java.util.Arrays.copyOf(firms, count), java.util.Arrays.copyOf(own, count));
+            assertEquals(alone.size(), part.size(), "count " + count);
+            for (int k = 0; k < alone.size(); k++) {
+                assertEquals(alone.firm(k), part.firm(k));
+                assertEquals(alone.cbiLostDays(k), part.cbiLostDays(k), 0.0);
+                assertEquals(alone.ownLostDays(k), part.ownLostDays(k), 0.0);
+            }
+        }
+        // by hand: the seats (days 0-4) and the glass (days 2-9) stop the buyer on days 0-9; the paint would to day 30
+        assertEquals(9, cascade.run(firms, own, 2).cbiLostDaysOf(buyer), EPS);
+        assertEquals(30, cascade.run(firms, own, 3).cbiLostDaysOf(buyer), EPS);
+        assertEquals(0, cascade.run(firms, own, 0).size());
+    }
+
     /** A supplier whose outage stops its buyer: a cascade that sets both indexes. */
     static SupplyNetwork soleSupplier() {
         NetworkBuilder b = CascadeNetworks.builder();
@@ -437,6 +469,44 @@ class ProductionCascadeTest {
         cascade.run(new int[] {1}, own);
         assertEquals(1, cascade.heldIndexes().size());
         assertTrue(held.get(0) == cascade.heldIndexes().get(0), "the second run used the first one's index");
+    }
+
+    /**
+     * Runs one after another on one workspace's index give the runs of a fresh cascade: each run leaves the index as
+     * it found it, also after a run that reached the buyer through both of its supply links. They borrow nothing from
+     * the cascade's lender, and a workspace of another cascade is refused.
+     */
+    @Test
+    void runsOnOneWorkspaceGiveFreshRunsAndAnotherCascadesWorkspaceIsRefused() {
+        NetworkBuilder b = CascadeNetworks.builder();
+        int buyer = firm(b, 0, "cars"), seats = firm(b, 1, "seats"), glass = firm(b, 1, "glass"), steel = firm(b, 2, "steel");
+        b.addSupply(seats, buyer, 0.6, NEVER, 0);
+        b.addSupply(glass, buyer, 0.4, NEVER, 0);
+        b.addSupply(steel, seats, 1.0, NEVER, 0);
+        SupplyNetwork net = b.build(false);
+        ProductionCascade cascade = new ProductionCascade(net, NO_SPARE);
+        ProductionCascade.Workspace work = cascade.newWorkspace();
+        int[][] outages = {{steel}, {seats, glass}, {glass}, {steel, glass, seats}, {seats}};
+        for (int round = 0; round < 2; round++) {
+            for (int[] firms : outages) {
+                ShortfallProfile[] own = new ShortfallProfile[firms.length];
+                for (int i = 0; i < firms.length; i++) own[i] = ProductionCascade.outageShortfall(net, firms[i], i, 10 + 3 * i);
+                ProductionCascade.Result fresh = new ProductionCascade(net, NO_SPARE).run(firms, own);
+                ProductionCascade.Result kept = cascade.run(work, firms, own, firms.length);
+                assertEquals(fresh.size(), kept.size());
+                for (int k = 0; k < fresh.size(); k++) {
+                    assertEquals(fresh.firm(k), kept.firm(k));
+                    assertEquals(fresh.cbiLostDays(k), kept.cbiLostDays(k), 0.0);
+                }
+            }
+        }
+        // by hand: the steel's outage (days 0-10) stops the seats, and so the buyer, for the whole outage
+        assertEquals(10, cascade.run(work, new int[] {steel}, new ShortfallProfile[] {ProductionCascade.outageShortfall(net, steel, 0, 10)}, 1)
+                .cbiLostDaysOf(buyer), EPS);
+        assertTrue(cascade.heldIndexes().isEmpty(), "runs on a workspace borrow no index");
+        ProductionCascade other = new ProductionCascade(net, NO_SPARE);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> other.run(work, new int[] {steel}, new ShortfallProfile[] {ProductionCascade.outageShortfall(net, steel, 0, 10)}, 1));
     }
 
     /**
